@@ -1,0 +1,37 @@
+/**
+ * Build: type-check and compile everything to build/ (what the tests run), then
+ * bundle the CLI into one minified file, dist/cli.js (what `npx lectern` runs).
+ */
+import {execFileSync} from 'node:child_process';
+import {rmSync, chmodSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import * as esbuild from 'esbuild';
+import {inkPatchPlugin} from './ink-patches.mjs';
+
+const require = createRequire(import.meta.url);
+const tsc = require.resolve('typescript/bin/tsc');
+
+rmSync('build', {recursive: true, force: true});
+execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {stdio: 'inherit'});
+
+rmSync('dist', {recursive: true, force: true});
+await esbuild.build({
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: 'dist',
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	legalComments: 'linked',
+	chunkNames: 'chunks/[name]-[hash]',
+	define: {'process.env.NODE_ENV': '"production"'},
+	alias: {'react-devtools-core': './scripts/stub-devtools.mjs'},
+	banner: {
+		js: "#!/usr/bin/env node\nimport {createRequire as __lecternCreateRequire} from 'node:module';const require=__lecternCreateRequire(import.meta.url);",
+	},
+	plugins: [inkPatchPlugin()],
+	logLevel: 'warning',
+});
+chmodSync('dist/cli.js', 0o755);

@@ -1,0 +1,70 @@
+/**
+ * The player: keeps the navigation state, the deck (live reloaded) and the
+ * terminal size, and draws the planned screen. No parsing or layout here.
+ */
+import React, {useEffect, useMemo, useState} from 'react';
+import {useInput} from 'ink';
+import type {Deck} from './deck/model.js';
+import {searchSlides} from './deck/slide-text.js';
+import {ScreenLines} from './components/screen-lines.js';
+import {useDeckReload} from './hooks/use-deck-reload.js';
+import {useTerminalSize} from './hooks/use-terminal-size.js';
+import {overviewColumns} from './layout/plan-overview.js';
+import {planScreen, slideArea} from './layout/plan-screen.js';
+import {keyName} from './navigation/keymap.js';
+import {initialState, navigate, withCount, type Notice} from './navigation/navigation.js';
+import type {AnsiOptions} from './render/ansi.js';
+
+export type AppProps = {
+	readonly deck: Deck;
+	/** The deck file, watched for live reload (absent or `-`: no reload). */
+	readonly file?: string;
+	/** 0-based slide to open at. */
+	readonly start: number;
+	readonly ansi: AnsiOptions;
+	readonly stdout: NodeJS.WriteStream;
+	readonly onQuit: () => void;
+};
+
+const noticeMs = 4000;
+
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit}: AppProps) {
+	const size = useTerminalSize(stdout);
+	const {deck, error, version} = useDeckReload(file, initialDeck);
+	const [nav, setNav] = useState(() => ({
+		...initialState(initialDeck.slides.length, start),
+		...(initialDeck.repair ? {notice: {text: 'mojibake repaired', tone: 'info'} as Notice} : {}),
+	}));
+	const search = useMemo(() => searchSlides(deck.slides), [deck]);
+	const context = useMemo(() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8)}), [search, size]);
+
+	useEffect(() => {
+		if (version === 0) return;
+		const notice: Notice = error ? {text: error, tone: 'error'} : {text: 'reloaded', tone: 'info'};
+		setNav(state => ({...withCount(state, deck.slides.length), notice}));
+	}, [version]); // eslint-disable-line react-hooks/exhaustive-deps -- a new version is the event
+
+	useEffect(() => {
+		if (!nav.notice) return;
+		const timer = setTimeout(() => {
+			setNav(state => ({...state, notice: undefined}));
+		}, noticeMs);
+		return () => {
+			clearTimeout(timer);
+		};
+	}, [nav.notice]);
+
+	useEffect(() => {
+		if (nav.quit) onQuit();
+	}, [nav.quit, onQuit]);
+
+	useInput((input, key) => {
+		// Keys typed faster than a frame arrive together ("12" or a paste): one at a time.
+		const names = input.length > 1 && !key.ctrl && !key.meta ? Array.from(input) : [keyName(input, key)];
+		setNav(state => names.reduce((current, name) => navigate(current, name === ' ' ? 'space' : name, context), state));
+	});
+
+	const layout = useMemo(() => ({showUrls: !ansi.hyperlinks}), [ansi.hyperlinks]);
+	const lines = useMemo(() => planScreen({slides: deck.slides, nav, size, layout}), [deck, nav, size, layout]);
+	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
+}

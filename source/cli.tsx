@@ -1,0 +1,109 @@
+/**
+ * The command line: flags, reading the deck, exit codes. The only file that
+ * touches `process` for arguments and exit status.
+ */
+import {existsSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
+import meow from 'meow';
+import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
+import {printDeck} from './commands/print.js';
+import {colourLevel} from './render/colour-level.js';
+import {DeckError, readDeck} from './read-deck.js';
+
+const cli = meow(
+	`
+	Usage
+	  $ lectern DECK              present DECK full screen
+	  $ lectern print DECK        print every slide as text
+	  $ lectern check DECK        list problems in DECK
+
+	  DECK may be - to read the deck from standard input.
+
+	Options
+	  --start N           open at slide N
+	  --notes             print: add speaker notes under each slide
+	  --width N           print: screen width (default: the terminal's, else 80)
+	  --height N          print: screen height (default: the terminal's, else 24)
+	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
+	  --version           show the version
+	  --help              show this help
+
+	Keys while presenting: press ? for the full list.
+`,
+	{
+		importMeta: import.meta,
+		flags: {
+			start: {type: 'number'},
+			notes: {type: 'boolean', default: false},
+			width: {type: 'number'},
+			height: {type: 'number'},
+			color: {type: 'boolean', default: true},
+		},
+		allowUnknownFlags: false,
+	},
+);
+
+const commands = new Set(['print', 'check']);
+
+async function main(): Promise<number> {
+	const [first, second] = cli.input;
+	const command = first && commands.has(first) && second !== undefined ? first : 'play';
+	const file = command === 'play' ? first : second;
+	if (file === undefined) {
+		cli.showHelp(2);
+		return 2;
+	}
+
+	const deck = await readDeck(file);
+	const env = cli.flags.color ? process.env : {...process.env, NO_COLOR: '1'};
+
+	switch (command) {
+		case 'print': {
+			const size = {
+				columns: cli.flags.width ?? (process.stdout.columns || 80),
+				rows: cli.flags.height ?? (process.stdout.rows || 24),
+			};
+			const level = colourLevel(env, Boolean(process.stdout.isTTY));
+			const out: string[] = [];
+			for (const line of printDeck(deck, {size, notes: cli.flags.notes, ansi: {level, hyperlinks: false}})) out.push(line);
+			await write(out.join('\n') + '\n');
+			return 0;
+		}
+
+		case 'check': {
+			const folder = file === '-' ? process.cwd() : dirname(resolve(file));
+			const diagnostics = checkDeck(deck, {file, imageExists: src => existsSync(resolve(folder, src))});
+			const shown = file === '-' ? 'stdin' : file;
+			const lines = diagnostics.map(diagnostic => formatDiagnostic(shown, diagnostic));
+			lines.push(`${deck.slides.length} slides, ${diagnostics.length === 0 ? 'no problems' : `${diagnostics.length} findings`}`);
+			await write(lines.join('\n') + '\n');
+			return failsCheck(diagnostics) ? 1 : 0;
+		}
+
+		default: {
+			const {play} = await import('./commands/play.js');
+			return play(deck, {file, start: cli.flags.start, env});
+		}
+	}
+}
+
+function write(text: string): Promise<void> {
+	return new Promise(done => {
+		process.stdout.write(text, () => done());
+	});
+}
+
+process.stdout.on('error', error => {
+	if ((error as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
+});
+
+try {
+	process.exitCode = await main();
+} catch (error) {
+	if (error instanceof DeckError) {
+		process.stderr.write(`lectern: ${error.message}\n`);
+		process.exitCode = 2;
+	} else {
+		throw error;
+	}
+}

@@ -1,0 +1,59 @@
+/**
+ * `lectern check`: problems in a deck, each with file:line and a short reason.
+ * Pure: the caller says which image files exist.
+ */
+import type {Deck, Diagnostic, Image} from '../deck/model.js';
+import {planSlide} from '../layout/plan-slide.js';
+
+export type CheckOptions = {
+	readonly file: string;
+	/** Whether an image source exists next to the deck. */
+	readonly imageExists: (src: string) => boolean;
+};
+
+/** The size every slide should fit. */
+export const checkSize = {columns: 80, rows: 24} as const;
+
+export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
+	const found: Diagnostic[] = [...deck.diagnostics];
+	for (const image of deckImages(deck)) {
+		if (/^[a-z][a-z\d+.-]*:/i.test(image.src)) continue;
+		if (!options.imageExists(image.src)) {
+			found.push({severity: 'warning', line: image.line, code: 'missing-image', message: `image "${image.src}" not found next to the deck; alt text is shown`});
+		}
+	}
+
+	for (const slide of deck.slides) {
+		const frame = planSlide(deck.slides, slide.index, {columns: checkSize.columns, rows: checkSize.rows - 1}, {showUrls: false});
+		if (frame.overflow) {
+			found.push({
+				severity: 'warning',
+				line: slide.line,
+				code: 'overflow',
+				message: `slide ${slide.index + 1} does not fit ${checkSize.columns}x${checkSize.rows}: ${frame.overflow} lines are cut`,
+			});
+		}
+	}
+
+	return found.sort((a, b) => a.line - b.line);
+}
+
+export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
+	return `${file}:${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
+}
+
+/** Notices (a repair, a draft) pass; warnings and errors fail the check. */
+export function failsCheck(diagnostics: readonly Diagnostic[]): boolean {
+	return diagnostics.some(diagnostic => diagnostic.severity !== 'notice');
+}
+
+function deckImages(deck: Deck): Image[] {
+	const images: Image[] = [];
+	for (const slide of deck.slides) {
+		if (slide.kind === 'image') images.push(slide.image);
+		const blocks = 'body' in slide ? slide.body : [];
+		for (const block of blocks) if (block.type === 'image') images.push(block.image);
+	}
+
+	return images;
+}

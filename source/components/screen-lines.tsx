@@ -1,0 +1,28 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Line} from '../layout/frame.js';
+import {renderLine, type AnsiOptions} from '../render/ansi.js';
+
+type Props = {
+	readonly lines: readonly Line[];
+	readonly ansi: AnsiOptions;
+	readonly width: number;
+};
+
+/**
+ * Draws planned lines. Each line is already fitted to the width by layout, so
+ * Ink only has to put them one under the other; an empty line is a space so
+ * it keeps its row.
+ */
+export function ScreenLines({lines, ansi, width}: Props) {
+	return (
+		<Box flexDirection="column" width={width} height={lines.length}>
+			{lines.map((line, row) => (
+				// eslint-disable-next-line react/no-array-index-key -- rows are positions on the screen
+				<Text key={row} wrap="truncate-end">
+					{line.length === 0 ? ' ' : renderLine(line, ansi)}
+				</Text>
+			))}
+		</Box>
+	);
+}

@@ -1,0 +1,121 @@
+/**
+ * The deck model: what a deck means, independent of how it is drawn.
+ *
+ * Every node carries the 1-based source line it came from so that diagnostics
+ * can point at it. All text in the model has already been through text hygiene:
+ * no control characters or escape sequences from the deck survive parsing.
+ */
+
+/** Inline content: the leaves and containers of a line of text. */
+export type Inline =
+	| {readonly type: 'text'; readonly text: string}
+	| {readonly type: 'break'}
+	| {readonly type: 'code'; readonly text: string}
+	| {readonly type: 'strong'; readonly children: readonly Inline[]}
+	| {readonly type: 'emphasis'; readonly children: readonly Inline[]}
+	| {readonly type: 'strike'; readonly children: readonly Inline[]}
+	| {readonly type: 'link'; readonly url: string; readonly children: readonly Inline[]}
+	| {readonly type: 'span'; readonly className: string; readonly children: readonly Inline[]};
+
+export type ImageMode =
+	/** `@= FILE`: fills the slide area. */
+	| 'full'
+	/** `~@ FILE`: full-bleed, 16:9. */
+	| 'wide'
+	/** `@ FILE`: in the flow of the slide, one line. */
+	| 'inline';
+
+export type Image = {
+	readonly src: string;
+	readonly mode: ImageMode;
+	readonly line: number;
+};
+
+/** Block content of text slides, draft bodies, image slides and notes. */
+export type Block =
+	| {readonly type: 'heading'; readonly depth: number; readonly content: readonly Inline[]; readonly line: number}
+	/** One paragraph; each entry of `lines` is one source line (a line break on the slide). */
+	| {readonly type: 'paragraph'; readonly lines: readonly (readonly Inline[])[]; readonly line: number}
+	| {
+			readonly type: 'list';
+			readonly ordered: boolean;
+			readonly start: number;
+			readonly items: readonly (readonly Inline[])[];
+			readonly line: number;
+	  }
+	| {readonly type: 'image'; readonly image: Image; readonly line: number}
+	/** `vv [TEXT](URL) REST`: the caption of the image above it. */
+	| {readonly type: 'caption'; readonly content: readonly Inline[]; readonly line: number};
+
+/** A subtitle of a title slide (`##` is depth 2, `###` depth 3). */
+export type Subtitle = {readonly depth: number; readonly content: readonly Inline[]; readonly line: number};
+
+/** One piece of a terminal line. `typed` text is what `$$w TEXT` types out. */
+export type TerminalSegment = {
+	readonly content: readonly Inline[];
+	readonly typed: boolean;
+};
+
+/** One line of a terminal session as it shows on screen. */
+export type TerminalLine = {
+	/** The directory of a `$$prompt DIR` line; absent for output lines. */
+	readonly prompt?: string;
+	readonly segments: readonly TerminalSegment[];
+	/** True when the `$$w` cursor sits at the end of this line. */
+	readonly cursor: boolean;
+	readonly line: number;
+};
+
+export type SlideBody =
+	| {readonly kind: 'title'; readonly title: readonly Inline[]; readonly subtitles: readonly Subtitle[]; readonly body: readonly Block[]}
+	/** Rows of emoji, each row a list of grapheme clusters. */
+	| {readonly kind: 'emoji'; readonly rows: readonly (readonly string[])[]}
+	| {readonly kind: 'draft'; readonly title: readonly Inline[]; readonly body: readonly Block[]}
+	| {readonly kind: 'image'; readonly image: Image; readonly body: readonly Block[]}
+	| {readonly kind: 'terminal'; readonly title: string; readonly lines: readonly TerminalLine[]}
+	| {readonly kind: 'text'; readonly body: readonly Block[]}
+	| {readonly kind: 'blank'};
+
+export type SlideKind = SlideBody['kind'];
+
+export type Notes = {
+	/** The notes as written (after hygiene), for search and plain output. */
+	readonly text: string;
+	readonly blocks: readonly Block[];
+	readonly line: number;
+};
+
+export type Slide = SlideBody & {
+	/** 0-based position in the deck. */
+	readonly index: number;
+	/** Source line of the slide's first line. */
+	readonly line: number;
+	readonly notes?: Notes;
+};
+
+export type Severity = 'notice' | 'warning' | 'error';
+
+export type Diagnostic = {
+	readonly severity: Severity;
+	readonly line: number;
+	readonly message: string;
+	/** A stable code, e.g. `mojibake-repaired`, `unknown-class`. */
+	readonly code: string;
+};
+
+export type Repair = {
+	/** The encoding the text had been mis-decoded as. */
+	readonly encoding: 'macintosh' | 'windows-1252';
+	/** How many multi-byte characters were restored. */
+	readonly characters: number;
+};
+
+export type Deck = {
+	readonly slides: readonly Slide[];
+	readonly diagnostics: readonly Diagnostic[];
+	readonly repair?: Repair;
+};
+
+export function assertNever(value: never): never {
+	throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+}

@@ -1,0 +1,122 @@
+/**
+ * The deck parser: text in, typed model out. Splits slides at `---`, takes
+ * speaker notes from `Note:`, and decides each slide's kind from its first
+ * non-blank line. Pure and total: it never throws on any input.
+ */
+import type {Block, Deck, Diagnostic, Inline, Notes, Slide, SlideBody, Subtitle} from './model.js';
+import {graphemes, inlineText, isBlank, splitAtBreaks} from './inline-tree.js';
+import {parseBlocks, parseImageLine, type SourceLine} from './parse-blocks.js';
+import {parseInline} from './parse-inline.js';
+import {parseTerminal} from './parse-terminal.js';
+import {neutralize} from './text-hygiene.js';
+
+const separator = /^---[ \t]*$/;
+const noteStart = /^Note:/;
+const titleLine = /^#=(?:\s+(.*))?$/;
+const draftLine = /^#todo(?:\s+(.*))?$/i;
+const subtitleLine = /^(#{2,3})\s+(.*)$/;
+const terminalLine = /^\$\$terminal(?:\s+(.*))?$/;
+
+/** Parses deck text that has already been decoded (see `loadDeck` for bytes). */
+export function parseDeck(text: string): Deck {
+	const diagnostics: Diagnostic[] = [];
+	const slides = splitSlides(text).map((chunk, index) => parseSlide(chunk, index, diagnostics));
+	return {slides, diagnostics};
+}
+
+function splitSlides(text: string): SourceLine[][] {
+	const chunks: SourceLine[][] = [[]];
+	const lines = text.split('\n');
+	for (const [index, line] of lines.entries()) {
+		if (separator.test(line)) chunks.push([]);
+		else chunks.at(-1)!.push({text: line, line: index + 1});
+	}
+
+	// A file that ends with a newline does not get an extra empty line.
+	const last = chunks.at(-1)!;
+	if (last.length > 0 && last.at(-1)!.text === '' && lines.at(-1) === '') last.pop();
+	return chunks;
+}
+
+function parseSlide(chunk: readonly SourceLine[], index: number, diagnostics: Diagnostic[]): Slide {
+	const noteIndex = chunk.findIndex(({text}) => noteStart.test(text));
+	const content = trimBlank(noteIndex === -1 ? chunk : chunk.slice(0, noteIndex));
+	const notes = noteIndex === -1 ? undefined : parseNotes(chunk.slice(noteIndex), diagnostics);
+	const line = content[0]?.line ?? chunk[0]?.line ?? 1;
+	const body = parseBody(content, diagnostics);
+	return {...body, index, line, ...(notes ? {notes} : {})};
+}
+
+function parseNotes(lines: readonly SourceLine[], diagnostics: Diagnostic[]): Notes {
+	const [first, ...rest] = lines;
+	const firstText = first!.text.replace(noteStart, '').trim();
+	const noteLines = trimBlank([{text: firstText, line: first!.line}, ...rest]);
+	const text = neutralize(noteLines.map(({text}) => text.trimEnd()).join('\n'));
+	return {text, blocks: parseBlocks(noteLines, diagnostics), line: first!.line};
+}
+
+function parseBody(lines: readonly SourceLine[], diagnostics: Diagnostic[]): SlideBody {
+	const [first, ...rest] = lines;
+	if (!first) return {kind: 'blank'};
+	const inline = (text: string) => parseInline(text, {line: first.line, diagnostics});
+
+	const draft = draftLine.exec(first.text);
+	if (draft) {
+		diagnostics.push({severity: 'notice', line: first.line, code: 'draft', message: 'draft slide'});
+		return {kind: 'draft', title: inline(draft[1]?.trim() || 'TODO'), body: parseBlocks(rest, diagnostics)};
+	}
+
+	const title = titleLine.exec(first.text);
+	if (title) return parseTitle(inline(title[1] ?? ''), first, rest, diagnostics);
+
+	const terminal = terminalLine.exec(first.text);
+	if (terminal) {
+		return {kind: 'terminal', title: neutralize(terminal[1]?.trim() ?? ''), lines: parseTerminal(rest, diagnostics)};
+	}
+
+	const image = parseImageLine(first.text, first.line);
+	if (image) return {kind: 'image', image, body: parseBlocks(rest, diagnostics)};
+
+	return {kind: 'text', body: parseBlocks(lines, diagnostics)};
+}
+
+function parseTitle(title: Inline[], first: SourceLine, rest: readonly SourceLine[], diagnostics: Diagnostic[]): SlideBody {
+	if (inlineText(title).trim() === 'TODO') {
+		diagnostics.push({severity: 'notice', line: first.line, code: 'draft', message: 'draft slide'});
+		return {kind: 'draft', title, body: parseBlocks(rest, diagnostics)};
+	}
+
+	const subtitles: Subtitle[] = [];
+	let bodyStart = 0;
+	for (const [index, {text, line}] of rest.entries()) {
+		if (text.trim() === '') continue;
+		const match = subtitleLine.exec(text);
+		if (!match) break;
+		subtitles.push({depth: match[1]!.length, content: parseInline(match[2]!, {line, diagnostics}), line});
+		bodyStart = index + 1;
+	}
+
+	const body: Block[] = parseBlocks(rest.slice(bodyStart), diagnostics);
+	const rows = emojiRows(title);
+	if (rows && subtitles.length === 0 && body.length === 0) return {kind: 'emoji', rows};
+	return {kind: 'title', title, subtitles, body};
+}
+
+/** The rows of an emoji-only title (`.e[🦄<br>🏢]`), or undefined if the title has anything else. */
+function emojiRows(title: readonly Inline[]): string[][] | undefined {
+	const spans = title.filter(node => !(node.type === 'text' && node.text.trim() === ''));
+	if (spans.length === 0 || !spans.every(node => node.type === 'span' && node.className === 'e')) return undefined;
+	const rows = spans
+		.flatMap(node => (node.type === 'span' ? splitAtBreaks(node.children) : []))
+		.map(row => graphemes(inlineText(row)).filter(cluster => cluster.trim() !== ''))
+		.filter(row => row.length > 0);
+	return rows.length > 0 && !isBlank(title) ? rows : undefined;
+}
+
+function trimBlank(lines: readonly SourceLine[]): SourceLine[] {
+	let start = 0;
+	let end = lines.length;
+	while (start < end && lines[start]!.text.trim() === '') start++;
+	while (end > start && lines[end - 1]!.text.trim() === '') end--;
+	return lines.slice(start, end);
+}

@@ -1,0 +1,64 @@
+/**
+ * A short, one-line name for a slide: for the status bar, the overview and
+ * search results.
+ */
+import {assertNever, type Slide} from './model.js';
+import {inlineText} from './inline-tree.js';
+
+/** `sprout_localhost_0.png` reads "sprout localhost 0". */
+export function readableImageName(src: string): string {
+	const base = src.split(/[\\/]/).at(-1) ?? src;
+	const stem = base.replace(/\.[a-z\d]{1,5}$/i, '');
+	const words = stem.replace(/[_\-.]+/g, ' ').trim();
+	return words === '' ? base : words;
+}
+
+export function slideTitle(slide: Slide): string {
+	return oneLine(rawTitle(slide));
+}
+
+function rawTitle(slide: Slide): string {
+	switch (slide.kind) {
+		case 'title':
+		case 'draft': {
+			return inlineText(slide.title);
+		}
+
+		case 'emoji': {
+			return slide.rows.map(row => row.join('')).join(' ');
+		}
+
+		case 'image': {
+			return readableImageName(slide.image.src);
+		}
+
+		case 'terminal': {
+			const command = slide.lines.findLast(line => line.prompt !== undefined && line.segments.length > 0);
+			const text = command ? command.segments.map(segment => inlineText(segment.content)).join('') : '';
+			return text.trim() === '' ? slide.title : `${slide.title}: ${text}`;
+		}
+
+		case 'text': {
+			for (const block of slide.body) {
+				if (block.type === 'heading' || block.type === 'caption') return inlineText(block.content);
+				if (block.type === 'paragraph') return inlineText(block.lines[0] ?? []);
+				if (block.type === 'list') return inlineText(block.items[0] ?? []);
+				if (block.type === 'image') return readableImageName(block.image.src);
+			}
+
+			return '';
+		}
+
+		case 'blank': {
+			return '';
+		}
+
+		default: {
+			return assertNever(slide);
+		}
+	}
+}
+
+function oneLine(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}

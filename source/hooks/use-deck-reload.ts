@@ -1,0 +1,54 @@
+import {watch, type FSWatcher} from 'node:fs';
+import {basename, dirname, resolve} from 'node:path';
+import {useEffect, useState} from 'react';
+import type {Deck} from '../deck/model.js';
+import {readDeck} from '../read-deck.js';
+
+export type ReloadResult = {readonly deck: Deck; readonly error?: string; readonly version: number};
+
+/** How long to wait for an editor to finish writing before re-reading. */
+const settleMs = 60;
+
+/**
+ * Watches the deck file and re-reads it on change. A deck that fails to read
+ * keeps the last good one on screen, with the error.
+ */
+export function useDeckReload(file: string | undefined, initial: Deck): ReloadResult {
+	const [state, setState] = useState<ReloadResult>({deck: initial, version: 0});
+	useEffect(() => {
+		if (!file || file === '-') return;
+		const path = resolve(file);
+		let timer: NodeJS.Timeout | undefined;
+		let watcher: FSWatcher | undefined;
+		let closed = false;
+		const reload = () => {
+			readDeck(path).then(
+				deck => {
+					if (!closed) setState(previous => ({deck, version: previous.version + 1}));
+				},
+				(error: unknown) => {
+					if (!closed) setState(previous => ({...previous, error: error instanceof Error ? error.message : String(error), version: previous.version + 1}));
+				},
+			);
+		};
+
+		try {
+			// Watch the folder: editors often replace the file instead of writing it.
+			watcher = watch(dirname(path), (_event, name) => {
+				if (name !== null && name !== basename(path)) return;
+				clearTimeout(timer);
+				timer = setTimeout(reload, settleMs);
+			});
+			watcher.on('error', () => {});
+		} catch {
+			// No watching (e.g. too many watchers): presenting still works.
+		}
+
+		return () => {
+			closed = true;
+			clearTimeout(timer);
+			watcher?.close();
+		};
+	}, [file]);
+	return state;
+}

@@ -1,0 +1,86 @@
+/**
+ * The whole player screen as lines: the slide (or an overlay) and the status
+ * bar. Pure, so the player, tests and benchmarks see exactly the same thing.
+ */
+import type {Slide} from '../deck/model.js';
+import type {NavState} from '../navigation/navigation.js';
+import type {Line, Size} from './frame.js';
+import {planHelp} from './plan-help.js';
+import {planOverview} from './plan-overview.js';
+import {planSlide, type LayoutOptions} from './plan-slide.js';
+import {planStatus} from './plan-status.js';
+import {alignLine} from './wrap.js';
+
+/** Smaller than this, the screen says so instead of drawing a slide. */
+export const minimumSize: Size = {columns: 20, rows: 6};
+
+/**
+ * The slide area for a terminal of `size`: one row goes to the status bar, and
+ * the last row stays empty because Ink redraws everything (and clears the
+ * scrollback) when a frame is as tall as the terminal.
+ */
+export function slideArea(size: Size): Size {
+	return {columns: Math.max(1, size.columns), rows: Math.max(1, size.rows - 2)};
+}
+
+export type ScreenInput = {
+	readonly slides: readonly Slide[];
+	readonly nav: NavState;
+	readonly size: Size;
+	readonly layout: LayoutOptions;
+};
+
+export function planScreen({slides, nav, size, layout}: ScreenInput): Line[] {
+	const area = slideArea(size);
+	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) return tooSmall(size);
+	let body: readonly Line[];
+	switch (nav.overlay) {
+		case 'blackout': {
+			return Array.from({length: area.rows + 1}, () => []);
+		}
+
+		case 'help': {
+			body = planHelp(area);
+			break;
+		}
+
+		case 'overview': {
+			body = planOverview(slides, nav.index, nav.overviewCursor, area);
+			break;
+		}
+
+		default: {
+			body = planSlide(slides, nav.index, area, layout).lines;
+		}
+	}
+
+	const lines = Array.from({length: area.rows}, (_, row) => body[row] ?? []);
+	return [...lines, statusLine(slides, nav, size.columns)];
+}
+
+function statusLine(slides: readonly Slide[], nav: NavState, columns: number): Line {
+	if (nav.overlay === 'search') {
+		return [
+			{text: '/', style: {fg: 'accent', bold: true}},
+			{text: nav.query},
+			{text: '█', style: {fg: 'accent'}},
+			{text: '  Enter to stay here · Esc to go back', style: {fg: 'muted'}},
+		];
+	}
+
+	return planStatus({
+		slides,
+		index: nav.index,
+		columns,
+		...(nav.notice ? {notice: nav.notice} : {}),
+		...(nav.digits ? {right: `go to ${nav.digits}`} : {}),
+	});
+}
+
+function tooSmall(size: Size): Line[] {
+	const rows = Math.max(1, size.rows - 1);
+	const message: Line = [{text: `Terminal too small (${size.columns}x${size.rows}); need ${minimumSize.columns}x${minimumSize.rows}`, style: {bold: true}}];
+	const lines: Line[] = Array.from({length: rows}, () => []);
+	lines[Math.floor((rows - 1) / 2)] = alignLine(message, size.columns, 'center');
+	return lines;
+}

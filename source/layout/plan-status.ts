@@ -1,0 +1,44 @@
+/**
+ * The one-line status bar: position, slide title, draft mark, and a notice.
+ * When space runs out the title gives way first, then the notice.
+ */
+import type {Slide} from '../deck/model.js';
+import {slideTitle} from '../deck/slide-title.js';
+import type {Line, Segment, Style} from './frame.js';
+import {mergeSegments} from './styled-text.js';
+import {clipLine, lineWidth} from './wrap.js';
+
+const bar: Style = {fg: 'statusFg', bg: 'statusBg'};
+
+export type StatusInput = {
+	readonly slides: readonly Slide[];
+	readonly index: number;
+	readonly columns: number;
+	/** A passing message: "mojibake repaired", "reloaded", an error. */
+	readonly notice?: {readonly text: string; readonly tone: 'info' | 'error'};
+	/** Extra text on the right, e.g. a half-typed slide number ("go to 12"). */
+	readonly right?: string;
+};
+
+export function planStatus(input: StatusInput): Line {
+	const {slides, index, columns} = input;
+	const slide = slides[index];
+	const position: Segment = {text: ` ${slides.length === 0 ? 0 : index + 1}/${slides.length} `, style: {...bar, bold: true, fg: 'accent'}};
+	const right: Segment[] = [];
+	if (slide && (slide.kind === 'draft')) right.push({text: ' DRAFT ', style: {...bar, fg: 'draft', bold: true}});
+	if (input.notice) {
+		right.push({text: ` ${input.notice.text} `, style: {...bar, fg: input.notice.tone === 'error' ? 'highlight' : 'accent'}});
+	}
+
+	if (input.right) right.push({text: ` ${input.right} `, style: {...bar, bold: true}});
+	right.push({text: ' ? help ', style: {...bar, fg: 'muted'}});
+
+	const title = slide ? slideTitle(slide) : '';
+	let rightLine: Line = mergeSegments(right);
+	const fixed = lineWidth([position]);
+	if (fixed + lineWidth(rightLine) > columns) rightLine = clipLine(rightLine, Math.max(0, columns - fixed));
+	const titleSpace = Math.max(0, columns - fixed - lineWidth(rightLine) - 1);
+	const titleLine = clipLine([{text: ` ${title}`, style: bar}], titleSpace);
+	const gap = Math.max(0, columns - fixed - lineWidth(titleLine) - lineWidth(rightLine));
+	return clipLine(mergeSegments([position, ...titleLine, {text: ' '.repeat(gap), style: bar}, ...rightLine]), columns);
+}

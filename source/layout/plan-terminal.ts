@@ -1,0 +1,111 @@
+/**
+ * Terminal-session slides: a framed window with a title bar, prompts, commands,
+ * output and the cursor. Consecutive terminal slides are one session and share
+ * one window size, so nothing moves when the next slide adds to it.
+ */
+import stringWidth from 'string-width';
+import type {Slide, TerminalLine} from '../deck/model.js';
+import {centerBlock} from './compose.js';
+import type {Line, Segment, Size, Style} from './frame.js';
+import {mergeSegments, styledSegments} from './styled-text.js';
+import {lineWidth, padLine, wrapLine} from './wrap.js';
+
+type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
+
+export type TerminalView = {
+	/** Show the block cursor (off during the dark half of a blink). */
+	readonly cursorOn: boolean;
+	/** Typed characters shown so far, per line index; absent means all. */
+	readonly typed?: ReadonlyMap<number, number>;
+	/** How many lines are shown; absent means all. */
+	readonly visibleLines?: number;
+};
+
+const frame: Style = {fg: 'frame'};
+const minWidth = 44;
+/** Rows the window adds around its content: top border, title bar, rule, bottom border. */
+const chromeRows = 4;
+
+/** The slides that form one session with slide `index` (consecutive terminal slides). */
+export function sessionRange(slides: readonly Slide[], index: number): {first: number; last: number} {
+	let first = index;
+	let last = index;
+	while (first > 0 && slides[first - 1]!.kind === 'terminal') first--;
+	while (last < slides.length - 1 && slides[last + 1]!.kind === 'terminal') last++;
+	return {first, last};
+}
+
+export function planTerminal(slides: readonly Slide[], index: number, box: Size, view: TerminalView): Line[] {
+	const slide = slides[index] as TerminalSlide;
+	const {first, last} = sessionRange(slides, index);
+	const session = slides.slice(first, last + 1) as TerminalSlide[];
+	const window = windowSize(session, box);
+	const content = window.columns - 4;
+	const body = screenLines(slide.lines, view).flatMap(line => wrapLine(line, content));
+	const visible = body.slice(Math.max(0, body.length - (window.rows - chromeRows)));
+	const lines: Line[] = [
+		[{text: `╭${'─'.repeat(window.columns - 2)}╮`, style: frame}],
+		titleBar(slide.title, window.columns),
+		[{text: `├${'─'.repeat(window.columns - 2)}┤`, style: frame}],
+	];
+	for (let row = 0; row < window.rows - chromeRows; row++) {
+		lines.push([{text: '│ ', style: frame}, ...padLine(visible[row] ?? [], content), {text: ' │', style: frame}]);
+	}
+
+	lines.push([{text: `╰${'─'.repeat(window.columns - 2)}╯`, style: frame}]);
+	return centerBlock(lines, box.columns);
+}
+
+function windowSize(session: readonly TerminalSlide[], box: Size): Size {
+	const widest = Math.max(0, ...session.flatMap(slide => screenLines(slide.lines, {cursorOn: true}).map(line => lineWidth(line))));
+	const columns = Math.max(Math.min(minWidth, box.columns), Math.min(box.columns, widest + 4));
+	const content = Math.max(1, columns - 4);
+	const tallest = Math.max(1, ...session.map(slide => screenLines(slide.lines, {cursorOn: true}).flatMap(line => wrapLine(line, content)).length));
+	return {columns, rows: Math.min(box.rows, Math.max(chromeRows + 1, tallest + chromeRows))};
+}
+
+function titleBar(title: string, width: number): Line {
+	const inner = width - 2;
+	const dots: Segment[] = [
+		{text: ' ●', style: {fg: 'dotRed'}},
+		{text: ' ●', style: {fg: 'dotYellow'}},
+		{text: ' ●', style: {fg: 'dotGreen'}},
+	];
+	const dotsWidth = inner >= 20 ? 6 : 0;
+	const titleWidth = stringWidth(title);
+	const space = inner - 2 * dotsWidth;
+	const shown: Line = space > 0 ? padLine([{text: title, style: {bold: true}}], Math.min(space, titleWidth)) : [];
+	const left = Math.floor((space - lineWidth(shown)) / 2);
+	const middle = padLine([{text: ' '.repeat(Math.max(0, left))}, ...shown], Math.max(0, space));
+	return mergeSegments([{text: '│', style: frame}, ...(dotsWidth ? dots : []), ...middle, {text: ' '.repeat(dotsWidth)}, {text: '│', style: frame}]);
+}
+
+/** The session's lines as styled text, before wrapping. */
+export function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[] {
+	const count = view.visibleLines ?? lines.length;
+	return lines.slice(0, count).map((line, index) => {
+		const segments: Segment[] = [];
+		if (line.prompt !== undefined) {
+			segments.push({text: line.prompt, style: {fg: 'prompt', bold: true}}, {text: ' $ ', style: {fg: 'muted'}});
+		}
+
+		let typedBudget = view.typed?.get(index) ?? Number.POSITIVE_INFINITY;
+		for (const segment of line.segments) {
+			const styled = styledSegments(segment.content);
+			if (!segment.typed) {
+				segments.push(...styled);
+				continue;
+			}
+
+			for (const part of styled) {
+				const chars = Array.from(part.text);
+				const shown = chars.slice(0, Math.max(0, typedBudget)).join('');
+				typedBudget -= chars.length;
+				if (shown !== '') segments.push({text: shown, style: part.style});
+			}
+		}
+
+		if (line.cursor) segments.push({text: view.cursorOn ? '█' : ' ', style: {fg: 'accent'}});
+		return mergeSegments(segments);
+	});
+}

@@ -1,0 +1,73 @@
+/**
+ * Title and draft slides: the heading in big text, fitted to the area, with
+ * subtitles and any body below it, all centered.
+ */
+import type {Block, Inline, Subtitle} from '../deck/model.js';
+import {graphemes, inlineText, splitAtBreaks} from '../deck/inline-tree.js';
+import {layoutBigTitle, type EmojiPainter, type TitleLine, type TitlePiece} from './big-text.js';
+import {centerEach} from './compose.js';
+import type {Line, Size, Style} from './frame.js';
+import {planBlocks, type BlockOptions} from './plan-blocks.js';
+import {styledSegments} from './styled-text.js';
+import {wrapLine} from './wrap.js';
+
+export type TitleOptions = BlockOptions & {
+	readonly emoji?: EmojiPainter;
+	/** A mark above the title (the draft badge). */
+	readonly badge?: Line;
+};
+
+const subtitleStyles: Readonly<Record<number, Style>> = {2: {fg: 'accent', bold: true}, 3: {fg: 'muted'}};
+
+export function planTitle(
+	title: readonly Inline[],
+	subtitles: readonly Subtitle[],
+	body: readonly Block[],
+	box: Size,
+	options: TitleOptions,
+): Line[] {
+	const below: Line[] = [];
+	for (const subtitle of subtitles) {
+		const style = subtitleStyles[subtitle.depth] ?? {};
+		below.push(...splitAtBreaks(subtitle.content).flatMap(line => wrapLine(styledSegments(line, style, options), box.columns)));
+	}
+
+	let bodyLines = planBlocks(body, box.columns, options);
+	const badge = options.badge ? [options.badge, []] : [];
+	const fixedRows = () => badge.length + below.length + bodyLines.length + (below.length > 0 ? 1 : 0) + (bodyLines.length > 0 ? 1 : 0);
+	if (fixedRows() > box.rows - 1) bodyLines = planBlocks(body, box.columns, {...options, compact: true});
+
+	const titleRows = Math.max(1, box.rows - fixedRows());
+	const big = layoutBigTitle(titleLines(title), {columns: box.columns, rows: titleRows}, options.emoji ? {emoji: options.emoji} : {});
+	const lines: Line[] = [...badge, ...big.lines];
+	if (below.length > 0) lines.push([], ...below);
+	if (bodyLines.length > 0) lines.push([], ...bodyLines);
+
+	return centerEach(lines, box.columns);
+}
+
+const emojiPattern = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
+
+/** Title inline content as lines of text and emoji pieces for big text. */
+export function titleLines(title: readonly Inline[]): TitleLine[] {
+	const lines = splitAtBreaks(title).map(line => titlePieces(line));
+	while (lines.length > 0 && lines[0]!.every(piece => piece.type === 'text' && piece.text.trim() === '')) lines.shift();
+	while (lines.length > 0 && lines.at(-1)!.every(piece => piece.type === 'text' && piece.text.trim() === '')) lines.pop();
+	return lines;
+}
+
+function titlePieces(line: readonly Inline[]): TitlePiece[] {
+	const pieces: TitlePiece[] = [];
+	for (const cluster of graphemes(inlineText(line))) {
+		if (emojiPattern.test(cluster)) {
+			pieces.push({type: 'emoji', cluster});
+			continue;
+		}
+
+		const last = pieces.at(-1);
+		if (last?.type === 'text') pieces[pieces.length - 1] = {type: 'text', text: last.text + cluster};
+		else pieces.push({type: 'text', text: cluster});
+	}
+
+	return pieces;
+}

@@ -1,0 +1,112 @@
+/**
+ * Inline content to styled segments: the one place where span classes and
+ * Markdown inline styles become styles. Breaks are not handled here: split
+ * content into lines first (`splitAtBreaks`).
+ */
+import stringWidth from 'string-width';
+import {assertNever, type Inline} from '../deck/model.js';
+import type {Segment, Style} from './frame.js';
+
+/** How each span class of the format looks. Unknown classes are plain. */
+const classStyles: Readonly<Record<string, Style | 'invisible'>> = {
+	red: {fg: 'highlight', bold: true},
+	w: 'invisible',
+	noop: {},
+	e: {},
+	'fix-tilt-long': {italic: true},
+};
+
+export type TextOptions = {
+	/** Show each link's URL after its text (where hyperlinks cannot be clicked, and in `print`). */
+	readonly showUrls?: boolean;
+};
+
+export function styledSegments(inlines: readonly Inline[], base: Style = {}, options: TextOptions = {}): Segment[] {
+	const out: Segment[] = [];
+	append(inlines, base, out, options);
+	return mergeSegments(out);
+}
+
+function append(inlines: readonly Inline[], style: Style, out: Segment[], options: TextOptions): void {
+	for (const node of inlines) {
+		switch (node.type) {
+			case 'text': {
+				out.push({text: node.text, style});
+				break;
+			}
+
+			case 'break': {
+				out.push({text: ' ', style});
+				break;
+			}
+
+			case 'code': {
+				out.push({text: node.text, style: {...style, fg: 'code'}});
+				break;
+			}
+
+			case 'strong': {
+				append(node.children, {...style, bold: true}, out, options);
+				break;
+			}
+
+			case 'emphasis': {
+				append(node.children, {...style, italic: true}, out, options);
+				break;
+			}
+
+			case 'strike': {
+				append(node.children, {...style, strike: true}, out, options);
+				break;
+			}
+
+			case 'link': {
+				const start = out.length;
+				append(node.children, {...style, fg: 'link', underline: true, link: node.url}, out, options);
+				const text = out.slice(start).map(segment => segment.text).join('');
+				if (options.showUrls && text.trim() !== node.url) out.push({text: ` <${node.url}>`, style: {...style, fg: 'muted'}});
+				break;
+			}
+
+			case 'span': {
+				const look = classStyles[node.className] ?? {};
+				if (look === 'invisible') {
+					const inner: Segment[] = [];
+					append(node.children, style, inner, options);
+					const width = stringWidth(inner.map(segment => segment.text).join(''));
+					out.push({text: ' '.repeat(width), style});
+				} else {
+					append(node.children, {...style, ...look}, out, options);
+				}
+
+				break;
+			}
+
+			default: {
+				assertNever(node);
+			}
+		}
+	}
+}
+
+/** Joins neighbouring segments of equal style; drops empty ones. */
+export function mergeSegments(segments: readonly Segment[]): Segment[] {
+	const out: Segment[] = [];
+	for (const segment of segments) {
+		if (segment.text === '') continue;
+		const last = out.at(-1);
+		if (last && sameStyle(last.style, segment.style)) out[out.length - 1] = {text: last.text + segment.text, style: last.style};
+		else out.push(segment);
+	}
+
+	return out;
+}
+
+export function sameStyle(a: Style | undefined, b: Style | undefined): boolean {
+	if (a === b) return true;
+	const left = a ?? {};
+	const right = b ?? {};
+	const keys = new Set([...Object.keys(left), ...Object.keys(right)]) as Set<keyof Style>;
+	for (const key of keys) if (left[key] !== right[key]) return false;
+	return true;
+}

@@ -1,0 +1,90 @@
+/**
+ * Every key lectern answers to, as data: the input hook, the help overlay and
+ * the readme's key table all read this table.
+ */
+
+export type Command =
+	| 'next'
+	| 'previous'
+	| 'first'
+	| 'last'
+	| 'overview'
+	| 'search'
+	| 'searchNext'
+	| 'searchPrevious'
+	| 'blackout'
+	| 'help'
+	| 'quit';
+
+export type KeyBinding = {
+	readonly command: Command;
+	/** Normalised key names (see `keyName`). */
+	readonly keys: readonly string[];
+	/** How the keys are shown in help. */
+	readonly label: string;
+	readonly description: string;
+};
+
+export const keymap: readonly KeyBinding[] = [
+	{command: 'next', keys: ['right', 'down', 'space', 'pagedown', 'enter', 'l', 'j'], label: '→ ↓ Space PgDn Enter l j', description: 'next slide (finishes an animation first)'},
+	{command: 'previous', keys: ['left', 'up', 'pageup', 'backspace', 'h', 'k'], label: '← ↑ PgUp Backspace h k', description: 'previous slide'},
+	{command: 'first', keys: ['home', 'g'], label: 'Home g', description: 'first slide'},
+	{command: 'last', keys: ['end', 'G'], label: 'End G', description: 'last slide'},
+	{command: 'overview', keys: ['o'], label: 'o', description: 'overview: arrows to move, Enter to open'},
+	{command: 'search', keys: ['/'], label: '/', description: 'search slides and notes'},
+	{command: 'searchNext', keys: ['n'], label: 'n', description: 'next search match'},
+	{command: 'searchPrevious', keys: ['N'], label: 'N', description: 'previous search match'},
+	{command: 'blackout', keys: ['b', '.'], label: 'b .', description: 'black out the screen (any key returns)'},
+	{command: 'help', keys: ['?'], label: '?', description: 'this help'},
+	{command: 'quit', keys: ['q', 'escape', 'ctrl+c'], label: 'q Esc Ctrl-C', description: 'quit (Esc closes an overlay first)'},
+];
+
+/** Keys that are not commands but are shown in help. */
+export const otherKeys: ReadonlyArray<{label: string; description: string}> = [
+	{label: '12 Enter', description: 'go to slide 12'},
+];
+
+const byKey = new Map<string, Command>(keymap.flatMap(binding => binding.keys.map(key => [key, binding.command] as const)));
+
+export function commandFor(key: string): Command | undefined {
+	return byKey.get(key);
+}
+
+/** The subset of Ink's key flags lectern reads. */
+export type KeyFlags = {
+	readonly upArrow?: boolean;
+	readonly downArrow?: boolean;
+	readonly leftArrow?: boolean;
+	readonly rightArrow?: boolean;
+	readonly pageUp?: boolean;
+	readonly pageDown?: boolean;
+	readonly home?: boolean;
+	readonly end?: boolean;
+	readonly return?: boolean;
+	readonly escape?: boolean;
+	readonly backspace?: boolean;
+	readonly delete?: boolean;
+	readonly tab?: boolean;
+	readonly ctrl?: boolean;
+	readonly meta?: boolean;
+};
+
+/** One name per key press: `right`, `enter`, `space`, `ctrl+c`, or the character typed. */
+export function keyName(input: string, key: KeyFlags): string {
+	if (key.rightArrow) return 'right';
+	if (key.leftArrow) return 'left';
+	if (key.upArrow) return 'up';
+	if (key.downArrow) return 'down';
+	if (key.pageDown) return 'pagedown';
+	if (key.pageUp) return 'pageup';
+	if (key.home) return 'home';
+	if (key.end) return 'end';
+	if (key.return) return 'enter';
+	if (key.escape) return 'escape';
+	// Most terminals send DEL for Backspace, which Ink reports as `delete`.
+	if (key.backspace || key.delete) return 'backspace';
+	if (key.tab) return 'tab';
+	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
+	if (input === ' ') return 'space';
+	return input;
+}

@@ -1,0 +1,31 @@
+/**
+ * How many colours the output may use, decided once from the environment:
+ * 0 none, 1 the 16 basic colours, 2 the 256-colour palette, 3 truecolor.
+ * `NO_COLOR` (any non-empty value) wins, then `FORCE_COLOR`, then the terminal.
+ */
+export type ColourLevel = 0 | 1 | 2 | 3;
+
+export function colourLevel(env: Readonly<Record<string, string | undefined>>, isTty: boolean): ColourLevel {
+	if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return 0;
+	const force = env['FORCE_COLOR'];
+	if (force !== undefined) {
+		if (force === '' || force === 'true') return Math.max(1, terminalLevel(env)) as ColourLevel;
+		if (force === 'false') return 0;
+		const level = Number.parseInt(force, 10);
+		if (level >= 0 && level <= 3) return level as ColourLevel;
+	}
+
+	if (!isTty) return 0;
+	return terminalLevel(env);
+}
+
+function terminalLevel(env: Readonly<Record<string, string | undefined>>): ColourLevel {
+	const term = env['TERM'] ?? '';
+	if (term === 'dumb') return 0;
+	const colorterm = (env['COLORTERM'] ?? '').toLowerCase();
+	if (colorterm === 'truecolor' || colorterm === '24bit') return 3;
+	if (/-direct$|kitty|wezterm|alacritty|ghostty/.test(term)) return 3;
+	if (['iTerm.app', 'WezTerm', 'vscode', 'ghostty'].includes(env['TERM_PROGRAM'] ?? '')) return 3;
+	if (/256/.test(term)) return 2;
+	return 1;
+}
