@@ -5,7 +5,7 @@
  * neutralising control characters before they reach a terminal, and a few
  * small checks (binary files, link targets).
  */
-import iconv from 'iconv-lite';
+import singleByteData from 'iconv-lite/encodings/sbcs-data-generated.js';
 import stringWidth from 'string-width';
 import type {Repair} from './model.js';
 
@@ -17,6 +17,8 @@ const carriageReturn = 0x0d;
 
 /** Throws on invalid UTF-8; keeps a BOM as U+FEFF. Reusable: each `decode` call stands alone. */
 const strictUtf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
+/** Decodes invalid UTF-8 as U+FFFD; keeps a BOM as U+FEFF. */
+const lenientUtf8 = new TextDecoder('utf-8', {ignoreBOM: true});
 
 // ---------------------------------------------------------------------------
 // Decoding
@@ -51,8 +53,7 @@ function decodeUtf8(bytes: Uint8Array): {text: string; invalidUtf8Lines: number[
 	try {
 		return {text: strictUtf8.decode(bytes), invalidUtf8Lines: []};
 	} catch {
-		const lenient = new TextDecoder('utf-8', {ignoreBOM: true});
-		return {text: lenient.decode(bytes), invalidUtf8Lines: findInvalidUtf8Lines(bytes)};
+		return {text: lenientUtf8.decode(bytes), invalidUtf8Lines: findInvalidUtf8Lines(bytes)};
 	}
 }
 
@@ -99,7 +100,7 @@ const reverseTables = new Map<SingleByteEncoding, Int16Array>();
  * Windows-1252/Latin-1 and saved again as UTF-8. The whole text is encoded
  * back to single bytes and decoded as UTF-8; the result is used only when the
  * round trip is lossless, the result is plausible text, and the evidence is
- * clear (see `isConvincingRepair`). Otherwise the text is returned as it is.
+ * clear (see `convincingRepairCount`). Otherwise the text is returned as it is.
  */
 export function repairMojibake(text: string): {text: string; repair?: Repair} {
 	if (isAscii(text)) return {text};
@@ -141,16 +142,15 @@ function encodeSingleByte(text: string, table: Int16Array): Uint8Array | undefin
 
 /**
  * Maps each UTF-16 code unit to the byte `encoding` decodes it from (or -1),
- * built from iconv-lite's own decoding of all 256 bytes (and the NFC form of
- * each of those characters), plus the bytes
- * iconv-lite leaves undefined (it decodes them as U+FFFD), the way other
- * tools decode them (see `addUndefinedBytes`).
+ * built from iconv-lite's decoding of all 256 bytes (and the NFC form of each
+ * of those characters), plus the bytes iconv-lite leaves undefined (it decodes
+ * them as U+FFFD) as other tools decode them (`addUndefinedBytes`).
  */
 function reverseTable(encoding: SingleByteEncoding): Int16Array {
 	let table = reverseTables.get(encoding);
 	if (table) return table;
 	table = new Int16Array(0x1_00_00).fill(-1);
-	const characters = iconv.decode(Uint8Array.from({length: 256}, (_, byte) => byte), encoding);
+	const characters = singleByteText(Uint8Array.from({length: 256}, (_, byte) => byte), encoding);
 	for (let byte = 0; byte < 256; byte++) {
 		const character = characters.charAt(byte);
 		if (character === '\uFFFD') continue;
@@ -164,6 +164,16 @@ function reverseTable(encoding: SingleByteEncoding): Int16Array {
 	addUndefinedBytes(table, encoding);
 	reverseTables.set(encoding, table);
 	return table;
+}
+
+/**
+ * Decodes single bytes with iconv-lite's tables for the two encodings (its
+ * generated single-byte data, imported alone: the whole library, with its
+ * CJK tables, would add half a megabyte to the bundle).
+ */
+function singleByteText(bytes: Uint8Array, encoding: SingleByteEncoding): string {
+	const high = singleByteData[encoding === 'macintosh' ? 'macintosh' : 'windows1252']?.chars ?? '';
+	return Array.from(bytes, byte => (byte < 0x80 ? String.fromCharCode(byte) : (high[byte - 0x80] ?? '\uFFFD'))).join('');
 }
 
 /**
@@ -288,7 +298,8 @@ function firstUnsafeIndex(text: string): number {
 
 /**
  * `text` from `start` on with every code unit substituted, written into a
- * buffer: a text full of escape sequences costs no more than a clean one.
+ * buffer, so that a text full of escape sequences is not built from
+ * millions of small slices.
  */
 function substituteFrom(text: string, start: number): string {
 	const units = new Uint16Array(text.length - start);
@@ -348,6 +359,7 @@ function displayWidth(text: string): number {
 // Checks
 
 const binarySampleSize = 8192;
+const textControls = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1b]);
 
 /**
  * True when the first 8 KiB look like a binary file: a NUL byte, or more than
@@ -364,8 +376,6 @@ export function isProbablyBinary(bytes: Uint8Array): boolean {
 
 	return controls > sample.length * 0.1;
 }
-
-const textControls = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1b]);
 
 const linkProtocols = new Set(['http:', 'https:', 'mailto:', 'file:']);
 const unsafeInLink = /[\s\p{Cc}\p{Cf}]/u;

@@ -9,7 +9,8 @@ import {planHelp} from './plan-help.js';
 import {planOverview} from './plan-overview.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
 import {planStatus} from './plan-status.js';
-import {alignLine} from './wrap.js';
+import {fitRows} from './compose.js';
+import {alignLine, wrapLine} from './wrap.js';
 
 /** Smaller than this, the screen says so instead of drawing a slide. */
 export const minimumSize: Size = {columns: 20, rows: 6};
@@ -79,8 +80,7 @@ function statusLine(slides: readonly Slide[], nav: NavState, columns: number): L
 
 function tooSmall(size: Size): Line[] {
 	const rows = Math.max(1, size.rows - 1);
-	const message: Line = [{text: `Terminal too small (${size.columns}x${size.rows}); need ${minimumSize.columns}x${minimumSize.rows}`, style: {bold: true}}];
-	const lines: Line[] = Array.from({length: rows}, () => []);
-	lines[Math.floor((rows - 1) / 2)] = alignLine(message, size.columns, 'center');
-	return lines;
+	const message: Line = [{text: `Terminal too small: ${size.columns}x${size.rows}, need ${minimumSize.columns}x${minimumSize.rows}`, style: {bold: true}}];
+	const wrapped = wrapLine(message, Math.max(1, size.columns)).map(line => alignLine(line, size.columns, 'center'));
+	return fitRows(wrapped, rows, size.columns);
 }

@@ -3,12 +3,11 @@
  * output and the cursor. Consecutive terminal slides are one session and share
  * one window size, so nothing moves when the next slide adds to it.
  */
-import stringWidth from 'string-width';
 import type {Slide, TerminalLine} from '../deck/model.js';
 import {centerBlock} from './compose.js';
 import type {Line, Segment, Size, Style} from './frame.js';
 import {mergeSegments, styledSegments} from './styled-text.js';
-import {lineWidth, padLine, wrapLine} from './wrap.js';
+import {clipLine, lineWidth, padLine, wrapLine} from './wrap.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
 
@@ -64,20 +63,16 @@ function windowSize(session: readonly TerminalSlide[], box: Size): Size {
 	return {columns, rows: Math.min(box.rows, Math.max(chromeRows + 1, tallest + chromeRows))};
 }
 
+/** `│ ● ● ●      title      │`: the title centred on the whole bar, the dots at the left. */
 function titleBar(title: string, width: number): Line {
 	const inner = width - 2;
-	const dots: Segment[] = [
-		{text: ' ●', style: {fg: 'dotRed'}},
-		{text: ' ●', style: {fg: 'dotYellow'}},
-		{text: ' ●', style: {fg: 'dotGreen'}},
-	];
-	const dotsWidth = inner >= 20 ? 6 : 0;
-	const titleWidth = stringWidth(title);
-	const space = inner - 2 * dotsWidth;
-	const shown: Line = space > 0 ? padLine([{text: title, style: {bold: true}}], Math.min(space, titleWidth)) : [];
-	const left = Math.floor((space - lineWidth(shown)) / 2);
-	const middle = padLine([{text: ' '.repeat(Math.max(0, left))}, ...shown], Math.max(0, space));
-	return mergeSegments([{text: '│', style: frame}, ...(dotsWidth ? dots : []), ...middle, {text: ' '.repeat(dotsWidth)}, {text: '│', style: frame}]);
+	const dots: Segment[] = inner >= 20 ? [{text: ' ●', style: {fg: 'dotRed'}}, {text: ' ●', style: {fg: 'dotYellow'}}, {text: ' ●', style: {fg: 'dotGreen'}}] : [];
+	const dotsWidth = dots.length * 2;
+	const room = Math.max(0, inner - 2 * (dotsWidth + 1));
+	const shown = clipLine([{text: title, style: {bold: true}}], room);
+	const left = Math.max(dotsWidth + 1, Math.floor((inner - lineWidth(shown)) / 2));
+	const line = padLine([...dots, {text: ' '.repeat(left - dotsWidth)}, ...shown], inner);
+	return mergeSegments([{text: '│', style: frame}, ...line, {text: '│', style: frame}]);
 }
 
 /** The session's lines as styled text, before wrapping. */

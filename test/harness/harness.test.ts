@@ -58,8 +58,9 @@ describe('TmuxScreen driving echo-keys', () => {
 		assert.equal(rows.length, ROWS);
 		assert.equal(rows[0], 'RGB orange on navy');
 		assert.equal(rows[1], `size: ${COLUMNS}x${ROWS}`);
-		assert.equal(rows[2], 'env: CI=- TMUX=- TERM=xterm-256color COLORTERM=truecolor FORCE_COLOR=-');
-		assert.equal(rows[3], 'wide: \u6f22\u5b57|');
+		assert.equal(rows[2], 'env: CI=- TMUX=- FORCE_COLOR=-');
+		assert.equal(rows[3], 'term: xterm-256color truecolor');
+		assert.equal(rows[4], 'wide: \u6f22\u5b57|');
 	});
 
 	it('reports alternate screen on and cursor hidden while running', async () => {
@@ -87,9 +88,9 @@ describe('TmuxScreen driving echo-keys', () => {
 		assert.equal(cell.bold, true);
 		assert.equal(cells.cell(18, 0).bg, undefined, 'the colour ends with the text');
 		// Columns, not string indices: the two wide characters take two cells each.
-		assert.deepEqual(cells.find('|'), {x: 10, y: 3});
-		assert.equal(cells.cell(6, 3).width, 2);
-		assert.equal(cells.cell(7, 3).width, 0);
+		assert.deepEqual(cells.find('|'), {x: 10, y: 4});
+		assert.equal(cells.cell(6, 4).width, 2);
+		assert.equal(cells.cell(7, 4).width, 0);
 	});
 
 	it('feeds the recorded bytes to a VirtualScreen that agrees with tmux', async () => {
@@ -130,7 +131,7 @@ describe('TmuxScreen driving echo-keys', () => {
 			screen.waitForText('this never appears', {timeout: 150, what: 'the impossible text'}),
 			(error: Error) => {
 				assert.match(error.message, /Timed out after 150 ms waiting for the impossible text/);
-				assert.match(error.message, /\|RGB orange on navy\s*\|/);
+				assert.match(error.message, /^ +0 \|RGB orange on navy$/m);
 				assert.match(error.message, /size: 40x9/);
 				return true;
 			},

@@ -12,6 +12,8 @@
  * screen, the cursor and the alternate-screen flag stay exactly as the program left them
  * (tmux's own `remain-on-exit` would scroll the screen by a line to print "Pane is dead"
  * and hide the cursor). `remain-on-exit` is still on as a fallback.
+ *
+ * Needs tmux (3.3 tested; LECTERN_TEST_TMUX overrides the binary), /bin/sh, env and pgrep.
  */
 import {execFile, spawn, spawnSync, type ChildProcess} from 'node:child_process';
 import {randomBytes} from 'node:crypto';
@@ -122,10 +124,9 @@ export async function stopAll(): Promise<void> {
 	await Promise.all([...live].map(screen => screen.stop()));
 }
 
-function formatScreen(rows: string[], columns?: number): string {
-	const width = Math.max(columns ?? 0, ...rows.map(row => row.length));
-	const border = `+${'-'.repeat(width)}+`;
-	return [border, ...rows.map(row => `|${row.padEnd(width)}|`), border].join('\n');
+/** Row numbers and a left bar (a right border would not line up: wide characters are one string character but two columns). */
+function formatScreen(rows: string[]): string {
+	return rows.map((row, index) => `${String(index).padStart(3)} |${row}`).join('\n');
 }
 
 export class TmuxScreen {
@@ -243,7 +244,17 @@ export class TmuxScreen {
 		return this.tmux(['capture-pane', '-p', '-e', '-N', '-t', this.paneId]);
 	}
 
-	/** The visible screen replayed into a VirtualScreen of the pane's size, for cell-level assertions. */
+	/**
+	 * The visible screen replayed into a VirtualScreen of the pane's size, for cell-level
+	 * assertions (colours as `#rrggbb` / palette index, attributes, columns).
+	 *
+	 * Limits, because this replays tmux's text rather than tmux's cells: columns are
+	 * xterm.js's widths of that text, which differ from tmux 3.3a's for ZWJ emoji
+	 * sequences (tmux puts the character after a ZWJ into the previous cell: 👩🏻‍🔧 is 4
+	 * cells in tmux, 6 in xterm.js); and blanks coloured only by an erase (`ESC[44m ESC[K`,
+	 * background colour erase) are not in tmux's capture at all. For those, record the
+	 * output (`recordOutput`) and feed it to a VirtualScreen.
+	 */
 	async cells(): Promise<VirtualScreen> {
 		const output = await this.tmux(
 			['display', '-p', '-t', this.paneId, '#{pane_width} #{pane_height}'],
