@@ -50,9 +50,9 @@ export function generateDeck(count, seed = 1) {
 	while (slides.length < count) {
 		const n = slides.length + 1;
 		const roll = next();
-		if (roll < 0.12) {
+		if (roll < 0.15) {
 			slides.push(`#= ${capital(phrase(2, 4))}\n## ${capital(phrase(3, 6))}${next() < 0.3 ? `\n### part ${n}` : ''}`);
-		} else if (roll < 0.5) {
+		} else if (roll < 0.65) {
 			const lines = [`# ${capital(phrase(2, 5))} (${n})`, ''];
 			const items = 2 + Math.floor(next() * 4);
 			for (let i = 0; i < items; i++) {
@@ -67,7 +67,7 @@ export function generateDeck(count, seed = 1) {
 			if (next() < 0.5) lines.push('', capital(phrase(8, 16)) + '.');
 			if (next() < 0.4) lines.push('', `Note: ${capital(phrase(10, 25))}.`);
 			slides.push(lines.join('\n'));
-		} else if (roll < 0.82) {
+		} else if (roll < 0.8) {
 			const steps = 2 + Math.floor(next() * 3);
 			const title = `${pick(words)} ${n}`;
 			const session = [];

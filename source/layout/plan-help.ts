@@ -21,7 +21,7 @@ export function planHelp(box: Size): Line[] {
 		[],
 		[{text: 'press any key to close', style: {fg: 'muted'}}],
 	];
-	const inner = Math.min(box.columns - 4, Math.max(...rows.map(row => row.reduce((sum, segment) => sum + segment.text.length, 0))));
+	const inner = Math.min(Math.max(0, box.columns - 4), Math.max(...rows.map(row => row.reduce((sum, segment) => sum + segment.text.length, 0))));
 	const lines: Line[] = [
 		[{text: `╭${'─'.repeat(inner + 2)}╮`, style: frame}],
 		...rows.map(row => [{text: '│ ', style: frame}, ...padLine(row, inner), {text: ' │', style: frame}]),

@@ -5,6 +5,7 @@
 import type {Slide, SlideKind} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
 import type {Line, Segment, Size} from './frame.js';
+import {stableText} from './stable-width.js';
 import {clipLine, padLine} from './wrap.js';
 
 const cellWidth = 30;
@@ -50,7 +51,7 @@ export function planOverview(slides: readonly Slide[], current: number, cursor: 
 
 function cell(slide: Slide, width: number, selected: boolean, current: boolean): Segment[] {
 	const number = String(slide.index + 1).padStart(3);
-	const title = slideTitle(slide) || (slide.kind === 'blank' ? '(blank)' : '');
+	const title = stableText(slideTitle(slide)) || (slide.kind === 'blank' ? '(blank)' : '');
 	const style = selected ? {inverse: true, bold: true} : slide.kind === 'draft' ? {fg: 'draft' as const} : {};
 	const body = padLine(
 		[

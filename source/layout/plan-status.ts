@@ -5,6 +5,7 @@
 import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
 import type {Line, Segment, Style} from './frame.js';
+import {stableText} from './stable-width.js';
 import {mergeSegments} from './styled-text.js';
 import {clipLine, lineWidth} from './wrap.js';
 
@@ -33,7 +34,7 @@ export function planStatus(input: StatusInput): Line {
 	if (input.right) right.push({text: ` ${input.right} `, style: {...bar, bold: true}});
 	right.push({text: ' ? help ', style: {...bar, fg: 'muted'}});
 
-	const title = slide ? slideTitle(slide) : '';
+	const title = slide ? stableText(slideTitle(slide)) : '';
 	let rightLine: Line = mergeSegments(right);
 	const fixed = lineWidth([position]);
 	if (fixed + lineWidth(rightLine) > columns) rightLine = clipLine(rightLine, Math.max(0, columns - fixed));

@@ -6,6 +6,7 @@
 import type {Slide, TerminalLine} from '../deck/model.js';
 import {centerBlock} from './compose.js';
 import type {Line, Segment, Size, Style} from './frame.js';
+import {stableSegments, stableText} from './stable-width.js';
 import {mergeSegments, styledSegments} from './styled-text.js';
 import {clipLine, lineWidth, padLine, wrapLine} from './wrap.js';
 
@@ -38,6 +39,11 @@ export function planTerminal(slides: readonly Slide[], index: number, box: Size,
 	const slide = slides[index] as TerminalSlide;
 	const {first, last} = sessionRange(slides, index);
 	const session = slides.slice(first, last + 1) as TerminalSlide[];
+	if (box.columns < 12 || box.rows < chromeRows + 1) {
+		// No room for a window: the session's last lines, unframed.
+		return screenLines(slide.lines, view).flatMap(line => wrapLine(line, box.columns)).slice(-box.rows);
+	}
+
 	const window = windowSize(session, box);
 	const content = window.columns - 4;
 	const body = screenLines(slide.lines, view).flatMap(line => wrapLine(line, content));
@@ -69,7 +75,7 @@ function titleBar(title: string, width: number): Line {
 	const dots: Segment[] = inner >= 20 ? [{text: ' ●', style: {fg: 'dotRed'}}, {text: ' ●', style: {fg: 'dotYellow'}}, {text: ' ●', style: {fg: 'dotGreen'}}] : [];
 	const dotsWidth = dots.length * 2;
 	const room = Math.max(0, inner - 2 * (dotsWidth + 1));
-	const shown = clipLine([{text: title, style: {bold: true}}], room);
+	const shown = clipLine([{text: stableText(title), style: {bold: true}}], room);
 	const left = Math.max(dotsWidth + 1, Math.floor((inner - lineWidth(shown)) / 2));
 	const line = padLine([...dots, {text: ' '.repeat(left - dotsWidth)}, ...shown], inner);
 	return mergeSegments([{text: '│', style: frame}, ...line, {text: '│', style: frame}]);
@@ -86,7 +92,7 @@ export function screenLines(lines: readonly TerminalLine[], view: TerminalView):
 
 		let typedBudget = view.typed?.get(index) ?? Number.POSITIVE_INFINITY;
 		for (const segment of line.segments) {
-			const styled = styledSegments(segment.content);
+			const styled = stableSegments(styledSegments(segment.content));
 			if (!segment.typed) {
 				segments.push(...styled);
 				continue;

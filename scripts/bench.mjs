@@ -1,0 +1,368 @@
+/**
+ * `npm run bench` (after `npm run build`): how fast lectern parses, starts and turns
+ * slides, measured in a real pseudo-terminal. Prints a Markdown table and writes every
+ * number (and every run) to bench-results.json in the repository root.
+ *
+ * Decks
+ *   fixed    fixtures/demo.txt, else the first .txt in fixtures/ (sorted by name), else
+ *            fixtures/bench/reference.txt (a small committed deck with terminal slides)
+ *   1,000 / 10,000   generated at run time in a temporary directory (scripts/bench/decks.mjs):
+ *            a fixed-seed mix of title, text, terminal (in runs of 2-4 that grow one
+ *            session) and image slides (images are missing, so placeholders are drawn)
+ *
+ * What each number means
+ *   Deck size        bytes of the deck file.
+ *   Parse            `loadDeck(bytes)` from build/source/deck/load-deck.js, in this process,
+ *                    after 3 warm-up calls: median (and minimum) of at least 5 timed calls.
+ *   First frame      spawn (fork) of `node dist/cli.js DECK` in a 120x40 pty (TERM=xterm-256color,
+ *                    COLORTERM=truecolor, CI/NO_COLOR/FORCE_COLOR/NODE_OPTIONS unset) until the
+ *                    output, ANSI escapes stripped, contains the status bar position "1/N";
+ *                    median (min-max) of 5 runs, after one unreported warm-up run on the
+ *                    first deck (page cache).
+ *   x floor          first frame divided by the first frame of scripts/bench/floor.mjs, the
+ *                    smallest raw-mode Node program that enters the alternate screen and draws
+ *                    one screen of text with a "1/N" status bar (same pty, same detection).
+ *   node -e 0        spawn to exit of `node -e 0` in the same pty: the cost of starting Node.
+ *   First frame bytes  everything written up to the end of the first frame's output burst.
+ *   Key -> first byte  one Right arrow (ESC [ C) written to the pty, until lectern's first
+ *                    output byte after it. Keys are sent one at a time, each after the
+ *                    previous frame was complete and 20 ms more had passed: 20 keys on the
+ *                    generated decks, every slide change (up to 200) on the fixed deck, all in
+ *                    the first measured run. Median / p90.
+ *   Key -> frame     the same key until the last byte of the burst in which the new position
+ *                    "K/N" appeared, a burst ending when the output has been quiet for 30 ms
+ *                    (the 30 ms are not included). Median / p90.
+ *   Bytes per change everything written from the key until the frame is complete. Median / p90.
+ *   Terminal -> terminal  the bytes of the changes from a terminal slide to the next terminal
+ *                    slide (the same session growing by a command); median, and how many.
+ *   Full clears      slide changes whose output contains ESC[2J (clear screen: the whole
+ *                    screen is redrawn, and may flicker), out of all changes measured.
+ *   Frames per change  Ink frames (synchronized-output ESC[?2026h blocks) per slide change, max.
+ *   Peak RSS         VmHWM of the lectern process (/proc/PID/status) just before quitting,
+ *                    the largest of the runs (the run with key presses is the largest).
+ *   Quit             `q` was sent and the process exited with status 0 within 2 s, in every
+ *                    run; the slowest exit. A process still running is killed and fails the bench.
+ *
+ * Exit status: 0 when every measurement succeeded, 1 when one failed (the table shows what was
+ * measured; the error says what went wrong), 2 when something needed is missing (the built CLI,
+ * build/, python3). The whole bench takes about a minute.
+ */
+import {spawn, spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join, relative, resolve} from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
+import {generateDeck} from './bench/decks.mjs';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const cli = join(root, 'dist', 'cli.js');
+const loader = join(root, 'build', 'source', 'deck', 'load-deck.js');
+const driver = join(root, 'scripts', 'bench', 'pty_run.py');
+const floor = join(root, 'scripts', 'bench', 'floor.mjs');
+const resultsFile = join(root, 'bench-results.json');
+const size = {cols: 120, rows: 40};
+const runs = 5;
+const keyCount = 20;
+const fixedKeyLimit = 200;
+
+const started = performance.now();
+let temp; // the temporary directory of generated decks and driver jobs
+let current; // the driver process running now, if any
+const log = message => process.stderr.write(`bench: ${message}\n`);
+function fatal(message, code = 2) {
+	log(message);
+	cleanup();
+	process.exit(code);
+}
+
+// ---------------------------------------------------------------- preconditions
+if (!existsSync(cli)) fatal(`${relative(root, cli)} is missing: run \`npm run build\` first (or \`npm run bench\`)`);
+if (!existsSync(loader)) fatal(`${relative(root, loader)} is missing: run \`npm run build\` first`);
+const python = spawnSync('python3', ['-c', 'import sys; print(sys.version_info >= (3, 8))'], {encoding: 'utf8'});
+if (python.error || python.stdout.trim() !== 'True') fatal('python3 (3.8 or newer) is needed to drive the pseudo-terminal');
+if (process.platform !== 'linux') fatal('the pty driver reads /proc: Linux only');
+
+// ---------------------------------------------------------------- child processes and cleanup
+temp = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
+function cleanup() {
+	if (current && current.exitCode === null && current.signalCode === null) {
+		try {
+			current.kill('SIGTERM'); // the driver kills the program it started, then exits
+		} catch {}
+	}
+
+	if (temp) rmSync(temp, {recursive: true, force: true});
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+	process.on(signal, () => {
+		log(`interrupted (${signal})`);
+		cleanup();
+		process.exit(130);
+	});
+}
+
+/** Runs one pty_run.py job; resolves to its parsed result (with `failed` set on failure). */
+function drive(job, limitSeconds) {
+	const file = join(temp, `job-${job.label.replaceAll(/\W+/g, '-')}.json`);
+	writeFileSync(file, JSON.stringify(job));
+	return new Promise(done => {
+		const child = spawn('python3', [driver, file], {stdio: ['ignore', 'pipe', 'pipe']});
+		current = child;
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', chunk => {
+			stdout += chunk;
+		});
+		child.stderr.on('data', chunk => {
+			stderr += chunk;
+			if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
+		});
+		let timedOut = false;
+		const timer = setTimeout(() => {
+			timedOut = true;
+			child.kill('SIGTERM');
+			setTimeout(() => child.exitCode === null && child.kill('SIGKILL'), 2000).unref();
+		}, limitSeconds * 1000);
+		child.on('error', error => {
+			clearTimeout(timer);
+			done({label: job.label, runs: [], failed: `cannot run the pty driver: ${error.message}`});
+		});
+		child.on('close', code => {
+			clearTimeout(timer);
+			current = undefined;
+			let result;
+			try {
+				result = JSON.parse(stdout);
+			} catch {
+				result = {label: job.label, runs: []};
+			}
+
+			const bad = result.runs.find(run => run.status !== 'ok');
+			if (timedOut) result.failed = `gave up after ${limitSeconds} s`;
+			else if (bad) result.failed = bad.error ?? bad.status;
+			else if (code !== 0) result.failed = `pty driver exited with ${code}: ${stderr.trim().split('\n').at(-1)}`;
+			else if (result.runs.length === 0) result.failed = 'no runs';
+			done(result);
+		});
+	});
+}
+
+// ---------------------------------------------------------------- statistics
+const median = values => quantile(values, 0.5);
+function quantile(values, q) {
+	const sorted = values.filter(v => typeof v === 'number').sort((a, b) => a - b);
+	if (sorted.length === 0) return undefined;
+	if (q === 0.5) {
+		const mid = sorted.length >> 1;
+		return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+	}
+
+	return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+const min = values => (values.length ? Math.min(...values) : undefined);
+const max = values => (values.length ? Math.max(...values) : undefined);
+
+// ---------------------------------------------------------------- decks
+function fixedDeck() {
+	const fixtures = join(root, 'fixtures');
+	const demo = join(fixtures, 'demo.txt');
+	if (existsSync(demo)) return demo;
+	const first = existsSync(fixtures)
+		? readdirSync(fixtures)
+				.filter(name => name.endsWith('.txt') && statSync(join(fixtures, name)).isFile())
+				.sort()[0]
+		: undefined;
+	if (first) return join(fixtures, first);
+	log('no .txt deck in fixtures/: using fixtures/bench/reference.txt');
+	return join(fixtures, 'bench', 'reference.txt');
+}
+
+const {loadDeck} = await import(pathToFileURL(loader).href);
+const decks = [];
+{
+	const path = fixedDeck();
+	decks.push({key: 'fixed', name: relative(root, path), path});
+	for (const count of [1000, 10_000]) {
+		const path = join(temp, `generated-${count}.txt`);
+		writeFileSync(path, generateDeck(count, count));
+		decks.push({key: String(count), name: `generated ${count.toLocaleString('en')} slides`, path});
+	}
+}
+
+// ---------------------------------------------------------------- 1. parse time (in process)
+for (const deck of decks) {
+	const bytes = new Uint8Array(readFileSync(deck.path));
+	deck.bytes = bytes.length;
+	let parsed;
+	for (let i = 0; i < 3; i++) parsed = loadDeck(bytes);
+	deck.slides = parsed.slides.length;
+	deck.kinds = parsed.slides.map(slide => slide.kind);
+	const times = [];
+	const budgetStart = performance.now();
+	while (times.length < 5 || (times.length < 21 && performance.now() - budgetStart < 2000)) {
+		const t0 = performance.now();
+		loadDeck(bytes);
+		times.push(performance.now() - t0);
+	}
+
+	deck.parse = {median_ms: median(times), min_ms: min(times), runs: times.length, times_ms: times};
+	log(`parse ${deck.name}: ${deck.slides} slides, ${deck.parse.median_ms.toFixed(2)} ms median of ${times.length}`);
+}
+
+// ---------------------------------------------------------------- 2-5. in a pseudo-terminal
+const env = {...process.env, TERM: 'xterm-256color', COLORTERM: 'truecolor'};
+for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS', 'COLUMNS', 'LINES', 'TMUX', 'TMUX_PANE', 'STY', 'TERM_PROGRAM']) {
+	delete env[name];
+}
+
+if (!env.LANG && !env.LC_ALL) env.LANG = 'C.UTF-8';
+const base = {env, ...size, quiet: 30, settle: 20, timeout_first_s: 30, timeout_key_s: 5, quit_wait_s: 2, next_key: '\u001B[C', quit_key: 'q'};
+const failures = [];
+const node = process.execPath;
+
+log('node -e 0 ...');
+const nodeFloor = await drive({...base, label: 'node -e 0', mode: 'exit', cmd: [node, '-e', '0'], runs, warmup: 1}, 60);
+log('floor.mjs ...');
+const floorResult = await drive(
+	{...base, label: 'floor.mjs', mode: 'tui', cmd: [node, floor, '100'], first_marker: [1, 100], runs, warmup: 1, transitions: keyCount},
+	60,
+);
+for (const [index, deck] of decks.entries()) {
+	log(`lectern ${deck.name} ...`);
+	const transitions = deck.key === 'fixed' ? Math.min(fixedKeyLimit, deck.slides - 1) : keyCount;
+	deck.pty = await drive(
+		{
+			...base,
+			label: `lectern ${deck.name}`,
+			mode: 'tui',
+			cmd: [node, cli, deck.path],
+			first_marker: [1, deck.slides],
+			runs,
+			warmup: index === 0 ? 1 : 0,
+			transitions,
+		},
+		90,
+	);
+}
+
+// ---------------------------------------------------------------- summary
+function summarize(result, kinds) {
+	const ok = result.runs.filter(run => run.status === 'ok' || run.first_frame_ms !== undefined);
+	const firstFrames = ok.map(run => run.first_frame_ms).filter(v => typeof v === 'number');
+	const transitions = result.runs.flatMap(run => run.transitions ?? []).filter(t => t.status === 'ok');
+	const terminalPairs = kinds ? transitions.filter(t => kinds[t.to - 2] === 'terminal' && kinds[t.to - 1] === 'terminal') : [];
+	const quits = result.runs.map(run => run.quit).filter(Boolean);
+	return {
+		failed: result.failed,
+		first_frame_ms: {median: median(firstFrames), min: min(firstFrames), max: max(firstFrames), runs: firstFrames.length},
+		first_frame_bytes: median(ok.map(run => run.first_frame_bytes)),
+		first_frame_clears: max(ok.map(run => run.first_frame_clears)),
+		key_first_byte_ms: {median: median(transitions.map(t => t.first_byte_ms)), p90: quantile(transitions.map(t => t.first_byte_ms), 0.9)},
+		key_frame_ms: {median: median(transitions.map(t => t.complete_ms)), p90: quantile(transitions.map(t => t.complete_ms), 0.9)},
+		key_marker_ms: {median: median(transitions.map(t => t.marker_ms)), p90: quantile(transitions.map(t => t.marker_ms), 0.9)},
+		bytes_per_change: {median: median(transitions.map(t => t.bytes)), p90: quantile(transitions.map(t => t.bytes), 0.9), max: max(transitions.map(t => t.bytes))},
+		terminal_to_terminal_bytes: {median: median(terminalPairs.map(t => t.bytes)), count: terminalPairs.length},
+		changes: transitions.length,
+		changes_with_full_clear: transitions.filter(t => t.clears > 0).length,
+		max_frames_per_change: max(transitions.map(t => t.syncs)),
+		late_bytes: transitions.reduce((sum, t) => sum + (t.late_bytes ?? 0), 0),
+		peak_rss_kib: max(result.runs.map(run => run.hwm_kb).filter(v => typeof v === 'number')),
+		quit: {
+			runs: quits.length,
+			exited: quits.filter(q => q.exited && q.code === 0).length,
+			max_exit_ms: max(quits.map(q => q.exit_ms).filter(v => typeof v === 'number')),
+		},
+		queries_answered: Object.assign({}, ...result.runs.map(run => run.queries_answered ?? {})),
+	};
+}
+
+const floorSummary = summarize(floorResult);
+const nodeExit = nodeFloor.runs.map(run => run.exit_ms).filter(v => typeof v === 'number');
+const nodeSummary = {failed: nodeFloor.failed, exit_ms: {median: median(nodeExit), min: min(nodeExit), max: max(nodeExit)}};
+for (const deck of decks) deck.summary = summarize(deck.pty, deck.kinds);
+for (const [label, result] of [
+	['node -e 0', nodeFloor],
+	['floor.mjs', floorResult],
+	...decks.map(deck => [`lectern ${deck.name}`, deck.pty]),
+]) {
+	if (result.failed) failures.push(`${label}: ${result.failed}`);
+}
+
+// ---------------------------------------------------------------- table
+const fmt = (value, digits = 1) => (typeof value === 'number' ? value.toLocaleString('en', {minimumFractionDigits: digits, maximumFractionDigits: digits}) : '-');
+const int = value => fmt(value, 0);
+const pair = (a, b, digits = 1) => (a === undefined ? '-' : `${fmt(a, digits)} / ${fmt(b, digits)}`);
+const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(1)}x` : '-');
+const floorFirst = floorSummary.first_frame_ms.median;
+const nodeFirst = nodeSummary.exit_ms.median;
+
+const columns = [
+	...decks.map(deck => ({
+		head: deck.key === 'fixed' ? `${deck.name} (${deck.slides})` : `${int(deck.slides)} slides`,
+		parse: `${fmt(deck.parse.median_ms, 2)} (${fmt(deck.parse.min_ms, 2)})`,
+		size: `${fmt(deck.bytes / 1024, 1)} KiB`,
+		s: deck.summary,
+	})),
+	{head: 'floor.mjs', parse: '-', size: '-', s: floorSummary},
+];
+const rows = [
+	['Deck size', c => c.size],
+	['Parse `loadDeck`, ms median (min)', c => c.parse],
+	['First frame, ms median (min-max)', c => `${fmt(c.s.first_frame_ms.median)} (${fmt(c.s.first_frame_ms.min)}-${fmt(c.s.first_frame_ms.max)})`],
+	['First frame / floor.mjs', c => ratio(c.s.first_frame_ms.median, floorFirst)],
+	['First frame / `node -e 0`', c => ratio(c.s.first_frame_ms.median, nodeFirst)],
+	['First frame bytes', c => int(c.s.first_frame_bytes)],
+	['Key -> first byte, ms median / p90', c => pair(c.s.key_first_byte_ms.median, c.s.key_first_byte_ms.p90, 2)],
+	['Key -> frame, ms median / p90', c => pair(c.s.key_frame_ms.median, c.s.key_frame_ms.p90, 2)],
+	['Bytes per change, median / p90', c => pair(c.s.bytes_per_change.median, c.s.bytes_per_change.p90, 0)],
+	['Terminal -> terminal bytes, median (n)', c => (c.s.terminal_to_terminal_bytes.count ? `${int(c.s.terminal_to_terminal_bytes.median)} (${c.s.terminal_to_terminal_bytes.count})` : '-')],
+	['Changes with a full clear (ESC[2J)', c => `${c.s.changes_with_full_clear} of ${c.s.changes}`],
+	['Frames per change, max', c => int(c.s.max_frames_per_change)],
+	['Peak RSS (VmHWM), MiB', c => fmt(c.s.peak_rss_kib === undefined ? undefined : c.s.peak_rss_kib / 1024)],
+	['Quit: exit 0 within 2 s (slowest, ms)', c => `${c.s.quit.exited}/${c.s.quit.runs} (${fmt(c.s.quit.max_exit_ms)})`],
+];
+const lines = [
+	`| ${['120x40 pty', ...columns.map(c => c.head)].join(' | ')} |`,
+	`| ${['---', ...columns.map(() => '---:')].join(' | ')} |`,
+	...rows.map(([label, cell]) => `| ${[label, ...columns.map(c => cell(c))].join(' | ')} |`),
+];
+const seconds = (performance.now() - started) / 1000;
+const notes = [
+	`\`node -e 0\` spawn to exit: ${fmt(nodeFirst)} ms median (${fmt(nodeSummary.exit_ms.min)}-${fmt(nodeSummary.exit_ms.max)}).`,
+	`Node ${process.version}, ${runs} runs per deck, ${seconds.toFixed(0)} s in all. Meaning of each row: the comment at the top of scripts/bench.mjs.`,
+];
+console.log(lines.join('\n') + '\n\n' + notes.join('\n'));
+
+const queries = [floorSummary, ...decks.map(deck => deck.summary)].flatMap(s => Object.keys(s.queries_answered));
+if (queries.length) log(`note: terminal queries were answered: ${[...new Set(queries)].join(', ')}`);
+
+writeFileSync(
+	resultsFile,
+	JSON.stringify(
+		{
+			date: new Date().toISOString(),
+			node: process.version,
+			pty: size,
+			seconds,
+			failures,
+			node_e_0: {...nodeSummary, runs: nodeFloor.runs},
+			floor: {...floorSummary, runs: floorResult.runs},
+			decks: decks.map(({kinds, pty, ...deck}) => ({
+				...deck,
+				path: deck.key === 'fixed' ? relative(root, deck.path) : undefined,
+				kinds: Object.fromEntries([...new Set(kinds)].map(kind => [kind, kinds.filter(k => k === kind).length])),
+				runs: pty.runs,
+			})),
+		},
+		null,
+		'\t',
+	) + '\n',
+);
+log(`wrote ${relative(root, resultsFile)}`);
+cleanup();
+if (failures.length) {
+	for (const failure of failures) log(`FAILED ${failure}`);
+	process.exit(1);
+}

@@ -1,0 +1,65 @@
+import {readFileSync} from 'node:fs';
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {loadDeck} from '../../source/deck/load-deck.js';
+import {parseDeck} from '../../source/deck/parse-deck.js';
+import type {Line} from '../../source/layout/frame.js';
+import {planScreen} from '../../source/layout/plan-screen.js';
+import {planSlide} from '../../source/layout/plan-slide.js';
+import {lineWidth} from '../../source/layout/wrap.js';
+import {initialState} from '../../source/navigation/navigation.js';
+
+const deck = loadDeck(readFileSync('fixtures/demo.txt'));
+const text = (lines: readonly Line[]) => lines.map(line => line.map(segment => segment.text).join('').trimEnd());
+
+test('every slide fills exactly the area and never exceeds its width, at many sizes', () => {
+	for (const [columns, rows] of [[1, 1], [5, 3], [20, 6], [40, 12], [80, 22], [120, 38], [200, 48], [300, 100]] as const) {
+		for (const slide of deck.slides) {
+			const frame = planSlide(deck.slides, slide.index, {columns, rows}, {showUrls: true});
+			assert.equal(frame.lines.length, rows, `slide ${slide.index + 1} at ${columns}x${rows}`);
+			for (const line of frame.lines) assert.ok(lineWidth(line) <= columns, `slide ${slide.index + 1} at ${columns}x${rows}: ${lineWidth(line)}`);
+		}
+	}
+});
+
+test('a terminal session keeps one window: the frame of the next slide only adds text', () => {
+	const size = {columns: 80, rows: 22};
+	const [first, second, third] = [3, 4, 5].map(index => text(planSlide(deck.slides, index, size, {showUrls: true}).lines));
+	const border = (lines: string[]) => lines.findIndex(line => line.includes('╭'));
+	assert.equal(border(first!), border(second!));
+	assert.equal(border(second!), border(third!));
+	assert.equal(first![border(first!)], second![border(second!)], 'same width');
+	assert.deepEqual(
+		second!.map(line => line.replace(/\s+/g, ' ')),
+		third!.map(line => line.replace(/\s+/g, ' ')),
+		'a highlight-only change keeps every character in place',
+	);
+});
+
+test('an image that is not there is a frame with its readable name', () => {
+	const lines = text(planSlide(deck.slides, 6, {columns: 80, rows: 22}, {showUrls: true}).lines);
+	assert.ok(lines.some(line => line.includes('📷 stage photo')));
+	assert.ok(lines.some(line => line.includes('stage_photo.png')));
+	assert.ok(lines.some(line => line.includes('lectern on npm <https://www.npmjs.com/package/lectern> made for speakers')));
+	assert.ok(lines.some(line => line.trim().startsWith('╭')));
+});
+
+test('a wide image keeps 16:9 in cells (about 32:9)', () => {
+	const wide = parseDeck('~@ wide.png\n');
+	const lines = text(planSlide(wide.slides, 0, {columns: 120, rows: 38}, {showUrls: true}).lines).filter(line => line.includes('│') || line.includes('╭') || line.includes('╰'));
+	const width = lines[0]!.trim().length;
+	assert.ok(Math.abs(lines.length / width - 9 / 32) < 0.05, `${lines.length} rows for ${width} columns`);
+});
+
+test('a text slide too tall for the screen says how much is cut', () => {
+	const long = parseDeck(Array.from({length: 40}, (_, index) => `line ${index + 1}`).join('\n'));
+	const frame = planSlide(long.slides, 0, {columns: 80, rows: 22}, {showUrls: true});
+	assert.ok(frame.overflow && frame.overflow > 0);
+	assert.ok(text(frame.lines).some(line => /… \d+ more lines/.test(line)));
+});
+
+test('the screen is the slide area plus a status bar, one row less than the terminal', () => {
+	const lines = planScreen({slides: deck.slides, nav: initialState(deck.slides.length), size: {columns: 80, rows: 24}, layout: {showUrls: false}});
+	assert.equal(lines.length, 23);
+	assert.match(text(lines).at(-1)!, /^ 1\/10 {2}lectern/);
+});
