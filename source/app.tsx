@@ -7,10 +7,13 @@ import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
 import {searchSlides} from './deck/slide-text.js';
 import {ScreenLines} from './components/screen-lines.js';
+import {useAnimation} from './hooks/use-animation.js';
+import {useBlink} from './hooks/use-blink.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {overviewColumns} from './layout/plan-overview.js';
 import {planScreen, slideArea} from './layout/plan-screen.js';
+import {animationFor} from './layout/terminal-animation.js';
 import {keyName} from './navigation/keymap.js';
 import {initialState, navigate, withCount, type Notice} from './navigation/navigation.js';
 import type {AnsiOptions} from './render/ansi.js';
@@ -24,11 +27,20 @@ export type AppProps = {
 	readonly ansi: AnsiOptions;
 	readonly stdout: NodeJS.WriteStream;
 	readonly onQuit: () => void;
+	readonly motion?: Motion;
 };
+
+export type Motion = {
+	/** False with --no-animation or a reduced-motion setting: final states only, no blinking. */
+	readonly animate: boolean;
+	readonly charactersPerSecond: number;
+};
+
+const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => ({
@@ -58,13 +70,28 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit}: AppP
 		if (nav.quit) onQuit();
 	}, [nav.quit, onQuit]);
 
+	const slide = deck.slides[nav.index];
+	const animation = useMemo(
+		() => (motion.animate ? animationFor(deck.slides, nav.from, nav.index, motion) : undefined),
+		[deck, nav.from, nav.index, nav.moves, motion], // eslint-disable-line react-hooks/exhaustive-deps -- a new move replays
+	);
+	const playing = useAnimation(animation, nav.moves);
+	const cursorOn = useBlink(motion.animate && slide?.kind === 'terminal' && !playing.running && nav.overlay === 'none', nav.moves);
+
 	useInput((input, key) => {
 		// Keys typed faster than a frame arrive together ("12" or a paste): one at a time.
 		const names = input.length > 1 && !key.ctrl && !key.meta ? Array.from(input) : [keyName(input, key)];
+		if (playing.running && !names.some(name => name === 'q' || name === 'ctrl+c')) {
+			// A key during an animation finishes it; the next key navigates.
+			playing.finish();
+			return;
+		}
+
 		setNav(state => names.reduce((current, name) => navigate(current, name === ' ' ? 'space' : name, context), state));
 	});
 
-	const layout = useMemo(() => ({showUrls: !ansi.hyperlinks}), [ansi.hyperlinks]);
+	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
+	const layout = useMemo(() => ({showUrls: !ansi.hyperlinks, terminal}), [ansi.hyperlinks, terminal.cursorOn, playing.step]); // eslint-disable-line react-hooks/exhaustive-deps
 	const lines = useMemo(() => planScreen({slides: deck.slides, nav, size, layout}), [deck, nav, size, layout]);
 	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
 }

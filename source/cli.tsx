@@ -24,6 +24,9 @@ const cli = meow(
 	  --notes             print: add speaker notes under each slide
 	  --width N           print: screen width (default: the terminal's, else 80)
 	  --height N          print: screen height (default: the terminal's, else 24)
+	  --no-animation      show terminal slides in their final state, no typing
+	                      (also when LECTERN_REDUCED_MOTION=1 is set)
+	  --typing-speed CPS  typing speed of terminal slides (default 25 characters a second)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
 	  --version           show the version
 	  --help              show this help
@@ -38,6 +41,8 @@ const cli = meow(
 			width: {type: 'number'},
 			height: {type: 'number'},
 			color: {type: 'boolean', default: true},
+			animation: {type: 'boolean', default: true},
+			typingSpeed: {type: 'number', default: 25},
 		},
 		allowUnknownFlags: false,
 	},
@@ -82,7 +87,9 @@ async function main(): Promise<number> {
 
 		default: {
 			const {play} = await import('./commands/play.js');
-			return play(deck, {file, start: cli.flags.start, env});
+			const reducedMotion = ['1', 'true', 'yes'].includes((process.env['LECTERN_REDUCED_MOTION'] ?? '').toLowerCase());
+			const charactersPerSecond = Math.min(1000, Math.max(1, cli.flags.typingSpeed));
+			return play(deck, {file, start: cli.flags.start, env, motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond}});
 		}
 	}
 }

@@ -5,7 +5,7 @@ import {openSync} from 'node:fs';
 import {ReadStream} from 'node:tty';
 import React from 'react';
 import {render} from 'ink';
-import {App} from '../app.js';
+import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
 import {colourLevel} from '../render/colour-level.js';
 import {takeOverTerminal} from '../terminal/screen-session.js';
@@ -16,6 +16,7 @@ export type PlayOptions = {
 	/** 1-based slide to open at. */
 	readonly start: number | undefined;
 	readonly env: NodeJS.ProcessEnv;
+	readonly motion: Motion;
 };
 
 export async function play(deck: Deck, options: PlayOptions): Promise<number> {
@@ -48,7 +49,7 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 		};
 
 		const instance = render(
-			<App deck={deck} file={options.file} start={(options.start ?? 1) - 1} ansi={ansi} stdout={stdout} onQuit={quit} />,
+			<App deck={deck} file={options.file} start={(options.start ?? 1) - 1} ansi={ansi} stdout={stdout} onQuit={quit} motion={options.motion} />,
 			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);
 		unmount = () => {

@@ -4,6 +4,7 @@
  * one window size, so nothing moves when the next slide adds to it.
  */
 import type {Slide, TerminalLine} from '../deck/model.js';
+import {graphemes} from '../deck/inline-tree.js';
 import {centerBlock} from './compose.js';
 import type {Line, Segment, Size, Style} from './frame.js';
 import {stableSegments, stableText} from './stable-width.js';
@@ -12,13 +13,17 @@ import {clipLine, lineWidth, padLine, wrapLine} from './wrap.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
 
+/** What of a terminal slide shows at a moment of its animation. */
 export type TerminalView = {
 	/** Show the block cursor (off during the dark half of a blink). */
 	readonly cursorOn: boolean;
-	/** Typed characters shown so far, per line index; absent means all. */
-	readonly typed?: ReadonlyMap<number, number>;
-	/** How many lines are shown; absent means all. */
+	/** How many lines are shown; absent means all (the final state). */
 	readonly visibleLines?: number;
+	/**
+	 * While typing: the last shown line shows only this many characters of its
+	 * content (after the prompt), with a solid cursor after them.
+	 */
+	readonly partialChars?: number;
 };
 
 const frame: Style = {fg: 'frame'};
@@ -83,30 +88,37 @@ function titleBar(title: string, width: number): Line {
 
 /** The session's lines as styled text, before wrapping. */
 export function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[] {
-	const count = view.visibleLines ?? lines.length;
+	const count = Math.min(lines.length, view.visibleLines ?? lines.length);
+	const animating = view.visibleLines !== undefined;
 	return lines.slice(0, count).map((line, index) => {
+		const partial = view.partialChars !== undefined && index === count - 1 ? view.partialChars : undefined;
 		const segments: Segment[] = [];
 		if (line.prompt !== undefined) {
 			segments.push({text: line.prompt, style: {fg: 'prompt', bold: true}}, {text: ' $ ', style: {fg: 'muted'}});
 		}
 
-		let typedBudget = view.typed?.get(index) ?? Number.POSITIVE_INFINITY;
-		for (const segment of line.segments) {
-			const styled = stableSegments(styledSegments(segment.content));
-			if (!segment.typed) {
-				segments.push(...styled);
-				continue;
-			}
-
-			for (const part of styled) {
-				const chars = Array.from(part.text);
-				const shown = chars.slice(0, Math.max(0, typedBudget)).join('');
-				typedBudget -= chars.length;
-				if (shown !== '') segments.push({text: shown, style: part.style});
-			}
-		}
-
-		if (line.cursor) segments.push({text: view.cursorOn ? '█' : ' ', style: {fg: 'accent'}});
+		const content = lineContent(line);
+		segments.push(...(partial === undefined ? content : takeCharacters(content, partial)));
+		if (partial !== undefined) segments.push({text: '█', style: {fg: 'accent'}});
+		else if (line.cursor && !animating) segments.push({text: view.cursorOn ? '█' : ' ', style: {fg: 'accent'}});
 		return mergeSegments(segments);
 	});
+}
+
+/** A line's content (what follows the prompt) as styled segments. */
+export function lineContent(line: TerminalLine): Segment[] {
+	return stableSegments(line.segments.flatMap(segment => styledSegments(segment.content)));
+}
+
+function takeCharacters(segments: readonly Segment[], count: number): Segment[] {
+	const out: Segment[] = [];
+	let left = count;
+	for (const segment of segments) {
+		if (left <= 0) break;
+		const characters = graphemes(segment.text);
+		out.push({text: characters.slice(0, left).join(''), style: segment.style});
+		left -= characters.length;
+	}
+
+	return out;
 }

@@ -23,6 +23,10 @@ export type NavState = {
 	readonly searchOrigin: number;
 	readonly notice?: Notice;
 	readonly quit: boolean;
+	/** The slide shown before the last move (for animations: only a step forward plays). */
+	readonly from: number;
+	/** Counts moves, so arriving at a slide again replays it. */
+	readonly moves: number;
 };
 
 export type NavContext = {
@@ -43,6 +47,8 @@ export function initialState(count: number, start = 0): NavState {
 		lastQuery: '',
 		searchOrigin: 0,
 		quit: false,
+		from: -1,
+		moves: 0,
 	};
 }
 
@@ -52,6 +58,11 @@ export function withCount(state: NavState, count: number): NavState {
 }
 
 export function navigate(state: NavState, key: string, context: NavContext): NavState {
+	const next = handleKey(state, key, context);
+	return next.index === state.index ? next : {...next, from: state.index, moves: state.moves + 1};
+}
+
+function handleKey(state: NavState, key: string, context: NavContext): NavState {
 	const next = {...state, notice: undefined};
 	switch (state.overlay) {
 		case 'blackout': {
