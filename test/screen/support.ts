@@ -1,0 +1,191 @@
+/**
+ * Shared helpers for the screen tests: run the built player (`dist/cli.js`) in a real
+ * terminal (tmux, via test/harness/tmux.ts) and compare what it shows with what
+ * `lectern print` produces for the same size, which is drawn by the same layout code.
+ *
+ * Everything runs from the repository root (process.cwd()), after `node scripts/build.mjs`.
+ */
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {join} from 'node:path';
+import {isDeepStrictEqual} from 'node:util';
+import stringWidth from 'string-width';
+import {TmuxScreen} from '../harness/tmux.js';
+
+export const root = process.cwd();
+export const cli = join(root, 'dist', 'cli.js');
+
+/** Fails early, and clearly, when the tests are not run from a built repository root. */
+export function assertBuilt(): void {
+	assert.ok(existsSync(cli), `${cli} not found: run the screen tests from the repository root after \`node scripts/build.mjs\``);
+}
+
+export type Size = {readonly columns: number; readonly rows: number};
+
+/** The environment for `lectern print` and other direct runs: no colours, nothing forced. */
+export function plainEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+	const env: NodeJS.ProcessEnv = {...process.env, NO_COLOR: '1', ...extra};
+	for (const name of ['FORCE_COLOR', 'CI', 'CONTINUOUS_INTEGRATION', 'NODE_TEST_CONTEXT']) delete env[name];
+	return env;
+}
+
+export type PrintedSlide = {
+	readonly position: number;
+	readonly total: number;
+	/** The slide area's lines as `print` writes them (trailing spaces and trailing blank lines trimmed). */
+	readonly lines: readonly string[];
+};
+
+const printCache = new Map<string, PrintedSlide[]>();
+
+/** `node dist/cli.js print DECK --width W --height H` with NO_COLOR=1, split into slides. Cached. */
+export function printSlides(deck: string, size: Size): PrintedSlide[] {
+	const key = `${deck}@${size.columns}x${size.rows}`;
+	const cached = printCache.get(key);
+	if (cached) return cached;
+	const result = spawnSync(process.execPath, [cli, 'print', deck, '--width', String(size.columns), '--height', String(size.rows)], {
+		cwd: root,
+		env: plainEnv(),
+		encoding: 'utf8',
+		maxBuffer: 64 * 1024 * 1024,
+	});
+	assert.equal(result.status, 0, `lectern print ${deck} failed (${result.status}): ${result.stderr}`);
+	const slides: Array<{position: number; total: number; lines: string[]}> = [];
+	const output = result.stdout.endsWith('\n') ? result.stdout.slice(0, -1) : result.stdout;
+	for (const line of output.split('\n')) {
+		const header = /^-- slide (\d+)\/(\d+) --$/.exec(line);
+		if (header) {
+			slides.push({position: Number(header[1]), total: Number(header[2]), lines: []});
+		} else {
+			const current = slides.at(-1);
+			assert.ok(current, `print output for ${deck} does not start with a slide header: ${JSON.stringify(line)}`);
+			current.lines.push(line);
+		}
+	}
+	assert.ok(slides.length > 0, `print ${deck} printed no slides`);
+	slides.forEach((slide, index) => {
+		assert.equal(slide.position, index + 1, `print ${deck}: slide headers out of order`);
+		assert.equal(slide.total, slides.length, `print ${deck}: slide headers disagree about the total`);
+	});
+	printCache.set(key, slides);
+	return slides;
+}
+
+export type PlayerOptions = {
+	readonly size: Size;
+	readonly env?: Record<string, string>;
+	readonly recordOutput?: boolean;
+};
+
+/** Starts `node dist/cli.js ...args` in a fresh tmux terminal with cwd = repository root. */
+export function startPlayer(args: readonly string[], options: PlayerOptions): Promise<TmuxScreen> {
+	return TmuxScreen.start({
+		command: [process.execPath, cli, ...args],
+		columns: options.size.columns,
+		rows: options.size.rows,
+		cwd: root,
+		...(options.env ? {env: options.env} : {}),
+		...(options.recordOutput ? {recordOutput: true} : {}),
+	});
+}
+
+/** Trailing whitespace of any kind (print uses trimEnd, which also trims no-break spaces). */
+export const trimRow = (row: string): string => row.trimEnd();
+
+/** The status bar row: second to last. */
+export const statusRow = (rows: readonly string[]): string => rows[rows.length - 2] ?? '';
+
+/** The slide area: every row above the status bar. */
+export const bodyRows = (rows: readonly string[]): string[] => rows.slice(0, -2).map(trimRow);
+
+/** The status bar shows `K/N` at its start. */
+export function showsPosition(rows: readonly string[], position: number, total: number): boolean {
+	return statusRow(rows).startsWith(` ${position}/${total} `);
+}
+
+/** What the slide area should hold: print's lines, then blank rows down to the status bar. */
+export function expectedBody(lines: readonly string[], size: Size): string[] {
+	const area = size.rows - 2;
+	assert.ok(lines.length <= area, `print gave ${lines.length} lines for a ${area}-row slide area`);
+	return Array.from({length: area}, (_, row) => trimRow(lines[row] ?? ''));
+}
+
+/** ZWJ emoji sequences: tmux 3.3a gives them other widths than string-width (see xterm.ts notes). */
+export const hasZwjSequence = (lines: readonly string[]): boolean => lines.some(line => line.includes('\u200D'));
+
+/** A URL shown as text after a link (print, or a player without clickable hyperlinks). */
+export const shownUrl = /<(?:https?|mailto|file):[^>\s]*>/;
+export const hasShownUrl = (lines: readonly string[]): boolean => lines.some(line => shownUrl.test(line));
+
+/** Rows (or lines) wider than `columns` cells, as `row: width` strings; ZWJ rows are not measured. */
+export function tooWide(rows: readonly string[], columns: number): string[] {
+	return rows.flatMap((row, index) => {
+		if (row.includes('\u200D')) return [];
+		const width = stringWidth(row);
+		return width > columns ? [`row ${index}: ${width} cells > ${columns}: ${JSON.stringify(row)}`] : [];
+	});
+}
+
+export type SlideExpectation = {
+	readonly position: number;
+	readonly total: number;
+	readonly size: Size;
+	/** print's lines for the slide; undefined checks the status bar only. */
+	readonly lines?: readonly string[];
+	/** Extra condition on the whole screen. */
+	readonly also?: (rows: string[]) => boolean;
+	readonly what?: string;
+	readonly timeout?: number;
+};
+
+function view(rows: readonly string[], expectation: SlideExpectation) {
+	return {
+		rows: rows.length,
+		position: showsPosition(rows, expectation.position, expectation.total) ? `${expectation.position}/${expectation.total}` : statusRow(rows),
+		statusEnd: trimRow(statusRow(rows)).endsWith('? help'),
+		...(expectation.lines ? {body: bodyRows(rows)} : {}),
+		lastRow: rows.at(-1) ?? '',
+		...(expectation.also ? {also: expectation.also([...rows])} : {}),
+	};
+}
+
+function wanted(expectation: SlideExpectation) {
+	return {
+		rows: expectation.size.rows,
+		position: `${expectation.position}/${expectation.total}`,
+		statusEnd: true,
+		...(expectation.lines ? {body: expectedBody(expectation.lines, expectation.size)} : {}),
+		lastRow: '',
+		...(expectation.also ? {also: true} : {}),
+	};
+}
+
+/**
+ * Waits until the screen shows slide `position/total` in the status bar and, when `lines`
+ * is given, exactly print's lines above it (all other rows blank, last row blank). On a
+ * timeout, fails with a diff of the last screen against the expectation.
+ */
+export async function waitForSlide(screen: TmuxScreen, expectation: SlideExpectation): Promise<string[]> {
+	const target = wanted(expectation);
+	const what = expectation.what ?? `slide ${expectation.position}/${expectation.total}`;
+	let rows: string[];
+	try {
+		rows = await screen.waitFor(current => isDeepStrictEqual(view(current, expectation), target), {
+			what,
+			...(expectation.timeout === undefined ? {} : {timeout: expectation.timeout}),
+		});
+	} catch (error) {
+		const last = await screen.text();
+		assert.deepEqual(view(last, expectation), target, `${what}: the screen does not match\n${(error as Error).message}`);
+		throw error;
+	}
+	const wide = tooWide(rows, expectation.size.columns);
+	assert.deepEqual(wide, [], `${what}: rows wider than the screen`);
+	return rows;
+}
+
+/** The decks to step through: demo.txt always, reference-style.txt when someone has written it. */
+export function stepDecks(): string[] {
+	return ['fixtures/demo.txt', 'fixtures/reference-style.txt'].filter(deck => existsSync(join(root, deck)));
+}
