@@ -10,45 +10,55 @@
  *            a fixed-seed mix of title, text, terminal (in runs of 2-4 that grow one
  *            session) and image slides (images are missing, so placeholders are drawn)
  *
- * What each number means
+ * What each number means (one row of the table each)
  *   Deck size        bytes of the deck file.
  *   Parse            `loadDeck(bytes)` from build/source/deck/load-deck.js, in this process,
- *                    after 3 warm-up calls: median (and minimum) of at least 5 timed calls.
+ *                    after 3 warm-up calls: median (and minimum) of 5-21 timed calls.
  *   First frame      spawn (fork) of `node dist/cli.js DECK` in a 120x40 pty (TERM=xterm-256color,
- *                    COLORTERM=truecolor, CI/NO_COLOR/FORCE_COLOR/NODE_OPTIONS unset) until the
- *                    output, ANSI escapes stripped, contains the status bar position "1/N";
- *                    median (min-max) of 5 runs, after one unreported warm-up run on the
- *                    first deck (page cache).
- *   x floor          first frame divided by the first frame of scripts/bench/floor.mjs, the
+ *                    COLORTERM=truecolor; CI, NO_COLOR, FORCE_COLOR, NODE_OPTIONS unset) until
+ *                    the output, ANSI escapes stripped, contains the status bar position "1/N";
+ *                    median (min-max) of 5 runs, after one unreported warm-up run on the first
+ *                    deck (page cache).
+ *   / floor.mjs      first frame divided by the first frame of scripts/bench/floor.mjs, the
  *                    smallest raw-mode Node program that enters the alternate screen and draws
  *                    one screen of text with a "1/N" status bar (same pty, same detection).
- *   node -e 0        spawn to exit of `node -e 0` in the same pty: the cost of starting Node.
+ *   / node -e 0      first frame divided by spawn-to-exit of `node -e 0` in the same pty (the
+ *                    cost of starting Node at all; its own median is printed under the table).
  *   First frame bytes  everything written up to the end of the first frame's output burst.
- *   Key -> first byte  one Right arrow (ESC [ C) written to the pty, until lectern's first
- *                    output byte after it. Keys are sent one at a time, each after the
- *                    previous frame was complete and 20 ms more had passed: 20 keys on the
- *                    generated decks, every slide change (up to 200) on the fixed deck, all in
- *                    the first measured run. Median / p90.
- *   Key -> frame     the same key until the last byte of the burst in which the new position
- *                    "K/N" appeared, a burst ending when the output has been quiet for 30 ms
- *                    (the 30 ms are not included). Median / p90.
+ *   Key -> first byte  one Right arrow (ESC [ C) written to the pty, until lectern's first output
+ *                    byte after it. Keys go one at a time, each once the output has been quiet
+ *                    for 150 ms: 20 keys on the generated decks, every slide change (up to 200)
+ *                    on the fixed deck, all in the first measured run. Median / p90.
+ *   Key -> position shown  the same key until the new position "K/N" is in the output.
+ *   Key -> frame     the same key until the last byte of the burst in which "K/N" appeared, a
+ *                    burst ending when the output has been quiet for 30 ms (the 30 ms are not
+ *                    included). Median / p90. Output lines that a terminal slide appends one
+ *                    per 16 ms belong to that burst while they come less than 30 ms apart;
+ *                    typing (after a 300 ms pause) does not.
  *   Bytes per change everything written from the key until the frame is complete. Median / p90.
- *   Terminal -> terminal  the bytes of the changes from a terminal slide to the next terminal
- *                    slide (the same session growing by a command); median, and how many.
- *   Full clears      slide changes whose output contains ESC[2J (clear screen: the whole
- *                    screen is redrawn, and may flicker), out of all changes measured.
- *   Frames per change  Ink frames (synchronized-output ESC[?2026h blocks) per slide change, max.
+ *   Terminal -> terminal bytes  bytes per change for the changes from a terminal slide to the
+ *                    next terminal slide (a session growing by a command); median (count).
+ *   Keys that finished an animation  keys that did not move because they finished a terminal
+ *                    slide's animation (lectern plays one when a session slide is reached going
+ *                    forward; a key during it jumps to the final state). After such a key and
+ *                    250 ms of silence Right is sent again, and the change is timed from that one.
+ *   Changes with a full clear  slide changes whose output contains ESC[2J (clear screen: the
+ *                    whole screen is redrawn, which may flicker), out of all changes measured.
+ *   Frames per change  Ink frames (synchronized-output ESC[?2026h blocks) in one change, max.
  *   Peak RSS         VmHWM of the lectern process (/proc/PID/status) just before quitting,
  *                    the largest of the runs (the run with key presses is the largest).
- *   Quit             `q` was sent and the process exited with status 0 within 2 s, in every
- *                    run; the slowest exit. A process still running is killed and fails the bench.
+ *   Quit             `q` was sent and the process exited with status 0 within 2 s, in how many
+ *                    runs; the slowest exit. A process still running is killed, and the bench fails.
+ *
+ * LECTERN_BENCH_ARGS="--no-animation" (split at spaces) adds options to every lectern run, to
+ * compare.
  *
  * Exit status: 0 when every measurement succeeded, 1 when one failed (the table shows what was
  * measured; the error says what went wrong), 2 when something needed is missing (the built CLI,
  * build/, python3). The whole bench takes about a minute.
  */
 import {spawn, spawnSync} from 'node:child_process';
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -93,6 +103,18 @@ function cleanup() {
 
 	if (temp) rmSync(temp, {recursive: true, force: true});
 }
+
+// Measure a snapshot of the build (package.json + dist/, the layout npm installs), so that a
+// rebuild by someone else during the bench cannot swap files under a running measurement.
+const snapshot = join(temp, 'lectern');
+try {
+	cpSync(join(root, 'dist'), join(snapshot, 'dist'), {recursive: true});
+	copyFileSync(join(root, 'package.json'), join(snapshot, 'package.json'));
+} catch (error) {
+	fatal(`cannot copy dist/ (is a build running?): ${error.message}`);
+}
+
+const cliCopy = join(snapshot, 'dist', 'cli.js');
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	process.on(signal, () => {
@@ -184,6 +206,11 @@ const decks = [];
 {
 	const path = fixedDeck();
 	decks.push({key: 'fixed', name: relative(root, path), path});
+	const check = spawnSync(process.execPath, [cliCopy, 'print', '--width', '120', '--height', '40', path], {encoding: 'utf8', timeout: 30_000});
+	if (check.status !== 0) {
+		const why = check.error?.message ?? (check.stderr.trim().split('\n').slice(-3).join(' / ') || `exit ${check.status}`);
+		fatal(`the built CLI does not work (\`lectern print ${relative(root, path)}\`: ${why}); rebuild with \`npm run build\``);
+	}
 	for (const count of [1000, 10_000]) {
 		const path = join(temp, `generated-${count}.txt`);
 		writeFileSync(path, generateDeck(count, count));
@@ -218,8 +245,9 @@ for (const name of ['CI', 'NO_COLOR', 'FORCE_COLOR', 'NODE_OPTIONS', 'COLUMNS', 
 }
 
 if (!env.LANG && !env.LC_ALL) env.LANG = 'C.UTF-8';
-const base = {env, ...size, quiet: 30, settle: 20, timeout_first_s: 30, timeout_key_s: 5, quit_wait_s: 2, next_key: '\u001B[C', quit_key: 'q'};
+const base = {env, ...size, quiet: 30, settle: 150, timeout_first_s: 30, timeout_key_s: 5, quit_wait_s: 2, next_key: '\u001B[C', quit_key: 'q'};
 const failures = [];
+const extraArgs = (process.env.LECTERN_BENCH_ARGS ?? '').split(' ').filter(Boolean);
 const node = process.execPath;
 
 log('node -e 0 ...');
@@ -237,7 +265,7 @@ for (const [index, deck] of decks.entries()) {
 			...base,
 			label: `lectern ${deck.name}`,
 			mode: 'tui',
-			cmd: [node, cli, deck.path],
+			cmd: [node, cliCopy, ...extraArgs, deck.path],
 			first_marker: [1, deck.slides],
 			runs,
 			warmup: index === 0 ? 1 : 0,
@@ -261,6 +289,7 @@ function summarize(result, kinds) {
 		first_frame_clears: max(ok.map(run => run.first_frame_clears)),
 		key_first_byte_ms: {median: median(transitions.map(t => t.first_byte_ms)), p90: quantile(transitions.map(t => t.first_byte_ms), 0.9)},
 		key_frame_ms: {median: median(transitions.map(t => t.complete_ms)), p90: quantile(transitions.map(t => t.complete_ms), 0.9)},
+		animation_keys: transitions.reduce((sum, t) => sum + (t.extra_keys ?? 0), 0),
 		key_marker_ms: {median: median(transitions.map(t => t.marker_ms)), p90: quantile(transitions.map(t => t.marker_ms), 0.9)},
 		bytes_per_change: {median: median(transitions.map(t => t.bytes)), p90: quantile(transitions.map(t => t.bytes), 0.9), max: max(transitions.map(t => t.bytes))},
 		terminal_to_terminal_bytes: {median: median(terminalPairs.map(t => t.bytes)), count: terminalPairs.length},
@@ -310,14 +339,16 @@ const columns = [
 const rows = [
 	['Deck size', c => c.size],
 	['Parse `loadDeck`, ms median (min)', c => c.parse],
-	['First frame, ms median (min-max)', c => `${fmt(c.s.first_frame_ms.median)} (${fmt(c.s.first_frame_ms.min)}-${fmt(c.s.first_frame_ms.max)})`],
+	['First frame, ms median (min-max)', c => (c.s.first_frame_ms.runs ? `${fmt(c.s.first_frame_ms.median)} (${fmt(c.s.first_frame_ms.min)}-${fmt(c.s.first_frame_ms.max)})` : '-')],
 	['First frame / floor.mjs', c => ratio(c.s.first_frame_ms.median, floorFirst)],
 	['First frame / `node -e 0`', c => ratio(c.s.first_frame_ms.median, nodeFirst)],
 	['First frame bytes', c => int(c.s.first_frame_bytes)],
 	['Key -> first byte, ms median / p90', c => pair(c.s.key_first_byte_ms.median, c.s.key_first_byte_ms.p90, 2)],
+	['Key -> position shown, ms median / p90', c => pair(c.s.key_marker_ms.median, c.s.key_marker_ms.p90, 2)],
 	['Key -> frame, ms median / p90', c => pair(c.s.key_frame_ms.median, c.s.key_frame_ms.p90, 2)],
 	['Bytes per change, median / p90', c => pair(c.s.bytes_per_change.median, c.s.bytes_per_change.p90, 0)],
 	['Terminal -> terminal bytes, median (n)', c => (c.s.terminal_to_terminal_bytes.count ? `${int(c.s.terminal_to_terminal_bytes.median)} (${c.s.terminal_to_terminal_bytes.count})` : '-')],
+	['Keys that finished an animation', c => `${c.s.animation_keys} of ${c.s.changes + c.s.animation_keys}`],
 	['Changes with a full clear (ESC[2J)', c => `${c.s.changes_with_full_clear} of ${c.s.changes}`],
 	['Frames per change, max', c => int(c.s.max_frames_per_change)],
 	['Peak RSS (VmHWM), MiB', c => fmt(c.s.peak_rss_kib === undefined ? undefined : c.s.peak_rss_kib / 1024)],
@@ -331,7 +362,7 @@ const lines = [
 const seconds = (performance.now() - started) / 1000;
 const notes = [
 	`\`node -e 0\` spawn to exit: ${fmt(nodeFirst)} ms median (${fmt(nodeSummary.exit_ms.min)}-${fmt(nodeSummary.exit_ms.max)}).`,
-	`Node ${process.version}, ${runs} runs per deck, ${seconds.toFixed(0)} s in all. Meaning of each row: the comment at the top of scripts/bench.mjs.`,
+	`Node ${process.version}${extraArgs.length ? `, lectern ${extraArgs.join(' ')}` : ''}, ${runs} runs per deck, ${seconds.toFixed(0)} s in all. Meaning of each row: the comment at the top of scripts/bench.mjs.`,
 ];
 console.log(lines.join('\n') + '\n\n' + notes.join('\n'));
 

@@ -10,11 +10,13 @@ import {ScreenLines} from './components/screen-lines.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
+import {useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {overviewColumns} from './layout/plan-overview.js';
+import {notesScrollLimit} from './layout/plan-presenter.js';
 import {planScreen, slideArea} from './layout/plan-screen.js';
 import {animationFor} from './layout/terminal-animation.js';
-import {keyName} from './navigation/keymap.js';
+import {keyName, textKeys} from './navigation/keymap.js';
 import {initialState, navigate, withCount, type Notice} from './navigation/navigation.js';
 import type {AnsiOptions} from './render/ansi.js';
 
@@ -28,6 +30,8 @@ export type AppProps = {
 	readonly stdout: NodeJS.WriteStream;
 	readonly onQuit: () => void;
 	readonly motion?: Motion;
+	/** Start in the presenter view (notes pane). */
+	readonly notes?: boolean;
 };
 
 export type Motion = {
@@ -40,15 +44,20 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion, notes = false}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => ({
-		...initialState(initialDeck.slides.length, start),
+		...initialState(initialDeck.slides.length, start, notes),
 		...(initialDeck.repair ? {notice: {text: 'mojibake repaired', tone: 'info'} as Notice} : {}),
 	}));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
-	const context = useMemo(() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8)}), [search, size]);
+	const notesMaxScroll = useMemo(() => notesScrollLimit(deck.slides, nav.index, slideArea(size)), [deck, nav.index, size]);
+	const context = useMemo(
+		() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8), notesMaxScroll}),
+		[search, size, notesMaxScroll],
+	);
+	const clock = useTalkClock(nav.presenter, nav.timerResets, nav.moves);
 
 	useEffect(() => {
 		if (version === 0) return;
@@ -80,18 +89,18 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motio
 
 	useInput((input, key) => {
 		// Keys typed faster than a frame arrive together ("12" or a paste): one at a time.
-		const names = input.length > 1 && !key.ctrl && !key.meta ? Array.from(input) : [keyName(input, key)];
+		const names = input.length > 1 && !key.ctrl && !key.meta ? textKeys(input) : [keyName(input, key)];
 		if (playing.running && !names.some(name => name === 'q' || name === 'ctrl+c')) {
 			// A key during an animation finishes it; the next key navigates.
 			playing.finish();
 			return;
 		}
 
-		setNav(state => names.reduce((current, name) => navigate(current, name === ' ' ? 'space' : name, context), state));
+		setNav(state => names.reduce((current, name) => navigate(current, name, context), state));
 	});
 
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	const layout = useMemo(() => ({showUrls: !ansi.hyperlinks, terminal}), [ansi.hyperlinks, terminal.cursorOn, playing.step]); // eslint-disable-line react-hooks/exhaustive-deps
-	const lines = useMemo(() => planScreen({slides: deck.slides, nav, size, layout}), [deck, nav, size, layout]);
+	const lines = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock}), [deck, nav, size, layout, clock]);
 	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
 }

@@ -21,7 +21,8 @@ const cli = meow(
 
 	Options
 	  --start N           open at slide N
-	  --notes             print: add speaker notes under each slide
+	  --notes             start in the presenter view (notes pane, timers, next slide);
+	                      print: add the speaker notes under each slide
 	  --width N           print: screen width (default: the terminal's, else 80)
 	  --height N          print: screen height (default: the terminal's, else 24)
 	  --no-animation      show terminal slides in their final state, no typing
@@ -89,7 +90,7 @@ async function main(): Promise<number> {
 			const {play} = await import('./commands/play.js');
 			const reducedMotion = ['1', 'true', 'yes'].includes((process.env['LECTERN_REDUCED_MOTION'] ?? '').toLowerCase());
 			const charactersPerSecond = Math.min(1000, Math.max(1, cli.flags.typingSpeed));
-			return play(deck, {file, start: cli.flags.start, env, motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond}});
+			return play(deck, {file, start: cli.flags.start, env, motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond}, notes: cli.flags.notes});
 		}
 	}
 }

@@ -19,13 +19,20 @@ Job fields (times in ms unless named *_s):
                  (the other runs only measure the first frame and quitting)
   next_key       the bytes to send (default ESC [ C, the Right arrow)
   quiet          a frame is complete when the output has been quiet this long (default 30)
-  settle         extra idle time after a complete frame before the next key (default 20)
+  settle         before the next key, wait until the output has been quiet this long
+                 (default 150, at most 3 s): trailing animation frames come and go first
+  stall, silent  a key that brought output but not the next "k/n" within `stall` ms of
+                 silence (default 250), or no output at all for `silent` ms (default 2000),
+                 was taken for something else (lectern: it finished a typing animation);
+                 the key is sent again, up to 3 times, and the transition is timed from the
+                 last press (extra_keys, finish_bytes record what happened)
   timeout_first_s, timeout_key_s, quit_wait_s   limits of every wait (30, 5, 2)
 
 Per run: first_byte_ms / first_frame_ms (marker seen) / first_frame_complete_ms (last byte
 of the burst that contains the marker) measured from fork(); then for each key press:
 first_byte_ms (write -> first byte), marker_ms (write -> "k/n" seen), complete_ms (write ->
-last byte before `quiet` ms of silence), bytes (write -> complete), clears (ESC[2J in those
+last byte before `quiet` ms of silence), bytes (write -> complete), late_bytes (after complete, before the next key: animation frames
+that came more than `quiet` ms apart), clears (ESC[2J in those
 bytes), syncs (ESC[?2026h, one per Ink frame); hwm_kb/rss_kb: VmHWM/VmRSS of the program
 from /proc just before the quit key; quit: exited within quit_wait_s?, exit_ms, code.
 """
@@ -260,17 +267,25 @@ class Session:
         os.write(self.fd, data)
         return t
 
-    def idle(self, seconds):
-        """Reads for `seconds`; returns the number of bytes that arrived."""
+    def settle(self, quiet_s, limit_s):
+        """Reads until the output has been quiet for quiet_s (at most limit_s); returns the
+        number of bytes that arrived meanwhile."""
         start = len(self.raw)
-        end = now() + seconds
-        while now() < end and not (self.eof and self.exit_status is not None):
-            self.read(end - now())
+        t0 = last = now()
+        while not (self.eof and self.exit_status is not None):
+            t = now()
+            if t - last >= quiet_s or t - t0 >= limit_s:
+                break
+            got = self.read(min(last + quiet_s, t0 + limit_s) - t)
+            if got is not None:
+                last = got
         return len(self.raw) - start
 
-    def wait_frame(self, t_start, marker, quiet_s, timeout_s):
+    def wait_frame(self, t_start, marker, quiet_s, timeout_s, stall_s=None, silent_s=None):
         """Waits until `marker` shows in the output written from now on and the output has
-        then been quiet for quiet_s. Times are absolute (perf_counter)."""
+        then been quiet for quiet_s. Times are absolute (perf_counter). With stall_s, gives up
+        ("stalled") when output came but no marker, and then stall_s of silence passed, or
+        when nothing at all came for silent_s: the key was taken for something else."""
         off0 = len(self.raw)
         first_t = last_t = marker_t = None
         deadline = t_start + timeout_s
@@ -282,6 +297,10 @@ class Session:
             if t >= deadline:
                 status = 'timeout' if marker_t is None else 'no-quiet'
                 break
+            if marker_t is None and stall_s is not None and (
+                    t - last_t >= stall_s if last_t is not None else t - t_start >= silent_s):
+                status = 'stalled'
+                break
             if self.exit_status is not None and (self.eof or self.pidfd is not None):
                 # drain what the program wrote before it exited
                 while self.read(0.0) is not None:
@@ -290,7 +309,12 @@ class Session:
                     marker_t = last_t = now()
                 status = 'exited'
                 break
-            wait = deadline - t if marker_t is None else min(deadline - t, last_t + quiet_s - t)
+            if marker_t is not None:
+                wait = min(deadline - t, last_t + quiet_s - t)
+            elif stall_s is not None:
+                wait = min(deadline - t, last_t + stall_s - t if last_t is not None else t_start + silent_s - t)
+            else:
+                wait = deadline - t
             got = self.read(max(0.0, wait))
             if got is None:
                 continue
@@ -331,7 +355,9 @@ def run_exit(job):
 def run_tui(job, transitions):
     cols, rows = job.get('cols', 120), job.get('rows', 40)
     quiet_s = job.get('quiet', 30) / 1000.0
-    settle_s = job.get('settle', 20) / 1000.0
+    settle_s = job.get('settle', 150) / 1000.0
+    stall_s = job.get('stall', 250) / 1000.0
+    silent_s = job.get('silent', 2000) / 1000.0
     k, n = job['first_marker']
     s = Session(job['cmd'], job['env'], cols, rows)
     try:
@@ -350,18 +376,28 @@ def run_tui(job, transitions):
         if f['status'] != 'ok':
             rec['error'] = f'first frame: {f["status"]} (no "{k}/{n}" seen); screen text at the end: {s.tail_text()!r}'
             return rec
-        rec['late_bytes_first'] = s.idle(settle_s)
+        rec['late_bytes_first'] = s.settle(settle_s, 3.0)
         key = job.get('next_key', '\x1b[C').encode('latin-1')
         pos = k
         for i in range(transitions):
             if pos >= n:
                 break
             pos += 1
+            marker = marker_re(pos, n)
+            extra, finish_bytes = 0, 0
             tk = s.send(key)
-            g = s.wait_frame(tk, marker_re(pos, n), quiet_s, job.get('timeout_key_s', 5))
+            while True:
+                # a key during an animation finishes it instead of moving: press again
+                g = s.wait_frame(tk, marker, quiet_s, job.get('timeout_key_s', 5),
+                                 stall_s if extra < 3 else None, silent_s)
+                if g['status'] != 'stalled':
+                    break
+                extra += 1
+                finish_bytes += g['off1'] - g['off0']
+                tk = s.send(key)
             chunk = bytes(s.raw[g['off0']:g['off1']])
             tr = {
-                'to': pos, 'status': g['status'],
+                'to': pos, 'status': g['status'], 'extra_keys': extra, 'finish_bytes': finish_bytes,
                 'first_byte_ms': rel(g['first_t'], tk),
                 'marker_ms': rel(g['marker_t'], tk),
                 'complete_ms': rel(g['last_t'], tk) if g['marker_t'] else None,
@@ -369,7 +405,7 @@ def run_tui(job, transitions):
                 'clears': chunk.count(b'\x1b[2J'),
                 'syncs': chunk.count(b'\x1b[?2026h'),
             }
-            tr['late_bytes'] = s.idle(settle_s) if g['status'] == 'ok' else 0
+            tr['late_bytes'] = s.settle(settle_s, 3.0) if g['status'] == 'ok' else 0
             rec['transitions'].append(tr)
             if g['status'] != 'ok':
                 rec['status'] = 'key-' + g['status']

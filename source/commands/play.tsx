@@ -17,6 +17,7 @@ export type PlayOptions = {
 	readonly start: number | undefined;
 	readonly env: NodeJS.ProcessEnv;
 	readonly motion: Motion;
+	readonly notes: boolean;
 };
 
 export async function play(deck: Deck, options: PlayOptions): Promise<number> {
@@ -49,7 +50,7 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 		};
 
 		const instance = render(
-			<App deck={deck} file={options.file} start={(options.start ?? 1) - 1} ansi={ansi} stdout={stdout} onQuit={quit} motion={options.motion} />,
+			<App deck={deck} file={options.file} start={(options.start ?? 1) - 1} ansi={ansi} stdout={stdout} onQuit={quit} motion={options.motion} notes={options.notes} />,
 			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);
 		unmount = () => {

@@ -9,7 +9,7 @@ import {padLine} from './wrap.js';
 const frame: Style = {fg: 'frame'};
 
 export function planHelp(box: Size): Line[] {
-	const entries = [...keymap.map(({label, description}) => ({label, description})), ...otherKeys];
+	const entries = [...keymap.filter(binding => binding.label !== '').map(({label, description}) => ({label, description})), ...otherKeys];
 	const labelWidth = Math.max(...entries.map(entry => entry.label.length));
 	const rows: Line[] = [
 		[{text: 'lectern keys', style: {fg: 'heading', bold: true}}],

@@ -7,6 +7,7 @@ import type {NavState} from '../navigation/navigation.js';
 import type {Line, Size} from './frame.js';
 import {planHelp} from './plan-help.js';
 import {planOverview} from './plan-overview.js';
+import {planPresenter, type PresenterClock} from './plan-presenter.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
 import {planStatus} from './plan-status.js';
 import {fitRows} from './compose.js';
@@ -29,9 +30,13 @@ export type ScreenInput = {
 	readonly nav: NavState;
 	readonly size: Size;
 	readonly layout: LayoutOptions;
+	/** The presenter's clock, needed when the presenter view is on. */
+	readonly clock?: PresenterClock;
+	/** Notes only, full screen (the speaker's own terminal). */
+	readonly paneOnly?: boolean;
 };
 
-export function planScreen({slides, nav, size, layout}: ScreenInput): Line[] {
+export function planScreen({slides, nav, size, layout, clock, paneOnly}: ScreenInput): Line[] {
 	const area = slideArea(size);
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) return tooSmall(size);
 	let body: readonly Line[];
@@ -51,7 +56,10 @@ export function planScreen({slides, nav, size, layout}: ScreenInput): Line[] {
 		}
 
 		default: {
-			body = planSlide(slides, nav.index, area, layout).lines;
+			body =
+				nav.presenter || paneOnly
+					? planPresenter({slides, index: nav.index, area, layout, clock: clock ?? {elapsedMs: 0, slideMs: 0, now: 0}, scroll: nav.notesScroll, paneOnly})
+					: planSlide(slides, nav.index, area, layout).lines;
 		}
 	}
 

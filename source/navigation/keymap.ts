@@ -13,6 +13,10 @@ export type Command =
 	| 'searchNext'
 	| 'searchPrevious'
 	| 'blackout'
+	| 'presenter'
+	| 'resetTimer'
+	| 'notesDown'
+	| 'notesUp'
 	| 'help'
 	| 'quit';
 
@@ -35,6 +39,10 @@ export const keymap: readonly KeyBinding[] = [
 	{command: 'searchNext', keys: ['n'], label: 'n', description: 'next search match'},
 	{command: 'searchPrevious', keys: ['N'], label: 'N', description: 'previous search match'},
 	{command: 'blackout', keys: ['b', '.'], label: 'b .', description: 'black out the screen (any key returns)'},
+	{command: 'presenter', keys: ['p'], label: 'p', description: 'presenter view: notes, timers, clock, next slide'},
+	{command: 'resetTimer', keys: ['t'], label: 't', description: 'restart the talk timer'},
+	{command: 'notesDown', keys: ['d'], label: 'd u', description: 'scroll the notes down / up'},
+	{command: 'notesUp', keys: ['u'], label: '', description: ''},
 	{command: 'help', keys: ['?'], label: '?', description: 'this help'},
 	{command: 'quit', keys: ['q', 'escape', 'ctrl+c'], label: 'q Esc Ctrl-C', description: 'quit (Esc closes an overlay first)'},
 ];
@@ -87,4 +95,22 @@ export function keyName(input: string, key: KeyFlags): string {
 	if (key.ctrl && input.length === 1) return `ctrl+${input.toLowerCase()}`;
 	if (input === ' ') return 'space';
 	return input;
+}
+
+const controlNames: Readonly<Record<string, string>> = {
+	'\r': 'enter',
+	'\n': 'enter',
+	'\t': 'tab',
+	'\u007F': 'backspace',
+	'\b': 'backspace',
+	'\u0003': 'ctrl+c',
+	' ': 'space',
+};
+
+/**
+ * Key names for a run of plain keys that arrived in one read (typed faster
+ * than a frame, e.g. `4` then Enter): Ink hands such a run over as one string.
+ */
+export function textKeys(input: string): string[] {
+	return Array.from(input, character => controlNames[character] ?? character);
 }

@@ -27,6 +27,12 @@ export type NavState = {
 	readonly from: number;
 	/** Counts moves, so arriving at a slide again replays it. */
 	readonly moves: number;
+	/** The presenter view (notes pane) is shown. */
+	readonly presenter: boolean;
+	/** Lines the notes pane is scrolled by; back to 0 on every move. */
+	readonly notesScroll: number;
+	/** Counts `t` presses: each restarts the talk timer. */
+	readonly timerResets: number;
 };
 
 export type NavContext = {
@@ -34,9 +40,11 @@ export type NavContext = {
 	readonly search: (query: string) => readonly number[];
 	/** How many overview cells fit in one row (for Up and Down). */
 	readonly overviewColumns: number;
+	/** How far the current slide's notes can scroll. */
+	readonly notesMaxScroll?: number;
 };
 
-export function initialState(count: number, start = 0): NavState {
+export function initialState(count: number, start = 0, presenter = false): NavState {
 	return {
 		index: clamp(start, count),
 		count,
@@ -49,6 +57,9 @@ export function initialState(count: number, start = 0): NavState {
 		quit: false,
 		from: -1,
 		moves: 0,
+		presenter,
+		notesScroll: 0,
+		timerResets: 0,
 	};
 }
 
@@ -59,7 +70,7 @@ export function withCount(state: NavState, count: number): NavState {
 
 export function navigate(state: NavState, key: string, context: NavContext): NavState {
 	const next = handleKey(state, key, context);
-	return next.index === state.index ? next : {...next, from: state.index, moves: state.moves + 1};
+	return next.index === state.index ? next : {...next, from: state.index, moves: state.moves + 1, notesScroll: 0};
 }
 
 function handleKey(state: NavState, key: string, context: NavContext): NavState {
@@ -131,6 +142,22 @@ function slideKey(state: NavState, key: string, context: NavContext): NavState {
 
 		case 'blackout': {
 			return {...state, overlay: 'blackout'};
+		}
+
+		case 'presenter': {
+			return {...state, presenter: !state.presenter};
+		}
+
+		case 'resetTimer': {
+			return {...state, timerResets: state.timerResets + 1, notice: {text: 'timer restarted', tone: 'info'}};
+		}
+
+		case 'notesDown': {
+			return {...state, notesScroll: Math.min(state.notesScroll + 5, Math.max(0, context.notesMaxScroll ?? 0))};
+		}
+
+		case 'notesUp': {
+			return {...state, notesScroll: Math.max(0, state.notesScroll - 5)};
 		}
 
 		case 'help': {

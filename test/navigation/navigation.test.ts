@@ -1,6 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {commandFor, keyName, keymap} from '../../source/navigation/keymap.js';
+import {commandFor, keyName, keymap, textKeys} from '../../source/navigation/keymap.js';
 import {initialState, navigate, withCount, type NavState} from '../../source/navigation/navigation.js';
 
 const context = {search: (query: string) => (query === 'tea' ? [2, 5] : []), overviewColumns: 3};
@@ -83,4 +83,10 @@ test('a reload keeps the position, clamped', () => {
 	const state = initialState(10, 8);
 	assert.equal(withCount(state, 20).index, 8);
 	assert.equal(withCount(state, 4).index, 3);
+});
+
+test('plain keys that arrive together are split, Enter and Backspace included', () => {
+	assert.deepEqual(textKeys('12\r'), ['1', '2', 'enter']);
+	assert.deepEqual(textKeys('a \u007F'), ['a', 'space', 'backspace']);
+	assert.equal(press(initialState(20), ...textKeys('4\r')).index, 3);
 });

@@ -1,0 +1,31 @@
+import {useEffect, useRef, useState} from 'react';
+import type {PresenterClock} from '../layout/plan-presenter.js';
+
+/**
+ * The talk timer, the time on the current slide and the wall clock. Ticks
+ * once a second, and only while something shows it.
+ */
+export function useTalkClock(active: boolean, resets: number, moves: number): PresenterClock {
+	const [now, setNow] = useState(() => Date.now());
+	const talkStart = useRef(now);
+	const slideStart = useRef(now);
+	const seen = useRef({resets, moves});
+
+	if (seen.current.resets !== resets) talkStart.current = Date.now();
+	if (seen.current.moves !== moves) slideStart.current = Date.now();
+	seen.current = {resets, moves};
+
+	useEffect(() => {
+		if (!active) return;
+		setNow(Date.now());
+		const timer = setInterval(() => {
+			setNow(Date.now());
+		}, 1000);
+		return () => {
+			clearInterval(timer);
+		};
+	}, [active, resets, moves]);
+
+	const current = Math.max(now, slideStart.current, talkStart.current);
+	return {elapsedMs: current - talkStart.current, slideMs: current - slideStart.current, now: current};
+}

@@ -1,0 +1,138 @@
+/**
+ * The presenter view: the slide with a notes pane beside it (below it on
+ * narrow terminals) showing the timers, the clock, the notes and what comes
+ * next. Pure: the clock readings come in as numbers.
+ */
+import type {Slide} from '../deck/model.js';
+import {slideTitle} from '../deck/slide-title.js';
+import type {Line, Segment, Size, Style} from './frame.js';
+import {planBlocks} from './plan-blocks.js';
+import {planSlide, type LayoutOptions} from './plan-slide.js';
+import {stableSegments} from './stable-width.js';
+import {clipLine, padLine, wrapLine} from './wrap.js';
+
+export type PresenterClock = {
+	/** Since the talk (or the timer) started. */
+	readonly elapsedMs: number;
+	/** Since this slide was reached. */
+	readonly slideMs: number;
+	/** Wall-clock time, as milliseconds since the epoch. */
+	readonly now: number;
+	/** Pace against the rehearsal target or a checkpoint, in ms (positive = behind). */
+	readonly pace?: {readonly behindMs: number; readonly label: string};
+};
+
+export type PresenterInput = {
+	readonly slides: readonly Slide[];
+	readonly index: number;
+	readonly area: Size;
+	readonly layout: LayoutOptions;
+	readonly clock: PresenterClock;
+	/** Lines the notes are scrolled by. */
+	readonly scroll: number;
+	/** Full-screen notes view (second terminal): no slide, only the pane. */
+	readonly paneOnly?: boolean;
+};
+
+const rule: Style = {fg: 'frame'};
+/** Wide enough for a side-by-side split. */
+const splitColumns = 100;
+
+/** Where the slide and the pane go: side by side when wide, stacked when narrow. */
+function split(area: Size, paneOnly: boolean | undefined): {slide?: Size; pane: Size; beside: boolean} {
+	if (paneOnly) return {pane: area, beside: false};
+	if (area.columns >= splitColumns) {
+		const slideColumns = Math.floor(area.columns * 0.6);
+		return {slide: {columns: slideColumns, rows: area.rows}, pane: {columns: area.columns - slideColumns - 3, rows: area.rows}, beside: true};
+	}
+
+	const slideRows = Math.max(3, Math.floor(area.rows * 0.55));
+	return {slide: {columns: area.columns, rows: slideRows}, pane: {columns: area.columns, rows: area.rows - slideRows - 1}, beside: false};
+}
+
+export function planPresenter(input: PresenterInput): Line[] {
+	const parts = split(input.area, input.paneOnly);
+	const pane = planPane(input, parts.pane);
+	if (!parts.slide) return pane;
+	const slide = planSlide(input.slides, input.index, parts.slide, input.layout).lines;
+	if (parts.beside) return slide.map((line, row) => [...padLine(line, parts.slide!.columns), {text: ' │ ', style: rule}, ...(pane[row] ?? [])]);
+	return [...slide, [{text: '─'.repeat(input.area.columns), style: rule}], ...pane];
+}
+
+/** How far the notes of slide `index` can scroll in the presenter view. */
+export function notesScrollLimit(slides: readonly Slide[], index: number, area: Size, paneOnly?: boolean): number {
+	const {pane} = split(area, paneOnly);
+	const rows = notesRows(slides, index, pane);
+	return Math.max(0, notesLines(slides[index], pane.columns).length - rows);
+}
+
+function notesRows(slides: readonly Slide[], index: number, box: Size): number {
+	return Math.max(1, box.rows - 2 - nextSlide(slides, index, box).length);
+}
+
+/** The notes pane alone: header, notes (scrolled), and the next slide. */
+export function planPane(input: PresenterInput, box: Size): Line[] {
+	const header = [timerLine(input, box.columns), [{text: '─'.repeat(box.columns), style: rule}]];
+	const next = nextSlide(input.slides, input.index, box);
+	const notesRows = Math.max(1, box.rows - header.length - next.length);
+	const notes = notesLines(input.slides[input.index], box.columns);
+	const scroll = Math.min(Math.max(0, input.scroll), Math.max(0, notes.length - notesRows));
+	let shown = notes.slice(scroll, scroll + notesRows);
+	if (scroll + notesRows < notes.length) {
+		shown = [...shown.slice(0, notesRows - 1), [{text: `↓ ${notes.length - scroll - notesRows + 1} more lines (d scrolls, u goes back)`, style: {fg: 'muted', italic: true}}]];
+	}
+
+	while (shown.length < notesRows) shown.push([]);
+	return [...header, ...shown, ...next].slice(0, box.rows).map(line => clipLine(line, box.columns));
+}
+
+function notesLines(slide: Slide | undefined, columns: number): Line[] {
+	if (!slide?.notes || slide.notes.text.trim() === '') return [[{text: 'No notes for this slide.', style: {fg: 'muted', italic: true}}]];
+	return planBlocks(slide.notes.blocks, columns, {showUrls: true}).map(line => stableSegments(line));
+}
+
+function timerLine(input: PresenterInput, columns: number): Line {
+	const {clock, slides, index} = input;
+	const parts: Segment[] = [
+		{text: formatDuration(clock.elapsedMs), style: {fg: 'heading', bold: true}},
+		{text: ' talk  ', style: {fg: 'muted'}},
+		{text: formatDuration(clock.slideMs), style: {bold: true}},
+		{text: ' slide  ', style: {fg: 'muted'}},
+		{text: formatClock(clock.now), style: {bold: true}},
+		{text: `  ${index + 1}/${slides.length}`, style: {fg: 'accent', bold: true}},
+	];
+	if (clock.pace) {
+		const behind = clock.pace.behindMs > 0;
+		parts.push({
+			text: `  ${behind ? '+' : '-'}${formatDuration(Math.abs(clock.pace.behindMs))} ${behind ? 'behind' : 'ahead'} ${clock.pace.label}`,
+			style: {fg: behind ? 'highlight' : 'code', bold: true},
+		});
+	}
+
+	return clipLine(parts, columns);
+}
+
+function nextSlide(slides: readonly Slide[], index: number, box: Size): Line[] {
+	const next = slides[index + 1];
+	const label: Line = next
+		? [{text: 'Next: ', style: {fg: 'muted'}}, {text: `${next.index + 1} `, style: {fg: 'accent'}}, ...stableSegments([{text: slideTitle(next) || `(${next.kind})`, style: {bold: true}}]), {text: `  ${next.kind}`, style: {fg: 'muted'}}]
+		: [{text: 'Last slide.', style: {fg: 'muted', italic: true}}];
+	const previewRows = Math.min(12, Math.floor(box.rows * 0.4));
+	if (!next || previewRows < 6 || box.columns < 30) return [[{text: '─'.repeat(box.columns), style: rule}], ...wrapLine(label, box.columns).slice(0, 1)];
+	const preview = planSlide(slides, next.index, {columns: box.columns, rows: previewRows}, {showUrls: false}).lines.map(line => stableSegments(line).map(segment => ({...segment, style: {...segment.style, dim: true}})));
+	return [[{text: '─'.repeat(box.columns), style: rule}], clipLine(label, box.columns), ...preview];
+}
+
+export function formatDuration(ms: number): string {
+	const total = Math.max(0, Math.floor(ms / 1000));
+	const hours = Math.floor(total / 3600);
+	const minutes = Math.floor((total % 3600) / 60);
+	const seconds = total % 60;
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
+}
+
+function formatClock(now: number): string {
+	const date = new Date(now);
+	return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}

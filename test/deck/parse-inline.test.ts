@@ -1,0 +1,242 @@
+import assert from 'node:assert/strict';
+import {describe, test} from 'node:test';
+import type {Diagnostic, Inline} from '../../source/deck/model.js';
+import {inlineText, splitAtBreaks} from '../../source/deck/inline-tree.js';
+import {parseInline} from '../../source/deck/parse-inline.js';
+
+function parse(source: string): {inline: Inline[]; codes: string[]; diagnostics: Diagnostic[]} {
+	const diagnostics: Diagnostic[] = [];
+	const inline = parseInline(source, {line: 7, diagnostics});
+	return {inline, codes: diagnostics.map(diagnostic => diagnostic.code), diagnostics};
+}
+
+const text = (value: string): Inline => ({type: 'text', text: value});
+const br: Inline = {type: 'break'};
+const code = (value: string): Inline => ({type: 'code', text: value});
+const span = (className: string, ...children: Inline[]): Inline => ({type: 'span', className, children});
+const strong = (...children: Inline[]): Inline => ({type: 'strong', children});
+const em = (...children: Inline[]): Inline => ({type: 'emphasis', children});
+const strike = (...children: Inline[]): Inline => ({type: 'strike', children});
+const link = (url: string, ...children: Inline[]): Inline => ({type: 'link', url, children});
+
+type Case = readonly [source: string, expected: readonly Inline[], codes?: readonly string[]];
+
+function table(name: string, cases: readonly Case[]): void {
+	describe(name, () => {
+		for (const [source, expected, codes = []] of cases) {
+			test(JSON.stringify(source), () => {
+				const result = parse(source);
+				assert.deepEqual(result.inline, expected);
+				assert.deepEqual(result.codes, codes);
+			});
+		}
+	});
+}
+
+table('spans', [
+	['.red[hot]', [span('red', text('hot'))]],
+	['a .red[b] c', [text('a '), span('red', text('b')), text(' c')]],
+	['.red[.noop[python] manage.py runserver]', [span('red', span('noop', text('python')), text(' manage.py runserver'))]],
+	['.fix-tilt-long[.w[....]and&nbsp;more!]', [span('fix-tilt-long', span('w', text('....')), text('and\u00A0more!'))]],
+	['.e[🦄<br>🏢<br>🚚]', [span('e', text('🦄'), br, text('🏢'), br, text('🚚'))]],
+	['.red[a [b] c]', [span('red', text('a [b] c'))]],
+	['.red[list[0][1]]', [span('red', text('list[0][1]'))]],
+	['.red[a \\] c]', [span('red', text('a ] c'))]],
+	['.red[]', [span('red')]],
+	['http:/.noop[/]127.0.0.1:8000/', [text('http:/'), span('noop', text('/')), text('127.0.0.1:8000/')]],
+	['.shiny[x]', [span('shiny', text('x'))], ['unknown-class']],
+	['.a-b[x] .a_b[y]', [span('a-b', text('x')), text(' '), span('a_b', text('y'))], ['unknown-class', 'unknown-class']],
+	['.red[oops', [text('.red[oops')], ['unbalanced-span']],
+	['.red[a .blue[b]', [text('.red[a '), span('blue', text('b'))], ['unbalanced-span', 'unknown-class']],
+	['.red[oops .red[oops', [text('.red[oops .red[oops')], ['unbalanced-span']],
+	['.9[x]', [text('.9[x]')]],
+	['end of sentence. [not a span]', [text('end of sentence. [not a span]')]],
+	['\\.red[x]', [text('.red[x]')]],
+]);
+
+table('line breaks', [
+	['a<br>b', [text('a'), br, text('b')]],
+	['a<BR>b<Br/>c<br/>d<br />e<BR />f', [text('a'), br, text('b'), br, text('c'), br, text('d'), br, text('e'), br, text('f')]],
+	['a<br><br>b', [text('a'), br, br, text('b')]],
+	['line<br>', [text('line'), br]],
+	['<b>bold?</b> <brr>', [text('<b>bold?</b> <brr>')]],
+	['\\<br>', [text('<br>')]],
+]);
+
+table('entities', [
+	['a &amp; b', [text('a & b')]],
+	['Don&#8217;t', [text('Don’t')]],
+	['and&nbsp;more', [text('and\u00A0more')]],
+	['&#x2019;&#128170;', [text('’💪')]],
+	['&lt;br&gt;', [text('<br>')]],
+	['&amp;lt;', [text('&lt;')]],
+	['&unknownentity; & ;', [text('&unknownentity; & ;')]],
+	// Decoded control characters are made visible, never emitted.
+	['&#27;[31mred', [text('␛[31mred')]],
+	['&#x1b;]0;title&#7;', [text('␛]0;title␇')]],
+	// As in HTML, the C1 range of numeric references means Windows-1252: 155 is ›, not CSI.
+	['&#155;2J', [text('›2J')]],
+	['&#0;', [text('\uFFFD')]],
+	['&#x110000;', [text('\uFFFD')]],
+]);
+
+table('code spans', [
+	['`code`', [code('code')]],
+	['run `ls -la` now', [text('run '), code('ls -la'), text(' now')]],
+	['`a *b* .red[c] <br>`', [code('a *b* .red[c] <br>')]],
+	['``a ` b``', [code('a ` b')]],
+	['` padded `', [code('padded')]],
+	['`unclosed', [text('`unclosed')]],
+	['`\u001B[2J`', [code('␛[2J')]],
+]);
+
+table('emphasis', [
+	['**bold**', [strong(text('bold'))]],
+	['*italic*', [em(text('italic'))]],
+	['~~strike~~', [strike(text('strike'))]],
+	['~~It depends~~', [strike(text('It depends'))]],
+	['~single~', [text('~single~')]],
+	['_em_', [em(text('em'))]],
+	['__two words__', [strong(text('two words'))]],
+	['*a **b** c*', [em(text('a '), strong(text('b')), text(' c'))]],
+	['**.red[hot] tea**', [strong(span('red', text('hot')), text(' tea'))]],
+	['x ** y ** z', [text('x ** y ** z')]],
+	['2 * 3 * 4', [text('2 * 3 * 4')]],
+	['**', [text('**')]],
+	['\\*not\\*', [text('*not*')]],
+	// Identifiers keep their underscores.
+	['snake_case_words', [text('snake_case_words')]],
+	['my_project.settings', [text('my_project.settings')]],
+	['__init__', [text('__init__')]],
+	['__init__.py and __main__', [text('__init__.py and __main__')]],
+	['a_b_', [text('a_b_')]],
+]);
+
+table('links', [
+	['[the guide](https://example.com/tea)', [link('https://example.com/tea', text('the guide'))]],
+	['[**bold** link](http://x.test/)', [link('http://x.test/', strong(text('bold')), text(' link'))]],
+	['[x](  https://a.test "title")', [link('https://a.test', text('x'))]],
+	['[Tea](https://en.wikipedia.org/wiki/Tea_(drink)) here', [link('https://en.wikipedia.org/wiki/Tea_(drink)', text('Tea')), text(' here')]],
+	['[mail](mailto:sam@example.com)', [link('mailto:sam@example.com', text('mail'))]],
+	['[file](file:///tmp/deck.txt)', [link('file:///tmp/deck.txt', text('file'))]],
+	['[a [nested] text](http://x.test)', [link('http://x.test', text('a [nested] text'))]],
+	// Unsafe targets: the text stays, the target goes, and nothing of it leaks.
+	['[click](javascript:alert(1)) after', [text('click after')], ['unsafe-link']],
+	['[data](data:text/html,hi)', [text('data')], ['unsafe-link']],
+	['[x](&#106;avascript:alert(1))', [text('x')], ['unsafe-link']],
+	['[x](http://a.test/&#27;[2J)', [text('x')], ['unsafe-link']],
+	['[x](relative/path.html)', [text('x')], ['unsafe-link']],
+	// Not links at all.
+	['[just brackets]', [text('[just brackets]')]],
+	['[unclosed](http://x', [text('[unclosed](http://x')]],
+	['[a](b(c)', [text('[a](b(c)')]],
+	['[05/Oct/2019 13:06:42] "GET / HTTP/1.1" 200 193', [text('[05/Oct/2019 13:06:42] "GET / HTTP/1.1" 200 193')]],
+]);
+
+table('escapes and stray characters', [
+	['\\\\', [text('\\')]],
+	['a\\', [text('a\\')]],
+	['\\q', [text('\\q')]],
+	['\\[x](http://a.test)', [text('[x](http://a.test)')]],
+	['C:\\tea\\pot', [text('C:\\tea\\pot')]],
+	['100% & 50% off; a < b > c', [text('100% & 50% off; a < b > c')]],
+	['a\u001B[31mb\u0007c\u009Bd\u0008', [text('a␛[31mb␇c\uFFFDd␈')]],
+	['rtl\u202Eoverride', [text('rtloverride')]],
+]);
+
+/** Every string in an inline tree: text, code and link targets. */
+function strings(inlines: readonly Inline[]): string[] {
+	return inlines.flatMap(node => {
+		if (node.type === 'text' || node.type === 'code') return [node.text];
+		if (node.type === 'break') return [];
+		return [...(node.type === 'link' ? [node.url] : []), ...strings(node.children)];
+	});
+}
+
+/** C0 controls other than tab and newline, DEL and C1 controls. */
+const controls = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/u;
+
+describe('inline content never carries control characters', () => {
+	const hostile = [
+		'\u001B]8;;http://evil.test\u001B\\click\u001B]8;;\u001B\\',
+		'.red[\u001B[2J]',
+		'**\u001B[5m**',
+		'[\u001B[31m](http://x.test)',
+		'`\u001Bc`',
+		'&#27;&#x1B;&#155;&#x9b;&#7;&#8;',
+		'\u0000\u0001\u007F\u0085',
+	];
+	for (const source of hostile) {
+		test(JSON.stringify(source), () => {
+			for (const value of strings(parse(source).inline)) assert.doesNotMatch(value, controls);
+		});
+	}
+});
+
+describe('diagnostics', () => {
+	test('carry the line number and a readable message', () => {
+		const {diagnostics} = parse('.shiny[x] and .red[oops');
+		assert.deepEqual(
+			diagnostics.map(({severity, line, code}) => ({severity, line, code})),
+			[
+				{severity: 'warning', line: 7, code: 'unknown-class'},
+				{severity: 'warning', line: 7, code: 'unbalanced-span'},
+			],
+		);
+		assert.match(diagnostics[0]!.message, /\.shiny\[/);
+		assert.match(diagnostics[1]!.message, /\.red\[/);
+	});
+
+	test('the same problem is reported once per line', () => {
+		assert.deepEqual(parse('.shiny[a] .shiny[b] .sparkle[c]').codes, ['unknown-class', 'unknown-class']);
+		assert.deepEqual(parse('.red['.repeat(500)).codes, ['unbalanced-span']);
+	});
+});
+
+describe('splitAtBreaks', () => {
+	test('splits containers around a nested break', () => {
+		const lines = splitAtBreaks(parse('a .red[b<br>c] d').inline);
+		assert.deepEqual(lines, [[text('a '), span('red', text('b'))], [span('red', text('c')), text(' d')]]);
+	});
+
+	test('a trailing break leaves an empty last line', () => {
+		assert.deepEqual(splitAtBreaks(parse('x<br>').inline), [[text('x')], []]);
+	});
+});
+
+describe('pathological input', () => {
+	const budget = 1000;
+	const timed = (source: string) => {
+		const start = performance.now();
+		const result = parse(source);
+		return {...result, ms: performance.now() - start};
+	};
+
+	test('10,000 nested spans parse in under a second without throwing', () => {
+		const {inline, codes, ms} = timed(`${'.red['.repeat(10_000)}deep${']'.repeat(10_000)}`);
+		assert.ok(ms < budget, `took ${ms.toFixed(0)} ms`);
+		assert.equal(inline.length, 1);
+		assert.deepEqual(codes, ['nesting-too-deep']);
+		assert.ok(inlineText(inline).includes('deep'));
+	});
+
+	const cases: Array<[string, string]> = [
+		['10,000 unclosed spans', '.red['.repeat(10_000)],
+		['10,000 unclosed mixed spans', '.red[.w[.e['.repeat(10_000)],
+		['10,000 open brackets', '['.repeat(10_000)],
+		['10,000 nested link texts', `${'['.repeat(10_000)}x${']'.repeat(10_000)}(http://x.test)`],
+		['10,000 unclosed emphasis openers', '*a **b '.repeat(10_000)],
+		['10,000 strong openers, then closers', `${'**a '.repeat(10_000)}${'b**'.repeat(10_000)}`],
+		['10,000 nested emphasis', `${'*_~~'.repeat(10_000)}x${'~~_*'.repeat(10_000)}`],
+		['backticks of every length', Array.from({length: 300}, (_, index) => '`'.repeat(index + 1)).join('a')],
+		['10,000 link starts', '[a]('.repeat(10_000)],
+		['10,000 entities and breaks', '&amp;<br>&#27;'.repeat(10_000)],
+	];
+	for (const [name, source] of cases) {
+		test(`${name} parse in under a second`, () => {
+			const {ms, codes} = timed(source);
+			assert.ok(ms < budget, `took ${ms.toFixed(0)} ms`);
+			assert.ok(codes.length <= 3, `${codes.length} diagnostics`);
+		});
+	}
+});

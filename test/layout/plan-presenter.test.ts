@@ -1,0 +1,63 @@
+import {test} from 'node:test';
+import assert from 'node:assert/strict';
+import {parseDeck} from '../../source/deck/parse-deck.js';
+import type {Line} from '../../source/layout/frame.js';
+import {formatDuration, notesScrollLimit, planPresenter} from '../../source/layout/plan-presenter.js';
+import {lineWidth} from '../../source/layout/wrap.js';
+
+const longNotes = Array.from({length: 40}, (_, index) => `point ${index + 1}`).join('\n\n');
+const deck = parseDeck(`#= Hello
+Note: # 💪
+breathe, **then** speak
+---
+Second slide
+Note: ${longNotes}
+---
+#= Last
+`);
+const text = (lines: readonly Line[]) => lines.map(line => line.map(segment => segment.text).join('').trimEnd());
+const clock = {elapsedMs: 65_000, slideMs: 5000, now: new Date(2026, 10, 26, 14, 5).getTime()};
+
+test('wide terminals: slide on the left, notes, timers, clock and next slide on the right', () => {
+	const lines = planPresenter({slides: deck.slides, index: 0, area: {columns: 120, rows: 30}, layout: {showUrls: true}, clock, scroll: 0});
+	const shown = text(lines);
+	assert.equal(lines.length, 30);
+	assert.ok(lines.every(line => lineWidth(line) <= 120));
+	assert.ok(shown.every(line => line.length < 73 || line.charAt(73) === '│'), 'a divider at 60 %');
+	const pane = shown.map(line => line.slice(75)).join('\n');
+	assert.match(pane, /01:05 talk {2}00:05 slide {2}14:05 {2}1\/3/);
+	assert.match(pane, /💪/);
+	assert.match(pane, /breathe, then speak/);
+	assert.match(pane, /Next: 2 Second slide/);
+});
+
+test('narrow terminals stack the pane under the slide', () => {
+	const lines = text(planPresenter({slides: deck.slides, index: 0, area: {columns: 80, rows: 22}, layout: {showUrls: true}, clock, scroll: 0}));
+	const divider = lines.findIndex(line => /^─{80}$/.test(line));
+	assert.ok(divider > 5 && divider < 18, String(divider));
+	assert.match(lines.slice(divider).join('\n'), /breathe, then speak/);
+});
+
+test('long notes scroll, with a hint of how much is left', () => {
+	const area = {columns: 120, rows: 30};
+	const limit = notesScrollLimit(deck.slides, 1, area);
+	assert.ok(limit > 0);
+	const top = text(planPresenter({slides: deck.slides, index: 1, area, layout: {showUrls: true}, clock, scroll: 0})).join('\n');
+	assert.match(top, /point 1\b/);
+	assert.match(top, /↓ \d+ more lines/);
+	const bottom = text(planPresenter({slides: deck.slides, index: 1, area, layout: {showUrls: true}, clock, scroll: limit})).join('\n');
+	assert.match(bottom, /point 40/);
+	assert.doesNotMatch(bottom, /point 1\b/);
+});
+
+test('slides without notes say so quietly; the last slide says it is last', () => {
+	const lines = text(planPresenter({slides: deck.slides, index: 2, area: {columns: 120, rows: 30}, layout: {showUrls: true}, clock, scroll: 0})).join('\n');
+	assert.match(lines, /No notes for this slide\./);
+	assert.match(lines, /Last slide\./);
+});
+
+test('durations', () => {
+	assert.equal(formatDuration(0), '00:00');
+	assert.equal(formatDuration(61_999), '01:01');
+	assert.equal(formatDuration(3_600_000 + 62_000), '1:01:02');
+});

@@ -1,0 +1,74 @@
+/**
+ * Decks that cannot be presented: the built CLI prints one line to stderr, naming the
+ * problem, and exits 2, without a stack trace. No terminal needed.
+ *
+ * Run from the repository root after `node scripts/build.mjs`.
+ */
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {assertBuilt, cli, plainEnv, root} from './support.js';
+
+before(assertBuilt);
+
+const folder = mkdtempSync(join(tmpdir(), 'lectern-errors-'));
+after(() => {
+	rmSync(folder, {recursive: true, force: true});
+});
+
+const empty = join(folder, 'empty.txt');
+const binary = join(folder, 'binary.txt');
+writeFileSync(empty, '');
+writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+
+function run(args: readonly string[], input?: string) {
+	return spawnSync(process.execPath, [cli, ...args], {
+		cwd: root,
+		env: plainEnv(),
+		encoding: 'utf8',
+		timeout: 20_000,
+		...(input === undefined ? {stdio: ['ignore', 'pipe', 'pipe']} : {input}),
+	});
+}
+
+function assertOneLineError(result: ReturnType<typeof run>, pattern: RegExp): void {
+	assert.equal(result.error, undefined);
+	assert.equal(result.signal, null);
+	assert.equal(result.stdout, '', 'nothing on stdout');
+	assert.equal(result.status, 2, `exit status (stderr: ${result.stderr})`);
+	assert.match(result.stderr, /^lectern: [^\n]+\n$/, `not exactly one "lectern: ..." line on stderr: ${JSON.stringify(result.stderr)}`);
+	assert.doesNotMatch(result.stderr, /\bat .*:\d+:\d+|Error:|node:internal/, 'a stack trace on stderr');
+	assert.match(result.stderr, pattern);
+}
+
+const cases: Array<{name: string; file: string; pattern: RegExp}> = [
+	{name: 'a missing file', file: 'fixtures/screen/no-such-deck.txt', pattern: /^lectern: fixtures\/screen\/no-such-deck\.txt: no such file\n$/},
+	{name: 'a directory', file: 'fixtures', pattern: /^lectern: fixtures: is a directory/},
+	{name: 'an empty file', file: empty, pattern: /: the deck is empty\n$/},
+	{name: 'a binary file', file: binary, pattern: /: looks like a binary file/},
+];
+
+describe('a deck that cannot be read: one line on stderr, exit 2', () => {
+	for (const {name, file, pattern} of cases) {
+		test(`presenting ${name}`, () => {
+			const result = run([file]);
+			assertOneLineError(result, pattern);
+			assert.ok(result.stderr.includes(file), 'the message names the file');
+		});
+
+		test(`printing ${name}`, () => {
+			assertOneLineError(run(['print', file]), pattern);
+		});
+	}
+
+	test('an empty deck from standard input', () => {
+		assertOneLineError(run(['-'], ''), /^lectern: standard input: the deck is empty\n$/);
+	});
+
+	test('presenting when standard output is not a terminal', () => {
+		assertOneLineError(run(['fixtures/demo.txt']), /standard output is not a terminal/);
+	});
+});

@@ -1,0 +1,280 @@
+/**
+ * Screen tests of the built player (`node dist/cli.js DECK`) in a real terminal (tmux):
+ * every slide against `lectern print` at two sizes, the big title, the status bar,
+ * resizing, and the overlays and jumps through the real keys.
+ *
+ * Run from the repository root after `node scripts/build.mjs`.
+ */
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {after, before, describe, test} from 'node:test';
+import iconv from 'iconv-lite';
+import stringWidth from 'string-width';
+import {stopAll} from '../harness/tmux.js';
+import {
+	assertBuilt,
+	bodyRows,
+	hasShownUrl,
+	hasZwjSequence,
+	printSlides,
+	shownUrl,
+	showsPosition,
+	startPlayer,
+	statusRow,
+	stepDecks,
+	tooWide,
+	trimRow,
+	waitForSlide,
+	type Size,
+} from './support.js';
+
+before(assertBuilt);
+after(stopAll);
+
+const demo = 'fixtures/demo.txt';
+const small: Size = {columns: 80, rows: 24};
+const large: Size = {columns: 200, rows: 50};
+
+describe('every slide, stepped through with Right, matches lectern print', () => {
+	const runs: Array<{size: Size; env?: Record<string, string>; label: string}> = [
+		{size: small, label: 'colours and hyperlinks'},
+		{size: large, label: 'colours and hyperlinks'},
+		// Without colours there are no clickable links, so link URLs are shown as text, as in print.
+		{size: small, env: {NO_COLOR: '1'}, label: 'NO_COLOR'},
+	];
+	for (const deck of stepDecks()) {
+		for (const {size, env, label} of runs) {
+			test(`${deck} at ${size.columns}x${size.rows}, ${label}`, async t => {
+				const slides = printSlides(deck, size);
+				const hyperlinks = env?.['NO_COLOR'] === undefined;
+				const notCompared: string[] = [];
+				for (const slide of slides) {
+					assert.deepEqual(tooWide(slide.lines, size.columns), [], `print: slide ${slide.position} has lines wider than ${size.columns}`);
+				}
+
+				const screen = await startPlayer([deck], {size, ...(env ? {env} : {})});
+				try {
+					for (const slide of slides) {
+						if (slide.position > 1) await screen.keys('Right');
+						const zwj = hasZwjSequence(slide.lines);
+						// With clickable hyperlinks the player leaves out the URL text that print shows.
+						const link = hyperlinks && hasShownUrl(slide.lines);
+						if (zwj) notCompared.push(`${slide.position} (ZWJ emoji sequence)`);
+						else if (link) notCompared.push(`${slide.position} (link URL shown only by print)`);
+						const rows = await waitForSlide(screen, {
+							position: slide.position,
+							total: slide.total,
+							size,
+							...(zwj || link ? {} : {lines: slide.lines}),
+							what: `${deck} slide ${slide.position}/${slide.total} at ${size.columns}x${size.rows}`,
+						});
+						if (link && !zwj) {
+							assert.ok(!rows.some(row => shownUrl.test(row)), `slide ${slide.position}: the player shows a link URL as text although hyperlinks are on`);
+							const withoutUrls = slide.lines.map(line => line.replace(new RegExp(` ?${shownUrl.source}`, 'g'), '').trim()).filter(Boolean);
+							const onScreen = bodyRows(rows).map(row => row.trim().replace(/ {2,}/g, ' '));
+							for (const line of withoutUrls) {
+								assert.ok(onScreen.some(row => row.includes(line.replace(/ {2,}/g, ' '))), `slide ${slide.position}: ${JSON.stringify(line)} not on screen`);
+							}
+						}
+					}
+
+					if (notCompared.length > 0) t.diagnostic(`status bar only (not compared with print) for slides: ${notCompared.join(', ')}`);
+					await screen.keys('q');
+					const state = await screen.waitForExit();
+					assert.equal(state.exitStatus, 0);
+				} finally {
+					await screen.stop();
+				}
+			});
+		}
+	}
+});
+
+test('the big title on the first slide is drawn in block letters and centered', async () => {
+	const screen = await startPlayer([demo], {size: small});
+	try {
+		const rows = await waitForSlide(screen, {position: 1, total: printSlides(demo, small)[0]!.total, size: small, lines: printSlides(demo, small)[0]!.lines});
+		const block = bodyRows(rows).filter(row => row.includes('█'));
+		assert.ok(block.length >= 3, `block letters on ${block.length} rows:\n${rows.join('\n')}`);
+		const left = Math.min(...block.map(row => row.length - row.trimStart().length));
+		const right = small.columns - Math.max(...block.map(row => stringWidth(row)));
+		assert.ok(left > 0 && right > 0, `the title touches an edge (left ${left}, right ${right})`);
+		assert.ok(Math.abs(left - right) <= 2, `not centered: left margin ${left}, right margin ${right}`);
+		// The block rows are contiguous (one title, not scattered).
+		const indices = bodyRows(rows).flatMap((row, index) => (row.includes('█') ? [index] : []));
+		assert.equal(indices.at(-1)! - indices[0]! + 1, indices.length, 'block-letter rows are not contiguous');
+	} finally {
+		await screen.stop();
+	}
+});
+
+describe('status bar', () => {
+	test('position, slide title and the draft mark', async () => {
+		const slides = printSlides(demo, small);
+		const total = slides.length;
+		const screen = await startPlayer([demo], {size: small});
+		try {
+			let rows = await waitForSlide(screen, {position: 1, total, size: small});
+			assert.match(statusRow(rows), new RegExp(`^ 1/${total}  lectern +\\? help$`));
+			assert.doesNotMatch(statusRow(rows), /DRAFT/);
+
+			await screen.keys('Right', 'Right');
+			rows = await waitForSlide(screen, {position: 3, total, size: small});
+			assert.match(statusRow(rows), new RegExp(`^ 3/${total}  What you get +\\? help$`));
+
+			await screen.type('9');
+			await screen.keys('Enter');
+			rows = await waitForSlide(screen, {position: 9, total, size: small});
+			assert.match(statusRow(rows), new RegExp(`^ 9/${total}  What is still missing +DRAFT  \\? help$`));
+			assert.equal(stringWidth(trimRow(statusRow(rows))), small.columns, 'the status bar spans the whole width');
+
+			await screen.keys('Right');
+			rows = await waitForSlide(screen, {position: 10, total, size: small});
+			assert.match(statusRow(rows), new RegExp(`^ 10/${total}  Thanks! +\\? help$`));
+		} finally {
+			await screen.stop();
+		}
+	});
+
+	test('a Mac OS Roman mojibake deck is repaired, with a notice', async () => {
+		const fixture = 'fixtures/screen/mojibake-macroman.txt';
+		// How the fixture was made: the UTF-8 bytes of this deck decoded as Mac OS Roman (iconv-lite,
+		// with 0xF0 as the Apple logo U+F8FF as in Apple's table; iconv-lite leaves it undefined) and
+		// saved as UTF-8. Check the committed file still is exactly that.
+		const source = '# You’ve got this 💪\n\nCafé au lait — strong, like you.\n\n---\n\n# Thanks\n';
+		const macRoman = new Map<string, number>([['\uF8FF', 0xf0]]);
+		for (let byte = 0x80; byte <= 0xff; byte++) if (byte !== 0xf0) macRoman.set(iconv.decode(Buffer.from([byte]), 'macintosh'), byte);
+		const text = readFileSync(fixture, 'utf8');
+		const bytes = Buffer.from(Array.from(text, character => (character.codePointAt(0)! < 0x80 ? character.codePointAt(0)! : macRoman.get(character) ?? 0x3f)));
+		assert.equal(bytes.toString('utf8'), source, 'the fixture is not the Mac OS Roman mojibake of the source deck');
+		assert.notEqual(text, source);
+
+		const screen = await startPlayer([fixture], {size: small});
+		try {
+			const rows = await waitForSlide(screen, {
+				position: 1,
+				total: 2,
+				size: small,
+				lines: printSlides(fixture, small)[0]!.lines,
+				also: current => statusRow(current).includes('mojibake repaired'),
+				what: 'the repaired first slide with the "mojibake repaired" notice',
+			});
+			assert.match(statusRow(rows), /^ 1\/2  You’ve got this 💪 +mojibake repaired {2}\? help$/);
+			assert.ok(bodyRows(rows).some(row => row.includes('Café au lait — strong, like you.')));
+		} finally {
+			await screen.stop();
+		}
+	});
+});
+
+test('resizing redraws the slide for every size, and says when the terminal is too small', async () => {
+	const total = printSlides(demo, small).length;
+	const screen = await startPlayer([demo], {size: small});
+	try {
+		await waitForSlide(screen, {position: 1, total, size: small});
+		// The last slide is a title slide ("Thanks!").
+		await screen.keys('G');
+		await waitForSlide(screen, {position: total, total, size: small, lines: printSlides(demo, small).at(-1)!.lines});
+
+		for (const size of [{columns: 120, rows: 40}, {columns: 50, rows: 15}, {columns: 10, rows: 4}, {columns: 100, rows: 30}]) {
+			await screen.resize(size.columns, size.rows);
+			const what = `the screen after resizing to ${size.columns}x${size.rows}`;
+			if (size.columns < 20 || size.rows < 6) {
+				const rows = await screen.waitFor(
+					current => current.length === size.rows && current.join(' ').includes('Terminal') && current.join(' ').includes('too small'),
+					{what},
+				);
+				assert.deepEqual(tooWide(rows, size.columns), [], `${what}: rows wider than the screen`);
+				assert.equal(rows.at(-1), '', `${what}: the last row is not blank`);
+				assert.ok(!rows.some(row => row.includes('█') || row.includes(`${total}/${total}`)), `${what}: something of the slide is left:\n${rows.join('\n')}`);
+			} else {
+				await waitForSlide(screen, {position: total, total, size, lines: printSlides(demo, size).at(-1)!.lines, what});
+			}
+		}
+
+		const state = await screen.state();
+		assert.equal(state.alternateOn, true);
+	} finally {
+		await screen.stop();
+	}
+});
+
+describe('keys', () => {
+	const total = () => printSlides(demo, small).length;
+
+	test('o opens the overview; Right then Enter opens slide 2', async () => {
+		const screen = await startPlayer([demo], {size: small});
+		try {
+			await waitForSlide(screen, {position: 1, total: total(), size: small});
+			await screen.keys('o');
+			const rows = await screen.waitFor(current => (current[0] ?? '').startsWith('Overview'), {what: 'the overview'});
+			assert.ok(rows.some(row => row.includes('What is still missing')), 'the overview lists the slides');
+			assert.ok(showsPosition(rows, 1, total()), 'the overview does not move the slide');
+			await screen.keys('Right');
+			await screen.keys('Enter');
+			await waitForSlide(screen, {position: 2, total: total(), size: small, lines: printSlides(demo, small)[1]!.lines});
+		} finally {
+			await screen.stop();
+		}
+	});
+
+	test('? shows the help; any key closes it', async () => {
+		const screen = await startPlayer([demo], {size: small});
+		try {
+			await waitForSlide(screen, {position: 1, total: total(), size: small});
+			await screen.keys('?');
+			const rows = await screen.waitForText('lectern keys');
+			assert.ok(rows.some(row => row.includes('q Esc Ctrl-C')), 'the help lists the quit keys');
+			assert.deepEqual(tooWide(rows, small.columns), []);
+			await screen.type('x');
+			await waitForSlide(screen, {position: 1, total: total(), size: small, lines: printSlides(demo, small)[0]!.lines, what: 'slide 1 after closing the help'});
+		} finally {
+			await screen.stop();
+		}
+	});
+
+	test('/ then text then Enter lands on the matching slide', async () => {
+		const screen = await startPlayer([demo], {size: small});
+		try {
+			await waitForSlide(screen, {position: 1, total: total(), size: small});
+			await screen.keys('/');
+			await screen.waitFor(rows => statusRow(rows).startsWith('/'), {what: 'the search prompt'});
+			await screen.type('still missing');
+			await screen.waitFor(rows => statusRow(rows).startsWith('/still missing'), {what: 'the typed query'});
+			await screen.keys('Enter');
+			const rows = await waitForSlide(screen, {position: 9, total: total(), size: small, lines: printSlides(demo, small)[8]!.lines});
+			assert.match(statusRow(rows), /What is still missing/);
+		} finally {
+			await screen.stop();
+		}
+	});
+
+	test('b blanks the whole screen; a key brings the slide back', async () => {
+		const screen = await startPlayer([demo], {size: small});
+		try {
+			await waitForSlide(screen, {position: 1, total: total(), size: small});
+			await screen.keys('b');
+			const rows = await screen.waitFor(current => current.every(row => row === ''), {what: 'a blank screen'});
+			assert.equal(rows.length, small.rows);
+			const state = await screen.state();
+			assert.equal(state.alternateOn, true);
+			await screen.keys('Space');
+			await waitForSlide(screen, {position: 1, total: total(), size: small, lines: printSlides(demo, small)[0]!.lines, what: 'slide 1 after the blackout'});
+		} finally {
+			await screen.stop();
+		}
+	});
+
+	test('4 Enter jumps to slide 4', async () => {
+		const screen = await startPlayer([demo], {size: small});
+		try {
+			await waitForSlide(screen, {position: 1, total: total(), size: small});
+			await screen.type('4');
+			await screen.waitFor(rows => statusRow(rows).includes('go to 4'), {what: '"go to 4" in the status bar'});
+			await screen.keys('Enter');
+			await waitForSlide(screen, {position: 4, total: total(), size: small, lines: printSlides(demo, small)[3]!.lines});
+		} finally {
+			await screen.stop();
+		}
+	});
+});

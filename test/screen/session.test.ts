@@ -1,0 +1,208 @@
+/**
+ * Screen tests of the player's terminal session (`node dist/cli.js DECK` in tmux): every way
+ * out gives the terminal back, live reload, no full-screen clears between slides, and a
+ * deck read from a pipe with keys from the terminal.
+ *
+ * Run from the repository root after `node scripts/build.mjs`.
+ */
+import assert from 'node:assert/strict';
+import {copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, describe, test} from 'node:test';
+import {stopAll, TmuxScreen} from '../harness/tmux.js';
+import {VirtualScreen} from '../harness/xterm.js';
+import {
+	assertBuilt,
+	bodyRows,
+	cli,
+	printSlides,
+	root,
+	showsPosition,
+	startPlayer,
+	statusRow,
+	waitForSlide,
+	type Size,
+} from './support.js';
+
+before(assertBuilt);
+after(stopAll);
+
+const demo = 'fixtures/demo.txt';
+const small: Size = {columns: 80, rows: 24};
+
+async function assertRestored(screen: TmuxScreen, exitStatus: number, how: string): Promise<void> {
+	const state = await screen.waitForExit({what: `the player to exit after ${how}`});
+	assert.equal(state.exitStatus, exitStatus, `exit status after ${how}`);
+	assert.equal(state.alternateOn, false, `still on the alternate screen after ${how}`);
+	assert.equal(state.cursorVisible, true, `cursor still hidden after ${how}`);
+	// Back on the normal screen, which the player never wrote to: no message, no stack trace.
+	const rows = await screen.text();
+	assert.deepEqual(rows.filter(row => row !== ''), [], `the normal screen is not empty after ${how}`);
+}
+
+describe('every way out restores the terminal', () => {
+	const ways: Array<{how: string; exitStatus: number; act: (screen: TmuxScreen) => Promise<void>}> = [
+		{how: 'q', exitStatus: 0, act: screen => screen.keys('q')},
+		{how: 'Escape', exitStatus: 0, act: screen => screen.keys('Escape')},
+		{how: 'Ctrl-C', exitStatus: 0, act: screen => screen.keys('C-c')},
+		// screen-session.ts exits with 128 + the signal number.
+		{how: 'SIGTERM', exitStatus: 143, act: screen => screen.signal('SIGTERM')},
+		{how: 'SIGHUP', exitStatus: 129, act: screen => screen.signal('SIGHUP')},
+	];
+	for (const {how, exitStatus, act} of ways) {
+		test(`${how} exits with ${exitStatus}`, async () => {
+			const screen = await startPlayer([demo], {size: small});
+			try {
+				await waitForSlide(screen, {position: 1, total: printSlides(demo, small).length, size: small});
+				const running = await screen.state();
+				assert.equal(running.alternateOn, true, 'the player presents on the alternate screen');
+				assert.equal(running.cursorVisible, false, 'the player hides the cursor');
+				// Not on the first slide, so a quit from anywhere is covered.
+				await screen.keys('Right');
+				await waitForSlide(screen, {position: 2, total: printSlides(demo, small).length, size: small});
+				await act(screen);
+				await assertRestored(screen, exitStatus, how);
+			} finally {
+				await screen.stop();
+			}
+		});
+	}
+});
+
+test('live reload: a saved change shows on the same slide; a broken file keeps the last good deck', async () => {
+	const size: Size = {columns: 120, rows: 30};
+	const folder = mkdtempSync(join(tmpdir(), 'lectern-screen-'));
+	const deck = join(folder, 'talk.txt');
+	copyFileSync(join(root, demo), deck);
+	const original = readFileSync(deck, 'utf8');
+	assert.ok(original.includes('# What you get'));
+	const total = printSlides(demo, size).length;
+	const screen = await startPlayer([deck], {size});
+	try {
+		await waitForSlide(screen, {position: 1, total, size});
+		await screen.keys('Right', 'Right');
+		await waitForSlide(screen, {position: 3, total, size, lines: printSlides(demo, size)[2]!.lines});
+
+		writeFileSync(deck, original.replace('# What you get', '# What you really get'));
+		let rows = await waitForSlide(screen, {
+			position: 3,
+			total,
+			size,
+			also: current => bodyRows(current).some(row => row.includes('What you really get')) && statusRow(current).includes('reloaded'),
+			what: 'the changed heading and the "reloaded" notice on slide 3',
+		});
+		assert.ok(!bodyRows(rows).some(row => /What you get/.test(row)), 'the old heading is still on screen');
+
+		writeFileSync(deck, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]));
+		rows = await screen.waitFor(current => statusRow(current).includes('looks like a binary file'), {what: 'an error notice for the binary file'});
+		assert.ok(showsPosition(rows, 3, total), `no longer on slide 3/${total}: ${statusRow(rows)}`);
+		assert.ok(bodyRows(rows).some(row => row.includes('What you really get')), 'the last good slide is gone');
+		assert.ok(statusRow(rows).includes(deck), 'the error notice names the file');
+
+		// Fixing the file brings the updates back.
+		writeFileSync(deck, original.replace('# What you get', '# What you finally get'));
+		await waitForSlide(screen, {
+			position: 3,
+			total,
+			size,
+			also: current => bodyRows(current).some(row => row.includes('What you finally get')) && statusRow(current).includes('reloaded'),
+			what: 'the fixed deck after the broken one',
+		});
+		await screen.keys('q');
+		await assertRestored(screen, 0, 'q after reloads');
+	} finally {
+		await screen.stop();
+		rmSync(folder, {recursive: true, force: true});
+	}
+});
+
+/** Splits recorded output after every end of a synchronized-output frame (`ESC[?2026l`). */
+function frames(bytes: Buffer): Buffer[] {
+	const end = Buffer.from('\u001B[?2026l');
+	const out: Buffer[] = [];
+	let start = 0;
+	for (let index = bytes.indexOf(end); index !== -1; index = bytes.indexOf(end, start)) {
+		out.push(bytes.subarray(start, index + end.length));
+		start = index + end.length;
+	}
+	if (start < bytes.length) out.push(bytes.subarray(start));
+	return out;
+}
+
+const median = (values: readonly number[]): number => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const middle = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[middle]! : Math.round((sorted[middle - 1]! + sorted[middle]!) / 2);
+};
+
+test('no flicker: no full-screen clear between slides', async t => {
+	const total = printSlides(demo, small).length;
+	const screen = await startPlayer([demo], {size: small, recordOutput: true});
+	let bytes: Buffer;
+	try {
+		for (let position = 1; position <= total; position++) {
+			if (position > 1) await screen.keys('Right');
+			await waitForSlide(screen, {position, total, size: small});
+		}
+		await screen.keys('q');
+		bytes = await screen.finalOutput();
+		assert.equal((await screen.state()).exitStatus, 0);
+	} finally {
+		await screen.stop();
+	}
+
+	// Replay the recording frame by frame and note the slide each frame leaves on screen.
+	const chunks = frames(bytes);
+	assert.ok(chunks.length > total, `expected synchronized-output frames (ESC[?2026h ... ESC[?2026l), found ${chunks.length - 1}`);
+	const virtual = new VirtualScreen(small.columns, small.rows, {convertEol: true});
+	const shown: Array<{start: number; end: number; position: number | undefined}> = [];
+	let offset = 0;
+	try {
+		for (const chunk of chunks) {
+			await virtual.write(chunk);
+			const match = /^ (\d+)\/\d+ /.exec(statusRow(virtual.text()));
+			shown.push({start: offset, end: offset + chunk.length, position: match ? Number(match[1]) : undefined});
+			offset += chunk.length;
+		}
+	} finally {
+		virtual.dispose();
+	}
+
+	const transitions: Array<{from: number; bytes: Buffer}> = [];
+	for (let position = 1; position < total; position++) {
+		const first = shown.findIndex(frame => frame.position === position + 1);
+		assert.ok(first > 0, `no frame shows slide ${position + 1}`);
+		let last = first - 1;
+		while (last > 0 && shown[last]!.position !== position) last--;
+		assert.equal(shown[last]!.position, position, `no frame shows slide ${position} before ${position + 1}`);
+		transitions.push({from: position, bytes: bytes.subarray(shown[last]!.end, shown[first]!.end)});
+	}
+
+	const sizes = transitions.map(transition => transition.bytes.length);
+	t.diagnostic(`bytes per slide transition at ${small.columns}x${small.rows}: median ${median(sizes)}, min ${Math.min(...sizes)}, max ${Math.max(...sizes)} (${sizes.join(', ')})`);
+	t.diagnostic(`whole session: ${bytes.length} bytes in ${chunks.length - 1} frames`);
+	for (const {from, bytes: written} of transitions) {
+		assert.equal(written.includes('\u001B[2J'), false, `ESC[2J (clear screen) between slides ${from} and ${from + 1}`);
+		assert.equal(written.includes('\u001B[3J'), false, `ESC[3J (clear scrollback) between slides ${from} and ${from + 1}`);
+	}
+});
+
+test('a deck from a pipe (-) is presented and keys come from the terminal', async () => {
+	const total = printSlides(demo, small).length;
+	const screen = await TmuxScreen.start({
+		command: ['/bin/sh', '-c', `cat ${demo} | "$0" "$1" -`, process.execPath, cli],
+		columns: small.columns,
+		rows: small.rows,
+		cwd: root,
+	});
+	try {
+		await waitForSlide(screen, {position: 1, total, size: small, lines: printSlides(demo, small)[0]!.lines});
+		await screen.keys('Right');
+		await waitForSlide(screen, {position: 2, total, size: small, lines: printSlides(demo, small)[1]!.lines});
+		await screen.keys('q');
+		await assertRestored(screen, 0, 'q with the deck from a pipe');
+	} finally {
+		await screen.stop();
+	}
+});
