@@ -10,6 +10,7 @@ import {ScreenLines} from './components/screen-lines.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
+import {useSlideSync} from './hooks/use-slide-sync.js';
 import {useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import {overviewColumns} from './layout/plan-overview.js';
@@ -18,6 +19,7 @@ import {planScreen, slideArea} from './layout/plan-screen.js';
 import {animationFor} from './layout/terminal-animation.js';
 import {keyName, textKeys} from './navigation/keymap.js';
 import {initialState, navigate, withCount, type Notice} from './navigation/navigation.js';
+import type {SlideSync} from './presenter/sync.js';
 import type {AnsiOptions} from './render/ansi.js';
 
 export type AppProps = {
@@ -32,6 +34,10 @@ export type AppProps = {
 	readonly motion?: Motion;
 	/** Start in the presenter view (notes pane). */
 	readonly notes?: boolean;
+	/** The speaker's own terminal: notes full screen, following the audience's. */
+	readonly presenter?: boolean;
+	/** Keeps this player and the other terminal on the same slide. */
+	readonly sync?: SlideSync;
 };
 
 export type Motion = {
@@ -44,7 +50,7 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion, notes = false}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion, notes = false, presenter = false, sync}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => ({
@@ -52,12 +58,13 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motio
 		...(initialDeck.repair ? {notice: {text: 'mojibake repaired', tone: 'info'} as Notice} : {}),
 	}));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
-	const notesMaxScroll = useMemo(() => notesScrollLimit(deck.slides, nav.index, slideArea(size)), [deck, nav.index, size]);
+	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
+	const notesMaxScroll = useMemo(() => notesScrollLimit(deck.slides, nav.index, slideArea(size), presenter), [deck, nav.index, size, presenter]);
 	const context = useMemo(
 		() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8), notesMaxScroll}),
 		[search, size, notesMaxScroll],
 	);
-	const clock = useTalkClock(nav.presenter, nav.timerResets, nav.moves);
+	const clock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
 
 	useEffect(() => {
 		if (version === 0) return;
@@ -101,6 +108,6 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motio
 
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	const layout = useMemo(() => ({showUrls: !ansi.hyperlinks, terminal}), [ansi.hyperlinks, terminal.cursorOn, playing.step]); // eslint-disable-line react-hooks/exhaustive-deps
-	const lines = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock}), [deck, nav, size, layout, clock]);
+	const lines = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);
 	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
 }

@@ -21,6 +21,9 @@ const cli = meow(
 
 	Options
 	  --start N           open at slide N
+	  --presenter         the speaker's terminal: notes, timers and next slide full
+	                      screen, in step with the audience's \`lectern DECK\`
+	  --session NAME      pair terminals by NAME instead of by the deck's path
 	  --notes             start in the presenter view (notes pane, timers, next slide);
 	                      print: add the speaker notes under each slide
 	  --width N           print: screen width (default: the terminal's, else 80)
@@ -44,6 +47,8 @@ const cli = meow(
 			color: {type: 'boolean', default: true},
 			animation: {type: 'boolean', default: true},
 			typingSpeed: {type: 'number', default: 25},
+			presenter: {type: 'boolean', default: false},
+			session: {type: 'string'},
 		},
 		allowUnknownFlags: false,
 	},
@@ -90,7 +95,7 @@ async function main(): Promise<number> {
 			const {play} = await import('./commands/play.js');
 			const reducedMotion = ['1', 'true', 'yes'].includes((process.env['LECTERN_REDUCED_MOTION'] ?? '').toLowerCase());
 			const charactersPerSecond = Math.min(1000, Math.max(1, cli.flags.typingSpeed));
-			return play(deck, {file, start: cli.flags.start, env, motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond}, notes: cli.flags.notes});
+			return play(deck, {file, start: cli.flags.start, env, motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond}, notes: cli.flags.notes, presenter: cli.flags.presenter, session: cli.flags.session});
 		}
 	}
 }

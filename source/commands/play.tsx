@@ -2,12 +2,14 @@
  * `lectern DECK`: presents the deck full screen until the presenter quits.
  */
 import {openSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {ReadStream} from 'node:tty';
 import React from 'react';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
 import {colourLevel} from '../render/colour-level.js';
+import {SlideSync, socketPath} from '../presenter/sync.js';
 import {takeOverTerminal} from '../terminal/screen-session.js';
 import {DeckError} from '../read-deck.js';
 
@@ -18,6 +20,10 @@ export type PlayOptions = {
 	readonly env: NodeJS.ProcessEnv;
 	readonly motion: Motion;
 	readonly notes: boolean;
+	/** The speaker's terminal: notes full screen, in step with the audience's. */
+	readonly presenter: boolean;
+	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
+	readonly session: string | undefined;
 };
 
 export async function play(deck: Deck, options: PlayOptions): Promise<number> {
@@ -27,8 +33,11 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 	const level = colourLevel(options.env, true);
 	const ansi = {level, hyperlinks: level > 0 && options.env['TERM'] !== 'dumb'};
 
+	const start = Math.max(0, (options.start ?? 1) - 1);
+	const sync = startSync(options, start);
 	let unmount = () => {};
 	const session = takeOverTerminal(stdout, stdin, () => {
+		sync?.close();
 		unmount();
 	});
 
@@ -50,13 +59,38 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 		};
 
 		const instance = render(
-			<App deck={deck} file={options.file} start={(options.start ?? 1) - 1} ansi={ansi} stdout={stdout} onQuit={quit} motion={options.motion} notes={options.notes} />,
+			<App
+				deck={deck}
+				file={options.file}
+				start={start}
+				ansi={ansi}
+				stdout={stdout}
+				onQuit={quit}
+				motion={options.motion}
+				notes={options.notes}
+				presenter={options.presenter}
+				sync={sync}
+			/>,
 			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);
 		unmount = () => {
 			instance.unmount();
 		};
 	});
+}
+
+/** The link to the other terminal; none for a piped deck without a session name. */
+function startSync(options: PlayOptions, start: number): SlideSync | undefined {
+	const key = options.session === undefined ? (options.file === '-' ? undefined : `deck:${resolve(options.file)}`) : `session:${options.session}`;
+	if (!key) return undefined;
+	try {
+		const sync = new SlideSync(socketPath(key), start);
+		sync.start();
+		return sync;
+	} catch {
+		// No private folder for the socket: present without a second terminal.
+		return undefined;
+	}
 }
 
 /** Keys come from stdin, or from the controlling terminal when the deck was piped in. */

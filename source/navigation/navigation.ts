@@ -73,6 +73,12 @@ export function navigate(state: NavState, key: string, context: NavContext): Nav
 	return next.index === state.index ? next : {...next, from: state.index, moves: state.moves + 1, notesScroll: 0};
 }
 
+/** Moves to a slide chosen elsewhere (the other presenter terminal), as a move. */
+export function goTo(state: NavState, index: number): NavState {
+	const target = clamp(index, state.count);
+	return target === state.index ? state : {...state, index: target, from: state.index, moves: state.moves + 1, notesScroll: 0, digits: ''};
+}
+
 function handleKey(state: NavState, key: string, context: NavContext): NavState {
 	const next = {...state, notice: undefined};
 	switch (state.overlay) {

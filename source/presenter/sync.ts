@@ -1,0 +1,197 @@
+/**
+ * Keeps two lectern processes on the same slide: the audience's and the
+ * speaker's (`--presenter`). They meet at a Unix socket in a private folder,
+ * named after the deck's absolute path (or `--session NAME`). Whichever starts
+ * first listens; the other connects. When the listening side quits, the other
+ * takes over listening, so either side can quit and come back.
+ *
+ * Messages are lines of JSON: `{"type":"hello","index":N,"uptime":MS}` on
+ * connecting, `{"type":"goto","index":N}` on every move.
+ */
+import {createHash} from 'node:crypto';
+import {EventEmitter} from 'node:events';
+import {chmodSync, lstatSync, mkdirSync, unlinkSync} from 'node:fs';
+import {createConnection, createServer, type Server, type Socket} from 'node:net';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+export type SyncEvents = {
+	/** The peer moved to a slide (or, on connecting, is at one and was there first). */
+	goto: [index: number];
+	/** A peer connected or went away. */
+	peer: [connected: boolean];
+};
+
+type Message = {type: 'hello'; index: number; uptime: number} | {type: 'goto'; index: number};
+
+const retryMs = 250;
+const maxLine = 4096;
+
+/** The private folder for lectern's sockets: created 0700, and refused if someone else owns it. */
+export function socketFolder(base = tmpdir()): string {
+	const uid = process.getuid?.() ?? 0;
+	const folder = join(base, `lectern-${uid}`);
+	mkdirSync(folder, {recursive: true, mode: 0o700});
+	const info = lstatSync(folder);
+	if (!info.isDirectory() || info.uid !== uid) throw new Error(`${folder} is not a folder of this user; not using it for presenter sync`);
+	if ((info.mode & 0o077) !== 0) chmodSync(folder, 0o700);
+	return folder;
+}
+
+/** The socket for a deck (its absolute path) or an explicit session name. */
+export function socketPath(key: string, base?: string): string {
+	const digest = createHash('sha256').update(key).digest('hex').slice(0, 24);
+	return join(socketFolder(base), `${digest}.sock`);
+}
+
+export class SlideSync extends EventEmitter<SyncEvents> {
+	private server: Server | undefined;
+	private readonly peers = new Set<Socket>();
+	private closed = false;
+	private retry: NodeJS.Timeout | undefined;
+	private readonly startedAt = Date.now();
+
+	constructor(
+		private readonly path: string,
+		/** The slide this side is on, told to a new peer. */
+		private index: number,
+	) {
+		super();
+	}
+
+	start(): void {
+		this.connect();
+	}
+
+	/** Tells the peer this side moved. */
+	send(index: number): void {
+		this.index = index;
+		this.broadcast({type: 'goto', index});
+	}
+
+	/** Records a move that came from the peer (nothing is sent back). */
+	followed(index: number): void {
+		this.index = index;
+	}
+
+	get connected(): boolean {
+		return this.peers.size > 0;
+	}
+
+	close(): void {
+		this.closed = true;
+		clearTimeout(this.retry);
+		for (const peer of this.peers) peer.destroy();
+		this.peers.clear();
+		if (this.server) {
+			this.server.close();
+			this.removeSocketFile();
+		}
+	}
+
+	private connect(): void {
+		if (this.closed) return;
+		const socket = createConnection(this.path);
+		socket.once('connect', () => {
+			this.adopt(socket);
+		});
+		socket.once('error', (error: NodeJS.ErrnoException) => {
+			socket.destroy();
+			if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') this.listen(error.code === 'ECONNREFUSED');
+			else this.later(() => this.connect());
+		});
+	}
+
+	private listen(stale: boolean): void {
+		if (this.closed) return;
+		if (stale) this.removeSocketFile();
+		const server = createServer(socket => {
+			this.adopt(socket);
+		});
+		server.once('error', () => {
+			// Someone else started listening first: connect to them instead.
+			server.close();
+			this.later(() => this.connect());
+		});
+		server.listen(this.path, () => {
+			this.server = server;
+			try {
+				chmodSync(this.path, 0o600);
+			} catch {
+				// The folder is private already.
+			}
+		});
+	}
+
+	private adopt(socket: Socket): void {
+		if (this.closed) {
+			socket.destroy();
+			return;
+		}
+
+		this.peers.add(socket);
+		socket.setEncoding('utf8');
+		let buffer = '';
+		socket.on('data', (chunk: string) => {
+			buffer += chunk;
+			if (buffer.length > maxLine * 16) buffer = '';
+			let newline = buffer.indexOf('\n');
+			while (newline !== -1) {
+				this.receive(buffer.slice(0, newline));
+				buffer = buffer.slice(newline + 1);
+				newline = buffer.indexOf('\n');
+			}
+		});
+		socket.on('error', () => {});
+		socket.once('close', () => {
+			this.peers.delete(socket);
+			this.emit('peer', false);
+			// A listening side keeps listening; a connected side takes over or reconnects.
+			if (!this.server) this.later(() => this.connect());
+		});
+		this.write(socket, {type: 'hello', index: this.index, uptime: Date.now() - this.startedAt});
+		this.emit('peer', true);
+	}
+
+	private receive(line: string): void {
+		const message = parse(line);
+		if (!message) return;
+		// On hello, the side that was there first keeps its slide.
+		if (message.type === 'hello' && message.uptime <= Date.now() - this.startedAt) return;
+		this.emit('goto', message.index);
+	}
+
+	private broadcast(message: Message): void {
+		for (const peer of this.peers) this.write(peer, message);
+	}
+
+	private write(socket: Socket, message: Message): void {
+		if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
+	}
+
+	private later(action: () => void): void {
+		clearTimeout(this.retry);
+		if (!this.closed) this.retry = setTimeout(action, retryMs);
+	}
+
+	private removeSocketFile(): void {
+		try {
+			unlinkSync(this.path);
+		} catch {
+			// Already gone.
+		}
+	}
+}
+
+function parse(line: string): Message | undefined {
+	if (line.length > maxLine) return undefined;
+	try {
+		const value = JSON.parse(line) as Partial<Message>;
+		if (typeof value.index !== 'number' || !Number.isInteger(value.index) || value.index < 0) return undefined;
+		if (value.type === 'goto') return {type: 'goto', index: value.index};
+		if (value.type === 'hello' && typeof value.uptime === 'number') return {type: 'hello', index: value.index, uptime: value.uptime};
+		return undefined;
+	} catch {
+		return undefined;
+	}
+}
