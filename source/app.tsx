@@ -20,6 +20,7 @@ import {animationFor} from './layout/terminal-animation.js';
 import {keyName, textKeys} from './navigation/keymap.js';
 import {initialState, navigate, withCount, type Notice} from './navigation/navigation.js';
 import type {SlideSync} from './presenter/sync.js';
+import {paceAt} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
 
 export type AppProps = {
@@ -38,6 +39,10 @@ export type AppProps = {
 	readonly presenter?: boolean;
 	/** Keeps this player and the other terminal on the same slide. */
 	readonly sync?: SlideSync;
+	/** The planned length of the talk, for the pace shown in the notes pane. */
+	readonly targetMs?: number;
+	/** Told every slide that is reached, with the time (for rehearsals). */
+	readonly onVisit?: (index: number, at: number) => void;
 };
 
 export type Motion = {
@@ -50,7 +55,7 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion, notes = false, presenter = false, sync}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => ({
@@ -64,7 +69,13 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motio
 		() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8), notesMaxScroll}),
 		[search, size, notesMaxScroll],
 	);
-	const clock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
+	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
+	const pace = paceAt(deck.slides, nav.index, talkClock.elapsedMs - talkClock.slideMs, targetMs);
+	const clock = useMemo(() => (pace ? {...talkClock, pace} : talkClock), [talkClock.elapsedMs, talkClock.now, pace?.behindMs]); // eslint-disable-line react-hooks/exhaustive-deps
+
+	useEffect(() => {
+		onVisit?.(nav.index, Date.now());
+	}, [nav.moves]); // eslint-disable-line react-hooks/exhaustive-deps -- every move is a visit
 
 	useEffect(() => {
 		if (version === 0) return;

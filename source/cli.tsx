@@ -8,6 +8,7 @@ import meow from 'meow';
 import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {printDeck} from './commands/print.js';
 import {colourLevel} from './render/colour-level.js';
+import {parseDuration} from './rehearsal/rehearsal.js';
 import {DeckError, readDeck} from './read-deck.js';
 
 const cli = meow(
@@ -16,6 +17,7 @@ const cli = meow(
 	  $ lectern DECK              present DECK full screen
 	  $ lectern print DECK        print every slide as text
 	  $ lectern check DECK        list problems in DECK
+	  $ lectern rehearse DECK     present with notes and timers, then report time per slide
 
 	  DECK may be - to read the deck from standard input.
 
@@ -24,6 +26,8 @@ const cli = meow(
 	  --presenter         the speaker's terminal: notes, timers and next slide full
 	                      screen, in step with the audience's \`lectern DECK\`
 	  --session NAME      pair terminals by NAME instead of by the deck's path
+	  --target TIME       planned length of the talk (25m, 1h10m, 25:00): the notes
+	                      pane shows ahead/behind, with ⏰ MM:SS checkpoints in notes
 	  --notes             start in the presenter view (notes pane, timers, next slide);
 	                      print: add the speaker notes under each slide
 	  --width N           print: screen width (default: the terminal's, else 80)
@@ -49,12 +53,13 @@ const cli = meow(
 			typingSpeed: {type: 'number', default: 25},
 			presenter: {type: 'boolean', default: false},
 			session: {type: 'string'},
+			target: {type: 'string'},
 		},
 		allowUnknownFlags: false,
 	},
 );
 
-const commands = new Set(['print', 'check']);
+const commands = new Set(['print', 'check', 'rehearse']);
 
 async function main(): Promise<number> {
 	const [first, second] = cli.input;
@@ -95,7 +100,20 @@ async function main(): Promise<number> {
 			const {play} = await import('./commands/play.js');
 			const reducedMotion = ['1', 'true', 'yes'].includes((process.env['LECTERN_REDUCED_MOTION'] ?? '').toLowerCase());
 			const charactersPerSecond = Math.min(1000, Math.max(1, cli.flags.typingSpeed));
-			return play(deck, {file, start: cli.flags.start, env, motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond}, notes: cli.flags.notes, presenter: cli.flags.presenter, session: cli.flags.session});
+			const rehearsing = command === 'rehearse';
+			const targetMs = cli.flags.target === undefined ? undefined : parseDuration(cli.flags.target);
+			if (cli.flags.target !== undefined && targetMs === undefined) throw new DeckError(`--target ${cli.flags.target}: not a length of time (try 25m, 1h10m or 25:00)`);
+			return play(deck, {
+				file,
+				start: cli.flags.start,
+				env,
+				motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond},
+				notes: cli.flags.notes || rehearsing,
+				presenter: cli.flags.presenter,
+				session: cli.flags.session,
+				rehearse: rehearsing,
+				targetMs,
+			});
 		}
 	}
 }

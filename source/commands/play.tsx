@@ -10,7 +10,9 @@ import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
 import {colourLevel} from '../render/colour-level.js';
 import {SlideSync, socketPath} from '../presenter/sync.js';
+import {SlideTimes} from '../rehearsal/rehearsal.js';
 import {takeOverTerminal} from '../terminal/screen-session.js';
+import {finishRehearsal} from './rehearse.js';
 import {DeckError} from '../read-deck.js';
 
 export type PlayOptions = {
@@ -24,6 +26,10 @@ export type PlayOptions = {
 	readonly presenter: boolean;
 	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
 	readonly session: string | undefined;
+	/** Record time per slide and report it at the end. */
+	readonly rehearse: boolean;
+	/** The planned length of the talk. */
+	readonly targetMs: number | undefined;
 };
 
 export async function play(deck: Deck, options: PlayOptions): Promise<number> {
@@ -50,9 +56,11 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 	process.on('uncaughtException', failed);
 	process.on('unhandledRejection', failed);
 
+	const times = options.rehearse ? new SlideTimes(deck.slides.length, Date.now()) : undefined;
 	return new Promise<number>(resolve => {
 		const quit = () => {
 			session.restore();
+			if (times) process.stdout.write(`${finishRehearsal(deck, options.file, times, options.targetMs, Date.now()).join('\n')}\n`);
 			resolve(0);
 			// Watchers and timers must not keep a quit player alive.
 			setImmediate(() => process.exit(0));
@@ -70,6 +78,8 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 				notes={options.notes}
 				presenter={options.presenter}
 				sync={sync}
+				targetMs={options.targetMs}
+				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
 			/>,
 			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);

@@ -18,8 +18,8 @@ export type PresenterClock = {
 	readonly slideMs: number;
 	/** Wall-clock time, as milliseconds since the epoch. */
 	readonly now: number;
-	/** Pace against the rehearsal target or a checkpoint, in ms (positive = behind). */
-	readonly pace?: {readonly behindMs: number; readonly label: string};
+	/** Pace against the plan (checkpoints and target), in ms (positive = behind). */
+	readonly pace?: {readonly behindMs: number};
 };
 
 export type PresenterInput = {
@@ -96,19 +96,21 @@ function timerLine(input: PresenterInput, columns: number): Line {
 	const parts: Segment[] = [
 		{text: formatDuration(clock.elapsedMs), style: {fg: 'heading', bold: true}},
 		{text: ' talk  ', style: {fg: 'muted'}},
-		{text: formatDuration(clock.slideMs), style: {bold: true}},
-		{text: ' slide  ', style: {fg: 'muted'}},
-		{text: formatClock(clock.now), style: {bold: true}},
-		{text: `  ${index + 1}/${slides.length}`, style: {fg: 'accent', bold: true}},
 	];
 	if (clock.pace) {
 		const behind = clock.pace.behindMs > 0;
 		parts.push({
-			text: `  ${behind ? '+' : '-'}${formatDuration(Math.abs(clock.pace.behindMs))} ${behind ? 'behind' : 'ahead'} ${clock.pace.label}`,
+			text: `${behind ? '+' : '-'}${formatDuration(Math.abs(clock.pace.behindMs))} ${behind ? 'behind' : 'ahead'}  `,
 			style: {fg: behind ? 'highlight' : 'code', bold: true},
 		});
 	}
 
+	parts.push(
+		{text: formatDuration(clock.slideMs), style: {bold: true}},
+		{text: ' slide  ', style: {fg: 'muted'}},
+		{text: formatClock(clock.now), style: {bold: true}},
+		{text: `  ${index + 1}/${slides.length}`, style: {fg: 'accent', bold: true}},
+	);
 	return clipLine(parts, columns);
 }
 

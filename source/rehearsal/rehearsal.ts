@@ -1,0 +1,170 @@
+/**
+ * Rehearsal: time per slide, pace against checkpoints in the notes
+ * (`⏰ 03:00`: by this slide three minutes should have passed) and against a
+ * target length, and the report. Pure: times come in as numbers.
+ */
+import stringWidth from 'string-width';
+import type {Slide} from '../deck/model.js';
+import {slideTitle} from '../deck/slide-title.js';
+import {stableText} from '../layout/stable-width.js';
+import {formatDuration} from '../layout/plan-presenter.js';
+import {clipLine} from '../layout/wrap.js';
+
+const checkpointPattern = /⏰\uFE0F?\s*(?:(\d{1,2}):)?(\d{1,3}):(\d{2})/u;
+
+/** The checkpoint in a slide's notes, in ms from the start of the talk. */
+export function checkpointOf(slide: Slide | undefined): number | undefined {
+	const match = slide?.notes ? checkpointPattern.exec(slide.notes.text) : null;
+	if (!match) return undefined;
+	const [hours, minutes, seconds] = [Number(match[1] ?? 0), Number(match[2]), Number(match[3])];
+	return ((hours * 60 + minutes) * 60 + seconds) * 1000;
+}
+
+/** Parses `25m`, `90s`, `1h10m`, `25:00` or a number of minutes. */
+export function parseDuration(text: string): number | undefined {
+	const clock = /^(?:(\d+):)?(\d+):(\d{2})$/.exec(text.trim());
+	if (clock) return ((Number(clock[1] ?? 0) * 60 + Number(clock[2])) * 60 + Number(clock[3])) * 1000;
+	if (/^\d+(?:\.\d+)?$/.test(text.trim())) return Number(text) * 60_000;
+	const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*([hms])/g)];
+	if (parts.length === 0 || parts.map(part => part[0]).join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) return undefined;
+	const unit = {h: 3_600_000, m: 60_000, s: 1000} as const;
+	return parts.reduce((total, part) => total + Number(part[1]) * unit[part[2] as 'h' | 'm' | 's'], 0);
+}
+
+/** Time spent per slide: visits add up. */
+export class SlideTimes {
+	private readonly totals: number[];
+	private current: {index: number; since: number} | undefined;
+
+	constructor(
+		count: number,
+		private readonly startedAt: number,
+	) {
+		this.totals = Array.from({length: count}, () => 0);
+	}
+
+	visit(index: number, at: number): void {
+		this.leave(at);
+		this.current = {index, since: at};
+	}
+
+	/** Totals so far, counting the slide on screen up to `at`. */
+	snapshot(at: number): {perSlide: number[]; totalMs: number} {
+		const perSlide = [...this.totals];
+		if (this.current && this.current.index < perSlide.length) perSlide[this.current.index]! += Math.max(0, at - this.current.since);
+		return {perSlide, totalMs: Math.max(0, at - this.startedAt)};
+	}
+
+	private leave(at: number): void {
+		if (this.current && this.current.index < this.totals.length) this.totals[this.current.index]! += Math.max(0, at - this.current.since);
+		this.current = undefined;
+	}
+}
+
+/**
+ * Pace on arriving at slide `index`, in ms (positive: behind). The plan runs
+ * from 0 at the first slide through each checkpoint to the target at the end,
+ * straight between them; undefined without checkpoints or target.
+ */
+export function paceAt(slides: readonly Slide[], index: number, arrivedAtMs: number, targetMs?: number): {behindMs: number} | undefined {
+	const anchors: Array<{index: number; ms: number}> = [{index: 0, ms: 0}];
+	for (const slide of slides) {
+		const checkpoint = checkpointOf(slide);
+		if (checkpoint !== undefined && slide.index > 0) anchors.push({index: slide.index, ms: checkpoint});
+	}
+
+	if (targetMs !== undefined && slides.length > 0) anchors.push({index: slides.length, ms: targetMs});
+	if (anchors.length < 2) return undefined;
+	anchors.sort((a, b) => a.index - b.index);
+	const after = anchors.find(anchor => anchor.index >= index) ?? anchors.at(-1)!;
+	const before = [...anchors].reverse().find(anchor => anchor.index <= index) ?? anchors[0]!;
+	const expected =
+		after.index === before.index ? after.ms : before.ms + ((after.ms - before.ms) * (index - before.index)) / (after.index - before.index);
+	return {behindMs: Math.round(arrivedAtMs - expected)};
+}
+
+export type RehearsalSlide = {
+	readonly slide: number;
+	readonly title: string;
+	readonly ms: number;
+	readonly cumulativeMs: number;
+	readonly checkpointMs?: number;
+	/** Arrival at this slide minus its checkpoint (positive: behind). */
+	readonly deltaMs?: number;
+};
+
+export type RehearsalReport = {
+	readonly deck: string;
+	readonly date: string;
+	readonly totalMs: number;
+	readonly targetMs?: number;
+	readonly slides: readonly RehearsalSlide[];
+};
+
+export function buildReport(slides: readonly Slide[], perSlide: readonly number[], meta: {deck: string; date: string; totalMs: number; targetMs?: number}): RehearsalReport {
+	let cumulative = 0;
+	const rows = slides.map((slide, index) => {
+		const ms = perSlide[index] ?? 0;
+		const arrived = cumulative;
+		cumulative += ms;
+		const checkpointMs = checkpointOf(slide);
+		return {
+			slide: index + 1,
+			title: slideTitle(slide),
+			ms,
+			cumulativeMs: cumulative,
+			...(checkpointMs === undefined ? {} : {checkpointMs, deltaMs: arrived - checkpointMs}),
+		};
+	});
+	return {deck: meta.deck, date: meta.date, totalMs: meta.totalMs, ...(meta.targetMs === undefined ? {} : {targetMs: meta.targetMs}), slides: rows};
+}
+
+/** A report read back from JSON, or undefined if it is not one. */
+export function readReport(json: string): RehearsalReport | undefined {
+	try {
+		const value = JSON.parse(json) as Partial<RehearsalReport>;
+		if (typeof value.totalMs !== 'number' || !Array.isArray(value.slides)) return undefined;
+		if (!value.slides.every(row => typeof row?.ms === 'number' && typeof row.slide === 'number')) return undefined;
+		return value as RehearsalReport;
+	} catch {
+		return undefined;
+	}
+}
+
+const signed = (ms: number) => `${ms > 0 ? '+' : ms < 0 ? '-' : ' '}${formatDuration(Math.abs(ms))}`;
+
+/** The summary table printed after a rehearsal, with the difference to the previous one. */
+export function formatReport(report: RehearsalReport, previous?: RehearsalReport): string[] {
+	const titleWidth = 34;
+	const fit = (text: string) => {
+		const full = stableText(text);
+		const cut = (width: number) => clipLine([{text: full}], width).map(segment => segment.text).join('');
+		const shown = stringWidth(full) <= titleWidth ? full : `${cut(titleWidth - 1)}…`;
+		return shown + ' '.repeat(Math.max(0, titleWidth - stringWidth(shown)));
+	};
+
+	const header = `${'#'.padStart(3)}  ${'slide'.padEnd(titleWidth)}  ${'time'.padStart(6)}  ${'total'.padStart(8)}  ${'⏰ delta'.padStart(9)}${previous ? `  ${'vs last'.padStart(8)}` : ''}`;
+	const lines = [header];
+	for (const row of report.slides) {
+		const before = previous?.slides.find(old => old.slide === row.slide);
+		lines.push(
+			[
+				String(row.slide).padStart(3),
+				fit(row.title || '(untitled)'),
+				formatDuration(row.ms).padStart(6),
+				formatDuration(row.cumulativeMs).padStart(8),
+				(row.deltaMs === undefined ? '' : signed(row.deltaMs)).padStart(9),
+				...(previous ? [(before ? signed(row.ms - before.ms) : '').padStart(8)] : []),
+			].join('  '),
+		);
+	}
+
+	let summary = `Total ${formatDuration(report.totalMs)}`;
+	if (report.targetMs !== undefined) {
+		const over = report.totalMs - report.targetMs;
+		summary += `, target ${formatDuration(report.targetMs)} (${formatDuration(Math.abs(over))} ${over > 0 ? 'over' : 'under'})`;
+	}
+
+	if (previous) summary += `, last rehearsal ${formatDuration(previous.totalMs)} (${signed(report.totalMs - previous.totalMs).trim()})`;
+	return [...lines, '', summary];
+}

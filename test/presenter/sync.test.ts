@@ -1,0 +1,82 @@
+import {once} from 'node:events';
+import {mkdtempSync, rmSync, statSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {SlideSync, socketPath} from '../../source/presenter/sync.js';
+
+const base = mkdtempSync(join(tmpdir(), 'lectern-sync-'));
+const open: SlideSync[] = [];
+after(() => {
+	for (const sync of open) sync.close();
+	rmSync(base, {recursive: true, force: true});
+});
+
+function start(path: string, index: number): SlideSync {
+	const sync = new SlideSync(path, index);
+	open.push(sync);
+	sync.start();
+	return sync;
+}
+
+async function nextGoto(sync: SlideSync): Promise<number> {
+	const [index] = (await once(sync, 'goto')) as [number];
+	return index;
+}
+
+test('the socket lives in a private folder and is private itself', async () => {
+	const path = socketPath('deck:/talks/a.txt', base);
+	assert.equal(statSync(join(base, `lectern-${process.getuid!()}`)).mode & 0o777, 0o700);
+	const audience = start(path, 0);
+	const presenter = start(path, 0);
+	await once(presenter, 'peer');
+	assert.equal(statSync(path).mode & 0o777, 0o600);
+	audience.close();
+	presenter.close();
+});
+
+test('two sides follow each other both ways; the newcomer adopts the slide of the side that was there first', async () => {
+	const path = socketPath('session:both-ways', base);
+	const audience = start(path, 7);
+	await new Promise(resolve => setTimeout(resolve, 20));
+	const presenter = start(path, 0);
+	assert.equal(await nextGoto(presenter), 7, 'the presenter joins at the audience slide');
+	audience.send(8);
+	assert.equal(await nextGoto(presenter), 8);
+	presenter.send(9);
+	assert.equal(await nextGoto(audience), 9);
+	audience.close();
+	presenter.close();
+});
+
+test('either side can quit and come back', async () => {
+	const path = socketPath('session:restart', base);
+	const first = start(path, 3);
+	await new Promise(resolve => setTimeout(resolve, 20));
+	const second = start(path, 0);
+	assert.equal(await nextGoto(second), 3);
+	const gone = once(second, 'peer');
+	first.close();
+	assert.deepEqual(await gone, [false]);
+	second.send(5);
+	const again = start(path, 0);
+	assert.equal(await nextGoto(again), 5, 'the restarted side comes back at the slide of the one that stayed');
+	again.send(6);
+	assert.equal(await nextGoto(second), 6);
+	second.close();
+	again.close();
+});
+
+test('garbage from a peer is ignored', async () => {
+	const path = socketPath('session:garbage', base);
+	const audience = start(path, 1);
+	const {createConnection} = await import('node:net');
+	await new Promise(resolve => setTimeout(resolve, 50));
+	const rogue = createConnection(path);
+	await once(rogue, 'connect');
+	rogue.write('not json\n{"type":"goto","index":-1}\n{"type":"goto","index":1.5}\n{"type":"goto","index":4}\n');
+	assert.equal(await nextGoto(audience), 4);
+	rogue.destroy();
+	audience.close();
+});

@@ -1,0 +1,93 @@
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {finishRehearsal} from '../../source/commands/rehearse.js';
+import {parseDeck} from '../../source/deck/parse-deck.js';
+import {buildReport, checkpointOf, formatReport, paceAt, parseDuration, readReport, SlideTimes} from '../../source/rehearsal/rehearsal.js';
+
+const deck = parseDeck(`#= Intro
+Note: hello
+---
+Middle
+Note: ⏰ 01:00
+remember the demo
+---
+#= End
+Note: ⏰ 2:30
+`);
+const folder = mkdtempSync(join(tmpdir(), 'lectern-rehearsal-'));
+after(() => {
+	rmSync(folder, {recursive: true, force: true});
+});
+
+test('checkpoints and durations', () => {
+	assert.equal(checkpointOf(deck.slides[0]), undefined);
+	assert.equal(checkpointOf(deck.slides[1]), 60_000);
+	assert.equal(checkpointOf(deck.slides[2]), 150_000);
+	assert.equal(parseDuration('25m'), 1_500_000);
+	assert.equal(parseDuration('1h10m'), 4_200_000);
+	assert.equal(parseDuration('25:00'), 1_500_000);
+	assert.equal(parseDuration('90s'), 90_000);
+	assert.equal(parseDuration('20'), 1_200_000);
+	assert.equal(parseDuration('soon'), undefined);
+	assert.equal(parseDuration('5m later'), undefined);
+});
+
+test('time per slide adds up over visits', () => {
+	const times = new SlideTimes(3, 0);
+	times.visit(0, 0);
+	times.visit(1, 40_000);
+	times.visit(0, 50_000);
+	times.visit(1, 55_000);
+	times.visit(2, 80_000);
+	assert.deepEqual(times.snapshot(100_000), {perSlide: [45_000, 35_000, 20_000], totalMs: 100_000});
+});
+
+test('pace against checkpoints and the target', () => {
+	assert.deepEqual(paceAt(deck.slides, 1, 75_000), {behindMs: 15_000}, 'reached the ⏰ 01:00 slide at 01:15');
+	assert.deepEqual(paceAt(deck.slides, 2, 120_000), {behindMs: -30_000});
+	assert.equal(paceAt(parseDeck('a\n---\nb').slides, 1, 10_000), undefined, 'no plan, no pace');
+	assert.deepEqual(paceAt(parseDeck('a\n---\nb').slides, 1, 40_000, 60_000), {behindMs: 10_000}, 'half the slides at half the target');
+});
+
+test('the report and its table, with the difference to the last rehearsal', () => {
+	const report = buildReport(deck.slides, [45_000, 35_000, 20_000], {deck: 'talk.txt', date: '2026-11-26T12:00:00.000Z', totalMs: 100_000, targetMs: 90_000});
+	assert.deepEqual(
+		report.slides.map(row => [row.slide, row.title, row.ms, row.cumulativeMs, row.deltaMs]),
+		[
+			[1, 'Intro', 45_000, 45_000, undefined],
+			[2, 'Middle', 35_000, 80_000, -15_000],
+			[3, 'End', 20_000, 100_000, -70_000],
+		],
+	);
+	const previous = {...report, totalMs: 110_000, slides: report.slides.map(row => ({...row, ms: row.ms + 5000}))};
+	const table = formatReport(report, previous);
+	assert.match(table[0]!, /#\s+slide\s+time\s+total\s+⏰ delta\s+vs last/);
+	assert.match(table[2]!, /^ {2}2 {2}Middle\s+00:35\s+01:20\s+-00:15\s+-00:05$/);
+	assert.equal(table.at(-1), 'Total 01:40, target 01:30 (00:10 over), last rehearsal 01:50 (-00:10)');
+});
+
+test('finishing writes the report next to the deck and compares with the last one', () => {
+	const file = join(folder, 'talk.txt');
+	writeFileSync(file, 'deck');
+	const run = (perSlide: number[]) => {
+		const times = new SlideTimes(3, 0);
+		let at = 0;
+		perSlide.forEach((ms, index) => {
+			times.visit(index, at);
+			at += ms;
+		});
+		return finishRehearsal(deck, file, times, 150_000, at);
+	};
+
+	const first = run([30_000, 30_000, 30_000]);
+	assert.ok(first.some(line => line.startsWith('Saved to ')));
+	const saved = readReport(readFileSync(`${file}.rehearsal.json`, 'utf8'))!;
+	assert.equal(saved.totalMs, 90_000);
+	assert.equal(saved.targetMs, 150_000);
+	const second = run([20_000, 30_000, 30_000]);
+	assert.ok(second.some(line => / {2}1 {2}Intro\s+00:20\s+00:20\s+-00:10$/.test(line)), second.join('\n'));
+	assert.match(second.join('\n'), /last rehearsal 01:30 \(-00:10\)/);
+});
