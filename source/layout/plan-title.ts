@@ -5,7 +5,7 @@
 import type {Block, Inline, Subtitle} from '../deck/model.js';
 import {graphemes, inlineText, splitAtBreaks} from '../deck/inline-tree.js';
 import {layoutBigTitle, type EmojiPainter, type TitleLine, type TitlePiece} from './big-text.js';
-import {centerEach} from './compose.js';
+import {centerBlock, centerEach} from './compose.js';
 import type {Line, Size, Style} from './frame.js';
 import {planBlocks, type BlockOptions} from './plan-blocks.js';
 import {styledSegments} from './styled-text.js';
@@ -39,11 +39,12 @@ export function planTitle(
 
 	const titleRows = Math.max(1, box.rows - fixedRows());
 	const big = layoutBigTitle(titleLines(title), {columns: box.columns, rows: titleRows}, options.emoji ? {emoji: options.emoji} : {});
-	const lines: Line[] = [...badge, ...big.lines];
-	if (below.length > 0) lines.push([], ...below);
-	if (bodyLines.length > 0) lines.push([], ...bodyLines);
+	const lines: Line[] = centerEach([...badge, ...big.lines], box.columns);
+	if (below.length > 0) lines.push([], ...centerEach(below, box.columns));
+	// The body (a footer logo, a draft's text) reads as a block, left-aligned.
+	if (bodyLines.length > 0) lines.push([], ...centerBlock(bodyLines, box.columns));
 
-	return centerEach(lines, box.columns);
+	return lines;
 }
 
 const emojiPattern = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
