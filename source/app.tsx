@@ -2,6 +2,7 @@
  * The player: keeps the navigation state, the deck (live reloaded) and the
  * terminal size, and draws the planned screen. No parsing or layout here.
  */
+import type {EventEmitter} from 'node:events';
 import React, {useEffect, useMemo, useState} from 'react';
 import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
@@ -9,6 +10,7 @@ import {searchSlides} from './deck/slide-text.js';
 import {ScreenLines} from './components/screen-lines.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
+import {useRedraw} from './hooks/use-redraw.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
 import {useTalkClock} from './hooks/use-talk-clock.js';
@@ -32,6 +34,10 @@ export type AppProps = {
 	readonly ansi: AnsiOptions;
 	readonly stdout: NodeJS.WriteStream;
 	readonly onQuit: () => void;
+	/** Ctrl-Z: give the terminal back and stop until `fg`. */
+	readonly onSuspend?: () => void;
+	/** Emits `resume` after `fg`: the screen is blank and must be drawn whole. */
+	readonly resumes?: EventEmitter;
 	readonly motion?: Motion;
 	/** Start in the presenter view (notes pane). */
 	readonly notes?: boolean;
@@ -55,7 +61,7 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => ({
@@ -108,6 +114,11 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motio
 	useInput((input, key) => {
 		// Keys typed faster than a frame arrive together ("12" or a paste): one at a time.
 		const names = input.length > 1 && !key.ctrl && !key.meta ? textKeys(input) : [keyName(input, key)];
+		if (names.includes('ctrl+z')) {
+			onSuspend?.();
+			return;
+		}
+
 		if (playing.running && !names.some(name => name === 'q' || name === 'ctrl+c')) {
 			// A key during an animation finishes it; the next key navigates.
 			playing.finish();
@@ -119,6 +130,8 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, motio
 
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	const layout = useMemo(() => ({showUrls: !ansi.hyperlinks, terminal}), [ansi.hyperlinks, terminal.cursorOn, playing.step]); // eslint-disable-line react-hooks/exhaustive-deps
-	const lines = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);
+	const redrawing = useRedraw(resumes);
+	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);
+	const lines = redrawing ? planned.map(() => []) : planned;
 	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
 }

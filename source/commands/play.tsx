@@ -1,6 +1,7 @@
 /**
  * `lectern DECK`: presents the deck full screen until the presenter quits.
  */
+import {EventEmitter} from 'node:events';
 import {openSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {ReadStream} from 'node:tty';
@@ -66,6 +67,15 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 			setImmediate(() => process.exit(0));
 		};
 
+		const resumes = new EventEmitter();
+		const suspend = () => {
+			session.suspend(() => {
+				// The size may have changed while stopped; the screen is blank and is drawn whole.
+				stdout.emit('resize');
+				resumes.emit('resume');
+			});
+		};
+
 		const instance = render(
 			<App
 				deck={deck}
@@ -74,6 +84,8 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 				ansi={ansi}
 				stdout={stdout}
 				onQuit={quit}
+				onSuspend={suspend}
+				resumes={resumes}
 				motion={options.motion}
 				notes={options.notes}
 				presenter={options.presenter}

@@ -50,6 +50,7 @@ export const keymap: readonly KeyBinding[] = [
 /** Keys that are not commands but are shown in help. */
 export const otherKeys: ReadonlyArray<{label: string; description: string}> = [
 	{label: '12 Enter', description: 'go to slide 12'},
+	{label: 'Ctrl-Z', description: 'suspend; fg resumes'},
 ];
 
 const byKey = new Map<string, Command>(keymap.flatMap(binding => binding.keys.map(key => [key, binding.command] as const)));

@@ -2,6 +2,7 @@
  * Taking over the terminal and giving it back exactly as it was: alternate
  * screen, hidden cursor, raw input, and a restore that runs once on every way
  * out (quit, Ctrl-C, SIGTERM, SIGHUP, an uncaught error, process exit).
+ * Suspending (Ctrl-Z) gives the terminal back too, and resuming takes it again.
  */
 
 const enterSequence = '\u001B[?1049h\u001B[?25l\u001B[2J\u001B[H';
@@ -9,13 +10,33 @@ const enterSequence = '\u001B[?1049h\u001B[?25l\u001B[2J\u001B[H';
 const leaveSequence = '\u001B]8;;\u001B\\\u001B[0m\u001B[?25h\u001B[?1049l';
 
 export type ScreenSession = {
-	/** Restores the terminal; safe to call more than once. */
+	/** Restores the terminal for good; safe to call more than once. */
 	readonly restore: () => void;
+	/** Gives the terminal back and stops the process (Ctrl-Z); `onResume` runs after `fg`. */
+	readonly suspend: (onResume: () => void) => void;
 };
+
+const signalNumbers: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
 
 export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, beforeRestore: () => void): ScreenSession {
 	let active = true;
-	stdout.write(enterSequence);
+	const write = (text: string) => {
+		try {
+			stdout.write(text);
+		} catch {
+			// Nothing more can be done for a closed terminal.
+		}
+	};
+
+	const setRaw = (raw: boolean) => {
+		try {
+			if (stdin.isTTY) stdin.setRawMode(raw);
+		} catch {
+			// The terminal may already be gone (SIGHUP).
+		}
+	};
+
+	write(enterSequence);
 
 	const restore = () => {
 		if (!active) return;
@@ -26,20 +47,24 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 			// Restoring the terminal matters more than a clean unmount.
 		}
 
-		try {
-			if (stdin.isTTY) stdin.setRawMode(false);
-		} catch {
-			// The terminal may already be gone (SIGHUP).
-		}
-
-		try {
-			stdout.write(leaveSequence);
-		} catch {
-			// Nothing more can be done for a closed terminal.
-		}
-
+		setRaw(false);
+		write(leaveSequence);
 		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 		process.off('exit', restore);
+	};
+
+	const suspend = (onResume: () => void) => {
+		if (!active) return;
+		setRaw(false);
+		write(leaveSequence);
+		process.once('SIGCONT', () => {
+			if (!active) return;
+			write(enterSequence);
+			setRaw(true);
+			onResume();
+		});
+		// With no SIGTSTP listener, this stops the process as the shell expects.
+		process.kill(process.pid, 'SIGTSTP');
 	};
 
 	const signalHandlers: Array<[NodeJS.Signals, () => void]> = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(signal => [
@@ -51,7 +76,5 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	]);
 	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
 	process.on('exit', restore);
-	return {restore};
+	return {restore, suspend};
 }
-
-const signalNumbers: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
