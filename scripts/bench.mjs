@@ -36,8 +36,11 @@
  *                    per 16 ms belong to that burst while they come less than 30 ms apart;
  *                    typing (after a 300 ms pause) does not.
  *   Bytes per change everything written from the key until the frame is complete. Median / p90.
- *   Terminal -> terminal bytes  bytes per change for the changes from a terminal slide to the
- *                    next terminal slide (a session growing by a command); median (count).
+ *   Bytes until settled  the same plus what came after it until 150 ms of silence (animation
+ *                    frames of terminal slides, e.g. appended lines more than 30 ms apart).
+ *   Terminal -> terminal bytes  for the changes from a terminal slide to the next terminal slide
+ *                    (a session growing by a command): median bytes per change / until settled
+ *                    (count).
  *   Keys that finished an animation  keys that did not move because they finished a terminal
  *                    slide's animation (lectern plays one when a session slide is reached going
  *                    forward; a key during it jumps to the final state). After such a key and
@@ -116,11 +119,11 @@ try {
 
 const cliCopy = join(snapshot, 'dist', 'cli.js');
 
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
 	process.on(signal, () => {
 		log(`interrupted (${signal})`);
 		cleanup();
-		process.exit(130);
+		process.exit(128 + number);
 	});
 }
 
@@ -183,8 +186,9 @@ function quantile(values, q) {
 	return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
-const min = values => (values.length ? Math.min(...values) : undefined);
-const max = values => (values.length ? Math.max(...values) : undefined);
+const numbers = values => values.filter(v => typeof v === 'number');
+const min = values => (numbers(values).length ? Math.min(...numbers(values)) : undefined);
+const max = values => (numbers(values).length ? Math.max(...numbers(values)) : undefined);
 
 // ---------------------------------------------------------------- decks
 function fixedDeck() {
@@ -276,6 +280,7 @@ for (const [index, deck] of decks.entries()) {
 }
 
 // ---------------------------------------------------------------- summary
+const settled = t => t.bytes + (t.late_bytes ?? 0);
 function summarize(result, kinds) {
 	const ok = result.runs.filter(run => run.status === 'ok' || run.first_frame_ms !== undefined);
 	const firstFrames = ok.map(run => run.first_frame_ms).filter(v => typeof v === 'number');
@@ -292,7 +297,8 @@ function summarize(result, kinds) {
 		animation_keys: transitions.reduce((sum, t) => sum + (t.extra_keys ?? 0), 0),
 		key_marker_ms: {median: median(transitions.map(t => t.marker_ms)), p90: quantile(transitions.map(t => t.marker_ms), 0.9)},
 		bytes_per_change: {median: median(transitions.map(t => t.bytes)), p90: quantile(transitions.map(t => t.bytes), 0.9), max: max(transitions.map(t => t.bytes))},
-		terminal_to_terminal_bytes: {median: median(terminalPairs.map(t => t.bytes)), count: terminalPairs.length},
+		bytes_until_settled: {median: median(transitions.map(settled)), p90: quantile(transitions.map(settled), 0.9)},
+		terminal_to_terminal_bytes: {median: median(terminalPairs.map(t => t.bytes)), settled: median(terminalPairs.map(settled)), count: terminalPairs.length},
 		changes: transitions.length,
 		changes_with_full_clear: transitions.filter(t => t.clears > 0).length,
 		max_frames_per_change: max(transitions.map(t => t.syncs)),
@@ -347,7 +353,11 @@ const rows = [
 	['Key -> position shown, ms median / p90', c => pair(c.s.key_marker_ms.median, c.s.key_marker_ms.p90, 2)],
 	['Key -> frame, ms median / p90', c => pair(c.s.key_frame_ms.median, c.s.key_frame_ms.p90, 2)],
 	['Bytes per change, median / p90', c => pair(c.s.bytes_per_change.median, c.s.bytes_per_change.p90, 0)],
-	['Terminal -> terminal bytes, median (n)', c => (c.s.terminal_to_terminal_bytes.count ? `${int(c.s.terminal_to_terminal_bytes.median)} (${c.s.terminal_to_terminal_bytes.count})` : '-')],
+	['Bytes until settled, median / p90', c => pair(c.s.bytes_until_settled.median, c.s.bytes_until_settled.p90, 0)],
+	['Terminal -> terminal bytes, frame / settled (n)', c => {
+		const t = c.s.terminal_to_terminal_bytes;
+		return t.count ? `${int(t.median)} / ${int(t.settled)} (${t.count})` : '-';
+	}],
 	['Keys that finished an animation', c => `${c.s.animation_keys} of ${c.s.changes + c.s.animation_keys}`],
 	['Changes with a full clear (ESC[2J)', c => `${c.s.changes_with_full_clear} of ${c.s.changes}`],
 	['Frames per change, max', c => int(c.s.max_frames_per_change)],

@@ -36,6 +36,7 @@ export type PlayOptions = {
 export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 	const stdout = process.stdout;
 	if (!stdout.isTTY) throw new DeckError('standard output is not a terminal; to see the slides as text, use: lectern print DECK');
+	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
 	const stdin = keyboard();
 	const level = colourLevel(options.env, true);
 	const ansi = {level, hyperlinks: level > 0 && options.env['TERM'] !== 'dumb'};
@@ -98,6 +99,8 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 		unmount = () => {
 			instance.unmount();
 		};
+		// A render error unmounts Ink: give the terminal back, then report it.
+		instance.waitUntilExit().catch(failed);
 	});
 }
 

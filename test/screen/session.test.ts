@@ -16,6 +16,9 @@ import {
 	assertBuilt,
 	bodyRows,
 	cli,
+	hasShownUrl,
+	hasZwjSequence,
+	pressRight,
 	printSlides,
 	root,
 	showsPosition,
@@ -49,6 +52,7 @@ describe('every way out restores the terminal', () => {
 		// screen-session.ts exits with 128 + the signal number.
 		{how: 'SIGTERM', exitStatus: 143, act: screen => screen.signal('SIGTERM')},
 		{how: 'SIGHUP', exitStatus: 129, act: screen => screen.signal('SIGHUP')},
+		{how: 'SIGINT (sent, not typed)', exitStatus: 130, act: screen => screen.signal('SIGINT')},
 	];
 	for (const {how, exitStatus, act} of ways) {
 		test(`${how} exits with ${exitStatus}`, async () => {
@@ -142,8 +146,10 @@ test('no flicker: no full-screen clear between slides', async t => {
 	let bytes: Buffer;
 	try {
 		for (let position = 1; position <= total; position++) {
-			if (position > 1) await screen.keys('Right');
-			await waitForSlide(screen, {position, total, size: small});
+			if (position > 1) await pressRight(screen, position - 1, total);
+			// Each slide's final state (after any typing) before the next key, as a presenter would.
+			const lines = printSlides(demo, small)[position - 1]!.lines;
+			await waitForSlide(screen, {position, total, size: small, ...(hasZwjSequence(lines) || hasShownUrl(lines) ? {} : {lines})});
 		}
 		await screen.keys('q');
 		bytes = await screen.finalOutput();
@@ -182,6 +188,10 @@ test('no flicker: no full-screen clear between slides', async t => {
 	const sizes = transitions.map(transition => transition.bytes.length);
 	t.diagnostic(`bytes per slide transition at ${small.columns}x${small.rows}: median ${median(sizes)}, min ${Math.min(...sizes)}, max ${Math.max(...sizes)} (${sizes.join(', ')})`);
 	t.diagnostic(`whole session: ${bytes.length} bytes in ${chunks.length - 1} frames`);
+	// After the first frame, nothing (typing, blinking, slide changes) clears the screen.
+	const afterFirstFrame = bytes.subarray(chunks[0]!.length);
+	assert.equal(afterFirstFrame.includes('\u001B[2J'), false, 'ESC[2J (clear screen) after the first frame');
+	assert.equal(afterFirstFrame.includes('\u001B[3J'), false, 'ESC[3J (clear scrollback) after the first frame');
 	for (const {from, bytes: written} of transitions) {
 		assert.equal(written.includes('\u001B[2J'), false, `ESC[2J (clear screen) between slides ${from} and ${from + 1}`);
 		assert.equal(written.includes('\u001B[3J'), false, `ESC[3J (clear scrollback) between slides ${from} and ${from + 1}`);

@@ -114,9 +114,21 @@ export function expectedBody(lines: readonly string[], size: Size): string[] {
 /** ZWJ emoji sequences: tmux 3.3a gives them other widths than string-width (see xterm.ts notes). */
 export const hasZwjSequence = (lines: readonly string[]): boolean => lines.some(line => line.includes('\u200D'));
 
-/** A URL shown as text after a link (print, or a player without clickable hyperlinks). */
-export const shownUrl = /<(?:https?|mailto|file):[^>\s]*>/;
+/**
+ * The start of a URL shown as text after a link, ` <https://...>` (print, or a player without
+ * clickable hyperlinks); a long URL may wrap onto the next lines.
+ */
+export const shownUrl = /<(?:https?|mailto|file):/;
 export const hasShownUrl = (lines: readonly string[]): boolean => lines.some(line => shownUrl.test(line));
+
+/** The words of `lines` that are not part of a shown URL (nor of a `… N more lines` mark, whose count may differ). */
+export function wordsBesideUrls(lines: readonly string[]): string[] {
+	const text = lines
+		.filter(line => !/^\s*… \d+ more lines?$/.test(line))
+		.join('\n')
+		.replace(/<(?:https?|mailto|file):[^>]*>/g, ' ');
+	return text.split(/\s+/).filter(word => word !== '' && !/[<>]/.test(word));
+}
 
 /** Rows (or lines) wider than `columns` cells, as `row: width` strings; ZWJ rows are not measured. */
 export function tooWide(rows: readonly string[], columns: number): string[] {
@@ -188,4 +200,24 @@ export async function waitForSlide(screen: TmuxScreen, expectation: SlideExpecta
 /** The decks to step through: demo.txt always, reference-style.txt when someone has written it. */
 export function stepDecks(): string[] {
 	return ['fixtures/demo.txt', 'fixtures/reference-style.txt'].filter(deck => existsSync(join(root, deck)));
+}
+
+/**
+ * Presses Right on slide `from` and waits until the status bar shows `from + 1`; resolves to
+ * how many presses it took. A key during a terminal slide's typing animation only finishes
+ * the animation ("finishes an animation first"), and the last typed frame stays on screen
+ * for a moment (one output-line delay) before the animation counts as done, so a press that
+ * leaves the status bar at `from` for over a second is repeated, once.
+ */
+export async function pressRight(screen: TmuxScreen, from: number, total: number): Promise<number> {
+	await screen.keys('Right');
+	try {
+		await screen.waitFor(rows => showsPosition(rows, from + 1, total), {timeout: 1500, what: `slide ${from + 1}/${total}`});
+		return 1;
+	} catch (error) {
+		const rows = await screen.text();
+		if (!showsPosition(rows, from, total)) throw error;
+		await screen.keys('Right');
+		return 2;
+	}
 }
