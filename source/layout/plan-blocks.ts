@@ -2,7 +2,7 @@
  * Block content (text slides, draft bodies, text under images, notes) to
  * wrapped lines of a given width.
  */
-import stringWidth from 'string-width';
+import {cellWidth} from './cell-width.js';
 import {assertNever, type Block, type Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import type {Line, Segment, Style} from './frame.js';
@@ -68,7 +68,7 @@ export function inlineImageLine(image: Image): Segment[] {
 }
 
 function hangingIndent(marker: string, content: Segment[], width: number): Line[] {
-	const indent = stringWidth(marker);
+	const indent = cellWidth(marker);
 	if (width <= indent + 1) return wrapLine([{text: marker, style: {fg: 'accent'}}, ...content], width);
 	return wrapLine(content, width - indent).map((line, index) => [
 		index === 0 ? {text: marker, style: {fg: 'accent'}} : {text: ' '.repeat(indent)},

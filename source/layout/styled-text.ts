@@ -3,7 +3,7 @@
  * Markdown inline styles become styles. Breaks are not handled here: split
  * content into lines first (`splitAtBreaks`).
  */
-import stringWidth from 'string-width';
+import {cellWidth} from './cell-width.js';
 import {assertNever, type Inline} from '../deck/model.js';
 import type {Segment, Style} from './frame.js';
 
@@ -73,7 +73,7 @@ function append(inlines: readonly Inline[], style: Style, out: Segment[], option
 				if (look === 'invisible') {
 					const inner: Segment[] = [];
 					append(node.children, style, inner, options);
-					const width = stringWidth(inner.map(segment => segment.text).join(''));
+					const width = cellWidth(inner.map(segment => segment.text).join(''));
 					out.push({text: ' '.repeat(width), style});
 				} else {
 					append(node.children, {...style, ...look}, out, options);

@@ -2,14 +2,14 @@
  * Measuring, wrapping, clipping and aligning lines of styled segments. Widths
  * are terminal cells (string-width), so emoji and CJK align.
  */
-import stringWidth from 'string-width';
+import {cellWidth} from './cell-width.js';
 import {graphemes} from '../deck/inline-tree.js';
 import type {Line, Segment, Style} from './frame.js';
 import {mergeSegments} from './styled-text.js';
 
 export function lineWidth(line: Line): number {
 	let width = 0;
-	for (const segment of line) width += stringWidth(segment.text);
+	for (const segment of line) width += cellWidth(segment.text);
 	return width;
 }
 
@@ -18,7 +18,7 @@ export function clipLine(line: Line, width: number): Line {
 	const out: Segment[] = [];
 	let used = 0;
 	for (const segment of line) {
-		const segmentWidth = stringWidth(segment.text);
+		const segmentWidth = cellWidth(segment.text);
 		if (used + segmentWidth <= width) {
 			out.push(segment);
 			used += segmentWidth;
@@ -27,7 +27,7 @@ export function clipLine(line: Line, width: number): Line {
 
 		let text = '';
 		for (const cluster of graphemes(segment.text)) {
-			const clusterWidth = stringWidth(cluster);
+			const clusterWidth = cellWidth(cluster);
 			if (used + clusterWidth > width) break;
 			text += cluster;
 			used += clusterWidth;
@@ -121,7 +121,7 @@ function splitWords(line: Line): Word[] {
 			}
 
 			current.segments.push({text: part, style: segment.style});
-			current.width += stringWidth(part);
+			current.width += cellWidth(part);
 		}
 	}
 
@@ -134,7 +134,7 @@ function breakWord(segments: readonly Segment[], width: number, firstWidth: numb
 	let limit = firstWidth > 0 ? firstWidth : width;
 	for (const segment of segments) {
 		for (const cluster of graphemes(segment.text)) {
-			const clusterWidth = stringWidth(cluster);
+			const clusterWidth = cellWidth(cluster);
 			let piece = pieces.at(-1)!;
 			if (piece.width + clusterWidth > limit && piece.width > 0) {
 				piece = {segments: [], width: 0};

@@ -3,7 +3,7 @@
  * (`⏰ 03:00`: by this slide three minutes should have passed) and against a
  * target length, and the report. Pure: times come in as numbers.
  */
-import stringWidth from 'string-width';
+import {cellWidth} from '../layout/cell-width.js';
 import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
 import {stableText} from '../layout/stable-width.js';
@@ -139,8 +139,8 @@ export function formatReport(report: RehearsalReport, previous?: RehearsalReport
 	const fit = (text: string) => {
 		const full = stableText(text);
 		const cut = (width: number) => clipLine([{text: full}], width).map(segment => segment.text).join('');
-		const shown = stringWidth(full) <= titleWidth ? full : `${cut(titleWidth - 1)}…`;
-		return shown + ' '.repeat(Math.max(0, titleWidth - stringWidth(shown)));
+		const shown = cellWidth(full) <= titleWidth ? full : `${cut(titleWidth - 1)}…`;
+		return shown + ' '.repeat(Math.max(0, titleWidth - cellWidth(shown)));
 	};
 
 	const header = `${'#'.padStart(3)}  ${'slide'.padEnd(titleWidth)}  ${'time'.padStart(6)}  ${'total'.padStart(8)}  ${'⏰ delta'.padStart(9)}${previous ? `  ${'vs last'.padStart(8)}` : ''}`;
