@@ -170,5 +170,5 @@ test('a resize re-lays the slide out at once', async () => {
 test('too small a terminal says so', async () => {
 	const app = start({columns: 15, rows: 5});
 	await settle();
-	assert.match(app.screen().join(' ').replace(/\s+/g, ' '), /too small: 15x5, need 20x6/);
+	assert.match(app.screen().join(' ').replace(/\s+/g, ' '), /Too small: 15x5 \(need 20x6\)/);
 });

@@ -88,7 +88,7 @@ function statusLine(slides: readonly Slide[], nav: NavState, columns: number): L
 
 function tooSmall(size: Size): Line[] {
 	const rows = Math.max(1, size.rows - 1);
-	const message: Line = [{text: `Terminal too small: ${size.columns}x${size.rows}, need ${minimumSize.columns}x${minimumSize.rows}`, style: {bold: true}}];
+	const message: Line = [{text: `Too small: ${size.columns}x${size.rows} (need ${minimumSize.columns}x${minimumSize.rows})`, style: {bold: true}}];
 	const wrapped = wrapLine(message, Math.max(1, size.columns)).map(line => alignLine(line, size.columns, 'center'));
 	return fitRows(wrapped, rows, size.columns);
 }

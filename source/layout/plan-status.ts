@@ -39,7 +39,7 @@ export function planStatus(input: StatusInput): Line {
 	const fixed = lineWidth([position]);
 	if (fixed + lineWidth(rightLine) > columns) rightLine = clipLine(rightLine, Math.max(0, columns - fixed));
 	const titleSpace = Math.max(0, columns - fixed - lineWidth(rightLine) - 1);
-	const titleLine = clipLine([{text: ` ${title}`, style: bar}], titleSpace);
+	const titleLine = lineWidth([{text: ` ${title}`}]) <= titleSpace ? [{text: ` ${title}`, style: bar}] : [...clipLine([{text: ` ${title}`, style: bar}], Math.max(0, titleSpace - 1)), ...(titleSpace > 1 ? [{text: '…', style: bar}] : [])];
 	const gap = Math.max(0, columns - fixed - lineWidth(titleLine) - lineWidth(rightLine));
 	return clipLine(mergeSegments([position, ...titleLine, {text: ' '.repeat(gap), style: bar}, ...rightLine]), columns);
 }

@@ -36,6 +36,8 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 	};
 
+	// Raw mode first: keys pressed while the player starts must not echo onto the slides.
+	setRaw(true);
 	write(enterSequence);
 
 	const restore = () => {

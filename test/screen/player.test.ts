@@ -190,7 +190,7 @@ test('resizing redraws the slide for every size, and says when the terminal is t
 			const what = `the screen after resizing to ${size.columns}x${size.rows}`;
 			if (size.columns < 20 || size.rows < 6) {
 				const rows = await screen.waitFor(
-					current => current.length === size.rows && current.join(' ').includes('Terminal') && current.join(' ').includes('too small'),
+					current => current.length === size.rows && current.join(' ').includes('Too small'),
 					{what},
 				);
 				assert.deepEqual(tooWide(rows, size.columns), [], `${what}: rows wider than the screen`);

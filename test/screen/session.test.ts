@@ -20,10 +20,12 @@ import {
 	hasZwjSequence,
 	pressRight,
 	printSlides,
+	privateTmpdir,
 	root,
 	showsPosition,
 	startPlayer,
 	statusRow,
+	waitForRawMode,
 	waitForSlide,
 	type Size,
 } from './support.js';
@@ -198,6 +200,33 @@ test('no flicker: no full-screen clear between slides', async t => {
 	}
 });
 
+test(
+	'keys pressed while the player starts are not echoed onto the slides',
+	async () => {
+		const total = printSlides(demo, small).length;
+		const screen = await TmuxScreen.start({command: [process.execPath, cli, demo], columns: small.columns, rows: small.rows, cwd: root, env: {TMPDIR: privateTmpdir()}});
+		try {
+			const deadline = performance.now() + 10_000;
+			while (!(await screen.state()).alternateOn) {
+				assert.ok(performance.now() < deadline, 'the player never switched to the alternate screen');
+			}
+			// A presenter pressing a key (x does nothing) while the deck appears: keep pressing until the first frame is up.
+			let typed = 0;
+			for (;;) {
+				await screen.type('x');
+				typed++;
+				if (showsPosition(await screen.text(), 1, total)) break;
+				assert.ok(performance.now() < deadline, 'no first frame');
+			}
+			await waitForRawMode(screen);
+			await screen.keys('Right');
+			await waitForSlide(screen, {position: 2, total, size: small, lines: printSlides(demo, small)[1]!.lines, timeout: 3000, what: `slide 2 after typing x ${typed} times during start-up`});
+		} finally {
+			await screen.stop();
+		}
+	},
+);
+
 test('a deck from a pipe (-) is presented and keys come from the terminal', async () => {
 	const total = printSlides(demo, small).length;
 	const screen = await TmuxScreen.start({
@@ -205,8 +234,10 @@ test('a deck from a pipe (-) is presented and keys come from the terminal', asyn
 		columns: small.columns,
 		rows: small.rows,
 		cwd: root,
+		env: {TMPDIR: privateTmpdir()},
 	});
 	try {
+		await waitForRawMode(screen);
 		await waitForSlide(screen, {position: 1, total, size: small, lines: printSlides(demo, small)[0]!.lines});
 		await screen.keys('Right');
 		await waitForSlide(screen, {position: 2, total, size: small, lines: printSlides(demo, small)[1]!.lines});

@@ -6,8 +6,9 @@
  * Everything runs from the repository root (process.cwd()), after `node scripts/build.mjs`.
  */
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {existsSync} from 'node:fs';
+import {execFile, spawnSync} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {isDeepStrictEqual} from 'node:util';
 import stringWidth from 'string-width';
@@ -72,22 +73,76 @@ export function printSlides(deck: string, size: Size): PrintedSlide[] {
 	return slides;
 }
 
+/**
+ * Players on the same deck find each other (presenter sync, a Unix socket in a folder under
+ * the temporary directory) and follow each other's slides, so tests running at the same time
+ * would drive each other's players. Each player gets its own TMPDIR, removed at exit.
+ */
+let privateTemp: string | undefined;
+let players = 0;
+export function privateTmpdir(): string {
+	if (privateTemp === undefined) {
+		const folder = mkdtempSync(join(tmpdir(), 'lectern-screen-'));
+		process.on('exit', () => {
+			rmSync(folder, {recursive: true, force: true});
+		});
+		privateTemp = folder;
+	}
+	const folder = join(privateTemp, `player-${++players}`);
+	mkdirSync(folder);
+	return folder;
+}
+
 export type PlayerOptions = {
 	readonly size: Size;
 	readonly env?: Record<string, string>;
 	readonly recordOutput?: boolean;
 };
 
-/** Starts `node dist/cli.js ...args` in a fresh tmux terminal with cwd = repository root. */
-export function startPlayer(args: readonly string[], options: PlayerOptions): Promise<TmuxScreen> {
-	return TmuxScreen.start({
+/**
+ * Starts `node dist/cli.js ...args` in a fresh tmux terminal with cwd = repository root and
+ * resolves once the player takes keys (its terminal is in raw mode): keys typed earlier are
+ * echoed by the terminal onto the slide (see the start-up test in session.test.ts).
+ */
+export async function startPlayer(args: readonly string[], options: PlayerOptions): Promise<TmuxScreen> {
+	const screen = await TmuxScreen.start({
 		command: [process.execPath, cli, ...args],
 		columns: options.size.columns,
 		rows: options.size.rows,
 		cwd: root,
-		...(options.env ? {env: options.env} : {}),
+		env: {TMPDIR: privateTmpdir(), ...options.env},
 		...(options.recordOutput ? {recordOutput: true} : {}),
 	});
+	await waitForRawMode(screen);
+	return screen;
+}
+
+const pause = (ms: number) =>
+	new Promise<void>(resolve => {
+		setTimeout(resolve, ms);
+	});
+
+/** The terminal's echo flag, read with `stty -a -F` on the pane's tty. */
+export async function terminalEchoes(screen: TmuxScreen): Promise<boolean> {
+	const tty = (await screen.tmux(['display', '-p', '-t', 'lectern:', '#{pane_tty}'])).trim();
+	const settings = await new Promise<string>((resolve, reject) => {
+		execFile('stty', ['-a', '-F', tty], (error, stdout) => {
+			if (error) reject(error);
+			else resolve(stdout);
+		});
+	});
+	return !/(?:^|\s)-echo(?:\s|$)/.test(settings);
+}
+
+/** Polls until the program has turned the terminal's echo off (raw mode), or the timeout. */
+export async function waitForRawMode(screen: TmuxScreen, timeout = 10_000): Promise<void> {
+	const deadline = performance.now() + timeout;
+	while (await terminalEchoes(screen)) {
+		if (performance.now() > deadline) {
+			throw new Error(`the player did not put the terminal in raw mode within ${timeout} ms; screen:\n${(await screen.text()).join('\n')}`);
+		}
+		await pause(20);
+	}
 }
 
 /** Trailing whitespace of any kind (print uses trimEnd, which also trims no-break spaces). */
