@@ -36,6 +36,7 @@ function start(options: {start?: number; columns?: number; rows?: number} = {}) 
 			onQuit={() => {
 				quits++;
 			}}
+			motion={{animate: false, charactersPerSecond: 25}}
 		/>,
 	);
 	const screen = () => (instance.lastFrame() ?? '').split('\n');
