@@ -11,7 +11,7 @@ import ansiShadowFont from 'figlet/fonts/ANSI Shadow';
 import smallFont from 'figlet/fonts/Small';
 import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
-import stringWidth from 'string-width';
+import {cellWidth} from './cell-width.js';
 import type {Line, Segment, Style} from './frame.js';
 
 export type TitlePiece = {type: 'text'; text: string} | {type: 'emoji'; cluster: string};
@@ -103,6 +103,20 @@ function figletRows(figletName: string, text: string): string[] {
 
 const isBlank = (row: string | undefined) => row === undefined || row.trim() === '';
 
+/**
+ * A character's rows as the font file draws it (hard blanks as spaces), read
+ * from the parsed font: far cheaper than rendering it through figlet, which
+ * matters on the first title slide of a talk.
+ */
+function glyphRows(font: FontSpec, code: number): string[] | undefined {
+	ensureParsed(font);
+	const parsed = figlet.figFonts[font.figletName];
+	const rows = parsed?.[code];
+	if (!rows) return undefined;
+	const hardBlank = parsed.options.hardBlank ?? '$';
+	return rows.map(row => row.replaceAll(hardBlank, ' '));
+}
+
 function fontMetrics(font: FontSpec): FontMetrics {
 	const cached = metricsCache.get(font.figletName);
 	if (cached) return cached;
@@ -110,7 +124,7 @@ function fontMetrics(font: FontSpec): FontMetrics {
 	const used = new Map<number, number>();
 	let characters = 0;
 	for (let code = 33; code < 127; code++) {
-		const rows = figletRows(font.figletName, String.fromCharCode(code));
+		const rows = glyphRows(font, code) ?? [];
 		if (rows.every(row => isBlank(row))) continue;
 		characters++;
 		rows.forEach((row, index) => {
@@ -141,12 +155,13 @@ function covers(font: FontSpec, character: string): boolean {
 	const cached = cache.get(character);
 	if (cached !== undefined) return cached;
 	const metrics = fontMetrics(font);
-	const rows = figletRows(font.figletName, character);
+	const code = character.codePointAt(0)!;
+	const rows = [...character].length === 1 ? (glyphRows(font, code) ?? []) : [];
 	const end = metrics.top + metrics.core + metrics.desc;
 	const drawn =
 		rows.some(row => !isBlank(row)) &&
 		rows.every((row, index) => (index >= metrics.top && index < end) || isBlank(row)) &&
-		rows.every(row => stringWidth(row) === row.length);
+		rows.every(row => cellWidth(row) === row.length);
 	cache.set(character, drawn);
 	return drawn;
 }
@@ -288,7 +303,7 @@ function graphemes(text: string): string[] {
 /** The default painter: the emoji itself, on the middle row. */
 export function plainEmojiGlyph(cluster: string, height: number): Glyph {
 	const rows = Math.max(0, Math.floor(height));
-	const width = stringWidth(cluster);
+	const width = cellWidth(cluster);
 	const middle = Math.floor((rows - 1) / 2);
 	const blank: Line = width > 0 ? [{text: ' '.repeat(width)}] : [];
 	const lines = Array.from({length: rows}, (_, index): Line => (index === middle ? [{text: cluster}] : blank));
@@ -300,7 +315,7 @@ function fitLineWidth(line: Line, width: number): Segment[] {
 	const out: Segment[] = [];
 	let used = 0;
 	for (const segment of line) {
-		const segmentWidth = stringWidth(segment.text);
+		const segmentWidth = cellWidth(segment.text);
 		if (used + segmentWidth <= width) {
 			if (segment.text !== '') out.push(segment);
 			used += segmentWidth;
@@ -309,7 +324,7 @@ function fitLineWidth(line: Line, width: number): Segment[] {
 
 		let text = '';
 		for (const grapheme of graphemes(segment.text)) {
-			const cells = stringWidth(grapheme);
+			const cells = cellWidth(grapheme);
 			if (used + cells > width) break;
 			text += grapheme;
 			used += cells;
@@ -332,7 +347,7 @@ function emojiBlock(painter: EmojiPainter, cluster: string, core: number, desc: 
 		glyph = plainEmojiGlyph(cluster, core);
 	}
 
-	const measured = Math.max(0, ...glyph.lines.map(line => line.reduce((sum, segment) => sum + stringWidth(segment.text), 0)));
+	const measured = Math.max(0, ...glyph.lines.map(line => line.reduce((sum, segment) => sum + cellWidth(segment.text), 0)));
 	const width = Number.isInteger(glyph.width) && glyph.width >= 0 ? glyph.width : measured;
 	const lines = glyph.lines.slice(-core);
 	const blank = blankBlock(width, 1).rows[0]!;
@@ -513,8 +528,8 @@ function layoutPlain(lines: readonly WordLine[], box: {columns: number; rows: nu
 	const atomsOf = (word: Word): Atom[] =>
 		word.flatMap((part): Atom[] => {
 			if (part.kind === 'nbsp') return [{text: ' '.repeat(part.count), width: part.count}];
-			if (part.kind === 'emoji') return [{text: part.cluster, width: stringWidth(part.cluster)}];
-			return graphemes(part.text).map(text => ({text, width: stringWidth(text)}));
+			if (part.kind === 'emoji') return [{text: part.cluster, width: cellWidth(part.cluster)}];
+			return graphemes(part.text).map(text => ({text, width: cellWidth(text)}));
 		});
 
 	for (const line of lines) {

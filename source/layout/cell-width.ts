@@ -6,12 +6,17 @@
  */
 import stringWidth from 'string-width';
 
-const printableAscii = /^[\u0020-\u007E]*$/;
+/**
+ * One cell per character, no lookup needed: printable ASCII, Latin letters,
+ * general punctuation, box drawing and block elements (what big text and
+ * window frames are made of), and the window's dots.
+ */
+const simpleNarrow = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2500-\u259F\u25CF]*$/;
 const cache = new Map<string, number>();
 const cacheLimit = 20_000;
 
 export function cellWidth(text: string): number {
-	if (printableAscii.test(text)) return text.length;
+	if (simpleNarrow.test(text)) return text.length;
 	let width = cache.get(text);
 	if (width === undefined) {
 		width = stringWidth(text);
