@@ -3,7 +3,7 @@
  * bundle the CLI into one minified file, dist/cli.js (what `npx lectern` runs).
  */
 import {execFileSync} from 'node:child_process';
-import {rmSync, chmodSync} from 'node:fs';
+import {rmSync, chmodSync, copyFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import * as esbuild from 'esbuild';
 import {inkPatchPlugin} from './ink-patches.mjs';
@@ -35,3 +35,5 @@ await esbuild.build({
 	logLevel: 'warning',
 });
 chmodSync('dist/cli.js', 0o755);
+// The big-emoji image set (made by `npm run build:emoji`), read next to the bundle.
+copyFileSync('assets/emoji.bin', 'dist/emoji.bin');

@@ -7,9 +7,15 @@ import {centerEach} from './compose.js';
 import type {Line, Segment, Size} from './frame.js';
 import {mergeSegments} from './styled-text.js';
 
-/** Glyphs never get taller than this many rows, however big the terminal. */
+/** Glyphs never get taller than this many rows, however big the terminal (a 32-row emoji is 64 columns wide). */
 const maxGlyphRows = 32;
+const minGlyphRows = 2;
 const columnGap = 2;
+
+/** Blank rows kept above and below the emoji, when the box is tall enough to spare them. */
+function verticalMargin(rows: number): number {
+	return rows >= 12 ? 1 : 0;
+}
 
 export function planEmoji(rows: readonly (readonly string[])[], box: Size, painter?: EmojiPainter): Line[] {
 	if (!painter) return centerEach(plainRows(rows), box.columns);
@@ -32,16 +38,42 @@ function plainRows(rows: readonly (readonly string[])[]): Line[] {
 	return lines;
 }
 
-/** The tallest glyph height at which every row fits the box, or undefined. */
+/** The largest glyph height (in rows) to try: every row of emoji, the blank rows between them and the margins within the box, capped. */
+export function maxEmojiHeight(rowCount: number, box: Size): number {
+	if (rowCount <= 0) return 0;
+	const free = box.rows - (rowCount - 1) - 2 * verticalMargin(box.rows);
+	return Math.min(maxGlyphRows, Math.floor(free / rowCount));
+}
+
+/**
+ * The tallest glyph height at which every row fits the box, or undefined.
+ * Glyph widths grow with their height, so the height is found by bisection
+ * (a handful of painter calls rather than one per candidate height).
+ */
 function bestFit(rows: readonly (readonly string[])[], box: Size, painter: EmojiPainter): Glyph[][] | undefined {
-	const gaps = rows.length - 1;
-	for (let height = Math.min(maxGlyphRows, Math.floor((box.rows - gaps) / rows.length)); height >= 2; height--) {
+	const tried = new Map<number, Glyph[][] | undefined>();
+	const attempt = (height: number): Glyph[][] | undefined => {
+		if (tried.has(height)) return tried.get(height);
 		const glyphRows = rows.map(row => row.map(cluster => painter(cluster, height)));
-		const fits = glyphRows.every(glyphs => glyphs.reduce((sum, glyph) => sum + glyph.width, 0) + columnGap * (glyphs.length - 1) <= box.columns);
-		if (fits) return glyphRows;
+		const fits = glyphRows.every(
+			glyphs => glyphs.every(glyph => glyph.height <= height) && glyphs.reduce((sum, glyph) => sum + glyph.width, 0) + columnGap * (glyphs.length - 1) <= box.columns,
+		);
+		tried.set(height, fits ? glyphRows : undefined);
+		return fits ? glyphRows : undefined;
+	};
+
+	let high = maxEmojiHeight(rows.length, box);
+	let low = minGlyphRows;
+	if (high < low || !attempt(low)) return undefined;
+	if (attempt(high)) return attempt(high);
+	high--;
+	while (low < high) {
+		const middle = Math.ceil((low + high) / 2);
+		if (attempt(middle)) low = middle;
+		else high = middle - 1;
 	}
 
-	return undefined;
+	return attempt(low);
 }
 
 /** Glyphs side by side, bottom-aligned. */

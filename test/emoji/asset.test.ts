@@ -1,0 +1,123 @@
+import assert from 'node:assert/strict';
+import {existsSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import {describe, it} from 'node:test';
+import {emojiAssetCandidates, findEmoji, loadEmojiAsset, parseEmojiAsset, type EmojiAsset} from '../../source/emoji/index.js';
+
+const require = createRequire(import.meta.url);
+
+function asset(): EmojiAsset {
+	const loaded = loadEmojiAsset();
+	assert.ok(loaded, 'assets/emoji.bin is found from build/source/emoji/');
+	return loaded;
+}
+
+/** The image set the asset was made from, when the dev dependency is installed. */
+function imageSetSequences(): string[] | undefined {
+	let path: string;
+	try {
+		path = join(dirname(require.resolve('emoji-datasource-twitter/package.json')), 'emoji.json');
+	} catch {
+		return undefined;
+	}
+
+	type Entry = {unified: string; has_img_twitter: boolean; skin_variations?: Record<string, Entry>};
+	const entries = JSON.parse(readFileSync(path, 'utf8')) as Entry[];
+	const toString = (unified: string) => String.fromCodePoint(...unified.split('-').map(hex => Number.parseInt(hex, 16)));
+	return entries
+		.flatMap(entry => [entry, ...Object.values(entry.skin_variations ?? {})])
+		.filter(entry => entry.has_img_twitter)
+		.map(entry => toString(entry.unified));
+}
+
+const points = (text: string) => [...text].map(character => character.codePointAt(0)!.toString(16).toUpperCase()).join('-');
+
+describe('emoji asset', () => {
+	it('is found next to the bundle, in a chunk folder, or in the repository from build/', () => {
+		const paths = (moduleUrl: string) => emojiAssetCandidates(moduleUrl).map(url => url.pathname);
+		assert.ok(paths('file:///x/pkg/dist/cli.js').includes('/x/pkg/dist/emoji.bin'), 'bundle');
+		assert.ok(paths('file:///x/pkg/dist/chunks/emoji-AB12.js').includes('/x/pkg/dist/emoji.bin'), 'chunk');
+		assert.ok(paths('file:///x/repo/build/source/emoji/asset.js').includes('/x/repo/assets/emoji.bin'), 'compiled tests');
+		assert.equal(paths('file:///x/pkg/dist/cli.js')[0], '/x/pkg/dist/emoji.bin', 'next to the bundle first');
+		assert.ok(existsSync(new URL('../../../assets/emoji.bin', import.meta.url)));
+	});
+
+	it('covers every emoji of the image set, fully qualified', t => {
+		const set = asset();
+		const expected = imageSetSequences();
+		t.diagnostic(`${set.sequences.length} emoji, ${set.size}x${set.size} px, source: ${set.source}`);
+		assert.ok(set.sequences.length >= 3700, `${set.sequences.length} emoji`);
+		assert.equal(new Set(set.sequences).size, set.sequences.length, 'no duplicate keys');
+		for (const sequence of set.sequences) assert.equal(set.resolve(sequence), sequence, points(sequence));
+		if (!expected) {
+			t.diagnostic('emoji-datasource-twitter is not installed: compared with the asset itself only');
+			return;
+		}
+
+		assert.equal(set.sequences.length, expected.length);
+		const missing = expected.filter(sequence => set.resolve(sequence) !== sequence);
+		assert.deepEqual(missing.map(points), []);
+	});
+
+	it('finds ZWJ sequences, skin tones, flags, keycaps, with and without U+FE0F', () => {
+		const set = asset();
+		for (const emoji of ['👩🏻‍🔧', '🏳️‍🌈', '🇫🇷', '1️⃣', '☁️', '🏴󠁧󠁢󠁳󠁣󠁴󠁿', '👨‍👩‍👧‍👦', '🧑🏽‍🤝‍🧑🏿', '❤️‍🔥', '#️⃣']) {
+			assert.equal(set.resolve(emoji), emoji, points(emoji));
+			assert.ok(set.image(emoji), points(emoji));
+		}
+
+		assert.equal(set.resolve('☁'), '☁️', 'without U+FE0F');
+		assert.equal(set.resolve('1⃣'), '1️⃣', 'keycap without U+FE0F');
+		assert.equal(set.resolve('🏳‍🌈'), '🏳️‍🌈', 'ZWJ sequence without U+FE0F');
+		assert.equal(set.resolve('☁︎'), '☁️', 'text presentation selector');
+		assert.equal(set.resolve('🦄️'), '🦄', 'a needless U+FE0F');
+		assert.equal(set.resolve('x'), undefined);
+		assert.deepEqual(set.image('☁'), set.image('☁️'));
+	});
+
+	it('falls back: without skin tone, then the first part of a ZWJ sequence, else nothing', () => {
+		const set = asset();
+		assert.equal(findEmoji('☁', set)?.sequence, '☁️');
+		// A skin tone on an emoji that takes none.
+		assert.equal(findEmoji('🦄🏽', set)?.sequence, '🦄');
+		// An unknown ZWJ sequence: its first part (with its skin tone, then without).
+		assert.equal(findEmoji('👩🏽‍🦄', set)?.sequence, '👩🏽');
+		assert.equal(findEmoji('🦄‍🦄', set)?.sequence, '🦄');
+		// A subdivision flag the set lacks: the black flag.
+		assert.equal(findEmoji('🏴󠁵󠁳󠁴󠁸󠁿', set)?.sequence, '🏴');
+		assert.equal(findEmoji('A', set), undefined);
+		assert.equal(findEmoji('', set), undefined);
+		assert.equal(findEmoji('🦄', undefined), undefined);
+	});
+
+	it('decodes one emoji in well under 5 ms', t => {
+		const started = performance.now();
+		const set = parseEmojiAsset(readFileSync(new URL('../../../assets/emoji.bin', import.meta.url)));
+		const opened = performance.now() - started;
+		// Spread over the whole set so that nearly every decode is a new group (no cache hits).
+		const step = Math.max(1, Math.floor(set.sequences.length / 400));
+		const times: number[] = [];
+		for (let index = 0; index < set.sequences.length; index += step) {
+			const before = performance.now();
+			const image = set.image(set.sequences[index]!);
+			times.push(performance.now() - before);
+			assert.equal(image?.data.length, set.size * set.size * 4);
+		}
+
+		times.sort((a, b) => a - b);
+		const median = times[Math.floor(times.length / 2)]!;
+		const worst = times.at(-1)!;
+		const mean = times.reduce((sum, time) => sum + time, 0) / times.length;
+		t.diagnostic(
+			`open ${opened.toFixed(1)} ms; decode ${times.length} emoji: median ${median.toFixed(2)} ms, mean ${mean.toFixed(2)} ms, max ${worst.toFixed(2)} ms`,
+		);
+		assert.ok(median < 5, `median ${median} ms`);
+		assert.ok(mean < 5, `mean ${mean} ms`);
+	});
+
+	it('rejects bytes that are not an asset', () => {
+		assert.throws(() => parseEmojiAsset(new Uint8Array(40)));
+		assert.throws(() => parseEmojiAsset(Buffer.from('LMOJ\u0002\u0000')));
+	});
+});
