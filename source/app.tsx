@@ -8,6 +8,7 @@ import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
 import {searchSlides} from './deck/slide-text.js';
 import {ScreenLines} from './components/screen-lines.js';
+import {createEmojiPainter} from './emoji/index.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
 import {useRedraw} from './hooks/use-redraw.js';
@@ -129,7 +130,12 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	});
 
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
-	const layout = useMemo(() => ({showUrls: !ansi.hyperlinks, terminal}), [ansi.hyperlinks, terminal.cursorOn, playing.step]); // eslint-disable-line react-hooks/exhaustive-deps
+	// Big emoji as pictures need 256 colours at least; below that, the emoji themselves.
+	const emoji = useMemo(() => (ansi.level >= 2 ? createEmojiPainter({level: ansi.level as 2 | 3}) : undefined), [ansi.level]);
+	const layout = useMemo(
+		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {})}),
+		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji], // eslint-disable-line react-hooks/exhaustive-deps
+	);
 	const redrawing = useRedraw(resumes);
 	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);
 	const lines = redrawing ? planned.map(() => []) : planned;

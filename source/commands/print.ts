@@ -5,6 +5,7 @@
 import type {Deck} from '../deck/model.js';
 import type {Size} from '../layout/frame.js';
 import {planBlocks} from '../layout/plan-blocks.js';
+import {createEmojiPainter} from '../emoji/index.js';
 import {slideArea} from '../layout/plan-screen.js';
 import {planSlide} from '../layout/plan-slide.js';
 import {renderLine, type AnsiOptions} from '../render/ansi.js';
@@ -18,9 +19,10 @@ export type PrintOptions = {
 export function* printDeck(deck: Deck, options: PrintOptions): Generator<string> {
 	const area = slideArea(options.size);
 	const total = deck.slides.length;
+	const layout = {showUrls: true, ...(options.ansi.level >= 2 ? {emoji: createEmojiPainter({level: options.ansi.level as 2 | 3})} : {})};
 	for (const slide of deck.slides) {
 		yield `-- slide ${slide.index + 1}/${total} --`;
-		const frame = planSlide(deck.slides, slide.index, area, {showUrls: true});
+		const frame = planSlide(deck.slides, slide.index, area, layout);
 		const lines = frame.lines.map(line => renderLine(line, options.ansi).trimEnd());
 		while (lines.length > 0 && lines.at(-1) === '') lines.pop();
 		yield* lines;

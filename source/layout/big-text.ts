@@ -87,9 +87,35 @@ const parsedFonts = new Set<string>();
 const metricsCache = new Map<string, FontMetrics>();
 const coverageCache = new Map<string, Map<string, boolean>>();
 
+/**
+ * Characters the ANSI block fonts lack, drawn in their style, so that a title
+ * with quotes, an apostrophe or a plus sign keeps the biggest font.
+ */
+const extraGlyphs: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+	'ANSI Shadow': {
+		'"': ['██╗██╗', '██║██║', '╚═╝╚═╝', '      ', '      ', '      ', '      '],
+		"'": ['██╗', '██║', '╚═╝', '   ', '   ', '   ', '   '],
+		'+': ['       ', '  ██╗  ', '██████╗', '╚═██╔═╝', '  ╚═╝  ', '       ', '       '],
+		'=': ['      ', '█████╗', '╚════╝', '█████╗', '╚════╝', '      ', '      '],
+		'|': ['██╗', '██║', '██║', '██║', '██║', '╚═╝', '   '],
+	},
+	'ANSI Regular': {
+		'"': ['██ ██ ', '██ ██ ', '      ', '      ', '      ', '      ', '      '],
+		"'": ['██ ', '██ ', '   ', '   ', '   ', '   ', '   '],
+		'+': ['       ', '  ██   ', '██████ ', '  ██   ', '       ', '       ', '       '],
+		'=': ['      ', '█████ ', '      ', '█████ ', '      ', '      ', '      '],
+		'|': ['██ ', '██ ', '██ ', '██ ', '██ ', '   ', '   '],
+	},
+};
+
 function ensureParsed(font: FontSpec): void {
 	if (parsedFonts.has(font.figletName)) return;
 	figlet.parseFont(font.figletName, font.data);
+	const parsed = figlet.figFonts[font.figletName];
+	for (const [character, rows] of Object.entries(extraGlyphs[font.figletName] ?? {})) {
+		if (parsed && parsed.options.height === rows.length) parsed[character.codePointAt(0)!] = [...rows];
+	}
+
 	parsedFonts.add(font.figletName);
 }
 
