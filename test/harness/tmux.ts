@@ -290,6 +290,11 @@ export class TmuxScreen {
 		return state;
 	}
 
+	/** The pane's title, as the program (or a deck, if it could) set it. */
+	async paneTitle(): Promise<string> {
+		return (await this.tmux(['display', '-p', '-t', this.paneId, '#{pane_title}'])).replace(/\n$/, '');
+	}
+
 	/**
 	 * Polls the screen every ~20 ms until `predicate(rows)` holds; resolves to those rows.
 	 * On timeout, rejects with an error naming `what` and showing the last screen.
