@@ -585,6 +585,18 @@ describe('parser edge cases', () => {
 		assert.deepEqual(slide.rows, [['🇬🇧', '1️⃣', '👨‍👩‍👧‍👦']]);
 	});
 
+	test('emoji spans side by side share a row; <br> inside any of them starts a new row', () => {
+		const rows = (title: string) => {
+			const slide = parseDeck(`#= ${title}`).slides[0]!;
+			assert.ok(slide.kind === 'emoji', title);
+			return slide.rows;
+		};
+
+		assert.deepEqual(rows('.e[🦄] .e[🏢]'), [['🦄', '🏢']]);
+		assert.deepEqual(rows('.e[🦄<br>🏢] .e[🚚]'), [['🦄'], ['🏢', '🚚']]);
+		assert.deepEqual(rows('.e[🦄 🏢<br><br>🚚]'), [['🦄', '🏢'], ['🚚']]);
+	});
+
 	test('an emoji title with a subtitle or body is a title slide', () => {
 		assert.equal(parseDeck('#= .e[🦄]\n## Django').slides[0]!.kind, 'title');
 		assert.equal(parseDeck('#= .e[🦄]\nsome text').slides[0]!.kind, 'title');

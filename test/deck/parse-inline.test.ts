@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Diagnostic, Inline} from '../../source/deck/model.js';
-import {inlineText, splitAtBreaks} from '../../source/deck/inline-tree.js';
+import {graphemes, inlineText, splitAtBreaks} from '../../source/deck/inline-tree.js';
 import {parseInline} from '../../source/deck/parse-inline.js';
 
 function parse(source: string): {inline: Inline[]; codes: string[]; diagnostics: Diagnostic[]} {
@@ -239,4 +239,40 @@ describe('pathological input', () => {
 			assert.ok(codes.length <= 3, `${codes.length} diagnostics`);
 		});
 	}
+});
+
+describe('graphemes', () => {
+	const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+	const reference = (text: string) => Array.from(segmenter.segment(text), part => part.segment);
+
+	test('clusters: ZWJ sequences, skin tones, flags, keycaps, combining marks, CR LF', () => {
+		assert.deepEqual(graphemes('a👩🏻‍🔧🇬🇧1️⃣e\u0301\r\n日'), ['a', '👩🏻‍🔧', '🇬🇧', '1️⃣', 'e\u0301', '\r\n', '日']);
+	});
+
+	test('long text gives the same clusters as Intl.Segmenter', () => {
+		const pieces = ['tea ', 'x', '👩🏻‍🔧', '🏳️‍🌈', '🇬🇧', '🇬', '1️⃣', 'e\u0301', '\u0301', '\u200D', '\r', '\n', '日本', '가', 'ᄀ', 'ᆨ', 'क्ष', '\u0600', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '\uFE0F', '🏻'];
+		let state = 7;
+		const next = () => {
+			state = (state * 48_271) % 2_147_483_647;
+			return state;
+		};
+
+		for (let round = 0; round < 200; round++) {
+			let text = '';
+			const favourite = pieces[next() % pieces.length]!;
+			while (text.length < 300 + (next() % 3000)) text += next() % 3 === 0 ? favourite : pieces[next() % pieces.length]!;
+			assert.deepEqual(graphemes(text), reference(text), JSON.stringify(text.slice(0, 80)));
+		}
+	});
+
+	test('100,000 characters are segmented in well under a second', () => {
+		for (const unit of ['a', 'tea 🫖 ', '日本語', '👩🏻‍🔧']) {
+			const text = unit.repeat(Math.ceil(100_000 / unit.length));
+			const start = performance.now();
+			const clusters = graphemes(text);
+			const ms = performance.now() - start;
+			assert.ok(ms < 500, `${JSON.stringify(unit)}: ${ms.toFixed(0)} ms`);
+			assert.equal(clusters.join(''), text);
+		}
+	});
 });
