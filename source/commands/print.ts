@@ -8,6 +8,7 @@ import {planBlocks} from '../layout/plan-blocks.js';
 import {createEmojiPainter} from '../emoji/index.js';
 import {slideArea} from '../layout/plan-screen.js';
 import {planSlide} from '../layout/plan-slide.js';
+import {clipLine, trimLineEnd} from '../layout/wrap.js';
 import {renderLine, type AnsiOptions} from '../render/ansi.js';
 
 export type PrintOptions = {
@@ -23,14 +24,14 @@ export function* printDeck(deck: Deck, options: PrintOptions): Generator<string>
 	for (const slide of deck.slides) {
 		yield `-- slide ${slide.index + 1}/${total} --`;
 		const frame = planSlide(deck.slides, slide.index, area, layout);
-		const lines = frame.lines.map(line => renderLine(line, options.ansi).trimEnd());
+		const lines = frame.lines.map(line => renderLine(trimLineEnd(line, options.ansi.level === 0), options.ansi));
 		while (lines.length > 0 && lines.at(-1) === '') lines.pop();
 		yield* lines;
 		if (options.notes && slide.notes) {
 			yield '';
 			yield renderLine([{text: 'Notes:', style: {fg: 'muted', bold: true}}], options.ansi);
 			for (const line of planBlocks(slide.notes.blocks, area.columns, {showUrls: true})) {
-				yield renderLine(line, options.ansi).trimEnd();
+				yield renderLine(trimLineEnd(clipLine(line, area.columns), options.ansi.level === 0), options.ansi);
 			}
 		}
 	}

@@ -20,7 +20,7 @@ export type InlineContext = {
 };
 
 const special = /[\\<`.[*_~&]/g;
-const breakTag = /^<br\s*\/?>/i;
+const breakTag = /^<br\s*\/?\s*>/i;
 const spanOpen = /^\.([A-Za-z][\w-]*)\[/;
 const entity = /^&(?:#\d{1,7}|#x[\da-f]{1,6}|[a-z][a-z\d]{1,31});/i;
 const escapable = new Set('\\`*_{}[]()#+-.!~<>&|'.split(''));

@@ -470,6 +470,9 @@ function layoutWithFont(
 		for (const part of word) {
 			let block: Block;
 			if (part.kind === 'text') {
+				// Every big letter takes at least half a cell: a run longer than that can never fit,
+				// and rendering it first would cost time growing with the square of its length.
+				if (part.text.length > (2 * box.columns) / font.scale) return undefined;
 				block = renderRun(font, metrics, inFont(font, part.text));
 			} else if (part.kind === 'nbsp') {
 				block = blankBlock(part.count * space, core + desc);

@@ -163,3 +163,30 @@ function trimEnd(line: Segment[]): Segment[] {
 
 	return out;
 }
+
+/** Whether a style shows on a space (a background, inverse video, an underline or a strike). */
+function visibleOnSpace(style: Style | undefined): boolean {
+	return Boolean(style?.bg || style?.inverse || style?.underline || style?.strike);
+}
+
+/**
+ * The line without trailing spaces that show nothing. Spaces with a background,
+ * inverse video, underline or strike show, unless `plain` output drops styles.
+ */
+export function trimLineEnd(line: Line, plain = false): Line {
+	const out = [...line];
+	while (out.length > 0) {
+		const last = out.at(-1)!;
+		if (!plain && visibleOnSpace(last.style)) break;
+		const trimmed = last.text.replace(/\s+$/u, '');
+		if (trimmed === '') {
+			out.pop();
+			continue;
+		}
+
+		out[out.length - 1] = {text: trimmed, ...(last.style ? {style: last.style} : {})};
+		break;
+	}
+
+	return out;
+}

@@ -21,7 +21,8 @@ export function renderLine(line: Line, options: AnsiOptions): string {
 	for (const segment of line) {
 		const style = segment.style;
 		const codes = style ? sgrCodes(style, options.level) : '';
-		const link = options.hyperlinks && style?.link ? style.link : undefined;
+		// Level 0 is plain text: no escape sequences of any kind, hyperlinks included.
+		const link = options.hyperlinks && options.level > 0 && style?.link ? style.link : undefined;
 		let text = segment.text;
 		if (codes !== '') text = `${esc}${codes}m${text}${reset}`;
 		if (link) text = `\u001B]8;;${link}\u001B\\${text}\u001B]8;;\u001B\\`;

@@ -214,7 +214,7 @@ describe('neutralize', () => {
 		const dirtyMs = performance.now() - dirtyStart;
 		assert.ok(!result.includes('\u001B'));
 		assert.ok(clean.length > 10_000_000 && dirty.length > 10_000_000);
-		assert.ok(cleanMs < 100, `clean: ${cleanMs} ms`);
+		assert.ok(cleanMs < 300, `clean: ${cleanMs} ms`);
 		// Every line has three replacements; generous, so a busy machine does not fail it.
 		assert.ok(dirtyMs < 1000, `dirty: ${dirtyMs} ms`);
 	});
