@@ -2,14 +2,19 @@
  * Reading a deck file, with every way it can fail turned into one clear line
  * that names the file. The only file I/O of the deck pipeline.
  */
+import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import type {Deck} from './deck/model.js';
 import {loadDeck} from './deck/load-deck.js';
 import {isProbablyBinary} from './deck/text-hygiene.js';
 import {neutralize} from './deck/text-hygiene.js';
 
-/** Decks larger than this are refused rather than read into memory. */
-export const maxDeckBytes = 64 * 1024 * 1024;
+/**
+ * Decks larger than this are refused with a clear message: a talk is kilobytes
+ * (the reference deck is 12 KB, 10,000 generated slides are 2 MB), and the
+ * parsed model of a 50 MB deck would take about a gigabyte and seconds to build.
+ */
+export const maxDeckBytes = 16 * 1024 * 1024;
 
 export class DeckError extends Error {
 	override readonly name = 'DeckError';
@@ -26,7 +31,8 @@ export async function readDeckBytes(path: string): Promise<Uint8Array> {
 	}
 
 	if (info.isDirectory()) throw new DeckError(`${shown}: is a directory, not a deck file`);
-	if (!info.isFile()) throw new DeckError(`${shown}: is not a regular file`);
+	if (info.isFIFO()) return readFifo(path, shown);
+	if (!info.isFile()) throw new DeckError(`${shown}: is not a regular file (a device or a socket), not a deck file`);
 	if (info.size > maxDeckBytes) throw new DeckError(`${shown}: is ${Math.round(info.size / 1024 / 1024)} MB; decks up to ${maxDeckBytes / 1024 / 1024} MB are supported`);
 	try {
 		return await readFile(path);
@@ -50,17 +56,114 @@ export function parseDeckBytes(bytes: Uint8Array, path: string): Deck {
 	return deck;
 }
 
-async function readStdin(): Promise<Uint8Array> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of process.stdin) {
-		const buffer = chunk as Buffer;
-		size += buffer.length;
-		if (size > maxDeckBytes) throw new DeckError(`standard input: more than ${maxDeckBytes / 1024 / 1024} MB; too large for a deck`);
-		chunks.push(buffer);
+/** How long a pipe may stay silent before lectern stops waiting for it (LECTERN_PIPE_TIMEOUT seconds). */
+function pipeTimeoutMs(): number {
+	const seconds = Number(process.env['LECTERN_PIPE_TIMEOUT']);
+	return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 10_000;
+}
+
+function readStdin(): Promise<Uint8Array> {
+	return readStream(process.stdin, 'standard input');
+}
+
+/**
+ * Reads a named pipe (or `<(...)`). It is opened without blocking and polled:
+ * a blocking open of a FIFO nobody writes to could never be cancelled, and
+ * would even keep the process from exiting. No data and no writer yet means
+ * wait; end of data after a writer was seen means done.
+ */
+function readFifo(path: string, shown: string): Promise<Uint8Array> {
+	let fd: number;
+	try {
+		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+	} catch (error) {
+		return Promise.reject(new DeckError(`${shown}: ${describe(error)}`));
 	}
 
-	return Buffer.concat(chunks);
+	const timeout = pipeTimeoutMs();
+	const chunks: Buffer[] = [];
+	const buffer = Buffer.alloc(64 * 1024);
+	let size = 0;
+	let writerSeen = false;
+	let lastData = Date.now();
+	return new Promise((resolve, reject) => {
+		const finish = (error?: string) => {
+			closeSync(fd);
+			if (error) reject(new DeckError(`${shown}: ${error}`));
+			else resolve(Buffer.concat(chunks));
+		};
+
+		const poll = () => {
+			for (;;) {
+				let count: number;
+				try {
+					count = readSync(fd, buffer, 0, buffer.length, null);
+				} catch (error) {
+					if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') return finish(describe(error));
+					writerSeen = true;
+					break;
+				}
+
+				if (count === 0) {
+					if (writerSeen || size > 0) return finish();
+					break;
+				}
+
+				writerSeen = true;
+				lastData = Date.now();
+				size += count;
+				if (size > maxDeckBytes) return finish(`more than ${maxDeckBytes / 1024 / 1024} MB; too large for a deck`);
+				chunks.push(Buffer.from(buffer.subarray(0, count)));
+			}
+
+			if (Date.now() - lastData > timeout) return finish(`nothing arrived for ${timeout / 1000} seconds; is anything writing to it?`);
+			setTimeout(poll, 20);
+		};
+
+		poll();
+	});
+}
+
+/** Reads a pipe (stdin) with the size limit, giving up when nothing comes. */
+function readStream(stream: NodeJS.ReadableStream & {destroy?: () => void}, shown: string): Promise<Uint8Array> {
+	return new Promise((resolve, reject) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		let timer: NodeJS.Timeout;
+		const fail = (message: string) => {
+			clearTimeout(timer);
+			stream.destroy?.();
+			reject(new DeckError(`${shown}: ${message}`));
+		};
+
+		const timeout = pipeTimeoutMs();
+		const wait = () => {
+			clearTimeout(timer);
+			timer = setTimeout(() => {
+				fail(`nothing arrived for ${timeout / 1000} seconds; is anything writing to it?`);
+			}, timeout);
+		};
+
+		wait();
+		stream.on('data', (chunk: Buffer | string) => {
+			const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			size += buffer.length;
+			if (size > maxDeckBytes) {
+				fail(`more than ${maxDeckBytes / 1024 / 1024} MB; too large for a deck`);
+				return;
+			}
+
+			chunks.push(buffer);
+			wait();
+		});
+		stream.on('error', (error: Error) => {
+			fail(describe(error));
+		});
+		stream.on('end', () => {
+			clearTimeout(timer);
+			resolve(Buffer.concat(chunks));
+		});
+	});
 }
 
 function describe(error: unknown): string {

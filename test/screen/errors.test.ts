@@ -5,8 +5,8 @@
  * Run from the repository root after `node scripts/build.mjs`.
  */
 import assert from 'node:assert/strict';
-import {spawnSync} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {execFileSync, spawnSync} from 'node:child_process';
+import {mkdtempSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, describe, test} from 'node:test';
@@ -70,5 +70,47 @@ describe('a deck that cannot be read: one line on stderr, exit 2', () => {
 
 	test('presenting when standard output is not a terminal', () => {
 		assertOneLineError(run(['fixtures/demo.txt']), /standard output is not a terminal/);
+	});
+});
+
+describe('special files', () => {
+	test('a symlink loop is one clear line and exit 2', () => {
+		const loop = join(folder, 'loop-a');
+		symlinkSync(join(folder, 'loop-b'), loop);
+		symlinkSync(loop, join(folder, 'loop-b'));
+		const result = run(['print', loop]);
+		assert.equal(result.status, 2);
+		assert.match(result.stderr, /^lectern: .*loop-a: too many levels of symbolic links\n$/);
+	});
+
+	test('a FIFO with a writer is read like a file', () => {
+		const fifo = join(folder, 'deck.fifo');
+		execFileSync('mkfifo', [fifo]);
+		const result = spawnSync('/bin/sh', ['-c', `cat fixtures/demo.txt > "${fifo}" & exec "$0" "$1" print "${fifo}" --width 60 --height 12`, process.execPath, cli], {
+			cwd: root,
+			env: plainEnv(),
+			encoding: 'utf8',
+			timeout: 20_000,
+		});
+		assert.equal(result.status, 0, result.stderr);
+		assert.match(result.stdout, /-- slide 10\/10 --/);
+	});
+
+	test('a FIFO nobody writes to gives up with a clear line instead of hanging', () => {
+		const fifo = join(folder, 'silent.fifo');
+		execFileSync('mkfifo', [fifo]);
+		const started = Date.now();
+		const result = spawnSync(process.execPath, [cli, 'print', fifo], {cwd: root, env: plainEnv({LECTERN_PIPE_TIMEOUT: '1'}), encoding: 'utf8', timeout: 20_000});
+		assert.equal(result.status, 2);
+		assert.match(result.stderr, /^lectern: .*silent\.fifo: nothing arrived for 1 seconds; is anything writing to it\?\n$/);
+		assert.ok(Date.now() - started < 10_000);
+	});
+
+	test('a deck over the size limit is refused with a clear line', () => {
+		const big = join(folder, 'big.txt');
+		writeFileSync(big, 'x\n'.repeat(9 * 1024 * 1024));
+		const result = run(['print', big]);
+		assert.equal(result.status, 2);
+		assert.match(result.stderr, /^lectern: .*big\.txt: is 18 MB; decks up to 16 MB are supported\n$/);
 	});
 });
