@@ -46,8 +46,8 @@ describe('every slide, stepped through with Right, matches lectern print', () =>
 	for (const deck of stepDecks()) {
 		for (const {size, env, label} of runs) {
 			test(`${deck} at ${size.columns}x${size.rows}, ${label}`, async t => {
-				const slides = printSlides(deck, size);
 				const hyperlinks = env?.['NO_COLOR'] === undefined;
+				const slides = printSlides(deck, size, {plain: !hyperlinks});
 				const notCompared: string[] = [];
 				const repeated: number[] = [];
 				for (const slide of slides) {

@@ -40,17 +40,24 @@ export type PrintedSlide = {
 
 const printCache = new Map<string, PrintedSlide[]>();
 
-/** `node dist/cli.js print DECK --width W --height H` with NO_COLOR=1, split into slides. Cached. */
-export function printSlides(deck: string, size: Size): PrintedSlide[] {
-	const key = `${deck}@${size.columns}x${size.rows}`;
+/**
+ * `node dist/cli.js print DECK --width W --height H`, split into slides, as text. By default
+ * in truecolor with the colours stripped, as the player in the test terminal draws it (big
+ * emoji are pictures of half blocks then); with `plain`, with NO_COLOR=1. Cached.
+ */
+export function printSlides(deck: string, size: Size, options: {plain?: boolean} = {}): PrintedSlide[] {
+	const key = `${deck}@${size.columns}x${size.rows}${options.plain ? ' plain' : ''}`;
 	const cached = printCache.get(key);
 	if (cached) return cached;
+	const env = options.plain ? plainEnv() : {...plainEnv(), FORCE_COLOR: '3', COLORTERM: 'truecolor'};
+	if (!options.plain) delete env['NO_COLOR'];
 	const result = spawnSync(process.execPath, [cli, 'print', deck, '--width', String(size.columns), '--height', String(size.rows)], {
 		cwd: root,
-		env: plainEnv(),
+		env,
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024,
 	});
+	if (!options.plain) result.stdout = result.stdout.replaceAll(/\u001B\[[\d;]*m/g, '');
 	assert.equal(result.status, 0, `lectern print ${deck} failed (${result.status}): ${result.stderr}`);
 	const slides: Array<{position: number; total: number; lines: string[]}> = [];
 	const output = result.stdout.endsWith('\n') ? result.stdout.slice(0, -1) : result.stdout;

@@ -1,0 +1,89 @@
+/**
+ * Terminal faults in a real terminal: resize storms (mid-animation, down to 1x1),
+ * Ctrl-Z and fg (with a resize while stopped), and a closed stdout.
+ */
+import assert from 'node:assert/strict';
+import {spawn} from 'node:child_process';
+import {after, before, test} from 'node:test';
+import {stopAll, TmuxScreen} from '../harness/tmux.js';
+import {assertBuilt, cli, plainEnv, printSlides, privateTmpdir, root, startPlayer, waitForSlide} from './support.js';
+
+before(assertBuilt);
+after(stopAll);
+
+const demo = 'fixtures/demo.txt';
+
+test('a resize storm mid-animation, down to 1x1 and back, ends on a clean slide', async () => {
+	const screen = await startPlayer(['--typing-speed', '5', demo], {size: {columns: 80, rows: 24}});
+	try {
+		await screen.keys('4', 'Enter');
+		await waitForSlide(screen, {position: 4, total: 10, size: {columns: 80, rows: 24}});
+		await screen.keys('Left', 'Right');
+		// Typing at 5 characters a second: the storm lands while the command types.
+		const sizes = [[120, 40], [1, 1], [7, 3], [200, 50], [20, 6], [2, 30], [150, 10], [1, 1], [100, 30]] as const;
+		for (const [columns, rows] of sizes) await screen.resize(columns, rows);
+		const size = {columns: 100, rows: 30};
+		await screen.keys('Space');
+		const [expected] = printSlides(demo, size).slice(3, 4);
+		await waitForSlide(screen, {position: 4, total: 10, size, lines: expected!.lines, what: 'slide 4, final state, after the storm'});
+		const state = await screen.state();
+		assert.equal(state.dead, false, 'still running');
+		await screen.keys('q');
+		const exit = await screen.waitForExit();
+		assert.equal(exit.exitStatus, 0);
+		assert.equal(exit.alternateOn, false);
+		assert.equal(exit.cursorVisible, true);
+	} finally {
+		await screen.stop();
+	}
+});
+
+test('Ctrl-Z gives the terminal back; fg redraws the slide whole, and it follows a resize after', async () => {
+	const screen = await TmuxScreen.start({command: ['/bin/sh'], columns: 80, rows: 24, cwd: root, env: {TMPDIR: privateTmpdir(), PS1: '$ '}});
+	try {
+		await screen.type(`"${process.execPath}" "${cli}" ${demo}\n`);
+		await waitForSlide(screen, {position: 1, total: 10, size: {columns: 80, rows: 24}});
+		await screen.keys('Right');
+		await waitForSlide(screen, {position: 2, total: 10, size: {columns: 80, rows: 24}});
+		await screen.keys('C-z');
+		await screen.waitFor(rows => rows.some(row => /Stopped|suspended/i.test(row)), {what: 'the shell reports the stopped job'});
+		let state = await screen.state();
+		assert.equal(state.alternateOn, false, 'back on the main screen while stopped');
+		assert.equal(state.cursorVisible, true);
+		// (tmux passes a resize to a stopped job's terminal only once it runs again, so the
+		// size is changed after fg here; on resume lectern asks the terminal for its size.)
+		await screen.type('fg\n');
+		await waitForSlide(screen, {position: 2, total: 10, size: {columns: 80, rows: 24}, lines: printSlides(demo, {columns: 80, rows: 24})[1]!.lines, what: 'slide 2 redrawn whole after fg'});
+		await screen.resize(100, 30);
+		const size = {columns: 100, rows: 30};
+		await waitForSlide(screen, {position: 2, total: 10, size, lines: printSlides(demo, size)[1]!.lines, what: 'slide 2 at the new size'});
+		state = await screen.state();
+		assert.equal(state.alternateOn, true);
+		assert.equal(state.cursorVisible, false);
+		await screen.keys('Right');
+		await waitForSlide(screen, {position: 3, total: 10, size, lines: printSlides(demo, size)[2]!.lines, what: 'keys work after fg'});
+		await screen.keys('q');
+		await screen.waitFor(rows => rows.some(row => row.startsWith('$')), {what: 'the shell prompt'});
+		state = await screen.state();
+		assert.equal(state.alternateOn, false);
+		assert.equal(state.cursorVisible, true);
+	} finally {
+		await screen.stop();
+	}
+});
+
+test('a closed stdout (EPIPE) ends print quietly', async () => {
+	const child = spawn(process.execPath, [cli, 'print', demo], {cwd: root, env: plainEnv(), stdio: ['ignore', 'pipe', 'pipe']});
+	let stderr = '';
+	child.stderr.on('data', chunk => {
+		stderr += String(chunk);
+	});
+	child.stdout.once('data', () => {
+		child.stdout.destroy();
+	});
+	const code = await new Promise<number | null>(resolve => {
+		child.on('close', resolve);
+	});
+	assert.equal(code, 0);
+	assert.equal(stderr, '');
+});
