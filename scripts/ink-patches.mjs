@@ -17,45 +17,81 @@ export const inkPatches = [
 	},
 	{
 		file: 'ink/build/output.js',
-		why: 'The shared caches of the patch above.',
-		find: 'export default class Output {',
-		replace: 'let sharedOutputCaches;\nexport default class Output {',
-	},
-	{
-		file: 'ink/build/output.js',
 		why:
-			'A row written by one line of text is turned back into a string the same way every frame: ' +
-			'remember it (keyed by the line and its column) instead of re-serialising every styled cell.',
-		find: '                    const characters = this.caches.getStyledChars(line);',
+			'Every frame, Ink builds a grid of one object per screen cell, places every character of ' +
+			'every line in it, then turns each row back into a string. lectern\'s screen is only ' +
+			'whole lines of text, each on its own row: for such frames, build each row straight from ' +
+			'its line (remembered across frames), and use the grid for anything else.',
+		find: `    get() {
+        // Initialize output array`,
+		replace: `    get() {
+        const rowsOnly = this.rowsOnly();
+        if (rowsOnly) {
+            return rowsOnly;
+        }
+        // Initialize output array`,
+	},
+	{
+		file: 'ink/build/output.js',
+		why: 'The fast path of the patch above.',
+		find: 'export default class Output {',
+		replace: `let sharedOutputCaches;
+export default class Output {
+    rowsOnly() {
+        const rows = new Array(this.height);
+        for (const operation of this.operations) {
+            if (operation.type !== 'write' || operation.text.includes('\\n')) return undefined;
+            const {x, y} = operation;
+            let text = operation.text;
+            for (const transformer of operation.transformers) text = transformer(text, 0);
+            if (y < 0 || y >= this.height || x < 0 || rows[y] !== undefined) return undefined;
+            if (x + this.caches.getStringWidth(text) > this.width) return undefined;
+            rows[y] = {x, text};
+        }
+        const strings = this.caches.rowStrings ??= new Map();
+        if (strings.size > 4000) strings.clear();
+        const lines = [];
+        for (let y = 0; y < this.height; y++) {
+            const operation = rows[y];
+            if (operation === undefined) {
+                lines.push('');
+                continue;
+            }
+            const key = operation.x + ':' + operation.text;
+            let line = strings.get(key);
+            if (line === undefined) {
+                line = (' '.repeat(operation.x) + styledCharsToString(this.caches.getStyledChars(operation.text))).trimEnd();
+                strings.set(key, line);
+            }
+            lines.push(line);
+        }
+        return {output: lines.join('\\n'), height: this.height};
+    }`,
+	},
+	{
+		file: 'ink/build/render-node-to-output.js',
+		why:
+			'Every frame measures every text node with string-width (a grapheme and emoji regex per ' +
+			'character), unlike Ink\'s own cached measureText: remember the widths of the lines seen.',
+		find: "import widestLine from 'widest-line';",
 		replace:
-			'                    rowSources[y + offsetY] = rowSources[y + offsetY] === undefined ? {line, x} : null;\n' +
-			'                    const characters = this.caches.getStyledChars(line);',
+			"import widestLine from 'widest-line';\n" +
+			'const widestLineCache = new Map();\n' +
+			'const cachedWidestLine = text => {\n' +
+			'    let width = widestLineCache.get(text);\n' +
+			'    if (width === undefined) {\n' +
+			'        if (widestLineCache.size > 4000) widestLineCache.clear();\n' +
+			'        width = widestLine(text);\n' +
+			'        widestLineCache.set(text, width);\n' +
+			'    }\n' +
+			'    return width;\n' +
+			'};',
 	},
 	{
-		file: 'ink/build/output.js',
-		why: 'Where the row sources of the patch above are collected.',
-		find: '        const clips = [];',
-		replace: '        const clips = [];\n        const rowSources = [];',
-	},
-	{
-		file: 'ink/build/output.js',
-		why: 'Where the remembered rows of the patch above are used.',
-		find: `        const generatedOutput = output
-            .map(line => {`,
-		replace: `        const rowStrings = this.caches.rowStrings ??= new Map();
-        if (rowStrings.size > 4000) rowStrings.clear();
-        const generatedOutput = output
-            .map((line, rowIndex) => {
-            const source = rowSources[rowIndex];
-            if (source && this.caches.getStringWidth(source.line) + source.x <= this.width) {
-                const key = source.x + '\\u0000' + source.line;
-                let cached = rowStrings.get(key);
-                if (cached === undefined) {
-                    cached = (' '.repeat(source.x) + styledCharsToString(this.caches.getStyledChars(source.line))).trimEnd();
-                    rowStrings.set(key, cached);
-                }
-                return cached;
-            }`,
+		file: 'ink/build/render-node-to-output.js',
+		why: 'Where the cached measurement of the patch above is used.',
+		find: '                const currentWidth = widestLine(text);',
+		replace: '                const currentWidth = cachedWidestLine(text);',
 	},
 	{
 		file: 'ink/build/log-update.js',
