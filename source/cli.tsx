@@ -7,6 +7,7 @@ import {dirname, resolve} from 'node:path';
 import meow from 'meow';
 import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {printDeck} from './commands/print.js';
+import type {DeckFormat} from './deck/model.js';
 import {colourLevel} from './render/colour-level.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {DeckError, readDeck} from './read-deck.js';
@@ -35,6 +36,7 @@ const cli = meow(
 	  --no-animation      show terminal slides in their final state, no typing
 	                      (also when LECTERN_REDUCED_MOTION=1 is set)
 	  --typing-speed CPS  typing speed of terminal slides (default 25 characters a second)
+	  --format FORMAT     shorthand, remark or markdown (default: detected from the deck)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
 	  --version           show the version
 	  --help              show this help
@@ -54,6 +56,7 @@ const cli = meow(
 			presenter: {type: 'boolean', default: false},
 			session: {type: 'string'},
 			target: {type: 'string'},
+			format: {type: 'string', choices: ['shorthand', 'remark', 'markdown']},
 		},
 		allowUnknownFlags: false,
 	},
@@ -70,7 +73,7 @@ async function main(): Promise<number> {
 		return 2;
 	}
 
-	const deck = await readDeck(file);
+	const deck = await readDeck(file, cli.flags.format ? {format: cli.flags.format as DeckFormat} : {});
 	const env = cli.flags.color ? process.env : {...process.env, NO_COLOR: '1'};
 
 	switch (command) {
@@ -91,7 +94,7 @@ async function main(): Promise<number> {
 			const diagnostics = checkDeck(deck, {file, imageExists: src => existsSync(resolve(folder, src))});
 			const shown = file === '-' ? 'stdin' : file;
 			const lines = diagnostics.map(diagnostic => formatDiagnostic(shown, diagnostic));
-			lines.push(`${deck.slides.length} slides, ${diagnostics.length === 0 ? 'no problems' : `${diagnostics.length} findings`}`);
+			lines.push(`${deck.slides.length} slides, ${deck.format} format, ${diagnostics.length === 0 ? 'no problems' : `${diagnostics.length} findings`}`);
 			await write(lines.join('\n') + '\n');
 			return failsCheck(diagnostics) ? 1 : 0;
 		}

@@ -5,7 +5,7 @@
 import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import type {Deck} from './deck/model.js';
-import {loadDeck} from './deck/load-deck.js';
+import {loadDeck, type LoadOptions} from './deck/load-deck.js';
 import {isProbablyBinary} from './deck/text-hygiene.js';
 import {neutralize} from './deck/text-hygiene.js';
 
@@ -42,15 +42,15 @@ export async function readDeckBytes(path: string): Promise<Uint8Array> {
 }
 
 /** Reads and parses a deck; throws DeckError for anything that is not a usable deck. */
-export async function readDeck(path: string): Promise<Deck> {
+export async function readDeck(path: string, options: LoadOptions = {}): Promise<Deck> {
 	const bytes = await readDeckBytes(path);
-	return parseDeckBytes(bytes, path);
+	return parseDeckBytes(bytes, path, options);
 }
 
-export function parseDeckBytes(bytes: Uint8Array, path: string): Deck {
+export function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
 	const shown = path === '-' ? 'standard input' : neutralize(path);
 	if (isProbablyBinary(bytes)) throw new DeckError(`${shown}: looks like a binary file, not a deck`);
-	const deck = loadDeck(bytes);
+	const deck = loadDeck(bytes, options);
 	const empty = deck.slides.every(slide => slide.kind === 'blank' && !slide.notes);
 	if (empty) throw new DeckError(`${shown}: the deck is empty`);
 	return deck;

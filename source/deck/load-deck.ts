@@ -1,16 +1,31 @@
 /**
- * Bytes to deck: decoding, repair and parsing in one pure step, with the
- * diagnostics of each stage. The caller does the file I/O.
+ * Bytes to deck: decoding, repair, format detection and parsing in one pure
+ * step, with the diagnostics of each stage. The caller does the file I/O.
  */
-import type {Deck, Diagnostic} from './model.js';
+import {detectFormat} from './detect-format.js';
+import {parseMarkdown} from './formats/parse-markdown.js';
+import {parseRemark} from './formats/parse-remark.js';
+import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {parseDeck} from './parse-deck.js';
 import {decodeDeckBytes} from './text-hygiene.js';
 
+export type LoadOptions = {
+	/** The deck's format; detected from its text when absent (see `detectFormat`). */
+	readonly format?: DeckFormat;
+};
+
+const parsers: Readonly<Record<DeckFormat, (text: string) => Deck>> = {
+	shorthand: parseDeck,
+	remark: parseRemark,
+	markdown: parseMarkdown,
+};
+
 const encodingNames = {macintosh: 'Mac OS Roman', 'windows-1252': 'Windows-1252'} as const;
 
-export function loadDeck(bytes: Uint8Array): Deck {
+export function loadDeck(bytes: Uint8Array, options: LoadOptions = {}): Deck {
 	const decoded = decodeDeckBytes(bytes);
-	const deck = parseDeck(decoded.text);
+	const format = options.format ?? detectFormat(decoded.text);
+	const deck = parsers[format](decoded.text);
 	const diagnostics: Diagnostic[] = [];
 	if (decoded.repair) {
 		const {encoding, characters} = decoded.repair;
@@ -28,6 +43,7 @@ export function loadDeck(bytes: Uint8Array): Deck {
 
 	return {
 		...deck,
+		format,
 		diagnostics: [...diagnostics, ...deck.diagnostics],
 		...(decoded.repair ? {repair: decoded.repair} : {}),
 	};

@@ -85,12 +85,24 @@ export type Notes = {
 	readonly line: number;
 };
 
+/**
+ * One step of an incremental slide (remark's `--`, a Markdown `<!-- pause -->`):
+ * step `index` (1-based) of `of`. Each step is a slide of its own that repeats
+ * the content of the step before it and adds the next part.
+ */
+export type Step = {
+	readonly index: number;
+	readonly of: number;
+};
+
 export type Slide = SlideBody & {
 	/** 0-based position in the deck. */
 	readonly index: number;
 	/** Source line of the slide's first line. */
 	readonly line: number;
 	readonly notes?: Notes;
+	/** Set on the slides that are steps of one incremental slide; absent otherwise. */
+	readonly step?: Step;
 };
 
 export type Severity = 'notice' | 'warning' | 'error';
@@ -110,7 +122,12 @@ export type Repair = {
 	readonly characters: number;
 };
 
+/** The formats lectern reads: its own shorthand, remark.js decks, and Markdown decks. */
+export type DeckFormat = 'shorthand' | 'remark' | 'markdown';
+
 export type Deck = {
+	/** The format the deck was read as. */
+	readonly format: DeckFormat;
 	readonly slides: readonly Slide[];
 	readonly diagnostics: readonly Diagnostic[];
 	readonly repair?: Repair;

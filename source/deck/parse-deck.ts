@@ -21,7 +21,7 @@ const terminalLine = /^\$\$terminal(?:\s+(.*))?$/;
 export function parseDeck(text: string): Deck {
 	const diagnostics: Diagnostic[] = [];
 	const slides = splitSlides(text).map((chunk, index) => parseSlide(chunk, index, diagnostics));
-	return {slides, diagnostics};
+	return {format: 'shorthand', slides, diagnostics};
 }
 
 function splitSlides(text: string): SourceLine[][] {
@@ -106,8 +106,8 @@ function parseTitle(title: Inline[], first: SourceLine, rest: readonly SourceLin
 function emojiRows(title: readonly Inline[]): string[][] | undefined {
 	const spans = title.filter(node => !(node.type === 'text' && node.text.trim() === ''));
 	if (spans.length === 0 || !spans.every(node => node.type === 'span' && node.className === 'e')) return undefined;
-	const rows = spans
-		.flatMap(node => (node.type === 'span' ? splitAtBreaks(node.children) : []))
+	// Spans side by side on the line share a row: `.e[🦄] .e[🏢]` is one row of two.
+	const rows = splitAtBreaks(spans)
 		.map(row => graphemes(inlineText(row)).filter(cluster => cluster.trim() !== ''))
 		.filter(row => row.length > 0);
 	return rows.length > 0 && !isBlank(title) ? rows : undefined;

@@ -14,6 +14,8 @@ const settleMs = 60;
  * keeps the last good one on screen, with the error.
  */
 export function useDeckReload(file: string | undefined, initial: Deck): ReloadResult {
+	// A reload reads the deck in the format it was opened in.
+	const format = initial.format;
 	const [state, setState] = useState<ReloadResult>({deck: initial, version: 0});
 	useEffect(() => {
 		if (!file || file === '-') return;
@@ -22,7 +24,7 @@ export function useDeckReload(file: string | undefined, initial: Deck): ReloadRe
 		let watcher: FSWatcher | undefined;
 		let closed = false;
 		const reload = () => {
-			readDeck(path).then(
+			readDeck(path, {format}).then(
 				deck => {
 					if (!closed) setState(previous => ({deck, version: previous.version + 1}));
 				},
@@ -49,6 +51,6 @@ export function useDeckReload(file: string | undefined, initial: Deck): ReloadRe
 			clearTimeout(timer);
 			watcher?.close();
 		};
-	}, [file]);
+	}, [file, format]);
 	return state;
 }

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, test} from 'node:test';
+import {detectFormat, type DeckFormat} from '../../../source/deck/detect-format.js';
+import {loadDeck} from '../../../source/deck/load-deck.js';
+import {parseDeck} from '../../../source/deck/parse-deck.js';
+import {fixture, utf8} from './support.js';
+
+describe('detectFormat', () => {
+	const cases: Array<[DeckFormat, string, string]> = [
+		['remark', 'an HTML page with a textarea', '<html><textarea id="source">\n# Hi\n</textarea></html>'],
+		['remark', 'a page that calls remark.create', '<script>remark.create({sourceUrl: "a.md"})</script>'],
+		['remark', '??? notes', '# Hi\n\n???\nnotes\n'],
+		['remark', '-- steps', '- one\n--\n- two\n'],
+		['remark', 'class: at the top of the file', 'class: center, middle\n\n# Hi\n'],
+		['remark', 'name: at the top of a slide', '# One\n---\n\nname: two\n# Two\n'],
+		['remark', 'layout: true at the top of a slide', '# One\n---\nlayout: true\n.footer[x]\n'],
+		['remark', 'properties in a run', '# One\n---\ncount: false\nclass: middle\n# Two\n'],
+		['shorthand', '#=', '#= Title\n## Sub\n'],
+		['shorthand', '$$terminal', '# Hi\n---\n$$terminal bash\n$$prompt ~\n'],
+		['shorthand', '#todo', '#todo later\n'],
+		['shorthand', 'Note:', '# Hi\n\nNote: notes\n'],
+		['shorthand', '#= wins over a Markdown sign', '#= Title\n\n```\ncode\n```\n'],
+		['markdown', 'plain Markdown', '# Hi\n\ntext\n---\n# Two\n'],
+		['markdown', 'front matter', '---\ntitle: Hi\nlayout: post\n---\n# Hi\n\nNote: this\n'],
+		['markdown', 'end_slide', '# Hi\n<!-- end_slide -->\n# Two\n'],
+		['markdown', 'pause', '# Hi\n<!-- pause -->\ntext\n\nNote: x\n'],
+		['markdown', 'fenced code with Note:', '# Hi\n\n```\nx\n```\n\nNote: x\n'],
+		['markdown', "mdp's header", '%title: Hi\n\n# Hi\n'],
+		['markdown', 'class: in the middle of a slide', '# Hi\n\nclass: not a property here\n'],
+		['markdown', 'an empty file', ''],
+	];
+	for (const [format, what, text] of cases) {
+		test(`${what} is ${format}`, () => {
+			assert.equal(detectFormat(text), format);
+		});
+	}
+
+	test('--- and ??? inside fenced code say nothing', () => {
+		assert.equal(detectFormat('```\n???\n--\n---\nclass: x\n```\n'), 'markdown');
+	});
+
+	test('every shorthand deck of the project is still read as shorthand', () => {
+		for (const name of ['demo.txt', 'reference-style.txt', 'crlf-bom.txt', 'legit-mojibake-text.txt', 'mojibake-cp1252.txt', 'mojibake-macroman.txt', 'bench/reference.txt']) {
+			assert.equal(loadDeck(readFileSync(join(process.cwd(), 'fixtures', name))).format, 'shorthand', name);
+		}
+	});
+
+	test('the format fixtures', () => {
+		assert.deepEqual(
+			['remark-shell.html', 'remark-deck.md', 'presenterm.md', 'slides.md', 'remark-shell-equivalent.txt'].map(name => detectFormat(fixture(name).toString('utf8'))),
+			['remark', 'remark', 'markdown', 'markdown', 'shorthand'],
+		);
+	});
+});
+
+describe('loadDeck and the format', () => {
+	test('parseDeck is the shorthand parser, and says so', () => {
+		assert.equal(parseDeck('# Hi').format, 'shorthand');
+	});
+
+	test('the format option overrides detection', () => {
+		const text = utf8('# Hi\n---\n#= Big\n');
+		assert.equal(loadDeck(text).format, 'shorthand');
+		const markdown = loadDeck(text, {format: 'markdown'});
+		assert.equal(markdown.format, 'markdown');
+		assert.deepEqual(
+			markdown.slides.map(slide => slide.kind),
+			['title', 'text'],
+		);
+		assert.equal(loadDeck(text, {format: 'remark'}).format, 'remark');
+	});
+
+	test('decoding and repair come first for every format', () => {
+		const deck = loadDeck(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\r\ntitle: Caf\u00c3\u00a9 \u00f0\u0178\u2019\u00aa\r\n---\r\n# Hi\r\n', 'utf8')]));
+		assert.equal(deck.format, 'markdown');
+		assert.equal(deck.repair?.encoding, 'windows-1252');
+		assert.equal(deck.diagnostics[0]?.code, 'mojibake-repaired');
+		assert.match(JSON.stringify(deck.slides[0]), /Café 💪/);
+		assert.doesNotMatch(JSON.stringify(deck), /\\r|\uFEFF/);
+	});
+});
