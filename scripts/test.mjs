@@ -17,5 +17,6 @@ function testFiles(dir) {
 const only = process.argv.slice(2);
 const files = testFiles('build/test').filter(file => only.length === 0 || only.some(part => file.includes(part)));
 const env = {...process.env};
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', ...files], {stdio: 'inherit', env});
+// A test that hangs fails after two minutes instead of stalling the run.
+const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=120000', ...files], {stdio: 'inherit', env});
 process.exit(result.status ?? 1);

@@ -114,6 +114,12 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 			this.later(() => this.connect());
 		});
 		server.listen(this.path, () => {
+			if (this.closed) {
+				server.close();
+				this.removeSocketFile();
+				return;
+			}
+
 			this.server = server;
 			try {
 				chmodSync(this.path, 0o600);

@@ -1,5 +1,5 @@
 import {once} from 'node:events';
-import {mkdtempSync, rmSync, statSync} from 'node:fs';
+import {existsSync, mkdtempSync, rmSync, statSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
@@ -18,6 +18,16 @@ function start(path: string, index: number): SlideSync {
 	open.push(sync);
 	sync.start();
 	return sync;
+}
+
+/** Waits until someone listens at `path` (the first side has set up). */
+async function listening(path: string): Promise<void> {
+	for (let attempt = 0; attempt < 500; attempt++) {
+		if (existsSync(path)) return;
+		await new Promise(resolve => setTimeout(resolve, 10));
+	}
+
+	throw new Error(`nobody listens at ${path}`);
 }
 
 async function nextGoto(sync: SlideSync): Promise<number> {
@@ -39,7 +49,7 @@ test('the socket lives in a private folder and is private itself', async () => {
 test('two sides follow each other both ways; the newcomer adopts the slide of the side that was there first', async () => {
 	const path = socketPath('session:both-ways', base);
 	const audience = start(path, 7);
-	await new Promise(resolve => setTimeout(resolve, 20));
+	await listening(path);
 	const presenter = start(path, 0);
 	assert.equal(await nextGoto(presenter), 7, 'the presenter joins at the audience slide');
 	audience.send(8);
@@ -53,7 +63,7 @@ test('two sides follow each other both ways; the newcomer adopts the slide of th
 test('either side can quit and come back', async () => {
 	const path = socketPath('session:restart', base);
 	const first = start(path, 3);
-	await new Promise(resolve => setTimeout(resolve, 20));
+	await listening(path);
 	const second = start(path, 0);
 	assert.equal(await nextGoto(second), 3);
 	const gone = once(second, 'peer');
@@ -72,7 +82,7 @@ test('garbage from a peer is ignored', async () => {
 	const path = socketPath('session:garbage', base);
 	const audience = start(path, 1);
 	const {createConnection} = await import('node:net');
-	await new Promise(resolve => setTimeout(resolve, 50));
+	await listening(path);
 	const rogue = createConnection(path);
 	await once(rogue, 'connect');
 	rogue.write('not json\n{"type":"goto","index":-1}\n{"type":"goto","index":1.5}\n{"type":"goto","index":4}\n');
