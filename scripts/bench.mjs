@@ -369,8 +369,36 @@ const lines = [
 	`| ${['---', ...columns.map(() => '---:')].join(' | ')} |`,
 	...rows.map(([label, cell]) => `| ${[label, ...columns.map(c => cell(c))].join(' | ')} |`),
 ];
+// Bytes per typed character: the player in-process (Ink patched as in the bundle) drawing
+// into a fake 120x40 terminal while a 51-character command types itself.
+log('typing frames ...');
+const typingBundle = join(temp, 'typing-bench.mjs');
+const esbuild = await import('esbuild');
+const {inkPatchPlugin} = await import('./ink-patches.mjs');
+await esbuild.build({
+	entryPoints: [join(root, 'scripts', 'bench', 'typing.tsx')],
+	bundle: true,
+	format: 'esm',
+	platform: 'node',
+	outfile: typingBundle,
+	jsx: 'automatic',
+	define: {'process.env.NODE_ENV': '"production"'},
+	alias: {'react-devtools-core': join(root, 'scripts', 'stub-devtools.mjs')},
+	banner: {js: "import {createRequire as __lecternCreateRequire} from 'node:module';const require=__lecternCreateRequire(import.meta.url);"},
+	plugins: [inkPatchPlugin()],
+	logLevel: 'error',
+});
+const typingRun = spawnSync(process.execPath, [typingBundle], {encoding: 'utf8', timeout: 30_000});
+let typing;
+try {
+	typing = JSON.parse(typingRun.stdout.trim().split('\n')[0]);
+} catch {
+	failures.push(`typing frames: ${typingRun.stderr.trim() || `exit ${typingRun.status}`}`);
+}
+
 const seconds = (performance.now() - started) / 1000;
 const notes = [
+	...(typing ? [`Typing: ${typing.bytes_per_typed_char} bytes per typed character at 120x40 (${typing.command_chars} characters in ${typing.typing_frames} frames, median ${typing.median_frame_bytes} bytes a frame; the window itself is not redrawn).`] : []),
 	`\`node -e 0\` spawn to exit: ${fmt(nodeFirst)} ms median (${fmt(nodeSummary.exit_ms.min)}-${fmt(nodeSummary.exit_ms.max)}).`,
 	`Node ${process.version}${extraArgs.length ? `, lectern ${extraArgs.join(' ')}` : ''}, ${runs} runs per deck, ${seconds.toFixed(0)} s in all. Meaning of each row: the comment at the top of scripts/bench.mjs.`,
 ];
@@ -388,6 +416,7 @@ writeFileSync(
 			pty: size,
 			seconds,
 			failures,
+			typing,
 			node_e_0: {...nodeSummary, runs: nodeFloor.runs},
 			floor: {...floorSummary, runs: floorResult.runs},
 			decks: decks.map(({kinds, pty, ...deck}) => ({
