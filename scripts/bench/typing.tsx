@@ -28,7 +28,7 @@ render(
 		ansi={{level: 3, hyperlinks: true}}
 		stdout={stdout as unknown as NodeJS.WriteStream}
 		onQuit={() => {}}
-		motion={{animate: true, charactersPerSecond: 200}}
+		motion={{animate: true, charactersPerSecond: 25}}
 	/>,
 	{stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 );
@@ -36,8 +36,8 @@ await new Promise(resolve => setTimeout(resolve, 300));
 pending = 0;
 stdin.write('\u001B[C');
 const started = performance.now();
-// Sample the bytes written per frame while the command types (200 characters a second).
-while (performance.now() - started < 300 + command.length * 12 + 500) {
+// Sample the bytes written per frame while the command types (25 characters a second, as on stage).
+while (performance.now() - started < 300 + command.length * 70 + 500) {
 	await new Promise(resolve => setTimeout(resolve, 4));
 	if (pending > 0) {
 		frames.push(pending);

@@ -1,18 +1,36 @@
 /**
- * Image slides where the picture cannot be drawn: a framed placeholder of the
- * size the image would take, with a picture mark, a readable name and the file
- * name, and the slide's text and caption under it.
+ * Image slides: the picture as half-block pixel art where the caller can draw
+ * it (`pictures`, see source/images/image-store.ts), else a framed placeholder
+ * of the size the image would take, with a picture mark, a readable name and
+ * the file name ("loading…" while the picture is on its way, the reason when
+ * it cannot be drawn). The slide's text and caption go under it; an inline
+ * `@` image is one line.
  */
 import type {Block, Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
+import type {Glyph} from './big-text.js';
 import {centerEach} from './compose.js';
 import type {Line, Size, Style} from './frame.js';
 import {inlineImageLine, planBlocks, type BlockOptions} from './plan-blocks.js';
 import {alignLine, clipLine, lineWidth, wrapLine} from './wrap.js';
 
+/** A picture as the image store has it: drawn, on its way, or why not. */
+export type Picture =
+	| {readonly state: 'ready'; readonly glyph: Glyph}
+	| {readonly state: 'pending'}
+	| {readonly state: 'missing' | 'failed'; readonly reason: string};
+
+/** The picture of an image `src`, fitted inside `box` (cells); never waits. */
+export type PictureSource = (src: string, box: Size) => Picture;
+
+export type ImageOptions = BlockOptions & {
+	/** Draws pictures; without it every image shows as alt text. */
+	readonly pictures?: PictureSource;
+};
+
 const frame: Style = {fg: 'frame'};
 
-export function planImage(image: Image, body: readonly Block[], box: Size, options: BlockOptions): Line[] {
+export function planImage(image: Image, body: readonly Block[], box: Size, options: ImageOptions): Line[] {
 	let below = planBlocks(body, box.columns, options);
 	if (below.length > box.rows / 3) below = planBlocks(body, box.columns, {...options, compact: true});
 	const gap = below.length > 0 ? 1 : 0;
@@ -23,8 +41,25 @@ export function planImage(image: Image, body: readonly Block[], box: Size, optio
 	}
 
 	const {columns, rows} = placeholderSize(image, available);
-	const lines = [...altBox(image, columns, rows), ...(gap ? [[]] : []), ...below];
+	const picture = options.pictures?.(image.src, {columns, rows});
+	const shown = picture?.state === 'ready' ? pictureLines(picture.glyph, columns, rows) : altBox(image, columns, rows, pictureNote(picture));
+	const lines = [...shown, ...(gap ? [[]] : []), ...below];
 	return centerEach(lines, box.columns);
+}
+
+/** The picture in the middle of the placeholder's box: as many rows as the placeholder, so nothing moves when it arrives. */
+function pictureLines(glyph: Glyph, columns: number, rows: number): Line[] {
+	const height = Math.min(rows, glyph.lines.length);
+	const above = Math.floor((rows - height) / 2);
+	const lines: Line[] = [];
+	for (let row = 0; row < rows; row++) lines.push(row >= above && row < above + height ? clipLine(glyph.lines[row - above]!, columns) : []);
+	return lines;
+}
+
+function pictureNote(picture: Picture | undefined): Line | undefined {
+	if (picture?.state === 'pending') return [{text: 'loading…', style: {dim: true}}];
+	if (picture?.state === 'failed') return [{text: picture.reason, style: {dim: true}}];
+	return undefined;
 }
 
 /** `@=` fills the area; `~@` is 16:9 in pixels, which is about 32:9 in cells. */
@@ -40,14 +75,20 @@ function placeholderSize(image: Image, area: Size): Size {
 	return {columns, rows: Math.max(3, rows)};
 }
 
-function altBox(image: Image, columns: number, rows: number): Line[] {
+function altBox(image: Image, columns: number, rows: number, note?: Line): Line[] {
 	const inner = columns - 2;
 	const name = readableImageName(image.src);
 	const label: Line[] = [
 		[{text: '📷 ', style: {fg: 'muted'}}, {text: name, style: {bold: true}}],
 		[{text: image.src, style: {dim: true}}],
+		...(note ? [note] : []),
 	];
-	const content = rows - 2 >= 3 ? [label[0]!, [], label[1]!] : label.slice(0, Math.max(1, rows - 2));
+	const room = rows - 2;
+	// Blank lines between the entries when there is room, else as many entries as fit (the note before the file name).
+	let content: Line[];
+	if (room >= 2 * label.length - 1) content = label.flatMap((line, index) => (index === 0 ? [line] : [[], line]));
+	else if (room >= label.length) content = label;
+	else content = (note ? [label[0]!, note] : label).slice(0, Math.max(1, room));
 	const top = Math.max(0, Math.floor((rows - 2 - content.length) / 2));
 	const lines: Line[] = [[{text: `╭${'─'.repeat(inner)}╮`, style: frame}]];
 	for (let row = 0; row < rows - 2; row++) {

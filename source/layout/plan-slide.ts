@@ -8,7 +8,7 @@ import {centerBlock, contentBox, fitRows, placeInArea} from './compose.js';
 import type {Frame, Line, Size} from './frame.js';
 import {planBlocks} from './plan-blocks.js';
 import {planEmoji} from './plan-emoji.js';
-import {planImage} from './plan-image.js';
+import {planImage, type PictureSource} from './plan-image.js';
 import {planTerminal, type TerminalView} from './plan-terminal.js';
 import {planTitle} from './plan-title.js';
 
@@ -19,6 +19,8 @@ export type LayoutOptions = {
 	readonly emoji?: EmojiPainter;
 	/** The state of a terminal slide's animation; absent means its final state. */
 	readonly terminal?: TerminalView;
+	/** Draws image slides' pictures (an ImageStore's `picture`, or `pictureSync` for print); without it images show as alt text. */
+	readonly pictures?: PictureSource;
 };
 
 const draftBadge: Line = [{text: ' DRAFT ', style: {fg: 'draft', inverse: true, bold: true}}];
