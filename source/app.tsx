@@ -11,6 +11,7 @@ import {ScreenLines} from './components/screen-lines.js';
 import {createEmojiPainter} from './emoji/index.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
+import {usePictures} from './hooks/use-pictures.js';
 import {useRedraw} from './hooks/use-redraw.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
@@ -132,9 +133,10 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	// Big emoji as pictures need 256 colours at least; below that, the emoji themselves.
 	const emoji = useMemo(() => (ansi.level >= 2 ? createEmojiPainter({level: ansi.level as 2 | 3}) : undefined), [ansi.level]);
+	const {pictures, picturesVersion} = usePictures(file, ansi.level);
 	const layout = useMemo(
-		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {})}),
-		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji], // eslint-disable-line react-hooks/exhaustive-deps
+		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {})}),
+		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion], // eslint-disable-line react-hooks/exhaustive-deps
 	);
 	const redrawing = useRedraw(resumes);
 	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);

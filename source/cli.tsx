@@ -8,6 +8,7 @@ import meow from 'meow';
 import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {printDeck} from './commands/print.js';
 import type {DeckFormat} from './deck/model.js';
+import {ImageStore, inspectImage} from './images/index.js';
 import {colourLevel} from './render/colour-level.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {DeckError, readDeck} from './read-deck.js';
@@ -83,15 +84,30 @@ async function main(): Promise<number> {
 				rows: cli.flags.height ?? (process.stdout.rows || 24),
 			};
 			const level = colourLevel(env, Boolean(process.stdout.isTTY));
-			const out: string[] = [];
-			for (const line of printDeck(deck, {size, notes: cli.flags.notes, ansi: {level, hyperlinks: false}})) out.push(line);
-			await write(out.join('\n') + '\n');
+			const images = level >= 2 ? new ImageStore(deckFolder(file), {level: level as 2 | 3}) : undefined;
+			try {
+				await images?.loadDecoders();
+				const pictures = images ? {pictures: (src: string, box: {columns: number; rows: number}) => images.pictureSync(src, box)} : {};
+				const out: string[] = [];
+				for (const line of printDeck(deck, {size, notes: cli.flags.notes, ansi: {level, hyperlinks: false}, ...pictures})) out.push(line);
+				await write(out.join('\n') + '\n');
+			} finally {
+				images?.close();
+			}
+
 			return 0;
 		}
 
 		case 'check': {
-			const folder = file === '-' ? process.cwd() : dirname(resolve(file));
-			const diagnostics = checkDeck(deck, {file, imageExists: src => existsSync(resolve(folder, src))});
+			const folder = deckFolder(file);
+			const diagnostics = checkDeck(deck, {
+				file,
+				imageExists: src => existsSync(resolve(folder, src)),
+				imageProblem(src) {
+					const found = inspectImage(resolve(folder, src));
+					return found.ok ? undefined : {reason: found.reason, unsupported: found.code === 'unsupported'};
+				},
+			});
 			const shown = file === '-' ? 'stdin' : file;
 			const lines = diagnostics.map(diagnostic => formatDiagnostic(shown, diagnostic));
 			lines.push(`${deck.slides.length} slides, ${deck.format} format, ${diagnostics.length === 0 ? 'no problems' : `${diagnostics.length} findings`}`);
@@ -119,6 +135,11 @@ async function main(): Promise<number> {
 			});
 		}
 	}
+}
+
+/** Where a deck's images are: next to it (the working folder for a piped deck). */
+function deckFolder(file: string): string {
+	return file === '-' ? process.cwd() : dirname(resolve(file));
 }
 
 function write(text: string): Promise<void> {

@@ -9,6 +9,8 @@ export type CheckOptions = {
 	readonly file: string;
 	/** Whether an image source exists next to the deck. */
 	readonly imageExists: (src: string) => boolean;
+	/** Why an existing image cannot be drawn (corrupt, too big, unsupported), if it cannot. */
+	readonly imageProblem?: (src: string) => {readonly reason: string; readonly unsupported: boolean} | undefined;
 };
 
 /** The size every slide should fit. */
@@ -20,6 +22,18 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 		if (/^[a-z][a-z\d+.-]*:/i.test(image.src)) continue;
 		if (!options.imageExists(image.src)) {
 			found.push({severity: 'warning', line: image.line, code: 'missing-image', message: `image "${image.src}" not found next to the deck; alt text is shown`});
+			continue;
+		}
+
+		const problem = options.imageProblem?.(image.src);
+		if (problem) {
+			found.push({
+				// An SVG is a format choice, not a broken file: a notice.
+				severity: problem.unsupported ? 'notice' : 'warning',
+				line: image.line,
+				code: problem.unsupported ? 'unsupported-image' : 'unreadable-image',
+				message: `image "${image.src}" cannot be drawn: ${problem.reason}; alt text is shown`,
+			});
 		}
 	}
 

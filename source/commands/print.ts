@@ -6,6 +6,7 @@ import type {Deck} from '../deck/model.js';
 import type {Size} from '../layout/frame.js';
 import {planBlocks} from '../layout/plan-blocks.js';
 import {createEmojiPainter} from '../emoji/index.js';
+import type {PictureSource} from '../layout/plan-image.js';
 import {slideArea} from '../layout/plan-screen.js';
 import {planSlide} from '../layout/plan-slide.js';
 import {clipLine, trimLineEnd} from '../layout/wrap.js';
@@ -15,12 +16,18 @@ export type PrintOptions = {
 	readonly size: Size;
 	readonly notes: boolean;
 	readonly ansi: AnsiOptions;
+	/** Pictures for image slides; without it, images are alt text. */
+	readonly pictures?: PictureSource;
 };
 
 export function* printDeck(deck: Deck, options: PrintOptions): Generator<string> {
 	const area = slideArea(options.size);
 	const total = deck.slides.length;
-	const layout = {showUrls: true, ...(options.ansi.level >= 2 ? {emoji: createEmojiPainter({level: options.ansi.level as 2 | 3})} : {})};
+	const layout = {
+		showUrls: true,
+		...(options.ansi.level >= 2 ? {emoji: createEmojiPainter({level: options.ansi.level as 2 | 3})} : {}),
+		...(options.pictures ? {pictures: options.pictures} : {}),
+	};
 	for (const slide of deck.slides) {
 		yield `-- slide ${slide.index + 1}/${total} --`;
 		const frame = planSlide(deck.slides, slide.index, area, layout);

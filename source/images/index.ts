@@ -1,0 +1,10 @@
+/**
+ * Pictures for image slides: an image store that decodes PNG, JPEG and GIF
+ * files off the player's thread and fits them as half-block glyphs, and a
+ * cheap header check for `lectern check`. The decoders themselves are a
+ * separate chunk (decoders.ts), loaded on first use.
+ */
+export {ImageStore, resolveImageSource, type ImageStoreOptions, type Picture} from './image-store.js';
+export {inspectImage, type ImageInspection} from './inspect-image.js';
+export {fitPicture} from './fit.js';
+export {maxFileBytes, maxPixels, type ImageFormat, type ImageProblemCode} from './header.js';
