@@ -138,13 +138,18 @@ const changedCells = (previous, next) => {
     }
     let start = 0;
     while (start < before.length && start < after.length && sameCell(before[start], after[start])) start++;
+    // Whole words are written (so "12/45" reaches the terminal as such, not as "2").
+    while (start > 0 && after[start - 1].value !== ' ') start--;
     const column = cellsWidth(after.slice(0, start));
     if (cellsWidth(before) !== cellsWidth(after)) {
         return ansiEscapes.cursorTo(column) + styledCharsToString(after.slice(start)) + ansiEscapes.eraseEndLine;
     }
     let end = 0;
     while (end < before.length - start && end < after.length - start && sameCell(before[before.length - 1 - end], after[after.length - 1 - end])) end++;
-    return ansiEscapes.cursorTo(column) + styledCharsToString(after.slice(start, after.length - end));
+    let stop = after.length - end;
+    while (stop < after.length && after[stop].value !== ' ') stop++;
+    if (stop <= start) return '';
+    return ansiEscapes.cursorTo(column) + styledCharsToString(after.slice(start, stop));
 };`,
 	},
 	{
