@@ -1,9 +1,11 @@
 /**
  * `npm run build:emoji`: derives assets/emoji.bin, the compact emoji image set
  * that lectern draws big emoji from, from the Twemoji rasters of the dev
- * dependency `emoji-datasource-twitter` (64x64 PNGs; Twemoji graphics by
+ * package `emoji-datasource-twitter` (64x64 PNGs; Twemoji graphics by
  * Twitter/X and contributors, CC-BY 4.0). The asset is committed, so neither CI
- * nor users ever need the 70 MB package; run this only to update the image set.
+ * nor users ever need the 70 MB package (it is not a dependency: install it with
+ * `npm install --no-save emoji-datasource-twitter@16.0.0`); run this only to
+ * update the image set.
  *
  * Encoding (measured on emoji-datasource-twitter 16.0.0, 3,786 images):
  *   lossless 64x64 RGBA, deflate per image        10.8 MB
@@ -41,7 +43,15 @@ const {PNG} = require('pngjs');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const sourcePackage = 'emoji-datasource-twitter';
-const sourceDir = dirname(require.resolve(`${sourcePackage}/package.json`));
+const sourceVersion = '16.0.0';
+let sourceDir;
+try {
+	sourceDir = dirname(require.resolve(`${sourcePackage}/package.json`));
+} catch {
+	// 70 MB: not a dependency of the project, installed only to remake the asset.
+	console.error(`build-emoji: first run  npm install --no-save --save-exact ${sourcePackage}@${sourceVersion}`);
+	process.exit(2);
+}
 const sourceVersion = JSON.parse(readFileSync(join(sourceDir, 'package.json'), 'utf8')).version;
 const imageDir = join(sourceDir, 'img/twitter/64');
 const size = 64;
