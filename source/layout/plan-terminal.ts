@@ -9,7 +9,7 @@ import {centerBlock} from './compose.js';
 import type {Line, Segment, Size, Style} from './frame.js';
 import {stableSegments, stableText} from './stable-width.js';
 import {mergeSegments, styledSegments} from './styled-text.js';
-import {clipLine, lineWidth, padLine, wrapLine} from './wrap.js';
+import {clipLine, hardWrap, lineWidth, padLine} from './wrap.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
 
@@ -46,12 +46,12 @@ export function planTerminal(slides: readonly Slide[], index: number, box: Size,
 	const session = slides.slice(first, last + 1) as TerminalSlide[];
 	if (box.columns < 12 || box.rows < chromeRows + 1) {
 		// No room for a window: the session's last lines, unframed.
-		return screenLines(slide.lines, view).flatMap(line => wrapLine(line, box.columns)).slice(-box.rows);
+		return screenLines(slide.lines, view).flatMap(line => hardWrap(line, box.columns)).slice(-box.rows);
 	}
 
 	const window = windowSize(session, box);
 	const content = window.columns - 4;
-	const body = screenLines(slide.lines, view).flatMap(line => wrapLine(line, content));
+	const body = screenLines(slide.lines, view).flatMap(line => hardWrap(line, content));
 	const visible = body.slice(Math.max(0, body.length - (window.rows - chromeRows)));
 	const lines: Line[] = [
 		[{text: `╭${'─'.repeat(window.columns - 2)}╮`, style: frame}],
@@ -70,7 +70,7 @@ function windowSize(session: readonly TerminalSlide[], box: Size): Size {
 	const widest = Math.max(0, ...session.flatMap(slide => screenLines(slide.lines, {cursorOn: true}).map(line => lineWidth(line))));
 	const columns = Math.max(Math.min(minWidth, box.columns), Math.min(box.columns, widest + 4));
 	const content = Math.max(1, columns - 4);
-	const tallest = Math.max(1, ...session.map(slide => screenLines(slide.lines, {cursorOn: true}).flatMap(line => wrapLine(line, content)).length));
+	const tallest = Math.max(1, ...session.map(slide => screenLines(slide.lines, {cursorOn: true}).flatMap(line => hardWrap(line, content)).length));
 	return {columns, rows: Math.min(box.rows, Math.max(chromeRows + 1, tallest + chromeRows))};
 }
 

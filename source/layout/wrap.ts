@@ -190,3 +190,38 @@ export function trimLineEnd(line: Line, plain = false): Line {
 
 	return out;
 }
+
+/**
+ * Wraps the way a terminal does: at the last column, whatever the character,
+ * never splitting a grapheme cluster. Always at least one line.
+ */
+export function hardWrap(line: Line, width: number): Line[] {
+	if (width <= 0) return [[]];
+	const lines: Segment[][] = [[]];
+	let used = 0;
+	for (const segment of line) {
+		if (used + cellWidth(segment.text) <= width) {
+			lines.at(-1)!.push(segment);
+			used += cellWidth(segment.text);
+			continue;
+		}
+
+		let text = '';
+		for (const cluster of graphemes(segment.text)) {
+			const clusterWidth = cellWidth(cluster);
+			if (used + clusterWidth > width) {
+				if (text !== '') lines.at(-1)!.push({text, ...(segment.style ? {style: segment.style} : {})});
+				lines.push([]);
+				text = '';
+				used = 0;
+			}
+
+			text += cluster;
+			used += clusterWidth;
+		}
+
+		if (text !== '') lines.at(-1)!.push({text, ...(segment.style ? {style: segment.style} : {})});
+	}
+
+	return lines;
+}

@@ -63,3 +63,12 @@ test('the screen is the slide area plus a status bar, one row less than the term
 	assert.equal(lines.length, 23);
 	assert.match(text(lines).at(-1)!, /^ 1\/10 {2}lectern/);
 });
+
+test('long lines in a terminal window wrap at the last column, as a terminal does', () => {
+	const session = parseDeck(`$$terminal bash\n$$prompt ~\ncat long.txt<br>\n${'word '.repeat(30)}end<br>\n$$w\n`);
+	const lines = text(planSlide(session.slides, 0, {columns: 60, rows: 22}, {showUrls: true}).lines).filter(line => line.includes('│ '));
+	const inner = lines.map(line => line.slice(line.indexOf('│ ') + 2, line.lastIndexOf(' │')));
+	const wrapped = inner.filter(line => line.startsWith('word') || line.startsWith('rd') || line.startsWith('ord') || line.startsWith('d '));
+	assert.ok(wrapped.length >= 2);
+	assert.equal(wrapped[0]!.trimEnd().length, inner[0]!.length, 'the first row is filled to the last column');
+});
