@@ -5,6 +5,24 @@
  */
 export const inkPatches = [
 	{
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		why:
+			'Yoga loads its WebAssembly, embedded as a data: URL, with fetch() when fetch exists: on ' +
+			'Node that loads undici first, some 20-40 ms of start-up before the first frame. The ' +
+			'module decodes the same bytes itself without fetch.',
+		find: '"function"!=typeof fetch',
+		replace: 'true',
+	},
+	{
+		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
+		why:
+			'Yoga loads its WebAssembly, embedded as a data: URL, with fetch() when fetch exists: on ' +
+			'Node that loads undici first, some 20-40 ms of start-up before the first frame. The ' +
+			'module decodes the same bytes itself without fetch.',
+		find: '"function"!=typeof fetch',
+		replace: 'true',
+	},
+	{
 		file: 'ink/build/output.js',
 		why:
 			'Ink builds a new Output, with empty caches, for every frame, so every line of the ' +
