@@ -49,6 +49,8 @@ export type AppProps = {
 	readonly sync?: SlideSync;
 	/** The planned length of the talk, for the pace shown in the notes pane. */
 	readonly targetMs?: number;
+	/** The colours images are drawn in as pictures; absent: alt text. */
+	readonly pictures?: 2 | 3;
 	/** Told every slide that is reached, with the time (for rehearsals). */
 	readonly onVisit?: (index: number, at: number) => void;
 };
@@ -63,7 +65,7 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => ({
@@ -133,7 +135,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	// Big emoji as pictures need 256 colours at least; below that, the emoji themselves.
 	const emoji = useMemo(() => (ansi.level >= 2 ? createEmojiPainter({level: ansi.level as 2 | 3}) : undefined), [ansi.level]);
-	const {pictures, picturesVersion} = usePictures(file, ansi.level);
+	const {pictures, picturesVersion} = usePictures(file, pictureLevel);
 	const layout = useMemo(
 		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {})}),
 		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion], // eslint-disable-line react-hooks/exhaustive-deps

@@ -9,11 +9,11 @@ import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {printDeck} from './commands/print.js';
 import type {DeckFormat} from './deck/model.js';
 import {ImageStore, inspectImage} from './images/index.js';
-import {colourLevel} from './render/colour-level.js';
+import {colourLevel, type ColourLevel} from './render/colour-level.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {DeckError, readDeck} from './read-deck.js';
 
-const cli = meow(
+const cli = parseArguments(() => meow(
 	`
 	Usage
 	  $ lectern DECK              present DECK full screen
@@ -38,6 +38,8 @@ const cli = meow(
 	                      (also when LECTERN_REDUCED_MOTION=1 is set)
 	  --typing-speed CPS  typing speed of terminal slides (default 25 characters a second)
 	  --format FORMAT     shorthand, remark or markdown (default: detected from the deck)
+	  --images MODE       auto: pictures with 256 colours or more, else alt text;
+	                      blocks: always pictures; alt: never (default auto)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
 	  --version           show the version
 	  --help              show this help
@@ -58,10 +60,21 @@ const cli = meow(
 			session: {type: 'string'},
 			target: {type: 'string'},
 			format: {type: 'string', choices: ['shorthand', 'remark', 'markdown']},
+			images: {type: 'string', choices: ['auto', 'blocks', 'alt'], default: 'auto'},
 		},
 		allowUnknownFlags: false,
 	},
-);
+));
+
+/** meow throws on a bad flag value (`--images kitty`): one line and exit 2, no stack trace. */
+function parseArguments<T>(parse: () => T): T {
+	try {
+		return parse();
+	} catch (error) {
+		process.stderr.write(`lectern: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exit(2);
+	}
+}
 
 const commands = new Set(['print', 'check', 'rehearse']);
 
@@ -84,7 +97,8 @@ async function main(): Promise<number> {
 				rows: cli.flags.height ?? (process.stdout.rows || 24),
 			};
 			const level = colourLevel(env, Boolean(process.stdout.isTTY));
-			const images = level >= 2 ? new ImageStore(deckFolder(file), {level: level as 2 | 3}) : undefined;
+			const pictureLevel = pictureColours(cli.flags.images, level);
+			const images = pictureLevel ? new ImageStore(deckFolder(file), {level: pictureLevel}) : undefined;
 			try {
 				await images?.loadDecoders();
 				const pictures = images ? {pictures: (src: string, box: {columns: number; rows: number}) => images.pictureSync(src, box)} : {};
@@ -128,6 +142,7 @@ async function main(): Promise<number> {
 				env,
 				motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond},
 				notes: cli.flags.notes || rehearsing,
+				pictures: pictureColours(cli.flags.images, colourLevel(env, true)),
 				presenter: cli.flags.presenter,
 				session: cli.flags.session,
 				rehearse: rehearsing,
@@ -135,6 +150,16 @@ async function main(): Promise<number> {
 			});
 		}
 	}
+}
+
+/**
+ * The colours pictures are drawn in, or undefined for alt text: `auto` needs the 256-colour
+ * palette at least; `blocks` draws them in 256 colours even where fewer are known to work.
+ */
+function pictureColours(mode: string, level: ColourLevel): 2 | 3 | undefined {
+	if (mode === 'alt' || level === 0) return undefined;
+	if (level >= 2) return level as 2 | 3;
+	return mode === 'blocks' ? 2 : undefined;
 }
 
 /** Where a deck's images are: next to it (the working folder for a piped deck). */

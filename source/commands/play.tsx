@@ -31,6 +31,8 @@ export type PlayOptions = {
 	readonly rehearse: boolean;
 	/** The planned length of the talk. */
 	readonly targetMs: number | undefined;
+	/** The colours pictures are drawn in; undefined: images are alt text. */
+	readonly pictures: 2 | 3 | undefined;
 };
 
 export async function play(deck: Deck, options: PlayOptions): Promise<number> {
@@ -92,6 +94,7 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 				presenter={options.presenter}
 				sync={sync}
 				targetMs={options.targetMs}
+				pictures={options.pictures}
 				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
 			/>,
 			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},

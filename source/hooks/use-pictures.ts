@@ -2,16 +2,15 @@ import {dirname, resolve} from 'node:path';
 import {useEffect, useMemo, useState} from 'react';
 import {ImageStore} from '../images/index.js';
 import type {PictureSource} from '../layout/plan-image.js';
-import type {ColourLevel} from '../render/colour-level.js';
 
 /**
  * The deck's pictures, decoded off the keypress path; `picturesVersion` changes
- * whenever one becomes ready, so the slide is drawn again with it. None below
- * 256 colours: images are alt text there.
+ * whenever one becomes ready, so the slide is drawn again with it. Without a
+ * colour level (`--images alt`, or too few colours), images are alt text.
  */
-export function usePictures(file: string | undefined, level: ColourLevel): {pictures?: PictureSource; picturesVersion: number} {
+export function usePictures(file: string | undefined, level: 2 | 3 | undefined): {pictures?: PictureSource; picturesVersion: number} {
 	const store = useMemo(
-		() => (level >= 2 ? new ImageStore(file && file !== '-' ? dirname(resolve(file)) : process.cwd(), {level: level as 2 | 3}) : undefined),
+		() => (level ? new ImageStore(file && file !== '-' ? dirname(resolve(file)) : process.cwd(), {level}) : undefined),
 		[file, level],
 	);
 	const [picturesVersion, setPicturesVersion] = useState(0);
