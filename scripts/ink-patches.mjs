@@ -12,15 +12,7 @@ export const inkPatches = [
 			'module decodes the same bytes itself without fetch.',
 		find: '"function"!=typeof fetch',
 		replace: 'true',
-	},
-	{
-		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
-		why:
-			'Yoga loads its WebAssembly, embedded as a data: URL, with fetch() when fetch exists: on ' +
-			'Node that loads undici first, some 20-40 ms of start-up before the first frame. The ' +
-			'module decodes the same bytes itself without fetch.',
-		find: '"function"!=typeof fetch',
-		replace: 'true',
+		all: true,
 	},
 	{
 		file: 'ink/build/output.js',
@@ -243,7 +235,7 @@ export function inkPatchPlugin() {
 					let source = await readFile(args.path, 'utf8');
 					for (const patch of inkPatches.filter(candidate => candidate.file === file)) {
 						if (!source.includes(patch.find)) throw new Error(`Ink patch for ${file} no longer applies: ${patch.why}`);
-						source = source.replace(patch.find, patch.replace);
+						source = patch.all ? source.replaceAll(patch.find, patch.replace) : source.replace(patch.find, patch.replace);
 					}
 
 					return {contents: source, loader: 'js'};

@@ -23,30 +23,10 @@ import {printDeck} from '../../source/commands/print.js';
 import {loadDeck} from '../../source/deck/load-deck.js';
 import type {Deck} from '../../source/deck/model.js';
 import type {ColourLevel} from '../../source/render/colour-level.js';
+import {random, type Random} from '../support/random.js';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 20_191_005);
 
-type Random = {
-	next(): number;
-	int(min: number, max: number): number;
-	chance(probability: number): boolean;
-	pick<T>(items: readonly T[]): T;
-};
-
-/** mulberry32: small, fast, and the same everywhere. */
-function random(start: number): Random {
-	let state = start >>> 0;
-	const next = () => {
-		state = (state + 0x6d_2b_79_f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
-
-	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	return {next, int, chance: probability => next() < probability, pick: items => items[int(0, items.length - 1)]!};
-}
 
 // ---------------------------------------------------------------------------
 // Material

@@ -8,6 +8,7 @@ import type {Block, Deck, Inline, Slide, TerminalLine} from '../../source/deck/m
 import {parseDeck} from '../../source/deck/parse-deck.js';
 import {readableImageName, slideTitle} from '../../source/deck/slide-title.js';
 import {searchSlides, slideText} from '../../source/deck/slide-text.js';
+import {blockTexts} from './formats/support.js';
 
 const fixture = (name: string): Buffer => readFileSync(join(process.cwd(), 'fixtures', name));
 const load = (name: string): Deck => loadDeck(fixture(name));
@@ -29,32 +30,6 @@ function terminalLine(line: TerminalLine): {prompt?: string; text: string; typed
 	return {...(line.prompt === undefined ? {} : {prompt: line.prompt}), text, typed, cursor: line.cursor, line: line.line};
 }
 
-/** Block content as `type: text` strings, one per block. */
-function blockTexts(blocks: readonly Block[]): string[] {
-	return blocks.map(block => {
-		switch (block.type) {
-			case 'heading': {
-				return `h${block.depth}: ${inlineText(block.content)}`;
-			}
-
-			case 'paragraph': {
-				return `p: ${block.lines.map(line => inlineText(line)).join(' / ')}`;
-			}
-
-			case 'list': {
-				return `${block.ordered ? `ol(${block.start})` : 'ul'}: ${block.items.map(item => inlineText(item)).join(' / ')}`;
-			}
-
-			case 'image': {
-				return `image(${block.image.mode}): ${block.image.src}`;
-			}
-
-			case 'caption': {
-				return `caption: ${inlineText(block.content)}`;
-			}
-		}
-	});
-}
 
 const findNode = (inlines: readonly Inline[], type: Inline['type']): Inline | undefined => {
 	for (const node of inlines) {

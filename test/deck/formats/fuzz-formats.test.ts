@@ -14,25 +14,11 @@ import {printDeck} from '../../../source/commands/print.js';
 import {loadDeck} from '../../../source/deck/load-deck.js';
 import type {Deck, DeckFormat} from '../../../source/deck/model.js';
 import {utf8} from './support.js';
+import {random, type Random} from '../../support/random.js';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 20_240_501);
 
-function random(start: number) {
-	let state = start >>> 0;
-	const next = () => {
-		state = (state + 0x6d_2b_79_f5) >>> 0;
-		let value = state;
-		value = Math.imul(value ^ (value >>> 15), value | 1);
-		value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-		return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-	};
 
-	const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-	const pick = <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!;
-	return {next, int, pick, chance: (probability: number) => next() < probability};
-}
-
-type Random = ReturnType<typeof random>;
 
 const pieces = [
 	'tea', 'kettle', ' ', '  ', '💪', '👩🏽‍🍳', '日本語', 'e\u0301', '&nbsp;', '&amp;', '&#27;', '&lt;br&gt;', '&bogus;',
