@@ -87,3 +87,17 @@ test('a closed stdout (EPIPE) ends print quietly', async () => {
 	assert.equal(code, 0);
 	assert.equal(stderr, '');
 });
+
+test('TERM=dumb cannot present full screen: one clear line, exit 2, the terminal untouched', async () => {
+	const screen = await TmuxScreen.start({command: [process.execPath, cli, demo], columns: 80, rows: 24, cwd: root, env: {TMPDIR: privateTmpdir(), TERM: 'dumb'}});
+	try {
+		const state = await screen.waitForExit();
+		assert.equal(state.exitStatus, 2);
+		assert.equal(state.alternateOn, false);
+		assert.equal(state.cursorVisible, true);
+		const text = (await screen.text()).join('');
+		assert.match(text, /lectern: TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK/);
+	} finally {
+		await screen.stop();
+	}
+});
