@@ -10,7 +10,7 @@ export const blinkMs = 530;
 export function useBlink(active: boolean, key: number): boolean {
 	const [lit, setLit] = useState({key, on: true});
 	useEffect(() => {
-		setLit({key, on: true});
+		// No state change on arrival (a stale key reads as lit): a keypress costs one render, not two.
 		if (!active) return;
 		const timer = setInterval(() => {
 			setLit(current => ({key, on: !current.on}));
