@@ -232,7 +232,9 @@ describe('keys', () => {
 		try {
 			await waitForSlide(screen, {position: 1, total: total(), size: small});
 			await screen.keys('?');
-			const rows = await screen.waitForText('lectern keys');
+			// The whole box, not just its first rows (tmux may show a frame half drawn).
+			const rows = await screen.waitFor(current => current.some(row => row.includes('press any key to close')), {what: 'the help overlay'});
+			assert.ok(rows.some(row => row.includes('lectern keys')));
 			assert.ok(rows.some(row => row.includes('q Esc Ctrl-C')), 'the help lists the quit keys');
 			assert.deepEqual(tooWide(rows, small.columns), []);
 			await screen.type('x');
