@@ -9,7 +9,7 @@ import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {printDeck} from './commands/print.js';
 import type {DeckFormat} from './deck/model.js';
 import {ImageStore, inspectImage} from './images/index.js';
-import {colourLevel, type ColourLevel} from './render/colour-level.js';
+import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {DeckError, readDeck} from './read-deck.js';
 
@@ -97,7 +97,7 @@ async function main(): Promise<number> {
 				rows: cli.flags.height ?? (process.stdout.rows || 24),
 			};
 			const level = colourLevel(env, Boolean(process.stdout.isTTY));
-			const pictureLevel = pictureColours(cli.flags.images, level);
+			const pictureLevel = pictureColours(cli.flags.images as ImagesMode, level);
 			const images = pictureLevel ? new ImageStore(deckFolder(file), {level: pictureLevel}) : undefined;
 			try {
 				await images?.loadDecoders();
@@ -142,7 +142,7 @@ async function main(): Promise<number> {
 				env,
 				motion: {animate: cli.flags.animation && !reducedMotion, charactersPerSecond},
 				notes: cli.flags.notes || rehearsing,
-				pictures: pictureColours(cli.flags.images, colourLevel(env, true)),
+				images: cli.flags.images as ImagesMode,
 				presenter: cli.flags.presenter,
 				session: cli.flags.session,
 				rehearse: rehearsing,
@@ -150,16 +150,6 @@ async function main(): Promise<number> {
 			});
 		}
 	}
-}
-
-/**
- * The colours pictures are drawn in, or undefined for alt text: `auto` needs the 256-colour
- * palette at least; `blocks` draws them in 256 colours even where fewer are known to work.
- */
-function pictureColours(mode: string, level: ColourLevel): 2 | 3 | undefined {
-	if (mode === 'alt' || level === 0) return undefined;
-	if (level >= 2) return level as 2 | 3;
-	return mode === 'blocks' ? 2 : undefined;
 }
 
 /** Where a deck's images are: next to it (the working folder for a piped deck). */

@@ -6,8 +6,7 @@ import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import type {Deck} from './deck/model.js';
 import {loadDeck, type LoadOptions} from './deck/load-deck.js';
-import {isProbablyBinary} from './deck/text-hygiene.js';
-import {neutralize} from './deck/text-hygiene.js';
+import {isProbablyBinary, neutralize} from './deck/text-hygiene.js';
 
 /**
  * Decks larger than this are refused with a clear message: a talk is kilobytes

@@ -9,7 +9,7 @@ import React from 'react';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
-import {colourLevel} from '../render/colour-level.js';
+import {colourLevel, pictureColours, type ImagesMode} from '../render/colour-level.js';
 import {SlideSync, socketPath} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
 import {takeOverTerminal} from '../terminal/screen-session.js';
@@ -31,8 +31,8 @@ export type PlayOptions = {
 	readonly rehearse: boolean;
 	/** The planned length of the talk. */
 	readonly targetMs: number | undefined;
-	/** The colours pictures are drawn in; undefined: images are alt text. */
-	readonly pictures: 2 | 3 | undefined;
+	/** Whether images are drawn as pictures (`--images`). */
+	readonly images: ImagesMode;
 };
 
 export async function play(deck: Deck, options: PlayOptions): Promise<number> {
@@ -94,7 +94,7 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 				presenter={options.presenter}
 				sync={sync}
 				targetMs={options.targetMs}
-				pictures={options.pictures}
+				pictures={pictureColours(options.images, level)}
 				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
 			/>,
 			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},

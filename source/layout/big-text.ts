@@ -13,6 +13,7 @@ import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
 import {cellWidth} from './cell-width.js';
 import type {Line, Segment, Style} from './frame.js';
+import {graphemes} from '../deck/inline-tree.js';
 
 export type TitlePiece = {type: 'text'; text: string} | {type: 'emoji'; cluster: string};
 /** One forced line of the title (a `<br>` separates forced lines); words are split at spaces here. */
@@ -319,12 +320,6 @@ function joinBlocks(blocks: readonly Block[], gaps: readonly number[]): Block {
 
 // ---------------------------------------------------------------------------
 // Emoji
-
-const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
-
-function graphemes(text: string): string[] {
-	return Array.from(segmenter.segment(text), part => part.segment);
-}
 
 /** The default painter: the emoji itself, on the middle row. */
 export function plainEmojiGlyph(cluster: string, height: number): Glyph {

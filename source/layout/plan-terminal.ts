@@ -42,14 +42,12 @@ export function sessionRange(slides: readonly Slide[], index: number): {first: n
 
 export function planTerminal(slides: readonly Slide[], index: number, box: Size, view: TerminalView): Line[] {
 	const slide = slides[index] as TerminalSlide;
-	const {first, last} = sessionRange(slides, index);
-	const session = slides.slice(first, last + 1) as TerminalSlide[];
 	if (box.columns < 12 || box.rows < chromeRows + 1) {
 		// No room for a window: the session's last lines, unframed.
 		return screenLines(slide.lines, view).flatMap(line => hardWrap(line, box.columns)).slice(-box.rows);
 	}
 
-	const window = windowSize(session, box);
+	const window = sessionWindow(slides, sessionRange(slides, index), box);
 	const content = window.columns - 4;
 	const body = screenLines(slide.lines, view).flatMap(line => hardWrap(line, content));
 	const visible = body.slice(Math.max(0, body.length - (window.rows - chromeRows)));
@@ -64,6 +62,29 @@ export function planTerminal(slides: readonly Slide[], index: number, box: Size,
 
 	lines.push([{text: `╰${'─'.repeat(window.columns - 2)}╯`, style: frame}]);
 	return centerBlock(lines, box.columns);
+}
+
+/**
+ * Window sizes by deck and session: every frame of a typing animation plans the
+ * slide again, and the size depends only on the session's slides and the box.
+ */
+const windowSizes = new WeakMap<readonly Slide[], Map<string, Size>>();
+
+function sessionWindow(slides: readonly Slide[], range: {first: number; last: number}, box: Size): Size {
+	let sizes = windowSizes.get(slides);
+	if (!sizes) {
+		sizes = new Map();
+		windowSizes.set(slides, sizes);
+	}
+
+	const key = `${range.first}:${range.last}:${box.columns}x${box.rows}`;
+	let size = sizes.get(key);
+	if (!size) {
+		size = windowSize(slides.slice(range.first, range.last + 1) as TerminalSlide[], box);
+		sizes.set(key, size);
+	}
+
+	return size;
 }
 
 function windowSize(session: readonly TerminalSlide[], box: Size): Size {

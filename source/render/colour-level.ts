@@ -29,3 +29,16 @@ function terminalLevel(env: Readonly<Record<string, string | undefined>>): Colou
 	if (/256/.test(term)) return 2;
 	return 1;
 }
+
+export type ImagesMode = 'auto' | 'blocks' | 'alt';
+
+/**
+ * The colours pictures are drawn in, or undefined for alt text: `auto` needs the
+ * 256-colour palette at least; `blocks` draws them in 256 colours even where
+ * fewer are known to work; `alt` never.
+ */
+export function pictureColours(mode: ImagesMode, level: ColourLevel): 2 | 3 | undefined {
+	if (mode === 'alt' || level === 0) return undefined;
+	if (level >= 2) return level as 2 | 3;
+	return mode === 'blocks' ? 2 : undefined;
+}
