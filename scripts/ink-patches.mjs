@@ -1,6 +1,7 @@
 /**
- * Source patches applied to Ink while bundling, each with the reason and the
- * exact text it replaces. The build fails if a pattern is not found, so an Ink
+ * Source patches applied to Ink and the packages it draws with (Yoga,
+ * string-width, widest-line) while bundling, each with the reason and the
+ * exact text it replaces. The build fails if a pattern is not found, so an
  * upgrade cannot silently drop a fix.
  */
 export const inkPatches = [
@@ -120,6 +121,21 @@ export default function widestLine(string) {
 	}`,
 	},
 	{
+		file: 'string-width/index.js',
+		why:
+			'string-width builds an Intl.Segmenter (ICU start-up, about 8 ms) and compiles the RGI ' +
+			'emoji regular expression (about 12 ms) when it is imported, before the first frame, even ' +
+			'when every string measured is ASCII (its own fast path). Both are made on first use.',
+		find: 'const segmenter = new Intl.Segmenter();',
+		replace: 'let segmenterMade;\nconst segmenter = {segment: text => (segmenterMade ??= new Intl.Segmenter()).segment(text)};',
+	},
+	{
+		file: 'string-width/index.js',
+		why: 'The regular expression of the patch above.',
+		find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+		replace: "let rgiEmojiMade;\nconst rgiEmojiRegex = {test: text => (rgiEmojiMade ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};",
+	},
+	{
 		file: 'ink/build/log-update.js',
 		why:
 			'Ink 6.8.0 incremental rendering moves the cursor up one row too few, so every ' +
@@ -229,13 +245,16 @@ export function inkPatchPlugin() {
 		name: 'ink-patches',
 		setup(build) {
 			for (const file of files) {
-				const filter = new RegExp(file.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.') + '$');
+				const filter = new RegExp('node_modules[\\\\/]' + file.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.') + '$');
 				build.onLoad({filter}, async args => {
+					// The copy at the top of node_modules only: another version nested under a dependency is not the one patched.
+					if (args.path.split(/[\\/]node_modules[\\/]/).length > 2) return undefined;
 					const {readFile} = await import('node:fs/promises');
 					let source = await readFile(args.path, 'utf8');
 					for (const patch of inkPatches.filter(candidate => candidate.file === file)) {
 						if (!source.includes(patch.find)) throw new Error(`Ink patch for ${file} no longer applies: ${patch.why}`);
-						source = patch.all ? source.replaceAll(patch.find, patch.replace) : source.replace(patch.find, patch.replace);
+						// A function, so that `$'` and `$&` in a replacement are not replacement patterns.
+						source = patch.all ? source.replaceAll(patch.find, () => patch.replace) : source.replace(patch.find, () => patch.replace);
 					}
 
 					return {contents: source, loader: 'js'};

@@ -8,7 +8,7 @@ import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
 import {searchSlides} from './deck/slide-text.js';
 import {ScreenLines} from './components/screen-lines.js';
-import {createEmojiPainter} from './emoji/index.js';
+import {emojiPainterFor} from './emoji/index.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
 import {usePictures} from './hooks/use-pictures.js';
@@ -17,12 +17,14 @@ import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
 import {useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
+import type {EmojiPainter} from './layout/big-text.js';
+import {openingState} from './layout/opening-screen.js';
 import {overviewColumns} from './layout/plan-overview.js';
 import {notesScrollLimit} from './layout/plan-presenter.js';
 import {planScreen, slideArea} from './layout/plan-screen.js';
 import {animationFor} from './layout/terminal-animation.js';
 import {keyName, textKeys} from './navigation/keymap.js';
-import {initialState, navigate, withCount, type Notice} from './navigation/navigation.js';
+import {navigate, withCount, type Notice} from './navigation/navigation.js';
 import type {SlideSync} from './presenter/sync.js';
 import {paceAt} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
@@ -53,6 +55,8 @@ export type AppProps = {
 	readonly pictures?: 2 | 3;
 	/** Told every slide that is reached, with the time (for rehearsals). */
 	readonly onVisit?: (index: number, at: number) => void;
+	/** Draws big emoji (made for the opening screen already); by default one for the colour level. */
+	readonly emoji?: EmojiPainter;
 };
 
 export type Motion = {
@@ -65,13 +69,10 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, emoji: givenEmoji}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
-	const [nav, setNav] = useState(() => ({
-		...initialState(initialDeck.slides.length, start, notes),
-		...(initialDeck.repair ? {notice: {text: 'mojibake repaired', tone: 'info'} as Notice} : {}),
-	}));
+	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
 	const notesMaxScroll = useMemo(() => notesScrollLimit(deck.slides, nav.index, slideArea(size), presenter), [deck, nav.index, size, presenter]);
@@ -134,7 +135,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	// Big emoji as pictures need 256 colours at least; below that, the emoji themselves.
-	const emoji = useMemo(() => (ansi.level >= 2 ? createEmojiPainter({level: ansi.level as 2 | 3}) : undefined), [ansi.level]);
+	const emoji = useMemo(() => givenEmoji ?? emojiPainterFor(ansi.level), [givenEmoji, ansi.level]);
 	const {pictures, picturesVersion} = usePictures(file, pictureLevel);
 	const layout = useMemo(
 		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {})}),

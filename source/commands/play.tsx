@@ -1,64 +1,46 @@
 /**
- * `lectern DECK`: presents the deck full screen until the presenter quits.
+ * The player proper: mounts the Ink app on the terminal that present.ts has
+ * taken over (and drawn the opening slide on), until the presenter quits.
  */
 import {EventEmitter} from 'node:events';
-import {openSync} from 'node:fs';
 import {resolve} from 'node:path';
-import {ReadStream} from 'node:tty';
 import React from 'react';
 import {render} from 'ink';
-import {App, type Motion} from '../app.js';
+import {App} from '../app.js';
 import type {Deck} from '../deck/model.js';
-import {colourLevel, pictureColours, type ImagesMode} from '../render/colour-level.js';
+import type {EmojiPainter} from '../layout/big-text.js';
 import {SlideSync, socketPath} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
-import {takeOverTerminal} from '../terminal/screen-session.js';
+import type {AnsiOptions} from '../render/ansi.js';
+import type {ScreenSession} from '../terminal/screen-session.js';
+import type {PlayOptions} from './present.js';
 import {finishRehearsal} from './rehearse.js';
-import {DeckError} from '../read-deck.js';
 
-export type PlayOptions = {
-	readonly file: string;
-	/** 1-based slide to open at. */
-	readonly start: number | undefined;
-	readonly env: NodeJS.ProcessEnv;
-	readonly motion: Motion;
-	readonly notes: boolean;
-	/** The speaker's terminal: notes full screen, in step with the audience's. */
-	readonly presenter: boolean;
-	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
-	readonly session: string | undefined;
-	/** Record time per slide and report it at the end. */
-	readonly rehearse: boolean;
-	/** The planned length of the talk. */
-	readonly targetMs: number | undefined;
-	/** Whether images are drawn as pictures (`--images`). */
-	readonly images: ImagesMode;
+/** What present.ts hands over with the terminal. */
+export type Started = {
+	readonly stdin: NodeJS.ReadStream;
+	readonly session: ScreenSession;
+	readonly ansi: AnsiOptions;
+	/** 0-based slide the player opens at. */
+	readonly start: number;
+	/** The colours images are drawn in as pictures; absent: alt text. */
+	readonly pictures: 2 | 3 | undefined;
+	readonly emoji?: EmojiPainter;
+	/** Restores the terminal and reports an error that ends the player. */
+	readonly failed: (error: unknown) => void;
+	/** Sets what runs before the terminal is given back (unmount, close the link). */
+	readonly beforeRestore: (run: () => void) => void;
 };
 
-export async function play(deck: Deck, options: PlayOptions): Promise<number> {
+export async function play(deck: Deck, options: PlayOptions, started: Started): Promise<number> {
 	const stdout = process.stdout;
-	if (!stdout.isTTY) throw new DeckError('standard output is not a terminal; to see the slides as text, use: lectern print DECK');
-	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
-	const stdin = keyboard();
-	const level = colourLevel(options.env, true);
-	const ansi = {level, hyperlinks: level > 0 && options.env['TERM'] !== 'dumb'};
-
-	const start = Math.max(0, (options.start ?? 1) - 1);
+	const {session, start, failed} = started;
 	const sync = startSync(options, start);
-	let unmount = () => {};
-	const session = takeOverTerminal(stdout, stdin, () => {
+	let instance: ReturnType<typeof render> | undefined;
+	started.beforeRestore(() => {
 		sync?.close();
-		unmount();
+		instance?.unmount();
 	});
-
-	const failed = (error: unknown) => {
-		session.restore();
-		process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-		process.exit(70);
-	};
-
-	process.on('uncaughtException', failed);
-	process.on('unhandledRejection', failed);
 
 	const times = options.rehearse ? new SlideTimes(deck.slides.length, Date.now()) : undefined;
 	return new Promise<number>(resolve => {
@@ -79,12 +61,12 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 			});
 		};
 
-		const instance = render(
+		instance = render(
 			<App
 				deck={deck}
 				file={options.file}
 				start={start}
-				ansi={ansi}
+				ansi={started.ansi}
 				stdout={stdout}
 				onQuit={quit}
 				onSuspend={suspend}
@@ -94,14 +76,12 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 				presenter={options.presenter}
 				sync={sync}
 				targetMs={options.targetMs}
-				pictures={pictureColours(options.images, level)}
+				pictures={started.pictures}
+				{...(started.emoji ? {emoji: started.emoji} : {})}
 				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
 			/>,
-			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
+			{stdout, stdin: started.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);
-		unmount = () => {
-			instance.unmount();
-		};
 		// A render error unmounts Ink: give the terminal back, then report it.
 		instance.waitUntilExit().catch(failed);
 	});
@@ -118,15 +98,5 @@ function startSync(options: PlayOptions, start: number): SlideSync | undefined {
 	} catch {
 		// No private folder for the socket: present without a second terminal.
 		return undefined;
-	}
-}
-
-/** Keys come from stdin, or from the controlling terminal when the deck was piped in. */
-function keyboard(): NodeJS.ReadStream {
-	if (process.stdin.isTTY) return process.stdin;
-	try {
-		return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
-	} catch {
-		throw new DeckError('no terminal to read keys from (standard input is not a terminal and /dev/tty cannot be opened)');
 	}
 }

@@ -5,7 +5,7 @@
 import type {Deck} from '../deck/model.js';
 import type {Size} from '../layout/frame.js';
 import {planBlocks} from '../layout/plan-blocks.js';
-import {createEmojiPainter} from '../emoji/index.js';
+import {emojiPainterFor} from '../emoji/index.js';
 import type {PictureSource} from '../layout/plan-image.js';
 import {slideArea} from '../layout/plan-screen.js';
 import {planSlide} from '../layout/plan-slide.js';
@@ -23,9 +23,10 @@ export type PrintOptions = {
 export function* printDeck(deck: Deck, options: PrintOptions): Generator<string> {
 	const area = slideArea(options.size);
 	const total = deck.slides.length;
+	const emoji = emojiPainterFor(options.ansi.level);
 	const layout = {
 		showUrls: true,
-		...(options.ansi.level >= 2 ? {emoji: createEmojiPainter({level: options.ansi.level as 2 | 3})} : {}),
+		...(emoji ? {emoji} : {}),
 		...(options.pictures ? {pictures: options.pictures} : {}),
 	};
 	for (const slide of deck.slides) {

@@ -7,9 +7,12 @@
  * The only I/O of the emoji module is `loadEmojiAsset`'s one `readFileSync`.
  */
 import {existsSync, readFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
-import {brotliDecompressSync} from 'node:zlib';
 import type {RgbaImage} from './scale.js';
+
+/** zlib is loaded with the first emoji drawn, not before the first frame. */
+const brotliDecompressSync = (bytes: Uint8Array): Buffer => (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).brotliDecompressSync(bytes);
 
 export type EmojiAsset = {
 	/** Images are `size` x `size` pixels. */

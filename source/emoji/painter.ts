@@ -37,6 +37,14 @@ const lower = '▄';
 const glyphCacheSize = 256;
 
 /**
+ * Big emoji are pictures with 256 colours or more; with fewer (or none), the
+ * layout shows the emoji themselves.
+ */
+export function emojiPainterFor(level: number): EmojiPainter | undefined {
+	return level >= 2 ? createEmojiPainter({level: level as 2 | 3}) : undefined;
+}
+
+/**
  * The painter to pass as `emoji` in the layout options when colours are
  * available: emoji of the Twemoji set as pixel art, anything else (and
  * everything when the image set is missing) as the emoji itself.

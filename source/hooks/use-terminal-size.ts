@@ -1,20 +1,8 @@
 import {useEffect, useState} from 'react';
 import type {Size} from '../layout/frame.js';
+import {terminalSize as read, type SizedOutput} from '../terminal/terminal-size.js';
 
-type Output = Pick<NodeJS.WriteStream, 'columns' | 'rows' | 'on' | 'off'> & {getWindowSize?: () => [number, number]};
-
-/** Asks the terminal itself where it can: `columns`/`rows` lag behind after a stop and `fg`. */
-function read(stdout: Output): Size {
-	let asked: [number, number] | undefined;
-	try {
-		asked = stdout.getWindowSize?.();
-	} catch {
-		// Not a terminal any more.
-	}
-
-	const [columns, rows] = asked ?? [stdout.columns, stdout.rows];
-	return {columns: columns || 80, rows: rows || 24};
-}
+type Output = SizedOutput & Pick<NodeJS.WriteStream, 'on' | 'off'>;
 
 /** The terminal's size, updated on every resize. */
 export function useTerminalSize(stdout: Output): Size {

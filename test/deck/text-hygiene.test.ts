@@ -7,6 +7,8 @@ import {
 	neutralize,
 	repairMojibake,
 	safeLinkTarget,
+	changesUnit,
+	unsafeUnit,
 } from '../../source/deck/text-hygiene.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -333,4 +335,13 @@ describe('property: random text', () => {
 			assert.doesNotThrow(() => decodeDeckBytes(utf8(text)));
 		}
 	});
+});
+
+test('the quick scan for unsafe code units finds exactly the units neutralize changes', () => {
+	const disagree: string[] = [];
+	for (let code = 0; code <= 0xff_ff; code++) {
+		if (unsafeUnit.test(String.fromCharCode(code)) !== changesUnit(code)) disagree.push(code.toString(16));
+	}
+
+	assert.deepEqual(disagree, []);
 });

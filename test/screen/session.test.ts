@@ -247,3 +247,41 @@ test('a deck from a pipe (-) is presented and keys come from the terminal', asyn
 		await screen.stop();
 	}
 });
+
+describe('the opening slide is drawn before the player (Ink) has loaded', () => {
+	const decks = [
+		{deck: demo, args: [] as string[], label: 'a big title'},
+		{deck: 'fixtures/reference-style.txt', args: ['--notes'], label: 'the notes pane'},
+		{deck: demo, args: ['--start', '2'], label: 'a big emoji'},
+		{deck: demo, args: ['--start', '4'], label: 'a terminal slide about to type'},
+	];
+	for (const {deck, args, label} of decks) {
+		test(`${label}: complete before Ink's first frame, which then changes no cell`, async () => {
+			const screen = await startPlayer([...args, deck], {size: small, recordOutput: true});
+			let bytes: Buffer;
+			try {
+				await screen.waitFor(text => /^ \d+\/\d+ /.test(statusRow(text)));
+				await screen.keys('q');
+				bytes = await screen.finalOutput();
+			} finally {
+				await screen.stop();
+			}
+
+			const inkStarts = bytes.indexOf('\u001B[?2026h');
+			const inkFirstEnds = bytes.indexOf('\u001B[?2026l');
+			assert.ok(inkStarts > 0 && inkFirstEnds > inkStarts, 'the recording has a painted screen, then Ink frames');
+			const virtual = new VirtualScreen(small.columns, small.rows, {convertEol: true});
+			try {
+				await virtual.write(bytes.subarray(0, inkStarts));
+				const painted = virtual.text();
+				assert.match(statusRow(painted), /^ \d+\/\d+ /, 'the status bar is painted before Ink');
+				assert.ok(painted.filter(row => row.trim() !== '').length > 2, 'the slide is painted before Ink');
+				const cells = Array.from({length: small.rows}, (_, row) => virtual.cells(row));
+				await virtual.write(bytes.subarray(inkStarts, inkFirstEnds + 8));
+				for (let row = 0; row < small.rows; row++) assert.deepEqual(virtual.cells(row), cells[row], `row ${row + 1} changed when Ink took over`);
+			} finally {
+				virtual.dispose();
+			}
+		});
+	}
+});

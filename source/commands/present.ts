@@ -1,0 +1,104 @@
+/**
+ * `lectern DECK`, before Ink: checks the terminal, takes it over, and draws the
+ * opening slide at once from the pure layout. The player (Ink, React, Yoga:
+ * about 100 ms to load) is loaded after that and takes over the same screen,
+ * so the slide is up in about the time Node itself needs to start.
+ */
+import {openSync} from 'node:fs';
+import {ReadStream} from 'node:tty';
+import type {Motion} from '../app.js';
+import type {Deck} from '../deck/model.js';
+import {emojiPainterFor} from '../emoji/index.js';
+import {openingScreen, openingState} from '../layout/opening-screen.js';
+import {renderLine, type AnsiOptions} from '../render/ansi.js';
+import {colourLevel, pictureColours, type ImagesMode} from '../render/colour-level.js';
+import {takeOverTerminal} from '../terminal/screen-session.js';
+import {terminalSize} from '../terminal/terminal-size.js';
+import {DeckError} from '../read-deck.js';
+
+export type PlayOptions = {
+	readonly file: string;
+	/** 1-based slide to open at. */
+	readonly start: number | undefined;
+	readonly env: NodeJS.ProcessEnv;
+	readonly motion: Motion;
+	readonly notes: boolean;
+	/** The speaker's terminal: notes full screen, in step with the audience's. */
+	readonly presenter: boolean;
+	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
+	readonly session: string | undefined;
+	/** Record time per slide and report it at the end. */
+	readonly rehearse: boolean;
+	/** The planned length of the talk. */
+	readonly targetMs: number | undefined;
+	/** Whether images are drawn as pictures (`--images`). */
+	readonly images: ImagesMode;
+};
+
+export async function present(deck: Deck, options: PlayOptions): Promise<number> {
+	const stdout = process.stdout;
+	if (!stdout.isTTY) throw new DeckError('standard output is not a terminal; to see the slides as text, use: lectern print DECK');
+	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
+	const stdin = keyboard();
+	const level = colourLevel(options.env, true);
+	const ansi: AnsiOptions = {level, hyperlinks: level > 0};
+	const start = Math.max(0, (options.start ?? 1) - 1);
+
+	let beforeRestore = () => {};
+	const session = takeOverTerminal(stdout, stdin, () => {
+		beforeRestore();
+	});
+	const failed = (error: unknown) => {
+		session.restore();
+		process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exit(70);
+	};
+
+	process.on('uncaughtException', failed);
+	process.on('unhandledRejection', failed);
+
+	const emoji = emojiPainterFor(level);
+	const pictures = pictureColours(options.images, level);
+	const nav = openingState(deck, start, options.notes);
+	// Pictures come from a worker the player starts: an image slide waits for it (the next-slide preview has none).
+	const needsPictures = pictures !== undefined && deck.slides[nav.index]?.kind === 'image';
+	if (!needsPictures) {
+		const lines = openingScreen({
+			deck,
+			nav,
+			size: terminalSize(stdout),
+			motion: options.motion.animate ? options.motion : undefined,
+			showUrls: !ansi.hyperlinks,
+			...(emoji ? {emoji} : {}),
+			targetMs: options.targetMs,
+			presenter: options.presenter,
+			now: Date.now(),
+		});
+		// Row by row from the top, as Ink will write the same screen; the cursor goes back home, where Ink starts.
+		stdout.write(`\u001B[H${lines.map(line => (line.length === 0 ? ' ' : renderLine(line, ansi))).join('\r\n')}\u001B[H`);
+	}
+
+	const {play} = await import('./play.js');
+	return play(deck, options, {
+		stdin,
+		session,
+		ansi,
+		start,
+		pictures,
+		...(emoji ? {emoji} : {}),
+		failed,
+		beforeRestore(run) {
+			beforeRestore = run;
+		},
+	});
+}
+
+/** Keys come from stdin, or from the controlling terminal when the deck was piped in. */
+function keyboard(): NodeJS.ReadStream {
+	if (process.stdin.isTTY) return process.stdin;
+	try {
+		return new ReadStream(openSync('/dev/tty', 'r')) as unknown as NodeJS.ReadStream;
+	} catch {
+		throw new DeckError('no terminal to read keys from (standard input is not a terminal and /dev/tty cannot be opened)');
+	}
+}

@@ -1,0 +1,47 @@
+/**
+ * The screen the player opens on, without React: exactly what App draws in its
+ * first render, so that it can be on the terminal before Ink has even loaded.
+ */
+import type {Deck} from '../deck/model.js';
+import {initialState, type NavState, type Notice} from '../navigation/navigation.js';
+import {paceAt} from '../rehearsal/rehearsal.js';
+import type {EmojiPainter} from './big-text.js';
+import type {Line, Size} from './frame.js';
+import {planScreen} from './plan-screen.js';
+import {animationFor, viewAt, type AnimationOptions} from './terminal-animation.js';
+
+/** Where the player starts: the slide asked for, and a notice when the deck was repaired. */
+export function openingState(deck: Deck, start: number, notes: boolean): NavState {
+	const state = initialState(deck.slides.length, start, notes);
+	return deck.repair ? {...state, notice: {text: 'mojibake repaired', tone: 'info'} satisfies Notice} : state;
+}
+
+export type OpeningInput = {
+	readonly deck: Deck;
+	readonly nav: NavState;
+	readonly size: Size;
+	/** Typing animations on, and how fast; undefined: final states only. */
+	readonly motion: AnimationOptions | undefined;
+	/** Link URLs as text, for terminals without hyperlinks. */
+	readonly showUrls: boolean;
+	readonly emoji?: EmojiPainter;
+	readonly targetMs?: number;
+	/** The speaker's own terminal: notes full screen. */
+	readonly presenter: boolean;
+	/** Wall-clock time for the presenter's clock. */
+	readonly now: number;
+};
+
+/**
+ * The opening screen: a terminal slide at the first step of its animation with
+ * the cursor lit, timers at zero. Decks that open on an image are drawn by the
+ * player itself (pictures come from a worker), so this has no picture source.
+ */
+export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now}: OpeningInput): Line[] {
+	const animation = motion ? animationFor(deck.slides, nav.from, nav.index, motion) : undefined;
+	const step = animation ? viewAt(animation, 0) : undefined;
+	const pace = paceAt(deck.slides, nav.index, 0, targetMs);
+	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
+	const layout = {showUrls, terminal: {cursorOn: true, ...step}, ...(emoji ? {emoji} : {})};
+	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter});
+}

@@ -1,0 +1,66 @@
+/**
+ * The command line read by meow: the help text, `--version`, and a one-line
+ * error (exit 2) for a bad option. Loaded only when the quick parser in
+ * cli-arguments.ts leaves a command line to it.
+ */
+import meow from 'meow';
+import type {Arguments, Flags, options as optionTable} from './cli-arguments.js';
+
+/** The option table comes from the caller, so that cli-arguments.ts stays in the start-up file. */
+type Options = typeof optionTable;
+
+export const helpText = `
+	Usage
+	  $ lectern DECK              present DECK full screen
+	  $ lectern print DECK        print every slide as text
+	  $ lectern check DECK        list problems in DECK
+	  $ lectern rehearse DECK     present with notes and timers, then report time per slide
+
+	  DECK may be - to read the deck from standard input.
+
+	Options
+	  --start N           open at slide N
+	  --presenter         the speaker's terminal: notes, timers and next slide full
+	                      screen, in step with the audience's \`lectern DECK\`
+	  --session NAME      pair terminals by NAME instead of by the deck's path
+	  --target TIME       planned length of the talk (25m, 1h10m, 25:00): the notes
+	                      pane shows ahead/behind, with ⏰ MM:SS checkpoints in notes
+	  --notes             start in the presenter view (notes pane, timers, next slide);
+	                      print: add the speaker notes under each slide
+	  --width N           print: screen width (default: the terminal's, else 80)
+	  --height N          print: screen height (default: the terminal's, else 24)
+	  --no-animation      show terminal slides in their final state, no typing
+	                      (also when LECTERN_REDUCED_MOTION=1 is set)
+	  --typing-speed CPS  typing speed of terminal slides (default 25 characters a second)
+	  --format FORMAT     shorthand, remark or markdown (default: detected from the deck)
+	  --images MODE       auto: pictures with 256 colours or more, else alt text;
+	                      blocks: always pictures; alt: never (default auto)
+	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
+	  --version           show the version
+	  --help              show this help
+
+	Keys while presenting: press ? for the full list.
+`;
+
+/**
+ * Reads the command line with meow; `--help` and `--version` print and exit 0,
+ * a bad option prints one line and exits 2.
+ */
+export function meowArguments(importMeta: ImportMeta, options: Options): Arguments {
+	let cli;
+	try {
+		cli = meow(helpText, {importMeta, flags: options, allowUnknownFlags: false});
+	} catch (error) {
+		// meow throws on a bad value (`--images kitty`): one line, no stack trace.
+		process.stderr.write(`lectern: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exit(2);
+	}
+
+	return {input: cli.input, flags: cli.flags as Flags};
+}
+
+/** No deck named: the help, on standard error, and exit 2. */
+export function showUsage(importMeta: ImportMeta, options: Options): never {
+	meow(helpText, {importMeta, flags: options, allowUnknownFlags: false}).showHelp(2);
+	process.exit(2);
+}
