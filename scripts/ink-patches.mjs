@@ -4,6 +4,8 @@
  * exact text it replaces. The build fails if a pattern is not found, so an
  * upgrade cannot silently drop a fix.
  */
+import {fileURLToPath} from 'node:url';
+
 export const inkPatches = [
 	{
 		file: 'yoga-layout/dist/binaries/yoga-wasm-base64-esm.js',
@@ -31,8 +33,8 @@ export const inkPatches = [
 		why:
 			'Every frame, Ink builds a grid of one object per screen cell, places every character of ' +
 			'every line in it, then turns each row back into a string. lectern\'s screen is only ' +
-			'whole lines of text, each on its own row: for such frames, build each row straight from ' +
-			'its line (remembered across frames), and use the grid for anything else.',
+			'whole lines of text, each on its own row: for such frames, each row is its line, and ' +
+			'the grid is used for anything else.',
 		find: `    get() {
         // Initialize output array`,
 		replace: `    get() {
@@ -59,22 +61,12 @@ export default class Output {
             if (x + this.caches.getStringWidth(text) > this.width) return undefined;
             rows[y] = {x, text};
         }
-        const strings = this.caches.rowStrings ??= new Map();
-        if (strings.size > 4000) strings.clear();
+        // Each row is its one write as it is: no other write overlaps it, so there is nothing to
+        // flatten (tokenising every new line here cost a fifth of a slide change).
         const lines = [];
         for (let y = 0; y < this.height; y++) {
             const operation = rows[y];
-            if (operation === undefined) {
-                lines.push('');
-                continue;
-            }
-            const key = operation.x + ':' + operation.text;
-            let line = strings.get(key);
-            if (line === undefined) {
-                line = (' '.repeat(operation.x) + styledCharsToString(this.caches.getStyledChars(operation.text))).trimEnd();
-                strings.set(key, line);
-            }
-            lines.push(line);
+            lines.push(operation === undefined ? '' : (' '.repeat(operation.x) + operation.text).trimEnd());
         }
         return {output: lines.join('\\n'), height: this.height};
     }`,
@@ -148,51 +140,11 @@ export default function widestLine(string) {
 		why:
 			'Incremental rendering rewrites a changed line whole, padding and borders included: a ' +
 			'typed character in a framed terminal window cost ~360 bytes. Write only the cells that ' +
-			'changed (the cells before and, when the line keeps its width, after them are left alone).',
+			'changed (the cells before and, when the line keeps its width, after them are left alone): ' +
+			'source/render/line-diff.ts, which reads lectern\'s lines faster than a general ANSI tokenizer.',
 		find: "import ansiEscapes from 'ansi-escapes';",
 		replace: `import ansiEscapes from 'ansi-escapes';
-import { styledCharsFromTokens, styledCharsToString, tokenize } from '@alcalzone/ansi-tokenize';
-const lineCellsCache = new Map();
-const lineCells = line => {
-    let cells = lineCellsCache.get(line);
-    if (cells === undefined) {
-        if (lineCellsCache.size > 2000) lineCellsCache.clear();
-        cells = styledCharsFromTokens(tokenize(line));
-        lineCellsCache.set(line, cells);
-    }
-    return cells;
-};
-const sameStyles = (a, b) => a.length === b.length && a.every((style, index) => style.code === b[index].code && style.endCode === b[index].endCode);
-const sameCell = (a, b) => a.value === b.value && a.fullWidth === b.fullWidth && sameStyles(a.styles, b.styles);
-const cellsWidth = cells => cells.reduce((width, cell) => width + (cell.fullWidth ? 2 : 1), 0);
-// Terminals disagree about the width of multi-code-point clusters (ZWJ emoji, VS16): where
-// one is on either line, columns cannot be trusted, and the line is written whole.
-const singleCodePoints = cells => cells.every(cell => cell.value.length === 1 || (cell.value.length === 2 && cell.value.codePointAt(0) > 0xffff));
-const changedCells = (previous, next) => {
-    const whole = ansiEscapes.cursorTo(0) + next + ansiEscapes.eraseEndLine;
-    if (previous === undefined) {
-        return whole;
-    }
-    const before = lineCells(previous);
-    const after = lineCells(next);
-    if (!singleCodePoints(before) || !singleCodePoints(after)) {
-        return whole;
-    }
-    let start = 0;
-    while (start < before.length && start < after.length && sameCell(before[start], after[start])) start++;
-    // Whole words are written (so "12/45" reaches the terminal as such, not as "2").
-    while (start > 0 && after[start - 1].value !== ' ') start--;
-    const column = cellsWidth(after.slice(0, start));
-    if (cellsWidth(before) !== cellsWidth(after)) {
-        return ansiEscapes.cursorTo(column) + styledCharsToString(after.slice(start)) + ansiEscapes.eraseEndLine;
-    }
-    let end = 0;
-    while (end < before.length - start && end < after.length - start && sameCell(before[before.length - 1 - end], after[after.length - 1 - end])) end++;
-    let stop = after.length - end;
-    while (stop < after.length && after[stop].value !== ' ') stop++;
-    if (stop <= start) return '';
-    return ansiEscapes.cursorTo(column) + styledCharsToString(after.slice(start, stop));
-};`,
+import { changedCells } from ${JSON.stringify(fileURLToPath(new URL('../source/render/line-diff.ts', import.meta.url)))};`,
 	},
 	{
 		file: 'ink/build/log-update.js',
