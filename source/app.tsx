@@ -12,6 +12,7 @@ import {emojiPainterFor} from './emoji/index.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
 import {usePictures} from './hooks/use-pictures.js';
+import {usePlanAhead} from './hooks/use-plan-ahead.js';
 import {useRedraw} from './hooks/use-redraw.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
@@ -143,6 +144,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	);
 	const redrawing = useRedraw(resumes);
 	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);
+	usePlanAhead({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, motion: motion.animate ? motion : undefined});
 	const lines = redrawing ? planned.map(() => []) : planned;
 	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
 }

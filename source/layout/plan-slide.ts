@@ -25,7 +25,60 @@ export type LayoutOptions = {
 
 const draftBadge: Line = [{text: ' DRAFT ', style: {fg: 'draft', inverse: true, bold: true}}];
 
+/**
+ * Frames laid out before, per deck (a reloaded deck is a new array): going back
+ * to a slide, or to one laid out ahead of time while the presenter talks, costs
+ * a lookup instead of a layout. Image slides are not kept (their pictures
+ * arrive later).
+ */
+const laidOut = new WeakMap<readonly Slide[], Map<string, Frame>>();
+const laidOutLimit = 64;
+
 export function planSlide(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {
+	const slide = slides[index];
+	const key = slide && slide.kind !== 'image' ? frameKey(slide, size, options) : undefined;
+	if (key === undefined) return layOut(slides, index, size, options);
+	let frames = laidOut.get(slides);
+	if (!frames) {
+		frames = new Map();
+		laidOut.set(slides, frames);
+	}
+
+	let frame = frames.get(key);
+	if (frame) {
+		// Most recently used last, so the oldest is the one dropped.
+		frames.delete(key);
+	} else {
+		frame = layOut(slides, index, size, options);
+		if (frames.size >= laidOutLimit) frames.delete(frames.keys().next().value!);
+	}
+
+	frames.set(key, frame);
+	return frame;
+}
+
+const objectIds = new WeakMap<object, number>();
+let lastObjectId = 0;
+const idOf = (value: object | undefined) => {
+	if (value === undefined) return 0;
+	let id = objectIds.get(value);
+	if (id === undefined) {
+		id = ++lastObjectId;
+		objectIds.set(value, id);
+	}
+
+	return id;
+};
+
+/** Everything a slide's frame depends on besides the slide: its size and every layout option. */
+function frameKey(slide: Slide, size: Size, options: LayoutOptions): string {
+	const {showUrls, emoji, terminal, pictures, ...rest} = options;
+	const unknown: Record<string, never> = rest; // A new layout option must be added to the key.
+	const view = slide.kind === 'terminal' && terminal ? `${terminal.cursorOn}:${terminal.visibleLines ?? ''}:${terminal.partialChars ?? ''}` : '';
+	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}|${idOf(emoji)}|${idOf(pictures)}|${view}|${Object.keys(unknown).length}`;
+}
+
+function layOut(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {
 	const slide = slides[index];
 	const box = contentBox(size);
 	const content = slide ? planContent(slides, slide, box, options) : [];
