@@ -6,6 +6,9 @@
  * Decks
  *   fixed    fixtures/demo.txt, else the first .txt in fixtures/ (sorted by name), else
  *            fixtures/bench/reference.txt (a small committed deck with terminal slides)
+ *   reference  the real talk lectern is built for: LECTERN_BENCH_REFERENCE, else
+ *            ../shared/decks/pygotham-2019-deployment.txt beside the repository, else
+ *            fixtures/reference-style.txt
  *   1,000 / 10,000   generated at run time in a temporary directory (scripts/bench/decks.mjs):
  *            a fixed-seed mix of title, text, terminal (in runs of 2-4 that grow one
  *            session) and image slides (images are missing, so placeholders are drawn)
@@ -63,7 +66,7 @@
 import {spawn, spawnSync} from 'node:child_process';
 import {copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {dirname, join, relative, resolve} from 'node:path';
+import {basename, dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {generateDeck} from './bench/decks.mjs';
 
@@ -205,6 +208,21 @@ function fixedDeck() {
 	return join(fixtures, 'bench', 'reference.txt');
 }
 
+/**
+ * The talk lectern is measured against: LECTERN_BENCH_REFERENCE, else the reference deck
+ * beside the repository where there is one (../shared/decks/, not part of a clone), else
+ * fixtures/reference-style.txt (a deck in its style).
+ */
+function referenceDeck() {
+	const candidates = [
+		process.env.LECTERN_BENCH_REFERENCE,
+		join(root, '..', 'shared', 'decks', 'pygotham-2019-deployment.txt'),
+		join(root, 'fixtures', 'reference-style.txt'),
+	].filter(Boolean);
+	const path = candidates.find(candidate => existsSync(candidate));
+	return path ? {path, name: basename(path)} : undefined;
+}
+
 const {loadDeck} = await import(pathToFileURL(loader).href);
 const decks = [];
 {
@@ -215,6 +233,8 @@ const decks = [];
 		const why = check.error?.message ?? (check.stderr.trim().split('\n').slice(-3).join(' / ') || `exit ${check.status}`);
 		fatal(`the built CLI does not work (\`lectern print ${relative(root, path)}\`: ${why}); rebuild with \`npm run build\``);
 	}
+	const reference = referenceDeck();
+	if (reference) decks.push({key: 'fixed', name: reference.name, path: reference.path});
 	for (const count of [1000, 10_000]) {
 		const path = join(temp, `generated-${count}.txt`);
 		writeFileSync(path, generateDeck(count, count));

@@ -123,6 +123,29 @@ export default function widestLine(string) {
 	},
 	{
 		file: 'string-width/index.js',
+		why:
+			'Ink measures text with string-width, which segments every non-ASCII string into grapheme ' +
+			'clusters and tests each against the RGI emoji expression. Text whose code points are each ' +
+			'a cluster of their own (CJK, arrows, symbols, most emoji) is counted code point by code ' +
+			'point by the same rule (source/deck/clusters.ts, as lectern\'s own layout does).',
+		find: `	let width = 0;
+	const eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};`,
+		replace: `	if (ambiguousIsNarrow && oneClusterPerCodePoint(string)) {
+		return oneClusterWidths(string);
+	}
+
+	let width = 0;
+	const eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};`,
+	},
+	{
+		file: 'string-width/index.js',
+		why: 'The import of the patch above.',
+		find: "import {eastAsianWidth} from 'get-east-asian-width';",
+		replace: `import {eastAsianWidth} from 'get-east-asian-width';
+import {oneClusterPerCodePoint, oneClusterWidths} from ${JSON.stringify(fileURLToPath(new URL('../source/deck/clusters.ts', import.meta.url)))};`,
+	},
+	{
+		file: 'string-width/index.js',
 		why: 'The regular expression of the patch above.',
 		find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
 		replace: "let rgiEmojiMade;\nconst rgiEmojiRegex = {test: text => (rgiEmojiMade ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};",

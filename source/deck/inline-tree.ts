@@ -3,6 +3,7 @@
  * grapheme clusters.
  */
 import type {Inline} from './model.js';
+import {oneClusterPerCodePoint} from './clusters.js';
 
 /** The text of inline content as a reader would read it (`<br>` is a newline). */
 export function inlineText(inlines: readonly Inline[]): string {
@@ -73,25 +74,6 @@ export function isBlank(inlines: readonly Inline[]): boolean {
 /** Made on first use: creating the first Intl.Segmenter starts ICU, some 8 ms before the first frame. */
 let segmenter: Intl.Segmenter | undefined;
 
-/**
- * Characters that form a grapheme cluster alone whatever comes before or after
- * them (Unicode TR29): visible letters, digits, punctuation, symbols and spaces,
- * but not Hangul jamo or syllables (they combine with each other), regional
- * indicators (flags are pairs), emoji modifiers, and the letters (Lo) that are
- * spacing marks or prepended; test/deck/graphemes.test.ts checks every code
- * point of planes 0-3 against Intl.Segmenter. Everything that attaches to a neighbour (marks,
- * joiners, variation selectors, format characters, controls) is outside this
- * class, so a string made only of these has one cluster per code point.
- */
-const alone = new RegExp(
-	String.raw`^[[\p{L}\p{N}\p{P}\p{S}\p{Zs}]--[\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF\uFF9E\uFF9F\u0E33\u0EB3\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]]*$`,
-	'v', // Set difference (--) needs the v flag, which TypeScript's es2022 target does not allow in a literal.
-);
-
-/** True when every code point of `text` is a grapheme cluster of its own (ASCII, CJK, most symbols and emoji). */
-export function oneClusterPerCodePoint(text: string): boolean {
-	return alone.test(text);
-}
 
 /**
  * Intl.Segmenter takes time quadratic in the length of the string it walks
@@ -104,7 +86,7 @@ const pieceSlack = 4096;
 
 /** User-perceived characters: an emoji ZWJ sequence or a flag is one cluster. */
 export function graphemes(text: string): string[] {
-	if (alone.test(text)) return [...text];
+	if (oneClusterPerCodePoint(text)) return [...text];
 	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	if (text.length <= pieceLength) return Array.from(segmenter.segment(text), part => part.segment);
 	const clusters: string[] = [];

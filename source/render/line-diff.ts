@@ -6,7 +6,7 @@
  * general ANSI tokenizer: on a slide change that tokenizer was a third of the
  * time from keypress to frame.
  */
-import {oneClusterPerCodePoint} from '../deck/inline-tree.js';
+import {oneClusterPerCodePoint} from '../deck/clusters.js';
 import {cellWidth} from '../layout/cell-width.js';
 
 const cursorColumn = (column: number) => `\u001B[${column + 1}G`;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {graphemes, oneClusterPerCodePoint} from '../../source/deck/inline-tree.js';
+import {oneClusterPerCodePoint} from '../../source/deck/clusters.js';
+import {graphemes} from '../../source/deck/inline-tree.js';
 import {random} from '../support/random.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});

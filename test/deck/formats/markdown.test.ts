@@ -236,7 +236,9 @@ describe('Markdown: pathological input stays fast and shows as written', () => {
 		for (const text of [`${'*'.repeat(6000)}x${'*'.repeat(3000)}`, `${'['.repeat(8000)}x`, `${'~~_*'.repeat(2000)}x`, 'x\n'.repeat(100_000)]) {
 			const start = performance.now();
 			const deck = markdown(text);
-			assert.ok(performance.now() - start < 1000, `${text.slice(0, 8)}… parsed in time`);
+			// A guard against runaway (quadratic) parsing, not a speed measure: the slowest input here
+			// takes about 0.6 s on a quiet 2-core machine, a quadratic parser minutes.
+			assert.ok(performance.now() - start < 5000, `${text.slice(0, 8)}… parsed in time`);
 			assert.ok(slideText(deck.slides[0]!).includes('x'));
 		}
 	});
@@ -257,7 +259,7 @@ describe('Markdown: pathological input stays fast and shows as written', () => {
 		for (const text of cases) {
 			const start = performance.now();
 			const deck = markdown(text);
-			assert.ok(performance.now() - start < 1000, `${text.slice(0, 12)}… parsed in time`);
+			assert.ok(performance.now() - start < 5000, `${text.slice(0, 12)}… parsed in time`);
 			printsAt80x24(deck);
 		}
 	});

@@ -1,0 +1,41 @@
+/**
+ * Code points that are grapheme clusters on their own, and their widths: the
+ * common case (ASCII, CJK, most symbols and emoji) measured and split without
+ * Intl.Segmenter or the RGI emoji expression, whose first use costs some 30 ms.
+ */
+import {eastAsianWidth} from 'get-east-asian-width';
+
+/**
+ * Characters that form a grapheme cluster alone whatever comes before or after
+ * them (Unicode TR29): visible letters, digits, punctuation, symbols and spaces,
+ * but not Hangul jamo or syllables (they combine with each other), regional
+ * indicators (flags are pairs), emoji modifiers, and the letters (Lo) that are
+ * spacing marks or prepended. Everything that attaches to a neighbour (marks,
+ * joiners, variation selectors, format characters, controls) is outside this
+ * class, so a string made only of these has one cluster per code point
+ * (test/deck/graphemes.test.ts checks every code point of planes 0-3 against
+ * Intl.Segmenter).
+ */
+const alone = new RegExp(
+	String.raw`^[[\p{L}\p{N}\p{P}\p{S}\p{Zs}]--[\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF\uFF9E\uFF9F\u0E33\u0EB3\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]]*$`,
+	'v', // Set difference (--) needs the v flag, which TypeScript's es2022 target does not allow in a literal.
+);
+
+/** True when every code point of `text` is a grapheme cluster of its own (ASCII, CJK, most symbols and emoji). */
+export function oneClusterPerCodePoint(text: string): boolean {
+	return alone.test(text);
+}
+
+/** A one-code-point cluster that is an RGI emoji: drawn two cells wide. */
+const emojiPresentation = /\p{Emoji_Presentation}/u;
+
+/**
+ * Cells taken by a text of one-code-point clusters (see `oneClusterPerCodePoint`),
+ * by string-width's rule for such a cluster: two for an emoji, else its East
+ * Asian width.
+ */
+export function oneClusterWidths(text: string): number {
+	let width = 0;
+	for (const character of text) width += emojiPresentation.test(character) ? 2 : eastAsianWidth(character.codePointAt(0)!);
+	return width;
+}
