@@ -19,10 +19,11 @@ export function ScreenLines({lines, ansi, width}: Props) {
 		<Box flexDirection="column" width={width} height={lines.length}>
 			{lines.map((line, row) => (
 				// eslint-disable-next-line react/no-array-index-key -- rows are positions on the screen
-				<Text key={row} wrap="truncate-end">
-					{line.length === 0 ? ' ' : renderLine(line, ansi)}
-				</Text>
+				<Row key={row} text={line.length === 0 ? ' ' : renderLine(line, ansi)} />
 			))}
 		</Box>
 	);
 }
+
+/** One row; a row whose text is unchanged is not rendered again (a typed character changes one row). */
+const Row = React.memo(({text}: {readonly text: string}) => <Text wrap="truncate-end">{text}</Text>);

@@ -16,7 +16,23 @@ export type AnsiOptions = {
 const esc = '\u001B[';
 const reset = `${esc}0m`;
 
+/**
+ * The text of lines drawn before, per line and options: the player draws the
+ * same line objects again (a frame kept by planSlide, the rows a typed
+ * character does not change), and a row of picture cells is thousands of
+ * segments.
+ */
+const rendered = new WeakMap<Line, {readonly options: AnsiOptions; readonly text: string}>();
+
 export function renderLine(line: Line, options: AnsiOptions): string {
+	const known = rendered.get(line);
+	if (known?.options === options) return known.text;
+	const text = renderSegments(line, options);
+	rendered.set(line, {options, text});
+	return text;
+}
+
+function renderSegments(line: Line, options: AnsiOptions): string {
 	let out = '';
 	for (const segment of line) {
 		const style = segment.style;
