@@ -92,6 +92,14 @@ const markup = [
 	'http:/.noop[/]127.0.0.1:8000/',
 	'__init__.py',
 	'snake_case',
+	'![',
+	'![alt *text*](logo.png)',
+	'<https://example.com/a_b>',
+	'<a@b.test>',
+	'<javascript:alert(1)>',
+	'\\*',
+	'&#42;',
+	'***',
 ];
 const words = ['tea', 'kettle', 'steep', 'the', 'a', 'water', 'Django', 'runserver', 'my_project', '...', '—', '’', 'café', 'x'.repeat(90), '0123456789'.repeat(12)];
 const directives = ['$$terminal', '$$prompt', '$$w', '$$foo', '$$', '$$$', '$$terminal\u001B[31m'];
@@ -118,8 +126,8 @@ function inline(r: Random, max = 12): string {
 
 function nested(r: Random, most = 5000): string {
 	const depth = r.int(1, r.chance(0.2) ? most : Math.min(most, 80));
-	const open = r.pick(['.red[', '.e[', '**', '[', '.w[.noop[', '*_~~']);
-	const close = {'.red[': ']', '.e[': ']', '**': '**', '[': '](http://x.test)', '.w[.noop[': ']]', '*_~~': '~~_*'}[open]!;
+	const open = r.pick(['.red[', '.e[', '**', '[', '.w[.noop[', '*_~~', '.red[![']);
+	const close = {'.red[': ']', '.e[': ']', '**': '**', '[': '](http://x.test)', '.w[.noop[': ']]', '*_~~': '~~_*', '.red[![': '](u)]'}[open]!;
 	const balanced = r.chance(0.6);
 	return open.repeat(depth) + inline(r, 3) + (balanced ? close.repeat(depth) : close.repeat(r.int(0, depth)));
 }
