@@ -39,3 +39,42 @@ export function oneClusterWidths(text: string): number {
 	for (const character of text) width += emojiPresentation.test(character) ? 2 : eastAsianWidth(character.codePointAt(0)!);
 	return width;
 }
+
+/** Grapheme_Cluster_Break=Extend characters of emoji: variation selectors, skin tones, the keycap, tags. */
+const emojiExtend = /^[\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u20E3\u{E0020}-\u{E007F}]$/u;
+const regionalIndicator = /^\p{Regional_Indicator}$/u;
+const pictographic = /^\p{Extended_Pictographic}$/u;
+/** The end of a cluster a zero-width joiner joins the next pictograph to: a pictograph, its extenders, the joiner. */
+const joinable = /\p{Extended_Pictographic}[\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u20E3\u{E0020}-\u{E007F}]*\u200D$/u;
+
+/**
+ * The grapheme clusters of a text of one-code-point clusters and emoji
+ * sequences (variation selectors, skin tones, keycaps, tags, zero-width
+ * joiners, flags), by the rules of TR29 for these characters (GB9, GB11,
+ * GB12-13); undefined for any other text, which needs Intl.Segmenter.
+ */
+export function emojiClusters(text: string): string[] | undefined {
+	const clusters: string[] = [];
+	let last = '';
+	for (const character of text) {
+		if (character === '\u200D' || emojiExtend.test(character)) {
+			// GB9: extenders and the joiner stay with what comes before them.
+			if (clusters.length === 0) clusters.push(character);
+			else clusters[clusters.length - 1] += character;
+		} else if (regionalIndicator.test(character)) {
+			// GB12-13: flags are pairs.
+			if (clusters.length > 0 && regionalIndicator.test(last) && clusters.at(-1) === last) clusters[clusters.length - 1] += character;
+			else clusters.push(character);
+		} else if (alone.test(character)) {
+			// GB11: a joiner joins two pictographs.
+			if (clusters.length > 0 && pictographic.test(character) && joinable.test(clusters.at(-1)!)) clusters[clusters.length - 1] += character;
+			else clusters.push(character);
+		} else {
+			return undefined;
+		}
+
+		last = character;
+	}
+
+	return clusters;
+}

@@ -3,7 +3,7 @@
  * grapheme clusters.
  */
 import type {Inline} from './model.js';
-import {oneClusterPerCodePoint} from './clusters.js';
+import {emojiClusters, oneClusterPerCodePoint} from './clusters.js';
 
 /** The text of inline content as a reader would read it (`<br>` is a newline). */
 export function inlineText(inlines: readonly Inline[]): string {
@@ -87,6 +87,11 @@ const pieceSlack = 4096;
 /** User-perceived characters: an emoji ZWJ sequence or a flag is one cluster. */
 export function graphemes(text: string): string[] {
 	if (oneClusterPerCodePoint(text)) return [...text];
+	if (text.length <= pieceLength) {
+		const clusters = emojiClusters(text);
+		if (clusters) return clusters;
+	}
+
 	segmenter ??= new Intl.Segmenter(undefined, {granularity: 'grapheme'});
 	if (text.length <= pieceLength) return Array.from(segmenter.segment(text), part => part.segment);
 	const clusters: string[] = [];

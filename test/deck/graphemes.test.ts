@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {oneClusterPerCodePoint} from '../../source/deck/clusters.js';
+import {emojiClusters, oneClusterPerCodePoint} from '../../source/deck/clusters.js';
 import {graphemes} from '../../source/deck/inline-tree.js';
 import {random} from '../support/random.js';
 
@@ -12,15 +12,19 @@ test('graphemes splits exactly as Intl.Segmenter, with or without its fast path'
 	const pieces = [
 		'a', ' ', '\r', '\n', 'é', '→', '✓', '☁', '\uFE0F', '🦄', '👋', '🏽', '\u200D', '🔧', '🇫', '🇷', '日', 'ｱ', 'ﾞ', '한', 'ᄀ', 'ᅡ', 'ᆨ',
 		'\u0301', 'ก', 'ำ', 'क', '्', 'ष', '\u0D4E', 'മ', '𝔸', '\u00AD', '\u3164', '\u0600', '1', '\u20E3',
+		'\uFE0E', '👩', '👨‍👩‍👧‍👦', '🧑🏽‍🤝‍🧑🏿', '🇺', '🇸', '\u{E0067}', '\u{E007F}', '🏴', '❤', '#', '©', '🏻',
 	];
 	let fast = 0;
+	let emoji = 0;
 	for (let round = 0; round < 20_000; round++) {
 		const text = Array.from({length: rng.int(1, 8)}, () => rng.pick(pieces)).join('');
 		if (oneClusterPerCodePoint(text)) fast++;
+		else if (emojiClusters(text)) emoji++;
 		assert.deepEqual(graphemes(text), segmented(text), JSON.stringify(text));
 	}
 
 	assert.ok(fast > 100, `the fast path was taken ${fast} times`);
+	assert.ok(emoji > 100, `the emoji-sequence path was taken ${emoji} times`);
 });
 
 test('every code point of planes 0-3 that counts as a cluster of its own stays one between letters and beside itself', () => {
