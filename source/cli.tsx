@@ -9,7 +9,7 @@ import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {printDeck} from './commands/print.js';
 import type {DeckFormat} from './deck/model.js';
 import {ImageStore, inspectImage} from './images/index.js';
-import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
+import {colourLevel, imagesModes, pictureColours, type ImagesMode} from './render/colour-level.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {DeckError, readDeck} from './read-deck.js';
 
@@ -38,8 +38,11 @@ const cli = parseArguments(() => meow(
 	                      (also when LECTERN_REDUCED_MOTION=1 is set)
 	  --typing-speed CPS  typing speed of terminal slides (default 25 characters a second)
 	  --format FORMAT     shorthand, remark or markdown (default: detected from the deck)
-	  --images MODE       auto: pictures with 256 colours or more, else alt text;
-	                      blocks: always pictures; alt: never (default auto)
+	  --images MODE       auto: pictures the terminal draws (kitty or iTerm2 image
+	                      protocol) when it can, else half-block pictures with
+	                      256 colours or more, else alt text; kitty, iterm: that
+	                      protocol (through tmux's passthrough in tmux); blocks:
+	                      always half-blocks; alt: never pictures (default auto)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
 	  --version           show the version
 	  --help              show this help
@@ -60,13 +63,13 @@ const cli = parseArguments(() => meow(
 			session: {type: 'string'},
 			target: {type: 'string'},
 			format: {type: 'string', choices: ['shorthand', 'remark', 'markdown']},
-			images: {type: 'string', choices: ['auto', 'blocks', 'alt'], default: 'auto'},
+			images: {type: 'string', choices: [...imagesModes], default: 'auto'},
 		},
 		allowUnknownFlags: false,
 	},
 ));
 
-/** meow throws on a bad flag value (`--images kitty`): one line and exit 2, no stack trace. */
+/** meow throws on a bad flag value (`--images sixel`): one line and exit 2, no stack trace. */
 function parseArguments<T>(parse: () => T): T {
 	try {
 		return parse();

@@ -9,6 +9,7 @@ import React from 'react';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
+import {prepareGraphics} from '../graphics/session.js';
 import {colourLevel, pictureColours, type ImagesMode} from '../render/colour-level.js';
 import {SlideSync, socketPath} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
@@ -46,10 +47,14 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 	const start = Math.max(0, (options.start ?? 1) - 1);
 	const sync = startSync(options, start);
 	let unmount = () => {};
+	const pictures = pictureColours(options.images, level);
+	const graphics = prepareGraphics({mode: options.images, env: options.env, pictures, stdin, stdout});
 	const session = takeOverTerminal(stdout, stdin, () => {
 		sync?.close();
 		unmount();
-	});
+	}, graphics.hooks);
+	// In raw mode, before the first frame: the terminal's answers never echo, and the frame does not wait for them.
+	graphics.start();
 
 	const failed = (error: unknown) => {
 		session.restore();
@@ -62,13 +67,16 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 
 	const times = options.rehearse ? new SlideTimes(deck.slides.length, Date.now()) : undefined;
 	return new Promise<number>(resolve => {
-		const quit = () => {
+		const finish = () => {
 			session.restore();
 			if (times) process.stdout.write(`${finishRehearsal(deck, options.file, times, options.targetMs, Date.now()).join('\n')}\n`);
 			resolve(0);
 			// Watchers and timers must not keep a quit player alive.
 			setImmediate(() => process.exit(0));
 		};
+
+		// An answer still due from the terminal would land on the shell's prompt: it is read first (a few ms at most).
+		const quit = () => void graphics.quiet().then(finish);
 
 		const resumes = new EventEmitter();
 		const suspend = () => {
@@ -94,10 +102,11 @@ export async function play(deck: Deck, options: PlayOptions): Promise<number> {
 				presenter={options.presenter}
 				sync={sync}
 				targetMs={options.targetMs}
-				pictures={pictureColours(options.images, level)}
+				pictures={pictures}
+				graphics={graphics.layer}
 				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
 			/>,
-			{stdout, stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
+			{stdout: graphics.stdout, stdin: graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);
 		unmount = () => {
 			instance.unmount();
