@@ -114,6 +114,24 @@ describe('kitty pictures over Ink’s frames', () => {
 		assert.equal(terminal.take(), `${bsu}after${esu}`, 'resting: Ink’s last writes go through untouched');
 	});
 
+	it('after Ctrl-Z and fg (freed, a new screen), the picture is sent and placed again', async () => {
+		const setup = start();
+		const {terminal, layer, frame} = setup;
+		const mark = graphic('q');
+		const id = await placed(setup, mark);
+		assert.equal(layer.leave(), `\u001B_Ga=d,d=I,i=${id},q=2\u001B\\`);
+		assert.equal(layer.leave(), '', 'once');
+		layer.entered();
+		layer.show([]);
+		frame('blank');
+		layer.show([{graphic: mark, row: 0, column: 0}]);
+		frame('slide');
+		await turns();
+		const again = kittyCodes(terminal.take());
+		assert.ok(again.some(code => code!.startsWith('a=t')), 'sent again');
+		assert.ok(again.some(code => code!.startsWith('a=p')), 'placed again');
+	});
+
 	it('a resize takes the pictures off at once; the next frame places them where they go', async () => {
 		const setup = start();
 		const {terminal, layer, frame} = setup;

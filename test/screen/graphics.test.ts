@@ -126,6 +126,21 @@ describe('--images=kitty', () => {
 		}
 	});
 
+	it('blacked out: taken off; back: placed again without sending it again', async () => {
+		const result = await run(['--images=kitty', '--start', '2'], [terminalAnswers.attributes, terminalAnswers.cell(10, 20)], [
+			{wait: 'a=p,', send: 'b'},
+			{wait: 'a=d,d=i,', send: ' '},
+			{wait: 'a=p,', send: 'q'},
+		]);
+		assertSucceeded(result);
+		const codes = kittyCodes(result.output);
+		assert.deepEqual(
+			codes.map(code => `${code.keys['a']}${code.keys['d'] ?? ''}`),
+			['t', 'p', 'di', 'p', 'dI'],
+			'sent, placed, taken off for the black screen, placed again, freed on quit',
+		);
+	});
+
 	it('a clock ticking in the notes pane never touches the picture', async () => {
 		const result = await run(['--images=kitty', '--start', '2', '--notes'], [terminalAnswers.attributes, terminalAnswers.cell(10, 20)], [
 			{wait: 'a=p,', send: ''},
