@@ -11,6 +11,7 @@ import {ScreenLines} from './components/screen-lines.js';
 import {emojiPainterFor} from './emoji/index.js';
 import {useAnimation} from './hooks/use-animation.js';
 import {useBlink} from './hooks/use-blink.js';
+import {useGraphicsFrame} from './hooks/use-graphics-frame.js';
 import {usePictures} from './hooks/use-pictures.js';
 import {usePlanAhead} from './hooks/use-plan-ahead.js';
 import {useRedraw} from './hooks/use-redraw.js';
@@ -29,6 +30,7 @@ import {navigate, withCount, type Notice} from './navigation/navigation.js';
 import type {SlideSync} from './presenter/sync.js';
 import {paceAt} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
+import type {GraphicsLayer} from './graphics/layer.js';
 
 export type AppProps = {
 	readonly deck: Deck;
@@ -54,6 +56,8 @@ export type AppProps = {
 	readonly targetMs?: number;
 	/** The colours images are drawn in as pictures; absent: alt text. */
 	readonly pictures?: 2 | 3;
+	/** Pictures the terminal draws itself (kitty, iTerm2), over the frame; absent: half-blocks. */
+	readonly graphics?: GraphicsLayer;
 	/** Told every slide that is reached, with the time (for rehearsals). */
 	readonly onVisit?: (index: number, at: number) => void;
 	/** Draws big emoji (made for the opening screen already); by default one for the colour level. */
@@ -70,7 +74,7 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, emoji: givenEmoji}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
@@ -137,7 +141,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	// Big emoji as pictures need 256 colours at least; below that, the emoji themselves.
 	const emoji = useMemo(() => givenEmoji ?? emojiPainterFor(ansi.level), [givenEmoji, ansi.level]);
-	const {pictures, picturesVersion} = usePictures(file, pictureLevel);
+	const {pictures, picturesVersion} = usePictures(file, pictureLevel, graphics);
 	const layout = useMemo(
 		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {})}),
 		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion], // eslint-disable-line react-hooks/exhaustive-deps
@@ -146,5 +150,6 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);
 	usePlanAhead({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, motion: motion.animate ? motion : undefined});
 	const lines = redrawing ? planned.map(() => []) : planned;
+	useGraphicsFrame(graphics, lines);
 	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
 }

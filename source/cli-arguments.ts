@@ -6,6 +6,7 @@
  * than guess, on anything meow might read differently.
  */
 import {parseArgs} from 'node:util';
+import {imagesModes} from './render/colour-level.js';
 
 export type Flags = {
 	readonly start: number | undefined;
@@ -46,7 +47,7 @@ export const options = {
 	session: {type: 'string'},
 	target: {type: 'string'},
 	format: {type: 'string', choices: ['shorthand', 'remark', 'markdown']},
-	images: {type: 'string', choices: ['auto', 'blocks', 'alt'], default: 'auto'},
+	images: {type: 'string', choices: [...imagesModes], default: 'auto'},
 } satisfies Record<keyof Flags, Option>;
 
 type Name = keyof typeof options;

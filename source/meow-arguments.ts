@@ -33,8 +33,11 @@ export const helpText = `
 	                      (also when LECTERN_REDUCED_MOTION=1 is set)
 	  --typing-speed CPS  typing speed of terminal slides (default 25 characters a second)
 	  --format FORMAT     shorthand, remark or markdown (default: detected from the deck)
-	  --images MODE       auto: pictures with 256 colours or more, else alt text;
-	                      blocks: always pictures; alt: never (default auto)
+	  --images MODE       auto: pictures the terminal draws (kitty or iTerm2 image
+	                      protocol) when it can, else half-block pictures with
+	                      256 colours or more, else alt text; kitty, iterm: that
+	                      protocol (through tmux's passthrough in tmux); blocks:
+	                      always half-blocks; alt: never pictures (default auto)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
 	  --version           show the version
 	  --help              show this help

@@ -45,7 +45,7 @@ test('the quick parser leaves to meow what meow reads its own way or rejects', (
 		['talk.txt', '--start=3'],
 		['talk.txt', '--start', '3', '--start', '4'],
 		['talk.txt', '--notes', '--no-notes'],
-		['talk.txt', '--images', 'kitty'],
+		['talk.txt', '--images', 'sixel'],
 		['talk.txt', '--format', 'keynote'],
 		['talk.txt', '--session', '--notes'],
 		['talk.txt', '-n'],

@@ -8,6 +8,7 @@ import React from 'react';
 import {render} from 'ink';
 import {App} from '../app.js';
 import type {Deck} from '../deck/model.js';
+import type {GraphicsSetup} from '../graphics/session.js';
 import type {EmojiPainter} from '../layout/big-text.js';
 import {SlideSync, socketPath} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
@@ -18,7 +19,8 @@ import {finishRehearsal} from './rehearse.js';
 
 /** What present.ts hands over with the terminal. */
 export type Started = {
-	readonly stdin: NodeJS.ReadStream;
+	/** The keyboard and the screen as Ink gets them, and the pictures the terminal draws itself. */
+	readonly graphics: GraphicsSetup;
 	readonly session: ScreenSession;
 	readonly ansi: AnsiOptions;
 	/** 0-based slide the player opens at. */
@@ -44,13 +46,16 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 
 	const times = options.rehearse ? new SlideTimes(deck.slides.length, Date.now()) : undefined;
 	return new Promise<number>(resolve => {
-		const quit = () => {
+		const finish = () => {
 			session.restore();
 			if (times) process.stdout.write(`${finishRehearsal(deck, options.file, times, options.targetMs, Date.now()).join('\n')}\n`);
 			resolve(0);
 			// Watchers and timers must not keep a quit player alive.
 			setImmediate(() => process.exit(0));
 		};
+
+		// An answer still due from the terminal would land on the shell's prompt: it is read first (a few ms at most).
+		const quit = () => void started.graphics.quiet().then(finish);
 
 		const resumes = new EventEmitter();
 		const suspend = () => {
@@ -77,10 +82,11 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				sync={sync}
 				targetMs={options.targetMs}
 				pictures={started.pictures}
+				graphics={started.graphics.layer}
 				{...(started.emoji ? {emoji: started.emoji} : {})}
 				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
 			/>,
-			{stdout, stdin: started.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
+			{stdout: started.graphics.stdout, stdin: started.graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);
 		// A render error unmounts Ink: give the terminal back, then report it.
 		instance.waitUntilExit().catch(failed);

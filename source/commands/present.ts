@@ -45,9 +45,16 @@ export async function present(deck: Deck, options: PlayOptions): Promise<number>
 	const start = Math.max(0, (options.start ?? 1) - 1);
 
 	let beforeRestore = () => {};
-	const session = takeOverTerminal(stdout, stdin, () => {
-		beforeRestore();
-	});
+	// Filled in once pictures the terminal draws are set up (after the opening slide is up).
+	const screenHooks: {leaving?: () => string; entered?: () => void} = {};
+	const session = takeOverTerminal(
+		stdout,
+		stdin,
+		() => {
+			beforeRestore();
+		},
+		screenHooks,
+	);
 	const failed = (error: unknown) => {
 		session.restore();
 		process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
@@ -78,9 +85,15 @@ export async function present(deck: Deck, options: PlayOptions): Promise<number>
 		stdout.write(`\u001B[H${lines.map(line => (line.length === 0 ? ' ' : renderLine(line, ansi))).join('\r\n')}\u001B[H`);
 	}
 
+	// The terminal is asked what pictures it can draw while the player loads.
+	const {prepareGraphics} = await import('../graphics/session.js');
+	const graphics = prepareGraphics({mode: options.images, env: options.env, pictures, stdin, stdout});
+	Object.assign(screenHooks, graphics.hooks);
+	graphics.start();
+
 	const {play} = await import('./play.js');
 	return play(deck, options, {
-		stdin,
+		graphics,
 		session,
 		ansi,
 		start,

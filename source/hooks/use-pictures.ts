@@ -1,29 +1,45 @@
 import {dirname, resolve} from 'node:path';
-import {useEffect, useMemo, useState} from 'react';
-import {ImageStore} from '../images/index.js';
+import {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
+import type {GraphicsLayer, GraphicsState} from '../graphics/layer.js';
+import {GraphicStore, ImageStore} from '../images/index.js';
 import type {PictureSource} from '../layout/plan-image.js';
+
+const noSubscription = () => () => undefined;
 
 /**
  * The deck's pictures, decoded off the keypress path; `picturesVersion` changes
  * whenever one becomes ready, so the slide is drawn again with it. Without a
  * colour level (`--images alt`, or too few colours), images are alt text.
+ * With a graphics layer, pictures are drawn by the terminal once it is known
+ * to draw them ('loading…' while it is asked), else as half-blocks.
  */
-export function usePictures(file: string | undefined, level: 2 | 3 | undefined): {pictures?: PictureSource; picturesVersion: number} {
+export function usePictures(file: string | undefined, level: 2 | 3 | undefined, graphics?: GraphicsLayer): {pictures?: PictureSource; picturesVersion: number} {
 	const store = useMemo(
 		() => (level ? new ImageStore(file && file !== '-' ? dirname(resolve(file)) : process.cwd(), {level}) : undefined),
 		[file, level],
 	);
+	const graphicStore = useMemo(() => (store && graphics ? new GraphicStore(store, {itermMaxBytes: graphics.state.itermMaxBytes}) : undefined), [store, graphics]);
+	const state: GraphicsState | undefined = useSyncExternalStore(graphics?.subscribe ?? noSubscription, () => graphics?.state);
 	const [picturesVersion, setPicturesVersion] = useState(0);
 	useEffect(() => {
 		if (!store) return;
-		const stop = store.onReady(() => {
+		const ready = () => {
 			setPicturesVersion(version => version + 1);
-		});
+		};
+
+		const stop = graphicStore ? graphicStore.onReady(ready) : store.onReady(ready);
 		return () => {
 			stop();
+			graphicStore?.close();
 			store.close();
 		};
-	}, [store]);
-	const pictures = useMemo(() => (store ? store.picture.bind(store) : undefined), [store]);
+	}, [store, graphicStore]);
+	const pictures = useMemo((): PictureSource | undefined => {
+		if (!store) return undefined;
+		const protocol = state?.protocol;
+		if (protocol === 'pending') return () => ({state: 'pending'});
+		if (protocol && graphicStore) return (src, box) => graphicStore.picture(src, box, protocol, state?.cell);
+		return store.picture.bind(store);
+	}, [store, graphicStore, state]);
 	return pictures ? {pictures, picturesVersion} : {picturesVersion};
 }

@@ -12,6 +12,7 @@ import parsePng from 'pngjs/lib/parser-sync.js';
 import decodeJpeg from 'jpeg-js/lib/decoder.js';
 import omggif from 'omggif';
 import {resizePremultiplied, type PremultipliedImage, type RgbaImage} from '../emoji/scale.js';
+import {encodePicture, type EncodedPicture} from './encode.js';
 import {imageHeaderOf, maxPixels, problem, type ImageHeader, type ImageProblem} from './header.js';
 
 /** Larger pictures are kept shrunk to about this many pixels on their longer side (no terminal needs more). */
@@ -209,11 +210,21 @@ export function fitPixels(image: RgbaImage, width: number, height: number): Prem
 export type WorkerRequest = (
 	| {readonly id: number; readonly kind: 'decode'; readonly bytes: Uint8Array; readonly name: string}
 	| {readonly id: number; readonly kind: 'fit'; readonly image: RgbaImage; readonly width: number; readonly height: number}
+	| {
+			readonly id: number;
+			readonly kind: 'encode';
+			readonly image: RgbaImage;
+			readonly width: number;
+			readonly height: number;
+			readonly format: EncodedPicture['format'];
+			readonly maxBytes?: number;
+	  }
 ) & {readonly sync?: {readonly port: MessagePort; readonly signal: Int32Array}};
 
 export type WorkerReply =
 	| {readonly id: number; readonly ok: true; readonly kind: 'decode'; readonly image: RgbaImage}
 	| {readonly id: number; readonly ok: true; readonly kind: 'fit'; readonly image: PremultipliedImage}
+	| {readonly id: number; readonly ok: true; readonly kind: 'encode'; readonly picture: EncodedPicture}
 	| (ImageProblem & {readonly id: number});
 
 /** Marks a worker started on this module. */
@@ -223,6 +234,11 @@ export const workerMark = 'lecternImages';
 export function answer(request: WorkerRequest, share = false): WorkerReply {
 	try {
 		if (request.kind === 'fit') return {id: request.id, ok: true, kind: 'fit', image: fitPixels(request.image, request.width, request.height)};
+		if (request.kind === 'encode') {
+			const picture = encodePicture(request.image, request.width, request.height, request.format, request.maxBytes);
+			return {id: request.id, ok: true, kind: 'encode', picture};
+		}
+
 		const decoded = decodeImage(request.bytes, request.name);
 		if (!decoded.ok) return {...decoded, id: request.id};
 		if (!share) return {id: request.id, ok: true, kind: 'decode', image: decoded.image};
@@ -244,7 +260,7 @@ function serve(port: MessagePort, ready: Int32Array | undefined): void {
 	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) console[method] = () => undefined;
 	port.on('message', (request: WorkerRequest) => {
 		const reply = answer(request, true);
-		const transfer = reply.ok && reply.kind === 'fit' ? [reply.image.data.buffer as ArrayBuffer] : [];
+		const transfer = reply.ok && reply.kind !== 'decode' ? [(reply.kind === 'fit' ? reply.image.data : reply.picture.bytes).buffer as ArrayBuffer] : [];
 		if (request.sync) {
 			request.sync.port.postMessage(reply, transfer);
 			request.sync.port.close();

@@ -30,6 +30,7 @@ import type {Size} from '../layout/frame.js';
 import type {Picture} from '../layout/plan-image.js';
 import type * as DecodersModule from './decoders.js';
 import type {WorkerData, WorkerReply, WorkerRequest, WorkerStarted} from './decoders.js';
+import type {EncodedPicture} from './encode.js';
 import {fitPicture} from './fit.js';
 import {fileTooLarge, imageHeaderOf, maxFileBytes} from './header.js';
 import {fileErrorReason} from './inspect-image.js';
@@ -75,6 +76,12 @@ type Job = {
 
 /** A job lost because the worker was stopped for another one: worth trying again. */
 class WorkerRestarted extends Error {}
+
+/** A decoded picture, as `ImageStore.decoded` has it for other uses than half-blocks. */
+export type DecodedPicture =
+	| {readonly state: 'ready'; readonly path: string; readonly image: RgbaImage}
+	| {readonly state: 'pending'}
+	| {readonly state: 'missing' | 'failed'; readonly reason: string};
 
 /** Files remembered at most (pictures, failures and sizes of dropped pictures). */
 const maxFiles = 256;
@@ -181,6 +188,42 @@ export class ImageStore {
 		}
 
 		return {state: 'ready', glyph: copyGlyph(glyph)};
+	}
+
+	/**
+	 * The decoded picture of `src`, for drawing it another way (a terminal's
+	 * image protocol); 'pending' starts loading it, and `onReady` listeners
+	 * hear when it is done.
+	 */
+	decoded(src: string): DecodedPicture {
+		const source = this.resolveSource(src);
+		if ('reason' in source) return {state: 'missing', reason: source.reason};
+		const {path} = source;
+		const file = this.files.get(path);
+		if (!file || file.state === 'dropped') this.load(path);
+		if (!file || file.state === 'dropped' || file.state === 'loading') return {state: 'pending'};
+		if ('reason' in file) return {state: file.state, reason: file.reason};
+		this.touch(this.files, path, file);
+		return {state: 'ready', path, image: file.image};
+	}
+
+	/**
+	 * `image` scaled and encoded for a terminal (see encode.ts), in the worker.
+	 * 'again' when the work was lost to a worker restart; rejects with the reason it failed.
+	 */
+	async encode(image: RgbaImage, size: {width: number; height: number}, format: EncodedPicture['format'], maxBytes?: number): Promise<EncodedPicture | 'again'> {
+		const request = {kind: 'encode', image, ...size, format, ...(maxBytes === undefined ? {} : {maxBytes})} as const;
+		let reply: WorkerReply;
+		try {
+			reply = await this.run(request, this.decodeTimeoutMs + (image.width * image.height) / 2000);
+		} catch (error) {
+			if (error instanceof WorkerRestarted) return 'again';
+			throw error;
+		}
+
+		if (!reply.ok) throw new Error(reply.reason);
+		if (reply.kind !== 'encode') throw new Error('the image decoder answered something else');
+		return reply.picture;
 	}
 
 	/** Calls `listener` whenever a pending picture settles (ready, missing or failed). Returns the unsubscribe function. */

@@ -1,6 +1,6 @@
 /**
- * Types for the parts of the decoder packages lectern imports directly (the
- * decoding halves only, to keep the encoders out of the bundle).
+ * Types for the parts of the image packages lectern imports directly (the
+ * decoding halves, and pngjs's PNG writer for iTerm2 pictures).
  */
 declare module 'pngjs/lib/parser-sync.js' {
 	/** Decodes a whole PNG; pixels come out as 8-bit RGBA. Throws on a broken file. */
@@ -22,4 +22,10 @@ declare module 'jpeg-js/lib/decoder.js' {
 		},
 	): {width: number; height: number; data: Uint8Array};
 	export = decodeJpeg;
+}
+
+declare module 'pngjs/lib/packer-sync.js' {
+	/** Encodes 8-bit RGBA pixels as a PNG file (the encoding half, for iTerm2 pictures). */
+	function packPng(image: {width: number; height: number; data: Buffer}, options: Record<string, never>): Buffer;
+	export = packPng;
 }

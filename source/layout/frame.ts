@@ -34,6 +34,33 @@ export type Style = {
 	readonly inverse?: boolean;
 	/** A hyperlink target (already validated: http, https, mailto, file). */
 	readonly link?: string;
+	/**
+	 * These cells are blank in the text and hold a picture the terminal draws
+	 * itself (kitty or iTerm2 protocol): each of the graphic's rows is one
+	 * segment of `columns` spaces carrying the same `Graphic`.
+	 */
+	readonly graphic?: Graphic;
+};
+
+/**
+ * A picture for the terminal's own image protocol, fitted to `columns` x
+ * `rows` cells. Layout only places it; source/graphics/ draws it over the frame.
+ */
+export type Graphic = {
+	/** Which encoded picture this is (file, size, encoding): the same key is the same bytes. */
+	readonly key: string;
+	readonly columns: number;
+	readonly rows: number;
+	readonly payload: GraphicPayload;
+};
+
+/** The bytes a terminal is sent: an image file (PNG or JPEG), or RGBA pixels compressed with zlib. */
+export type GraphicPayload = {
+	readonly format: 'png' | 'jpeg' | 'rgba';
+	/** The picture's size in pixels. */
+	readonly width: number;
+	readonly height: number;
+	readonly bytes: Uint8Array;
 };
 
 export type Segment = {

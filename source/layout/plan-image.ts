@@ -1,6 +1,8 @@
 /**
  * Image slides: the picture as half-block pixel art where the caller can draw
- * it (`pictures`, see source/images/image-store.ts), else a framed placeholder
+ * it (`pictures`, see source/images/image-store.ts), or blank cells the
+ * terminal draws the picture over (its own image protocol, see
+ * source/images/graphic-store.ts and source/graphics/), else a framed placeholder
  * of the size the image would take, with a picture mark, a readable name and
  * the file name ("loading…" while the picture is on its way, the reason when
  * it cannot be drawn). The slide's text and caption go under it; an inline
@@ -10,13 +12,14 @@ import type {Block, Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import type {Glyph} from './big-text.js';
 import {centerEach} from './compose.js';
-import type {Line, Size, Style} from './frame.js';
+import type {Graphic, Line, Size, Style} from './frame.js';
 import {inlineImageLine, planBlocks, type BlockOptions} from './plan-blocks.js';
 import {alignLine, clipLine, lineWidth, wrapLine} from './wrap.js';
 
-/** A picture as the image store has it: drawn, on its way, or why not. */
+/** A picture as the image store has it: drawn (in half-blocks, or by the terminal), on its way, or why not. */
 export type Picture =
 	| {readonly state: 'ready'; readonly glyph: Glyph}
+	| {readonly state: 'graphic'; readonly graphic: Graphic}
 	| {readonly state: 'pending'}
 	| {readonly state: 'missing' | 'failed'; readonly reason: string};
 
@@ -42,18 +45,29 @@ export function planImage(image: Image, body: readonly Block[], box: Size, optio
 
 	const {columns, rows} = placeholderSize(image, available);
 	const picture = options.pictures?.(image.src, {columns, rows});
-	const shown = picture?.state === 'ready' ? pictureLines(picture.glyph, columns, rows) : altBox(image, columns, rows, pictureNote(picture));
+	const shown =
+		picture?.state === 'ready'
+			? pictureLines(picture.glyph.lines, columns, rows)
+			: picture?.state === 'graphic'
+				? pictureLines(graphicRows(picture.graphic), columns, rows)
+				: altBox(image, columns, rows, pictureNote(picture));
 	const lines = [...shown, ...(gap ? [[]] : []), ...below];
 	return centerEach(lines, box.columns);
 }
 
 /** The picture in the middle of the placeholder's box: as many rows as the placeholder, so nothing moves when it arrives. */
-function pictureLines(glyph: Glyph, columns: number, rows: number): Line[] {
-	const height = Math.min(rows, glyph.lines.length);
+function pictureLines(picture: readonly Line[], columns: number, rows: number): Line[] {
+	const height = Math.min(rows, picture.length);
 	const above = Math.floor((rows - height) / 2);
 	const lines: Line[] = [];
-	for (let row = 0; row < rows; row++) lines.push(row >= above && row < above + height ? clipLine(glyph.lines[row - above]!, columns) : []);
+	for (let row = 0; row < rows; row++) lines.push(row >= above && row < above + height ? clipLine(picture[row - above]!, columns) : []);
 	return lines;
+}
+
+/** A terminal-drawn picture's rows: blank cells that carry it (see source/graphics/placement.ts). */
+function graphicRows(graphic: Graphic): Line[] {
+	const cells = ' '.repeat(graphic.columns);
+	return Array.from({length: graphic.rows}, () => [{text: cells, style: {graphic}}]);
 }
 
 function pictureNote(picture: Picture | undefined): Line | undefined {

@@ -164,9 +164,9 @@ function trimEnd(line: Segment[]): Segment[] {
 	return out;
 }
 
-/** Whether a style shows on a space (a background, inverse video, an underline or a strike). */
+/** Whether a style shows on a space (a background, inverse video, an underline or a strike, or a picture over it). */
 function visibleOnSpace(style: Style | undefined): boolean {
-	return Boolean(style?.bg || style?.inverse || style?.underline || style?.strike);
+	return Boolean(style?.bg || style?.inverse || style?.underline || style?.strike || style?.graphic);
 }
 
 /**

@@ -30,15 +30,18 @@ function terminalLevel(env: Readonly<Record<string, string | undefined>>): Colou
 	return 1;
 }
 
-export type ImagesMode = 'auto' | 'blocks' | 'alt';
+export type ImagesMode = 'auto' | 'blocks' | 'alt' | 'kitty' | 'iterm';
+
+export const imagesModes: readonly ImagesMode[] = ['auto', 'alt', 'blocks', 'kitty', 'iterm'];
 
 /**
- * The colours pictures are drawn in, or undefined for alt text: `auto` needs the
- * 256-colour palette at least; `blocks` draws them in 256 colours even where
- * fewer are known to work; `alt` never.
+ * The colours half-block pictures are drawn in, or undefined for alt text:
+ * `auto` needs the 256-colour palette at least; `blocks` (and `kitty` and
+ * `iterm`, whose fallback is half-blocks) draw them in 256 colours even where
+ * fewer are known to work; `alt` never, nor anything without colour.
  */
 export function pictureColours(mode: ImagesMode, level: ColourLevel): 2 | 3 | undefined {
 	if (mode === 'alt' || level === 0) return undefined;
 	if (level >= 2) return level as 2 | 3;
-	return mode === 'blocks' ? 2 : undefined;
+	return mode === 'auto' ? undefined : 2;
 }

@@ -16,9 +16,15 @@ export type ScreenSession = {
 	readonly suspend: (onResume: () => void) => void;
 };
 
+/** What else the screen holds: `leaving` gives the escape codes that take it off (pictures), `entered` runs when the screen is lectern's again. */
+export type ScreenHooks = {
+	readonly leaving?: () => string;
+	readonly entered?: () => void;
+};
+
 const signalNumbers: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
 
-export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, beforeRestore: () => void): ScreenSession {
+export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadStream, beforeRestore: () => void, hooks: ScreenHooks = {}): ScreenSession {
 	let active = true;
 	const write = (text: string) => {
 		try {
@@ -36,6 +42,14 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 	};
 
+	const leaving = () => {
+		try {
+			return hooks.leaving?.() ?? '';
+		} catch {
+			return '';
+		}
+	};
+
 	// Raw mode first: keys pressed while the player starts must not echo onto the slides.
 	setRaw(true);
 	write(enterSequence);
@@ -50,7 +64,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 
 		setRaw(false);
-		write(leaveSequence);
+		write(leaving() + leaveSequence);
 		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 		process.off('exit', restore);
 	};
@@ -58,10 +72,11 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	const suspend = (onResume: () => void) => {
 		if (!active) return;
 		setRaw(false);
-		write(leaveSequence);
+		write(leaving() + leaveSequence);
 		process.once('SIGCONT', () => {
 			if (!active) return;
 			write(enterSequence);
+			hooks.entered?.();
 			setRaw(true);
 			onResume();
 		});

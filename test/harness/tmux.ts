@@ -85,6 +85,10 @@ export interface TmuxStartOptions {
 	 * before the program's first output is read); read them with `output()`.
 	 */
 	recordOutput?: boolean;
+	/** Leave TMUX and TMUX_PANE as tmux sets them, so the program knows it runs inside tmux (this test server). */
+	insideTmux?: boolean;
+	/** tmux commands run before the session starts, e.g. `['set', '-g', 'allow-passthrough', 'on']`. */
+	tmuxCommands?: string[][];
 }
 
 export interface WaitOptions {
@@ -151,7 +155,8 @@ export class TmuxScreen {
 		for (const name of Object.keys(environment)) {
 			if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`TmuxScreen.start: bad environment variable name ${JSON.stringify(name)}`);
 		}
-		const unset = UNSET.filter(name => !(name in environment)).flatMap(name => ['-u', name]);
+		const kept = options.insideTmux ? ['TMUX', 'TMUX_PANE'] : [];
+		const unset = UNSET.filter(name => !(name in environment) && !kept.includes(name)).flatMap(name => ['-u', name]);
 		const assignments = Object.entries(environment).map(([name, value]) => `${name}=${value}`);
 
 		const screen = new TmuxScreen(`lectern-test-${process.pid}-${++counter}-${randomBytes(4).toString('hex')}`);
@@ -172,6 +177,7 @@ export class TmuxScreen {
 				['set', '-g', 'status', 'off'],
 				['set', '-g', 'remain-on-exit', 'on'],
 				['set', '-g', 'escape-time', '0'],
+				...(options.tmuxCommands ?? []),
 				[
 					'new-session', '-d', '-P', '-F', '#{pane_id} #{socket_path}',
 					'-s', SESSION, '-x', String(columns), '-y', String(rows),

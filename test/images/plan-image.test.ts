@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {after, describe, it} from 'node:test';
 import type {Image} from '../../source/deck/model.js';
 import {loadDeck} from '../../source/deck/load-deck.js';
+import {placementsIn} from '../../source/graphics/placement.js';
 import {ImageStore} from '../../source/images/index.js';
 import type {Glyph} from '../../source/layout/big-text.js';
 import type {Line, Size} from '../../source/layout/frame.js';
@@ -49,6 +50,18 @@ describe('planImage', () => {
 		assert.equal(rows[17]!.trim(), '');
 		assert.equal(rows[18]!.trim(), '');
 		for (const line of lines) assert.ok(lineWidth(line) <= box.columns);
+	});
+
+	it('drawn by the terminal: blank cells that carry the picture, centered like a glyph, found whole on the screen', () => {
+		const graphic = {key: 'photo.png 40x16', columns: 40, rows: 16, payload: {format: 'png', width: 80, height: 64, bytes: new Uint8Array()}} as const;
+		const lines = planImage(image('photo.png'), [caption], box, {...base, pictures: () => ({state: 'graphic', graphic})});
+		const alt = planImage(image('photo.png'), [caption], box, base);
+		assert.equal(lines.length, alt.length, 'the same height as the alt text');
+		assert.ok(text(lines).slice(0, 19).every(row => row.trim() === ''), 'no text where the picture goes');
+		// 3 rows spare (1 above, 2 below), 32 columns spare (16 each side); in the presenter's pane or with margins it moves with the lines.
+		assert.deepEqual(placementsIn(lines), [{graphic, row: 1, column: 16}]);
+		assert.deepEqual(placementsIn([[{text: '  │ '}], ...lines.map(line => [{text: '    '}, ...line])]), [{graphic, row: 2, column: 20}]);
+		assert.deepEqual(placementsIn(lines.slice(0, 10)), [], 'cut short: not drawn over what follows');
 	});
 
 	it('wide: asks for the 32:9 box', () => {

@@ -104,6 +104,10 @@ export type PlayerOptions = {
 	readonly size: Size;
 	readonly env?: Record<string, string>;
 	readonly recordOutput?: boolean;
+	/** Let the player know it runs inside tmux (TMUX, TMUX_PANE of the test server). */
+	readonly insideTmux?: boolean;
+	/** tmux commands before the player starts (see TmuxStartOptions). */
+	readonly tmuxCommands?: string[][];
 };
 
 /**
@@ -119,6 +123,8 @@ export async function startPlayer(args: readonly string[], options: PlayerOption
 		cwd: root,
 		env: {TMPDIR: privateTmpdir(), ...options.env},
 		...(options.recordOutput ? {recordOutput: true} : {}),
+		...(options.insideTmux ? {insideTmux: true} : {}),
+		...(options.tmuxCommands ? {tmuxCommands: options.tmuxCommands} : {}),
 	});
 	await waitForRawMode(screen);
 	return screen;

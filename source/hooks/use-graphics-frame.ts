@@ -1,0 +1,14 @@
+import {useMemo} from 'react';
+import type {GraphicsLayer} from '../graphics/layer.js';
+import {placementsIn} from '../graphics/placement.js';
+import type {Line} from '../layout/frame.js';
+
+/**
+ * Tells the graphics layer where the screen being drawn has its pictures.
+ * Told while rendering, before Ink writes the frame, so the frame's write
+ * carries the picture changes with it (see graphics/layer.ts).
+ */
+export function useGraphicsFrame(graphics: GraphicsLayer | undefined, lines: readonly Line[]): void {
+	const placements = useMemo(() => (graphics ? placementsIn(lines) : []), [graphics, lines]);
+	graphics?.show(placements);
+}
