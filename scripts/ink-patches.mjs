@@ -1,6 +1,6 @@
 /**
  * Source patches applied to Ink and the packages it draws with (Yoga,
- * string-width, widest-line) while bundling, each with the reason and the
+ * string-width, widest-line), and to entities, while bundling, each with the reason and the
  * exact text it replaces. The build fails if a pattern is not found, so an
  * upgrade cannot silently drop a fix.
  */
@@ -111,6 +111,32 @@ export default function widestLine(string) {
 		const plain = string.includes('\\u001B') ? string.replace(styling, '') : string;
 		if (oneCellEach.test(plain)) return plain.length;
 	}`,
+	},
+	{
+		file: 'entities/dist/generated/decode-data-html.js',
+		why:
+			'entities unpacks its HTML entity table (some 3 ms) when it is imported, before the first ' +
+			'frame, though most decks have no entity at all: it is unpacked on the first decode.',
+		find: 'export const htmlDecodeTree = /* #__PURE__ */ decodeTrieDict(',
+		replace: 'let htmlDecodeTreeMade;\nexport const makeHtmlDecodeTree = () => htmlDecodeTreeMade ??= decodeTrieDict(',
+	},
+	{
+		file: 'entities/dist/decode.js',
+		why: 'The table of the patch above, taken when decoding.',
+		find: 'import { htmlDecodeTree } from "./generated/decode-data-html.js";',
+		replace: 'import { makeHtmlDecodeTree } from "./generated/decode-data-html.js";',
+	},
+	{
+		file: 'entities/dist/decode.js',
+		why: 'Where the patch above takes the table.',
+		find: '    const decodeTree = htmlDecodeTree;',
+		replace: '    const decodeTree = makeHtmlDecodeTree();',
+	},
+	{
+		file: 'entities/dist/decode.js',
+		why: 'The table itself is no longer a value to re-export (nothing lectern bundles imports it).',
+		find: 'export { htmlDecodeTree } from "./generated/decode-data-html.js";',
+		replace: '',
 	},
 	{
 		file: 'string-width/index.js',

@@ -5,7 +5,7 @@
 import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import type {Deck} from './deck/model.js';
-import {loadDeck, type LoadOptions} from './deck/load-deck.js';
+import {loadDeckInSteps, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
 import {isProbablyBinary, neutralize} from './deck/text-hygiene.js';
 
 /**
@@ -47,12 +47,23 @@ export async function readDeck(path: string, options: LoadOptions = {}): Promise
 }
 
 export function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
+	return parseDeckInSteps(bytes, path, options, 0).whole();
+}
+
+/**
+ * Reads a deck for the player: the opening screen's part first (see
+ * `loadDeckInSteps`), the whole deck when asked; throws DeckError as `readDeck`.
+ */
+export async function readDeckInSteps(path: string, options: LoadOptions, start: number): Promise<DeckInSteps> {
+	return parseDeckInSteps(await readDeckBytes(path), path, options, start);
+}
+
+function parseDeckInSteps(bytes: Uint8Array, path: string, options: LoadOptions, start: number): DeckInSteps {
 	const shown = path === '-' ? 'standard input' : neutralize(path);
 	if (isProbablyBinary(bytes)) throw new DeckError(`${shown}: looks like a binary file, not a deck`);
-	const deck = loadDeck(bytes, options);
-	const empty = deck.slides.every(slide => slide.kind === 'blank' && !slide.notes);
-	if (empty) throw new DeckError(`${shown}: the deck is empty`);
-	return deck;
+	const steps = loadDeckInSteps(bytes, options, start);
+	if (steps.empty) throw new DeckError(`${shown}: the deck is empty`);
+	return steps;
 }
 
 /** How long a pipe may stay silent before lectern stops waiting for it (LECTERN_PIPE_TIMEOUT seconds). */

@@ -1,13 +1,14 @@
 /**
  * `lectern DECK`, before Ink: checks the terminal, takes it over, and draws the
- * opening slide at once from the pure layout. The player (Ink, React, Yoga:
- * about 100 ms to load) is loaded after that and takes over the same screen,
- * so the slide is up in about the time Node itself needs to start.
+ * opening slide at once from the pure layout and the part of the deck it
+ * needs. The rest of the deck is parsed and the player (Ink, React, Yoga:
+ * about 100 ms to load) loaded after that; the player takes over the same
+ * screen, so the slide is up in about the time Node itself needs to start.
  */
 import {openSync} from 'node:fs';
 import {ReadStream} from 'node:tty';
 import type {Motion} from '../app.js';
-import type {Deck} from '../deck/model.js';
+import type {DeckInSteps} from '../deck/load-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
 import {renderLine, type AnsiOptions} from '../render/ansi.js';
@@ -35,7 +36,9 @@ export type PlayOptions = {
 	readonly images: ImagesMode;
 };
 
-export async function present(deck: Deck, options: PlayOptions): Promise<number> {
+export async function present(steps: DeckInSteps, options: PlayOptions): Promise<number> {
+	// The pace against a target counts the checkpoints in every slide's notes: that needs the whole deck.
+	const opening = options.targetMs === undefined ? steps.opening : steps.whole();
 	const stdout = process.stdout;
 	if (!stdout.isTTY) throw new DeckError('standard output is not a terminal; to see the slides as text, use: lectern print DECK');
 	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
@@ -66,12 +69,12 @@ export async function present(deck: Deck, options: PlayOptions): Promise<number>
 
 	const emoji = emojiPainterFor(level);
 	const pictures = pictureColours(options.images, level);
-	const nav = openingState(deck, start, options.notes);
+	const nav = openingState(opening, start, options.notes);
 	// Pictures come from a worker the player starts: an image slide waits for it (the next-slide preview has none).
-	const needsPictures = pictures !== undefined && deck.slides[nav.index]?.kind === 'image';
+	const needsPictures = pictures !== undefined && opening.slides[nav.index]?.kind === 'image';
 	if (!needsPictures) {
 		const lines = openingScreen({
-			deck,
+			deck: opening,
 			nav,
 			size: terminalSize(stdout),
 			motion: options.motion.animate ? options.motion : undefined,
@@ -92,6 +95,8 @@ export async function present(deck: Deck, options: PlayOptions): Promise<number>
 	graphics.start();
 
 	const {play} = await import('./play.js');
+	// The rest of the deck, once the opening slide is up.
+	const deck = steps.whole();
 	return play(deck, options, {
 		graphics,
 		session,

@@ -16,18 +16,45 @@ import {eastAsianWidth} from 'get-east-asian-width';
  * (test/deck/graphemes.test.ts checks every code point of planes 0-3 against
  * Intl.Segmenter).
  */
-const alone = new RegExp(
+export const aloneExpression = new RegExp(
 	String.raw`^[[\p{L}\p{N}\p{P}\p{S}\p{Zs}]--[\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF\uFF9E\uFF9F\u0E33\u0EB3\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]]*$`,
 	'v', // Set difference (--) needs the v flag, which TypeScript's es2022 target does not allow in a literal.
 );
 
+/**
+ * Blocks wholly inside `aloneExpression`, checked code unit by code unit before the
+ * expression is needed (compiling it takes a millisecond or two, before the
+ * first frame): Latin, general punctuation, arrows, mathematical and technical
+ * symbols, box drawing, shapes, dingbats, CJK ideographs. The test checks each
+ * of these code points against the expression.
+ */
+export const aloneBlocks: ReadonlyArray<readonly [number, number]> = [
+	[0x20, 0x7e],
+	[0xa0, 0xac],
+	[0xae, 0x2ff],
+	[0x20_10, 0x20_27],
+	[0x20_30, 0x20_5e],
+	[0x21_90, 0x23_ff],
+	[0x25_00, 0x27_bf],
+	[0x4e_00, 0x9f_ff],
+];
+
+function inAloneBlocks(code: number): boolean {
+	for (const [from, to] of aloneBlocks) if (code >= from && code <= to) return true;
+	return false;
+}
+
 /** True when every code point of `text` is a grapheme cluster of its own (ASCII, CJK, most symbols and emoji). */
 export function oneClusterPerCodePoint(text: string): boolean {
-	return alone.test(text);
+	let index = 0;
+	while (index < text.length && inAloneBlocks(text.charCodeAt(index))) index++;
+	return index === text.length || aloneExpression.test(text);
 }
 
 /** A one-code-point cluster that is an RGI emoji: drawn two cells wide. */
 const emojiPresentation = /\p{Emoji_Presentation}/u;
+/** ⌚, the first of them: below it no character needs the expression. */
+const firstEmojiPresentation = 0x23_1a;
 
 /**
  * Cells taken by a text of one-code-point clusters (see `oneClusterPerCodePoint`),
@@ -36,7 +63,10 @@ const emojiPresentation = /\p{Emoji_Presentation}/u;
  */
 export function oneClusterWidths(text: string): number {
 	let width = 0;
-	for (const character of text) width += emojiPresentation.test(character) ? 2 : eastAsianWidth(character.codePointAt(0)!);
+	for (const character of text) {
+		const code = character.codePointAt(0)!;
+		width += code >= firstEmojiPresentation && emojiPresentation.test(character) ? 2 : eastAsianWidth(code);
+	}
 	return width;
 }
 
@@ -65,7 +95,7 @@ export function emojiClusters(text: string): string[] | undefined {
 			// GB12-13: flags are pairs.
 			if (clusters.length > 0 && regionalIndicator.test(last) && clusters.at(-1) === last) clusters[clusters.length - 1] += character;
 			else clusters.push(character);
-		} else if (alone.test(character)) {
+		} else if (aloneExpression.test(character)) {
 			// GB11: a joiner joins two pictographs.
 			if (clusters.length > 0 && pictographic.test(character) && joinable.test(clusters.at(-1)!)) clusters[clusters.length - 1] += character;
 			else clusters.push(character);

@@ -6,8 +6,8 @@ import {detectFormat} from './detect-format.js';
 import {parseMarkdown} from './formats/parse-markdown.js';
 import {parseRemark} from './formats/parse-remark.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
-import {parseDeck} from './parse-deck.js';
-import {decodeDeckBytes} from './text-hygiene.js';
+import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
+import {decodeDeckBytes, type DecodedDeck} from './text-hygiene.js';
 
 export type LoadOptions = {
 	/** The deck's format; detected from its text when absent (see `detectFormat`). */
@@ -23,9 +23,37 @@ const parsers: Readonly<Record<DeckFormat, (text: string) => Deck>> = {
 const encodingNames = {macintosh: 'Mac OS Roman', 'windows-1252': 'Windows-1252'} as const;
 
 export function loadDeck(bytes: Uint8Array, options: LoadOptions = {}): Deck {
+	return loadDeckInSteps(bytes, options, 0).whole();
+}
+
+export type DeckInSteps = {
+	/** The deck as far as the opening screen needs it (see `parseOpening`); the whole deck for remark and Markdown. */
+	readonly opening: Deck;
+	/** True when no slide shows anything (the deck is refused). */
+	readonly empty: boolean;
+	/** The whole deck, parsed on the first call. */
+	readonly whole: () => Deck;
+};
+
+/**
+ * A deck loaded in two steps, so that the player can draw its opening slide
+ * before the rest is parsed (a 10,000-slide deck takes some 150 ms): decoding
+ * and repair are done once, for both.
+ */
+export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: number): DeckInSteps {
 	const decoded = decodeDeckBytes(bytes);
 	const format = options.format ?? detectFormat(decoded.text);
-	const deck = parsers[format](decoded.text);
+	let whole: Deck | undefined;
+	const wholeDeck = () => (whole ??= withLoadDiagnostics(parsers[format](decoded.text), format, decoded));
+	if (format === 'shorthand') {
+		return {opening: withLoadDiagnostics(parseOpening(decoded.text, start), format, decoded), empty: isEmptyDeckText(decoded.text), whole: wholeDeck};
+	}
+
+	const deck = wholeDeck();
+	return {opening: deck, empty: deck.slides.every(slide => slide.kind === 'blank' && !slide.notes), whole: () => deck};
+}
+
+function withLoadDiagnostics(deck: Deck, format: DeckFormat, decoded: DecodedDeck): Deck {
 	const diagnostics: Diagnostic[] = [];
 	if (decoded.repair) {
 		const {encoding, characters} = decoded.repair;

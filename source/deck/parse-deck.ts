@@ -24,6 +24,42 @@ export function parseDeck(text: string): Deck {
 	return {format: 'shorthand', slides, diagnostics};
 }
 
+/**
+ * The deck as far as the screen at slide `start` needs it, parsed first so
+ * that screen can be drawn before the rest is read: that slide, the next one
+ * (the presenter's preview), and the terminal sessions they belong to (a
+ * session's window is sized to all of its slides); every other slide is a
+ * blank placeholder. Diagnostics are left to the whole parse.
+ */
+export function parseOpening(text: string, start: number): Deck {
+	const chunks = splitSlides(text);
+	const parsed = new Map<number, Slide>();
+	const slideAt = (index: number): Slide => {
+		let slide = parsed.get(index);
+		if (!slide) {
+			slide = parseSlide(chunks[index]!, index, []);
+			parsed.set(index, slide);
+		}
+
+		return slide;
+	};
+
+	const first = Math.min(Math.max(0, start), chunks.length - 1);
+	for (const index of [first, first + 1].filter(index => index < chunks.length)) {
+		if (slideAt(index).kind !== 'terminal') continue;
+		for (let before = index - 1; before >= 0 && slideAt(before).kind === 'terminal'; before--);
+		for (let after = index + 1; after < chunks.length && slideAt(after).kind === 'terminal'; after++);
+	}
+
+	const slides = chunks.map((chunk, index): Slide => parsed.get(index) ?? {kind: 'blank', index, line: chunk[0]?.line ?? 1});
+	return {format: 'shorthand', slides, diagnostics: []};
+}
+
+/** True when the deck text has nothing but blank lines and slide separators: no slide shows anything, none has notes. */
+export function isEmptyDeckText(text: string): boolean {
+	return text.split('\n').every(line => separator.test(line) || line.trim() === '');
+}
+
 function splitSlides(text: string): SourceLine[][] {
 	const chunks: SourceLine[][] = [[]];
 	const lines = text.split('\n');

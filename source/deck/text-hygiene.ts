@@ -28,7 +28,9 @@ const lenientUtf8 = new TextDecoder('utf-8', {ignoreBOM: true});
  * sequences become U+FFFD, and the 1-based lines where that happened are
  * reported), turns CRLF and lone CR into LF, then repairs mojibake.
  */
-export function decodeDeckBytes(bytes: Uint8Array): {text: string; repair?: Repair; invalidUtf8Lines: number[]} {
+export type DecodedDeck = {readonly text: string; readonly repair?: Repair; readonly invalidUtf8Lines: readonly number[]};
+
+export function decodeDeckBytes(bytes: Uint8Array): DecodedDeck {
 	const body = hasUtf8Bom(bytes) ? bytes.subarray(utf8Bom.length) : bytes;
 	const {text: decoded, invalidUtf8Lines} = decodeUtf8(body);
 	const {text, repair} = repairMojibake(normalizeLineEnds(decoded));
@@ -195,6 +197,7 @@ function addUndefinedBytes(table: Int16Array, encoding: SingleByteEncoding): voi
 
 const unwantedInRepair = /[\p{Co}\p{Cn}\u0080-\u009F\uFFFD]/u;
 const combiningMark = /\p{M}/u;
+const beyondAscii = /[^\0-\x7F]/gu;
 const whitespace = /\s/u;
 
 /**
@@ -212,20 +215,18 @@ function convincingRepairCount(repaired: string): number {
 	let restored = 0;
 	let evidence = 0;
 	let strongEvidence = false;
-	let previous = '\n';
-	for (const character of repaired) {
-		if (character.charCodeAt(0) >= 0x80) {
-			if (unwantedInRepair.test(character)) return 0;
-			restored++;
-			if (combiningMark.test(character)) {
-				if (previous === '\n' || whitespace.test(previous)) return 0;
-			} else {
-				evidence++;
-				if (character.codePointAt(0)! >= 0x100) strongEvidence = true;
-			}
+	// Only the characters beyond ASCII matter: found by a search, not a walk over every character.
+	for (const match of repaired.matchAll(beyondAscii)) {
+		const character = match[0];
+		if (unwantedInRepair.test(character)) return 0;
+		restored++;
+		if (combiningMark.test(character)) {
+			const previous = match.index === 0 ? '\n' : repaired[match.index - 1]!;
+			if (previous === '\n' || whitespace.test(previous)) return 0;
+		} else {
+			evidence++;
+			if (character.codePointAt(0)! >= 0x100) strongEvidence = true;
 		}
-
-		previous = character;
 	}
 
 	return evidence >= 2 || strongEvidence ? restored : 0;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {emojiClusters, oneClusterPerCodePoint} from '../../source/deck/clusters.js';
+import {aloneBlocks, aloneExpression, emojiClusters, oneClusterPerCodePoint} from '../../source/deck/clusters.js';
 import {graphemes} from '../../source/deck/inline-tree.js';
 import {random} from '../support/random.js';
 
@@ -37,4 +37,17 @@ test('every code point of planes 0-3 that counts as a cluster of its own stays o
 	}
 
 	assert.deepEqual(wrong.slice(0, 20), []);
+});
+
+test('the blocks counted as clusters of their own without the expression are all inside it; no emoji comes before ⌚', () => {
+	const outside: string[] = [];
+	for (const [from, to] of aloneBlocks) {
+		for (let code = from; code <= to; code++) if (!aloneExpression.test(String.fromCodePoint(code))) outside.push(code.toString(16));
+	}
+
+	assert.deepEqual(outside, []);
+	const emojiPresentation = /\p{Emoji_Presentation}/u;
+	const early = Array.from({length: 0x23_1a}, (_, code) => code).filter(code => (code < 0xd8_00 || code > 0xdf_ff) && emojiPresentation.test(String.fromCodePoint(code)));
+	assert.deepEqual(early, []);
+	assert.ok(emojiPresentation.test('⌚'));
 });

@@ -4,6 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {decodeHTML} from 'entities';
+import {commonEntities} from '../../source/deck/inline-markdown.js';
 import {inlineText} from '../../source/deck/inline-tree.js';
 import type {Inline} from '../../source/deck/model.js';
 import {br, code, em, link, parse, span, strike, strong, table, text} from '../support/inline.js';
@@ -130,4 +132,8 @@ describe('nesting limits hold across Markdown and spans', () => {
 			assert.ok(codes.length <= 3, `${codes.length} diagnostics`);
 		});
 	}
+});
+
+test('the common entities decoded without the full table decode as decodeHTML does', () => {
+	for (const [entity, decoded] of commonEntities) assert.equal(decoded, decodeHTML(entity), entity);
 });
