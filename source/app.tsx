@@ -80,7 +80,12 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
-	const notesMaxScroll = useMemo(() => notesScrollLimit(deck.slides, nav.index, slideArea(size), presenter), [deck, nav.index, size, presenter]);
+	// Only the notes view scrolls notes (and measuring it lays out the next slide's preview).
+	const notesShown = nav.presenter || presenter;
+	const notesMaxScroll = useMemo(
+		() => (notesShown ? notesScrollLimit(deck.slides, nav.index, slideArea(size), presenter) : 0),
+		[deck, nav.index, size, presenter, notesShown],
+	);
 	const context = useMemo(
 		() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8), notesMaxScroll}),
 		[search, size, notesMaxScroll],
