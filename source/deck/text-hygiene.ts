@@ -367,7 +367,6 @@ function displayWidth(text: string): number {
 // Checks
 
 const binarySampleSize = 8192;
-const textControls = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1b]);
 
 /**
  * True when the first 8 KiB look like a binary file: a NUL byte, or more than
@@ -376,10 +375,13 @@ const textControls = new Set([0x09, 0x0a, 0x0c, 0x0d, 0x1b]);
  */
 export function isProbablyBinary(bytes: Uint8Array): boolean {
 	const sample = bytes.subarray(0, binarySampleSize);
+	// An indexed loop with a range check: an iterator and a Set lookup per byte took 2 ms before the first frame.
 	let controls = 0;
-	for (const byte of sample) {
+	for (let index = 0; index < sample.length; index++) {
+		const byte = sample[index]!;
+		if (byte >= 0x20) continue;
 		if (byte === 0) return true;
-		if (byte < 0x20 && !textControls.has(byte)) controls++;
+		if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) controls++;
 	}
 
 	return controls > sample.length * 0.1;

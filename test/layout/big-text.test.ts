@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import {describe, it} from 'node:test';
+import {describe, it, test} from 'node:test';
 import figlet from 'figlet';
 import ansiRegularFont from 'figlet/fonts/ANSI Regular';
 import ansiShadowFont from 'figlet/fonts/ANSI Shadow';
@@ -15,6 +15,8 @@ import {
 	type EmojiPainter,
 	type Glyph,
 	type TitleLine,
+	bundledFontMetrics,
+	measureFontMetrics,
 } from '../../source/layout/big-text.js';
 import type {Line} from '../../source/layout/frame.js';
 
@@ -364,4 +366,8 @@ describe('plainEmojiGlyph', () => {
 		);
 		assert.deepEqual(plainEmojiGlyph('🦄', 1).lines, [[{text: '🦄'}]]);
 	});
+});
+
+test('the metrics kept for the bundled fonts are the ones measured from their glyphs', () => {
+	for (const [name, kept] of Object.entries(bundledFontMetrics())) assert.deepEqual(kept, measureFontMetrics(name), name);
 });
