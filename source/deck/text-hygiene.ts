@@ -367,6 +367,9 @@ function displayWidth(text: string): number {
 // Checks
 
 const binarySampleSize = 8192;
+const latin1 = new TextDecoder('latin1');
+/** C0 controls other than tab, LF, FF, CR and ESC (NUL is found before). */
+const binaryControls = /[\x01-\x08\x0B\x0E-\x1A\x1C-\x1F]/g;
 
 /**
  * True when the first 8 KiB look like a binary file: a NUL byte, or more than
@@ -375,15 +378,10 @@ const binarySampleSize = 8192;
  */
 export function isProbablyBinary(bytes: Uint8Array): boolean {
 	const sample = bytes.subarray(0, binarySampleSize);
-	// An indexed loop with a range check: an iterator and a Set lookup per byte took 2 ms before the first frame.
-	let controls = 0;
-	for (let index = 0; index < sample.length; index++) {
-		const byte = sample[index]!;
-		if (byte >= 0x20) continue;
-		if (byte === 0) return true;
-		if (byte !== 0x09 && byte !== 0x0a && byte !== 0x0c && byte !== 0x0d && byte !== 0x1b) controls++;
-	}
-
+	if (sample.includes(0)) return true;
+	// Counted by a regular expression over the bytes as Latin-1 text: a loop over the bytes, run
+	// once and so never optimised, took 1-2 ms before the first frame.
+	const controls = latin1.decode(sample).match(binaryControls)?.length ?? 0;
 	return controls > sample.length * 0.1;
 }
 

@@ -236,6 +236,17 @@ describe('isProbablyBinary', () => {
 		assert.equal(isProbablyBinary(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x00)), true);
 	});
 
+	test('each control byte counts as the rule says: all C0 but tab, LF, FF, CR and ESC', () => {
+		for (let byte = 1; byte < 0x20; byte++) {
+			const counted = ![0x09, 0x0a, 0x0c, 0x0d, 0x1b].includes(byte);
+			// Nine letters and one control: over 10% only when it counts, with a second one.
+			const text = Uint8Array.of(0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67, 0x68, byte, byte);
+			assert.equal(isProbablyBinary(text), counted, `0x${byte.toString(16)}`);
+		}
+
+		assert.equal(isProbablyBinary(Uint8Array.of(0x61, 0x80, 0x9f, 0xff)), false, 'high bytes are not controls');
+	});
+
 	test('many control bytes mean binary', () => {
 		assert.equal(isProbablyBinary(utf8('ab\u0001\u0002\u0003cdefgh')), true);
 		assert.equal(isProbablyBinary(utf8('abcdefghi\u0001')), false);
