@@ -5,8 +5,9 @@
  * first listens; the other connects. When the listening side quits, the other
  * takes over listening, so either side can quit and come back.
  *
- * Messages are lines of JSON: `{"type":"hello","index":N,"uptime":MS}` on
- * connecting, `{"type":"goto","index":N}` on every move.
+ * Messages are lines of JSON: `{"type":"hello","index":N,"since":MS,"id":ID}` on
+ * connecting (when this side started, and a random tie-break), and
+ * `{"type":"goto","index":N}` on every move.
  */
 import {createHash} from 'node:crypto';
 import {EventEmitter} from 'node:events';
@@ -22,9 +23,12 @@ export type SyncEvents = {
 	peer: [connected: boolean];
 };
 
-type Message = {type: 'hello'; index: number; uptime: number} | {type: 'goto'; index: number};
+type Message = {type: 'hello'; index: number; since: number; id: number} | {type: 'goto'; index: number};
 
 const retryMs = 250;
+/** A socket that refuses this many connections in a row, this far apart, is a stale one. */
+const staleAfterRefusals = 3;
+const refusedRetryMs = 50;
 const maxLine = 4096;
 
 /** The private folder for lectern's sockets: created 0700, and refused if someone else owns it. */
@@ -50,6 +54,8 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 	private closed = false;
 	private retry: NodeJS.Timeout | undefined;
 	private readonly startedAt = Date.now();
+	/** Decides which side was first when both started in the same millisecond. */
+	private readonly id = Math.random();
 
 	constructor(
 		private readonly path: string,
@@ -89,7 +95,14 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		}
 	}
 
-	private connect(): void {
+	/**
+	 * Connects to the side that listens; with nobody there, listens itself. A
+	 * refused connection may be a side that has bound the socket but not yet
+	 * begun to listen: only after a few refusals is the socket taken for one a
+	 * crashed player left behind (and removed), or both sides would listen,
+	 * each on its own socket, and never meet.
+	 */
+	private connect(refusals = 0): void {
 		if (this.closed) return;
 		const socket = createConnection(this.path);
 		socket.once('connect', () => {
@@ -97,8 +110,9 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		});
 		socket.once('error', (error: NodeJS.ErrnoException) => {
 			socket.destroy();
-			if (error.code === 'ENOENT' || error.code === 'ECONNREFUSED') this.listen(error.code === 'ECONNREFUSED');
-			else this.later(() => this.connect());
+			if (error.code === 'ENOENT') this.listen(false);
+			else if (error.code === 'ECONNREFUSED' && refusals >= staleAfterRefusals) this.listen(true);
+			else this.later(() => this.connect(error.code === 'ECONNREFUSED' ? refusals + 1 : 0), refusedRetryMs);
 		});
 	}
 
@@ -155,7 +169,7 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 			// A listening side keeps listening; a connected side takes over or reconnects.
 			if (!this.server) this.later(() => this.connect());
 		});
-		this.write(socket, {type: 'hello', index: this.index, uptime: Date.now() - this.startedAt});
+		this.write(socket, {type: 'hello', index: this.index, since: this.startedAt, id: this.id});
 		this.emit('peer', true);
 	}
 
@@ -163,7 +177,8 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		const message = parse(line);
 		if (!message) return;
 		// On hello, the side that was there first keeps its slide.
-		if (message.type === 'hello' && message.uptime <= Date.now() - this.startedAt) return;
+		// The start times, not ages: an age read after the message's trip makes the older side look younger.
+		if (message.type === 'hello' && (message.since > this.startedAt || (message.since === this.startedAt && message.id >= this.id))) return;
 		this.emit('goto', message.index);
 	}
 
@@ -175,9 +190,9 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		if (!socket.destroyed) socket.write(`${JSON.stringify(message)}\n`);
 	}
 
-	private later(action: () => void): void {
+	private later(action: () => void, ms = retryMs): void {
 		clearTimeout(this.retry);
-		if (!this.closed) this.retry = setTimeout(action, retryMs);
+		if (!this.closed) this.retry = setTimeout(action, ms);
 	}
 
 	private removeSocketFile(): void {
@@ -195,7 +210,7 @@ function parse(line: string): Message | undefined {
 		const value = JSON.parse(line) as Partial<Message>;
 		if (typeof value.index !== 'number' || !Number.isInteger(value.index) || value.index < 0) return undefined;
 		if (value.type === 'goto') return {type: 'goto', index: value.index};
-		if (value.type === 'hello' && typeof value.uptime === 'number') return {type: 'hello', index: value.index, uptime: value.uptime};
+		if (value.type === 'hello' && typeof value.since === 'number' && typeof value.id === 'number') return {type: 'hello', index: value.index, since: value.since, id: value.id};
 		return undefined;
 	} catch {
 		return undefined;
