@@ -132,3 +132,22 @@ export function quickArguments(argv: readonly string[]): Arguments | undefined {
 
 	return {input: parsed.positionals, flags: flags as Flags};
 }
+
+/** What is wrong with the numbers given, as one line for the user; undefined when they are usable. */
+export function flagProblem(flags: Flags, argv: readonly string[] = []): string | undefined {
+	// The value as typed (meow turns `abc` into NaN).
+	const typed = (name: string, value: number) => {
+		const at = argv.findIndex(argument => argument === `--${name}` || argument.startsWith(`--${name}=`));
+		const raw = at === -1 ? undefined : argv[at]!.includes('=') ? argv[at]!.slice(argv[at]!.indexOf('=') + 1) : argv[at + 1];
+		return raw ?? String(value);
+	};
+
+	const whole = (name: string, value: number | undefined) =>
+		value === undefined || (Number.isInteger(value) && value >= 1) ? undefined : `--${name} ${typed(name, value)}: not a whole number of 1 or more`;
+	return (
+		whole('start', flags.start) ??
+		whole('width', flags.width) ??
+		whole('height', flags.height) ??
+		(Number.isFinite(flags.typingSpeed) && flags.typingSpeed > 0 ? undefined : `--typing-speed ${typed('typing-speed', flags.typingSpeed)}: not a number of characters a second above 0`)
+	);
+}

@@ -7,7 +7,7 @@
  */
 import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
-import {options, quickArguments, type Arguments} from './cli-arguments.js';
+import {flagProblem, options, quickArguments, type Arguments} from './cli-arguments.js';
 import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {present} from './commands/present.js';
 import {printDeck} from './commands/print.js';
@@ -21,10 +21,14 @@ const commands = new Set(['print', 'check', 'rehearse']);
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
 	const {input, flags}: Arguments = quickArguments(argv) ?? (await import('./meow-arguments.js')).meowArguments(import.meta, options);
+	const problem = flagProblem(flags, argv);
+	if (problem) throw new DeckError(problem);
 	const [first, second] = input;
 	const command = first && commands.has(first) && second !== undefined ? first : 'play';
 	const file = command === 'play' ? first : second;
-	if (file === undefined) (await import('./meow-arguments.js')).showUsage(import.meta, options);
+	// `lectern print` with no deck (unless a deck is really called "print"): the usage, not "no such file".
+	const commandAlone = first !== undefined && commands.has(first) && second === undefined && !existsSync(first);
+	if (file === undefined || commandAlone) (await import('./meow-arguments.js')).showUsage(import.meta, options);
 
 	const presenting = command === 'play' || command === 'rehearse';
 	// The player draws its opening slide from the part of the deck that slide needs, then reads the rest.

@@ -52,18 +52,31 @@ export const helpText = `
 export function meowArguments(importMeta: ImportMeta, options: Options): Arguments {
 	let cli;
 	try {
-		cli = meow(helpText, {importMeta, flags: options, allowUnknownFlags: false});
+		// Unknown options are reported below, in lectern's one-line form (meow's own takes two lines).
+		cli = meow(helpText, {importMeta, flags: options, allowUnknownFlags: true});
 	} catch (error) {
-		// meow throws on a bad value (`--images kitty`): one line, no stack trace.
-		process.stderr.write(`lectern: ${error instanceof Error ? error.message : String(error)}\n`);
-		process.exit(2);
+		// meow throws on a bad value (`--images sixel`): one line, no stack trace.
+		fail(error instanceof Error ? error.message : String(error));
+	}
+
+	const known = new Set(Object.keys(options).flatMap(name => [name, name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)]));
+	const unknown = Object.keys(cli.unnormalizedFlags).find(name => !known.has(name) && !known.has(name.replace(/^no-/, '')));
+	if (unknown !== undefined) {
+		const typed = process.argv.find(argument => /^--?(?:no-)?/.test(argument) && argument.replace(/^--?(?:no-)?/, '').split('=')[0] === unknown);
+		fail(`unknown option ${typed?.split('=')[0] ?? `--${unknown}`} (lectern --help lists them)`);
 	}
 
 	return {input: cli.input, flags: cli.flags as Flags};
 }
 
-/** No deck named: the help, on standard error, and exit 2. */
+function fail(message: string): never {
+	process.stderr.write(`lectern: ${message}\n`);
+	process.exit(2);
+}
+
+/** No deck named: the help on standard error (a usage error, not a request for help), and exit 2. */
 export function showUsage(importMeta: ImportMeta, options: Options): never {
-	meow(helpText, {importMeta, flags: options, allowUnknownFlags: false}).showHelp(2);
+	const cli = meow(helpText, {importMeta, flags: options, allowUnknownFlags: false, argv: []});
+	process.stderr.write(`${cli.help.replace(/^\n+/, '')}\n`);
 	process.exit(2);
 }

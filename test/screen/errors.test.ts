@@ -114,3 +114,29 @@ describe('special files', () => {
 		assert.match(result.stderr, /^lectern: .*big\.txt: is 18 MB; decks up to 16 MB are supported\n$/);
 	});
 });
+
+describe('a command line that is not right: one line on stderr, exit 2', () => {
+	const lines: Array<{args: string[]; pattern: RegExp}> = [
+		{args: ['--bogus', 'fixtures/demo.txt'], pattern: /unknown option --bogus/},
+		{args: ['--no-colour', 'fixtures/demo.txt'], pattern: /unknown option --no-colour/},
+		{args: ['--images', 'sixel', 'fixtures/demo.txt'], pattern: /`--images`: `sixel`/},
+		{args: ['--start', 'abc', 'fixtures/demo.txt'], pattern: /--start abc: not a whole number/},
+		{args: ['--start', '0', 'fixtures/demo.txt'], pattern: /--start 0: not a whole number/},
+		{args: ['print', '--width', '1.5', 'fixtures/demo.txt'], pattern: /--width 1\.5: not a whole number/},
+		{args: ['--typing-speed', '0', 'fixtures/demo.txt'], pattern: /--typing-speed 0: not a number/},
+	];
+	for (const {args, pattern} of lines) {
+		test(args.join(' '), () => {
+			assertOneLineError(run(args), pattern);
+		});
+	}
+
+	test('no deck, or a command without one: the usage on stderr', () => {
+		for (const args of [[], ['print'], ['check']]) {
+			const result = run(args);
+			assert.equal(result.status, 2, args.join(' '));
+			assert.equal(result.stdout, '');
+			assert.match(result.stderr, /Usage\n\s+\$ lectern DECK/);
+		}
+	});
+});
