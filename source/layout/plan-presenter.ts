@@ -79,7 +79,10 @@ export function planPane(input: PresenterInput, box: Size): Line[] {
 	const scroll = Math.min(Math.max(0, input.scroll), Math.max(0, notes.length - notesRows));
 	let shown = notes.slice(scroll, scroll + notesRows);
 	if (scroll + notesRows < notes.length) {
-		shown = [...shown.slice(0, notesRows - 1), [{text: `↓ ${notes.length - scroll - notesRows + 1} more lines (d scrolls, u goes back)`, style: {fg: 'muted', italic: true}}]];
+		const more = notes.length - scroll - notesRows + 1;
+		// The longest wording that fits the pane.
+		const hint = [`↓ ${more} more lines (d scrolls, u goes back)`, `↓ ${more} more lines (d, u)`, `↓ ${more} more`].find(text => text.length <= box.columns) ?? `↓ ${more}`;
+		shown = [...shown.slice(0, notesRows - 1), [{text: hint, style: {fg: 'muted', italic: true}}]];
 	}
 
 	while (shown.length < notesRows) shown.push([]);

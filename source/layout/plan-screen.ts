@@ -42,7 +42,9 @@ export function planScreen({slides, nav, size, layout, clock, paneOnly}: ScreenI
 	let body: readonly Line[];
 	switch (nav.overlay) {
 		case 'blackout': {
-			return Array.from({length: area.rows + 1}, () => []);
+			// Black, not the terminal's background: on a light theme (or a projector) that would glow.
+			const black: Line = [{text: ' '.repeat(size.columns), style: {bg: '#000000'}}];
+			return Array.from({length: area.rows + 1}, () => black);
 		}
 
 		case 'help': {

@@ -61,3 +61,12 @@ test('durations', () => {
 	assert.equal(formatDuration(61_999), '01:01');
 	assert.equal(formatDuration(3_600_000 + 62_000), '1:01:02');
 });
+
+test('the hint of more notes is worded to fit the pane, never cut', () => {
+	for (const columns of [100, 80, 60]) {
+		const lines = text(planPresenter({slides: deck.slides, index: 1, area: {columns, rows: 30}, layout: {showUrls: true}, clock, scroll: 0}));
+		const hint = lines.map(line => /↓ \d+ more[^│]*/.exec(line)?.[0].trimEnd()).find(Boolean);
+		assert.ok(hint, `a hint at ${columns} columns`);
+		assert.match(hint, /^↓ \d+ more( lines \(d scrolls, u goes back\)| lines \(d, u\))?$/, `${columns} columns: ${hint}`);
+	}
+});

@@ -267,6 +267,13 @@ describe('keys', () => {
 			await screen.keys('b');
 			const rows = await screen.waitFor(current => current.every(row => row === ''), {what: 'a blank screen'});
 			assert.equal(rows.length, small.rows);
+			const cells = await screen.cells();
+			try {
+				assert.equal(cells.cell(0, 0).bg, '#000000', 'black, not the terminal background');
+				assert.equal(cells.cell(small.columns - 1, small.rows - 2).bg, '#000000', 'black to the status row');
+			} finally {
+				cells.dispose();
+			}
 			const state = await screen.state();
 			assert.equal(state.alternateOn, true);
 			await screen.keys('Space');
