@@ -4,14 +4,14 @@
  */
 import type {Slide} from '../deck/model.js';
 import type {NavState} from '../navigation/navigation.js';
-import type {Line, Size} from './frame.js';
+import type {Line, Segment, Size} from './frame.js';
 import {planHelp} from './plan-help.js';
 import {planOverview} from './plan-overview.js';
 import {planPresenter, type PresenterClock} from './plan-presenter.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
 import {planStatus} from './plan-status.js';
 import {fitRows} from './compose.js';
-import {alignLine, wrapLine} from './wrap.js';
+import {alignLine, clipLine, wrapLine} from './wrap.js';
 
 /** Smaller than this, the screen says so instead of drawing a slide. */
 export const minimumSize: Size = {columns: 20, rows: 6};
@@ -71,12 +71,23 @@ export function planScreen({slides, nav, size, layout, clock, paneOnly}: ScreenI
 
 function statusLine(slides: readonly Slide[], nav: NavState, columns: number): Line {
 	if (nav.overlay === 'search') {
-		return [
-			{text: '/', style: {fg: 'accent', bold: true}},
-			{text: nav.query},
-			{text: '█', style: {fg: 'accent'}},
-			{text: '  Enter to stay here · Esc to go back', style: {fg: 'muted'}},
-		];
+		const matches = nav.searchMatches;
+		const found: Segment[] =
+			matches === undefined
+				? []
+				: matches === 0
+					? [{text: '  no match', style: {fg: 'highlight', bold: true}}]
+					: [{text: `  ${matches} ${matches === 1 ? 'slide' : 'slides'}`, style: {fg: 'accent'}}];
+		return clipLine(
+			[
+				{text: '/', style: {fg: 'accent', bold: true}},
+				{text: nav.query},
+				{text: '█', style: {fg: 'accent'}},
+				...found,
+				{text: '  Enter to stay here · Esc to go back', style: {fg: 'muted'}},
+			],
+			columns,
+		);
 	}
 
 	return planStatus({

@@ -21,6 +21,8 @@ export type NavState = {
 	readonly lastQuery: string;
 	/** Where the search started, to go back on Esc. */
 	readonly searchOrigin: number;
+	/** How many slides match the query being typed (absent while it is empty). */
+	readonly searchMatches?: number;
 	readonly notice?: Notice;
 	readonly quit: boolean;
 	/** The slide shown before the last move (for animations: only a step forward plays). */
@@ -279,10 +281,11 @@ function searchKey(state: NavState, key: string, context: NavContext): NavState 
 
 /** While typing a query, show the first match at or after where the search began. */
 function incremental(state: NavState, context: NavContext): NavState {
-	if (state.query === '') return {...state, index: state.searchOrigin};
+	const {searchMatches: _, ...rest} = state;
+	if (state.query === '') return {...rest, index: state.searchOrigin};
 	const matches = context.search(state.query);
 	const target = matches.find(index => index >= state.searchOrigin) ?? matches[0];
-	return target === undefined ? {...state, index: state.searchOrigin} : {...state, index: target};
+	return {...rest, index: target ?? state.searchOrigin, searchMatches: matches.length};
 }
 
 function findAgain(state: NavState, context: NavContext, direction: 1 | -1): NavState {

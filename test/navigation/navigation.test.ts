@@ -1,5 +1,6 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
+import {planScreen} from '../../source/layout/plan-screen.js';
 import {commandFor, keyName, keymap, textKeys} from '../../source/navigation/keymap.js';
 import {initialState, navigate, withCount, type NavState} from '../../source/navigation/navigation.js';
 
@@ -67,6 +68,15 @@ test('search is incremental, Esc returns, n and N cycle with a wrap notice', () 
 	assert.equal(press(wrapped, 'N').index, 5);
 	assert.equal(press(initialState(8), '/', 'x', 'enter').notice?.tone, 'error');
 	assert.match(press(initialState(8), 'n').notice?.text ?? '', /no search yet/);
+});
+
+test('while a query is typed, the status bar says how many slides match, or that none does', () => {
+	const slides = Array.from({length: 8}, (_, index) => ({kind: 'blank' as const, index, line: index + 1}));
+	const status = (state: ReturnType<typeof press>) => planScreen({slides, nav: state, size: {columns: 100, rows: 20}, layout: {showUrls: true}}).at(-1)!.map(segment => segment.text).join('');
+	assert.match(status(press(initialState(8), '/')), /^\/█  Enter/, 'nothing said before anything is typed');
+	assert.match(status(press(initialState(8), '/', 't', 'e', 'a')), /^\/tea█  2 slides  Enter/);
+	assert.match(status(press(initialState(8), '/', 't', 'e', 'x')), /^\/tex█  no match  Enter/);
+	assert.match(status(press(initialState(8), '/', 'x', 'backspace')), /^\/█  Enter/);
 });
 
 test('overlays take keys first', () => {
