@@ -5,6 +5,7 @@
 import type {Slide, SlideKind} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
 import type {Line, Segment, Size} from './frame.js';
+import {cellWidth as textWidth} from './cell-width.js';
 import {stableText} from './stable-width.js';
 import {clipLine, padLine} from './wrap.js';
 
@@ -51,7 +52,10 @@ export function planOverview(slides: readonly Slide[], current: number, cursor: 
 
 function cell(slide: Slide, width: number, selected: boolean, current: boolean): Segment[] {
 	const number = String(slide.index + 1).padStart(3);
-	const title = stableText(slideTitle(slide)) || (slide.kind === 'blank' ? '(blank)' : '');
+	const full = stableText(slideTitle(slide)) || (slide.kind === 'blank' ? '(blank)' : '');
+	// A title too long for its cell ends in "…", so it does not read as complete.
+	const room = width - 1 - number.length - 3;
+	const title = textWidth(full) <= room || room < 2 ? full : `${clipLine([{text: full}], room - 1).map(segment => segment.text).join('')}…`;
 	const style = selected ? {inverse: true, bold: true} : slide.kind === 'draft' ? {fg: 'draft' as const} : {};
 	const body = padLine(
 		[
