@@ -101,15 +101,15 @@ export default class Output {
 		why:
 			'Ink measures every line of every new frame with string-width, which segments graphemes ' +
 			'and runs an emoji regex per character: 0.1-0.3 ms for a coloured 120-column line. Lines ' +
-			'that are only SGR colours, hyperlinks and characters known to be one cell wide (ASCII, ' +
-			'Latin, punctuation, box drawing, block elements) are counted directly.',
+			'that are only SGR colours, hyperlinks and text are measured by lectern\'s own cellWidth ' +
+			'(source/layout/cell-width.ts: one-cell characters counted directly, the rest remembered).',
 		find: `export default function widestLine(string) {`,
-		replace: `const styling = /\\u001B\\[[\\d;]*m|\\u001B\\]8;[^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)/g;
-const oneCellEach = /^[\\u0020-\\u007E\\u00A0-\\u00AC\\u00AE-\\u02FF\\u2010-\\u2027\\u2030-\\u205E\\u2500-\\u259F\\u25CF]*$/;
+		replace: `import {cellWidth} from ${JSON.stringify(fileURLToPath(new URL('../source/layout/cell-width.ts', import.meta.url)))};
+const styling = /\\u001B\\[[\\d;]*m|\\u001B\\]8;[^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)/g;
 export default function widestLine(string) {
 	if (!string.includes('\\n')) {
 		const plain = string.includes('\\u001B') ? string.replace(styling, '') : string;
-		if (oneCellEach.test(plain)) return plain.length;
+		if (!plain.includes('\\u001B')) return cellWidth(plain);
 	}`,
 	},
 	{

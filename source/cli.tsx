@@ -12,7 +12,7 @@ import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
 import {present} from './commands/present.js';
 import {printDeck} from './commands/print.js';
 import type {DeckFormat} from './deck/model.js';
-import {DeckError, readDeckInSteps} from './read-deck.js';
+import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
 
@@ -30,10 +30,11 @@ async function main(): Promise<number> {
 	const commandAlone = first !== undefined && commands.has(first) && second === undefined && !existsSync(first);
 	if (file === undefined || commandAlone) (await import('./meow-arguments.js')).showUsage(import.meta, options);
 
+	const loadOptions = flags.format ? {format: flags.format as DeckFormat} : {};
 	const presenting = command === 'play' || command === 'rehearse';
 	// The player draws its opening slide from the part of the deck that slide needs, then reads the rest.
-	const steps = await readDeckInSteps(file!, flags.format ? {format: flags.format as DeckFormat} : {}, presenting ? (flags.start ?? 1) - 1 : 0);
-	const deck = presenting ? steps.opening : steps.whole();
+	const steps = presenting ? await readDeckInSteps(file!, loadOptions, (flags.start ?? 1) - 1) : undefined;
+	const deck = steps?.opening ?? (await readDeck(file!, loadOptions));
 	const env = flags.color ? process.env : {...process.env, NO_COLOR: '1'};
 	const images = flags.images as ImagesMode;
 
@@ -84,7 +85,7 @@ async function main(): Promise<number> {
 			const rehearsing = command === 'rehearse';
 			const targetMs = flags.target === undefined ? undefined : parseDuration(flags.target);
 			if (flags.target !== undefined && targetMs === undefined) throw new DeckError(`--target ${flags.target}: not a length of time (try 25m, 1h10m or 25:00)`);
-			return present(steps, {
+			return present(steps!, {
 				file: file!,
 				start: flags.start,
 				env,

@@ -5,7 +5,7 @@
 import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import type {Deck} from './deck/model.js';
-import {loadDeckInSteps, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
+import {isEmptyDeck, loadDeck, loadDeckInSteps, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
 import {isProbablyBinary, neutralize} from './deck/text-hygiene.js';
 
 /**
@@ -47,7 +47,10 @@ export async function readDeck(path: string, options: LoadOptions = {}): Promise
 }
 
 export function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
-	return parseDeckInSteps(bytes, path, options, 0).whole();
+	const shown = shownName(path, bytes);
+	const deck = loadDeck(bytes, options);
+	if (isEmptyDeck(deck)) throw new DeckError(`${shown}: the deck is empty`);
+	return deck;
 }
 
 /**
@@ -59,11 +62,17 @@ export async function readDeckInSteps(path: string, options: LoadOptions, start:
 }
 
 function parseDeckInSteps(bytes: Uint8Array, path: string, options: LoadOptions, start: number): DeckInSteps {
-	const shown = path === '-' ? 'standard input' : neutralize(path);
-	if (isProbablyBinary(bytes)) throw new DeckError(`${shown}: looks like a binary file, not a deck`);
+	const shown = shownName(path, bytes);
 	const steps = loadDeckInSteps(bytes, options, start);
 	if (steps.empty) throw new DeckError(`${shown}: the deck is empty`);
 	return steps;
+}
+
+/** The deck's name as messages show it; throws DeckError for a binary file. */
+function shownName(path: string, bytes: Uint8Array): string {
+	const shown = path === '-' ? 'standard input' : neutralize(path);
+	if (isProbablyBinary(bytes)) throw new DeckError(`${shown}: looks like a binary file, not a deck`);
+	return shown;
 }
 
 /** How long a pipe may stay silent before lectern stops waiting for it (LECTERN_PIPE_TIMEOUT seconds). */

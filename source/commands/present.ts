@@ -11,7 +11,7 @@ import type {Motion} from '../app.js';
 import type {DeckInSteps} from '../deck/load-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
-import {renderLine, type AnsiOptions} from '../render/ansi.js';
+import {screenRow, type AnsiOptions} from '../render/ansi.js';
 import {colourLevel, pictureColours, type ImagesMode} from '../render/colour-level.js';
 import {takeOverTerminal} from '../terminal/screen-session.js';
 import {terminalSize} from '../terminal/terminal-size.js';
@@ -85,7 +85,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 			now: Date.now(),
 		});
 		// Row by row from the top, as Ink will write the same screen; the cursor goes back home, where Ink starts.
-		stdout.write(`\u001B[H${lines.map(line => (line.length === 0 ? ' ' : renderLine(line, ansi))).join('\r\n')}\u001B[H`);
+		stdout.write(`\u001B[H${lines.map(line => screenRow(line, ansi)).join('\r\n')}\u001B[H`);
 	}
 
 	// The terminal is asked what pictures it can draw while the player loads.

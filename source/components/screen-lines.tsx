@@ -1,7 +1,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import type {Line} from '../layout/frame.js';
-import {renderLine, type AnsiOptions} from '../render/ansi.js';
+import {screenRow, type AnsiOptions} from '../render/ansi.js';
 
 type Props = {
 	readonly lines: readonly Line[];
@@ -11,15 +11,14 @@ type Props = {
 
 /**
  * Draws planned lines. Each line is already fitted to the width by layout, so
- * Ink only has to put them one under the other; an empty line is a space so
- * it keeps its row.
+ * Ink only has to put them one under the other.
  */
 export function ScreenLines({lines, ansi, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width} height={lines.length}>
 			{lines.map((line, row) => (
 				// eslint-disable-next-line react/no-array-index-key -- rows are positions on the screen
-				<Row key={row} text={line.length === 0 ? ' ' : renderLine(line, ansi)} />
+				<Row key={row} text={screenRow(line, ansi)} />
 			))}
 		</Box>
 	);

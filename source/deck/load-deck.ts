@@ -23,7 +23,13 @@ const parsers: Readonly<Record<DeckFormat, (text: string) => Deck>> = {
 const encodingNames = {macintosh: 'Mac OS Roman', 'windows-1252': 'Windows-1252'} as const;
 
 export function loadDeck(bytes: Uint8Array, options: LoadOptions = {}): Deck {
-	return loadDeckInSteps(bytes, options, 0).whole();
+	const {decoded, format} = decodeAndDetect(bytes, options);
+	return withLoadDiagnostics(parsers[format](decoded.text), format, decoded);
+}
+
+/** True when no slide shows anything and none has notes (such a deck is refused). */
+export function isEmptyDeck(deck: Deck): boolean {
+	return deck.slides.every(slide => slide.kind === 'blank' && !slide.notes);
 }
 
 export type DeckInSteps = {
@@ -41,8 +47,7 @@ export type DeckInSteps = {
  * and repair are done once, for both.
  */
 export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: number): DeckInSteps {
-	const decoded = decodeDeckBytes(bytes);
-	const format = options.format ?? detectFormat(decoded.text);
+	const {decoded, format} = decodeAndDetect(bytes, options);
 	let whole: Deck | undefined;
 	const wholeDeck = () => (whole ??= withLoadDiagnostics(parsers[format](decoded.text), format, decoded));
 	if (format === 'shorthand') {
@@ -50,7 +55,12 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 	}
 
 	const deck = wholeDeck();
-	return {opening: deck, empty: deck.slides.every(slide => slide.kind === 'blank' && !slide.notes), whole: () => deck};
+	return {opening: deck, empty: isEmptyDeck(deck), whole: () => deck};
+}
+
+function decodeAndDetect(bytes: Uint8Array, options: LoadOptions): {decoded: DecodedDeck; format: DeckFormat} {
+	const decoded = decodeDeckBytes(bytes);
+	return {decoded, format: options.format ?? detectFormat(decoded.text)};
 }
 
 function withLoadDiagnostics(deck: Deck, format: DeckFormat, decoded: DecodedDeck): Deck {

@@ -1,10 +1,11 @@
 import {useEffect, useRef} from 'react';
 import type {Slide} from '../deck/model.js';
 import type {Size} from '../layout/frame.js';
+import {arrivalView} from '../layout/opening-screen.js';
 import type {PresenterClock} from '../layout/plan-presenter.js';
 import {planScreen} from '../layout/plan-screen.js';
 import type {LayoutOptions} from '../layout/plan-slide.js';
-import {animationFor, viewAt, type AnimationOptions} from '../layout/terminal-animation.js';
+import type {AnimationOptions} from '../layout/terminal-animation.js';
 import type {NavState} from '../navigation/navigation.js';
 
 /** Long enough after a frame that the terminal has it, short enough to be done before the next key. */
@@ -36,10 +37,8 @@ export function usePlanAhead(input: PlanAheadInput): void {
 		if (!idle) return;
 		const timer = setTimeout(() => {
 			const {layout, clock, paneOnly, motion} = latest.current;
-			const animation = motion ? animationFor(slides, nav.index, next, motion) : undefined;
-			const step = animation ? viewAt(animation, 0) : undefined;
 			const arrival = {...nav, index: next, from: nav.index, notesScroll: 0};
-			planScreen({slides, nav: arrival, size, layout: {...layout, terminal: {cursorOn: true, ...step}}, clock, paneOnly});
+			planScreen({slides, nav: arrival, size, layout: {...layout, terminal: arrivalView(slides, nav.index, next, motion)}, clock, paneOnly});
 		}, aheadMs);
 		return () => {
 			clearTimeout(timer);

@@ -15,7 +15,23 @@ import {oneClusterPerCodePoint, oneClusterWidths} from '../deck/clusters.js';
  * general punctuation, box drawing and block elements (what big text and
  * window frames are made of), and the window's dots.
  */
-const simpleNarrow = /^[\u0020-\u007E\u00A0-\u00AC\u00AE-\u02FF\u2010-\u2027\u2030-\u205E\u2500-\u259F\u25CF]*$/;
+const oneCellRanges: ReadonlyArray<readonly [number, number]> = [
+	[0x20, 0x7e],
+	[0xa0, 0xac],
+	[0xae, 0x2ff],
+	[0x20_10, 0x20_27],
+	[0x20_30, 0x20_5e],
+	[0x25_00, 0x25_9f],
+	[0x25_cf, 0x25_cf],
+];
+const hex = (code: number) => `\\u${code.toString(16).padStart(4, '0')}`;
+const simpleNarrow = new RegExp(`^[${oneCellRanges.map(([from, to]) => `${hex(from)}-${hex(to)}`).join('')}]*$`);
+
+/** True for a code unit of those ranges: one cell, and a grapheme cluster of its own. */
+export function oneCellCode(code: number): boolean {
+	for (const [from, to] of oneCellRanges) if (code >= from && code <= to) return true;
+	return false;
+}
 
 const cache = new Map<string, number>();
 const cacheLimit = 20_000;

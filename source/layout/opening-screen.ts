@@ -2,13 +2,23 @@
  * The screen the player opens on, without React: exactly what App draws in its
  * first render, so that it can be on the terminal before Ink has even loaded.
  */
-import type {Deck} from '../deck/model.js';
+import type {Deck, Slide} from '../deck/model.js';
 import {initialState, type NavState, type Notice} from '../navigation/navigation.js';
 import {paceAt} from '../rehearsal/rehearsal.js';
 import type {EmojiPainter} from './big-text.js';
 import type {Line, Size} from './frame.js';
 import {planScreen} from './plan-screen.js';
+import type {TerminalView} from './plan-terminal.js';
 import {animationFor, viewAt, type AnimationOptions} from './terminal-animation.js';
+
+/**
+ * A slide as it looks on arrival from slide `from`: a terminal slide at the
+ * first step of its typing (final state without motion), the cursor lit.
+ */
+export function arrivalView(slides: readonly Slide[], from: number, index: number, motion: AnimationOptions | undefined): TerminalView {
+	const animation = motion ? animationFor(slides, from, index, motion) : undefined;
+	return {cursorOn: true, ...(animation ? viewAt(animation, 0) : undefined)};
+}
 
 /** Where the player starts: the slide asked for, and a notice when the deck was repaired. */
 export function openingState(deck: Deck, start: number, notes: boolean): NavState {
@@ -38,10 +48,8 @@ export type OpeningInput = {
  * player itself (pictures come from a worker), so this has no picture source.
  */
 export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now}: OpeningInput): Line[] {
-	const animation = motion ? animationFor(deck.slides, nav.from, nav.index, motion) : undefined;
-	const step = animation ? viewAt(animation, 0) : undefined;
 	const pace = paceAt(deck.slides, nav.index, 0, targetMs);
 	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
-	const layout = {showUrls, terminal: {cursorOn: true, ...step}, ...(emoji ? {emoji} : {})};
+	const layout = {showUrls, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
 	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter});
 }

@@ -73,9 +73,9 @@ const idOf = (value: object | undefined) => {
 /** Everything a slide's frame depends on besides the slide: its size and every layout option. */
 function frameKey(slide: Slide, size: Size, options: LayoutOptions): string {
 	const {showUrls, emoji, terminal, pictures, ...rest} = options;
-	const unknown: Record<string, never> = rest; // A new layout option must be added to the key.
+	rest satisfies Record<string, never>; // A new layout option must be added to the key.
 	const view = slide.kind === 'terminal' && terminal ? `${terminal.cursorOn}:${terminal.visibleLines ?? ''}:${terminal.partialChars ?? ''}` : '';
-	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}|${idOf(emoji)}|${idOf(pictures)}|${view}|${Object.keys(unknown).length}`;
+	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}|${idOf(emoji)}|${idOf(pictures)}|${view}`;
 }
 
 function layOut(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {

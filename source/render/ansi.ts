@@ -48,6 +48,11 @@ function renderSegments(line: Line, options: AnsiOptions): string {
 	return out;
 }
 
+/** A line as a screen row of the player: an empty line is a space, so that it keeps its row. */
+export function screenRow(line: Line, options: AnsiOptions): string {
+	return line.length === 0 ? ' ' : renderLine(line, options);
+}
+
 /** A whole frame as text lines, for `print`. */
 export function renderLines(lines: readonly Line[], options: AnsiOptions): string[] {
 	return lines.map(line => renderLine(line, options));

@@ -7,7 +7,7 @@
  * time from keypress to frame.
  */
 import {oneClusterPerCodePoint} from '../deck/clusters.js';
-import {cellWidth} from '../layout/cell-width.js';
+import {cellWidth, oneCellCode} from '../layout/cell-width.js';
 
 const cursorColumn = (column: number) => `\u001B[${column + 1}G`;
 const eraseEndLine = '\u001B[K';
@@ -59,7 +59,7 @@ export function lineCells(line: string): Cells | undefined {
 			continue;
 		}
 
-		const width = oneCell(code) ? 1 : undefined;
+		const width = oneCellCode(code) ? 1 : undefined;
 		let character: string;
 		if (width === undefined) {
 			const point = line.codePointAt(index)!;
@@ -77,22 +77,6 @@ export function lineCells(line: string): Cells | undefined {
 	}
 
 	return {chars, widths, styles};
-}
-
-/**
- * Printable ASCII, Latin, general punctuation, box drawing and block elements
- * (what big text and window frames are made of): one cell each, and each a
- * cluster of its own (the ranges of cell-width.ts's shortcut).
- */
-function oneCell(code: number): boolean {
-	return (
-		(code >= 0x20 && code < 0x7f) ||
-		(code >= 0xa0 && code <= 0x2ff && code !== 0xad) ||
-		(code >= 0x20_10 && code <= 0x20_27) ||
-		(code >= 0x20_30 && code <= 0x20_5e) ||
-		(code >= 0x25_00 && code <= 0x25_9f) ||
-		code === 0x25_cf
-	);
 }
 
 /** Index of the `m` that ends an SGR sequence whose parameters start at `from`; -1 if it is another CSI sequence. */
