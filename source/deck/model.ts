@@ -44,8 +44,21 @@ export type Block =
 			readonly line: number;
 	  }
 	| {readonly type: 'image'; readonly image: Image; readonly line: number}
+	/** A fenced or indented code block, each line as written (tabs expanded, hygiene applied). */
+	| {readonly type: 'code'; readonly code: CodeBlock; readonly line: number}
 	/** `vv [TEXT](URL) REST`: the caption of the image above it. */
 	| {readonly type: 'caption'; readonly content: readonly Inline[]; readonly line: number};
+
+/**
+ * The content of a code block. `language` is the first word of the fence's
+ * info string, lower-cased (`''` when none); `attributes` is the rest of it
+ * (presenterm's `+line_numbers {1-4|all}`, say), for the code layout to read.
+ */
+export type CodeBlock = {
+	readonly language: string;
+	readonly attributes: string;
+	readonly lines: readonly string[];
+};
 
 /** A subtitle of a title slide (`##` is depth 2, `###` depth 3). */
 export type Subtitle = {readonly depth: number; readonly content: readonly Inline[]; readonly line: number};

@@ -58,6 +58,10 @@ function blocksText(blocks: readonly Block[]): string {
 					return block.lines.map(line => inlineText(line)).join('\n');
 				}
 
+				case 'code': {
+					return block.code.lines.join('\n');
+				}
+
 				case 'list': {
 					return block.items.map(item => inlineText(item)).join('\n');
 				}

@@ -42,6 +42,7 @@ function rawTitle(slide: Slide): string {
 			for (const block of slide.body) {
 				if (block.type === 'heading' || block.type === 'caption') return inlineText(block.content);
 				if (block.type === 'paragraph') return inlineText(block.lines[0] ?? []);
+				if (block.type === 'code') return block.code.lines.find(line => line.trim() !== '') ?? '';
 				if (block.type === 'list') return inlineText(block.items[0] ?? []);
 				if (block.type === 'image') return readableImageName(block.image.src);
 			}

@@ -37,6 +37,10 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 			return block.lines.flatMap(line => wrapLine(styledSegments(line, {}, options), width));
 		}
 
+		case 'code': {
+			return block.code.lines.flatMap(line => (line === '' ? [[]] : wrapLine([{text: line, style: {fg: 'code'}}], width)));
+		}
+
 		case 'list': {
 			return block.items.flatMap((item, index) => {
 				const marker = block.ordered ? `${block.start + index}. ` : '• ';

@@ -85,18 +85,22 @@ export function trimSpaceEnd(text: string): string {
 }
 
 /**
- * A fenced or indented code block: a paragraph with one `code` inline per
- * line, indentation kept (tabs expanded by `neutralize`), empty lines empty.
+ * A fenced or indented code block: its lines with indentation kept (tabs
+ * expanded by `neutralize`) and trailing spaces dropped; `info` is the text
+ * after the opening fence (`python +line_numbers`).
  */
-export function codeBlock(lines: readonly string[], line: number): Block {
+export function codeBlock(lines: readonly string[], line: number, info = ''): Block {
+	const [language = '', ...attributes] = neutralize(info).trim().split(/[ \t]+/);
 	return {
-		type: 'paragraph',
-		lines: lines.map(text => {
-			const clean = neutralize(text.trimEnd());
-			return clean === '' ? [] : [{type: 'code', text: clean}];
-		}),
+		type: 'code',
+		code: {language: language.toLowerCase(), attributes: attributes.join(' '), lines: lines.map(text => neutralize(text.trimEnd()))},
 		line,
 	};
+}
+
+/** The lines of a code block as inline content: one `code` inline per line, empty lines empty. */
+export function codeLines(lines: readonly string[]): Inline[][] {
+	return lines.map(text => (text === '' ? [] : [{type: 'code', text}]));
 }
 
 export type Align = 'left' | 'right' | 'center' | undefined;
@@ -156,6 +160,10 @@ function blockLines(block: Block): Inline[][] {
 
 		case 'paragraph': {
 			return block.lines.map(line => [...line]);
+		}
+
+		case 'code': {
+			return codeLines(block.code.lines);
 		}
 
 		case 'list': {
@@ -230,7 +238,7 @@ export function planKind(blocks: readonly Block[], hints: KindHints = {}): Plann
 	const images = blocks.filter(block => block.type === 'image');
 	if (images.length === 1) {
 		if (blocks[0]!.type === 'image' || hints.image) return 'image';
-		const minor = blocks.every(block => block.type === 'image' || block.type === 'heading' || block.type === 'caption' || (block.type === 'paragraph' && block.lines.length <= 2));
+		const minor = blocks.every(block => block.type === 'image' || block.type === 'heading' || block.type === 'caption' || (block.type === 'paragraph' && block.lines.length <= 2) || (block.type === 'code' && block.code.lines.length <= 2));
 		if (minor && blocks.length <= 3) return 'image';
 	}
 

@@ -19,7 +19,8 @@ export type MdNode =
 	| {readonly type: 'list'; readonly line: number; readonly children: MdNode[]; readonly ordered: boolean; readonly start: number}
 	| {readonly type: 'table'; readonly line: number; readonly children: MdNode[]; readonly align: Align[]}
 	| {readonly type: 'link'; readonly line: number; readonly children: MdNode[]; readonly url: string}
-	| {readonly type: 'code' | 'html' | 'text' | 'inlineCode'; readonly line: number; readonly value: string}
+	| {readonly type: 'code'; readonly line: number; readonly value: string; readonly info: string}
+	| {readonly type: 'html' | 'text' | 'inlineCode'; readonly line: number; readonly value: string}
 	| {readonly type: 'image'; readonly line: number; readonly url: string; readonly alt: string}
 	| {readonly type: 'thematicBreak' | 'break'; readonly line: number};
 
@@ -119,7 +120,7 @@ function treeOf(tokens: readonly Token[]): Root {
 
 			case 'fence':
 			case 'code_block': {
-				top().children.push({type: 'code', value: token.content.replace(/\n$/, ''), line});
+				top().children.push({type: 'code', value: token.content.replace(/\n$/, ''), info: token.info, line});
 				break;
 			}
 

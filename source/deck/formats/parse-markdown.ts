@@ -24,6 +24,7 @@ import {
 	bodyOf,
 	capSteps,
 	codeBlock,
+	codeLines,
 	fenceTracker,
 	joinParts,
 	listBlock,
@@ -380,7 +381,7 @@ function blockOf(node: MdNode, context: Context): Block[] {
 		}
 
 		case 'code': {
-			return [codeBlock(node.value.split('\n'), line)];
+			return [codeBlock(node.value.split('\n'), line, node.info)];
 		}
 
 		case 'blockquote': {
@@ -463,6 +464,10 @@ function flatLines(block: Block): Inline[][] {
 	switch (block.type) {
 		case 'paragraph': {
 			return block.lines.map(line => [...line]);
+		}
+
+		case 'code': {
+			return codeLines(block.code.lines);
 		}
 
 		case 'heading':

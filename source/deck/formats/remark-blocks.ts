@@ -150,7 +150,7 @@ class BlockReader {
 					end++;
 				}
 
-				this.blocks.push(codeBlock(code, line));
+				this.blocks.push(codeBlock(code, line, text.slice(fence[0].length)));
 				index = end;
 				continue;
 			}

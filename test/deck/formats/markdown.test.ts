@@ -62,11 +62,11 @@ describe('fixtures/formats/presenterm.md: front matter, end_slide, pause, speake
 		const code = slideOf(deck, 6, 'text');
 		assert.deepEqual(blockTexts(code.body), [
 			'h2: Code',
-			'p: for cup in 1 2 3; do /     brew --minutes 4 "$cup" / done',
+			'code(bash): for cup in 1 2 3; do /     brew --minutes 4 "$cup" / done',
 			'p: Tea   │ Minutes │  Temp / ──────┼─────────┼────── / Green │    2    │  80°C / Assam │    4    │ 100°C',
 		]);
 		const block = code.body[1]!;
-		assert.ok(block.type === 'paragraph' && block.lines.every(line => line.every(node => node.type === 'code')), 'code lines are code');
+		assert.ok(block.type === 'code', 'a code block');
 		const table = code.body[2]!;
 		assert.ok(table.type === 'paragraph' && table.lines[0]![0]!.type === 'strong', 'the header row is bold');
 	});
@@ -104,7 +104,7 @@ describe('fixtures/formats/slides.md: --- separators, front matter without a tit
 	});
 
 	test('a fenced code block keeps its blank lines', () => {
-		assert.deepEqual(blockTexts(slideOf(deck, 3, 'text').body), ['h2: Run it', 'p: package main /  / func main() { /     println("hello") / }']);
+		assert.deepEqual(blockTexts(slideOf(deck, 3, 'text').body), ['h2: Run it', 'code(go): package main /  / func main() { /     println("hello") / }']);
 	});
 
 	test('a trailing Notes: section is the notes', () => {
@@ -132,7 +132,7 @@ describe('Markdown edge cases', () => {
 	});
 
 	test('--- inside fenced code is code', () => {
-		assert.deepEqual(blockTexts(slideOf(markdown('```yaml\n---\nkey: 1\n```\n'), 1, 'text').body), ['p: --- / key: 1']);
+		assert.deepEqual(blockTexts(slideOf(markdown('```yaml\n---\nkey: 1\n```\n'), 1, 'text').body), ['code(yaml): --- / key: 1']);
 	});
 
 	test('with end_slide, --- is Markdown again: a rule or a setext heading', () => {
@@ -246,7 +246,7 @@ describe('Markdown: pathological input stays fast and shows as written', () => {
 	test('a code block with many markers is shown exactly', () => {
 		const banner = `${'*'.repeat(80)}\n`.repeat(8);
 		const deck = markdown(`\`\`\`\n${banner}\`\`\`\n`);
-		assert.deepEqual(blockTexts(slideOf(deck, 1, 'text').body), [`p: ${banner.trimEnd().split('\n').join(' / ')}`]);
+		assert.deepEqual(blockTexts(slideOf(deck, 1, 'text').body), [`code: ${banner.trimEnd().split('\n').join(' / ')}`]);
 	});
 
 	test('lists nested hundreds deep, blockquotes thousands deep, inline markup thousands deep', () => {

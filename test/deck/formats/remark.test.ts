@@ -198,7 +198,7 @@ describe('fixtures/formats/remark-deck.md: layouts, templates, steps, notes', ()
 		assert.deepEqual(blockTexts(slideOf(deck, 8, 'text').body), [
 			'h2: Kettle',
 			'p: Boil the water, then wait a minute.',
-			'p: def brew(minutes=4): /     steep(minutes)',
+			'code(python): def brew(minutes=4): /     steep(minutes)',
 			'p: │ A watched pot never boils.',
 			'p: Tea   │ Minutes / ──────┼──────── / Green │       2 / Assam │       4',
 		]);
@@ -247,7 +247,7 @@ describe('remark edge cases', () => {
 
 	test('separators and ??? inside fenced code are code', () => {
 		const deck = remark('```\n---\n--\n???\n```\n\n???\nreal notes\n');
-		assert.deepEqual(blockTexts(slideOf(deck, 1, 'text').body), ['p: --- / -- / ???']);
+		assert.deepEqual(blockTexts(slideOf(deck, 1, 'text').body), ['code: --- / -- / ???']);
 		assert.equal(deck.slides[0]!.notes?.text, 'real notes');
 	});
 

@@ -52,6 +52,10 @@ export function blockTexts(blocks: readonly Block[]): string[] {
 			case 'caption': {
 				return `caption: ${inlineText(block.content)}`;
 			}
+
+			case 'code': {
+				return `code${block.code.language ? `(${block.code.language})` : ''}: ${block.code.lines.join(' / ')}`;
+			}
 		}
 	});
 }
