@@ -7,6 +7,7 @@
  */
 import {parseArgs} from 'node:util';
 import {imagesModes} from './render/colour-level.js';
+import {formatNames} from './deck/format-names.js';
 
 export type Flags = {
 	readonly start: number | undefined;
@@ -46,7 +47,7 @@ export const options = {
 	presenter: {type: 'boolean', default: false},
 	session: {type: 'string'},
 	target: {type: 'string'},
-	format: {type: 'string', choices: ['shorthand', 'remark', 'markdown']},
+	format: {type: 'string', choices: [...formatNames]},
 	images: {type: 'string', choices: [...imagesModes], default: 'auto'},
 } satisfies Record<keyof Flags, Option>;
 

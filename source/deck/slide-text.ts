@@ -23,7 +23,7 @@ function contentText(slide: Slide): string {
 		}
 
 		case 'image': {
-			return [slide.image.src, blocksText(slide.body)].join('\n');
+			return [blocksText(slide.before ?? []), slide.image.alt ?? '', slide.image.src, blocksText(slide.body)].filter(Boolean).join('\n');
 		}
 
 		case 'terminal': {

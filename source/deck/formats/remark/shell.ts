@@ -16,10 +16,10 @@
  * `<i>` and `<s>` style it.
  */
 import {decodeHTML} from 'entities';
-import type {Diagnostic, Inline, TerminalLine, TerminalSegment} from '../model.js';
-import {parseInline} from '../parse-inline.js';
-import {neutralize} from '../text-hygiene.js';
-import {mergeText, trimSpaceEnd, type Line} from './blocks.js';
+import type {Diagnostic, Inline, TerminalLine, TerminalSegment} from '../../model.js';
+import {parseInline} from '../../parse-inline.js';
+import {neutralize} from '../../text-hygiene.js';
+import {mergeText, trimSpaceEnd, type Line} from '../blocks.js';
 
 // Attribute and content lengths are bounded, so that text full of unclosed tags cannot make matching quadratic.
 const classAttribute = (name: string) => `\\bclass\\s*=\\s*(["'])[^"'<>]{0,200}?\\b${name}\\b[^"'<>]{0,200}\\1`;
@@ -254,6 +254,21 @@ function terminalLines(drafts: readonly Draft[], diagnostics: Diagnostic[]): Ter
 	});
 }
 
+/**
+ * Neighbouring pieces of the same styles as one, so that Markdown read
+ * across a tag-like `<` still pairs up: `` `<`QuerySet `` is a code span.
+ */
+function sameStyleRuns(pieces: readonly Piece[]): Piece[] {
+	const runs: Piece[] = [];
+	for (const piece of pieces) {
+		const last = runs.at(-1);
+		if (last && last.styles.length === piece.styles.length && last.styles.every((style, index) => style === piece.styles[index])) last.text += piece.text;
+		else runs.push({...piece});
+	}
+
+	return runs;
+}
+
 /** Drops the trailing (collapsed) space of the last pieces: HTML does not show it. */
 function trimEnd(pieces: Piece[]): void {
 	while (pieces.length > 0) {
@@ -266,7 +281,7 @@ function trimEnd(pieces: Piece[]): void {
 
 function inlinesOf(pieces: readonly Piece[], diagnostics: Diagnostic[]): Inline[] {
 	const out: Inline[] = [];
-	for (const piece of pieces) {
+	for (const piece of sameStyleRuns(pieces)) {
 		let nodes: Inline[] = parseInline(piece.text, {line: piece.line, diagnostics});
 		for (const style of [...piece.styles].reverse()) {
 			if (!style.node) continue;
