@@ -44,7 +44,7 @@ const lineSigns: readonly Sign[] = [
 		weight: 3,
 		test: line => /^[ \t]*<!--[ \t]*(?:column_layout|column|reset_layout|jump_to_middle|incremental_lists|new_lines?|alignment|font_size|skip_slide|no_footer|list_item_newlines|snippet_output|include)\b/.test(line),
 	},
-	{format: 'presenterm', what: '`<!-- pause -->`', weight: 1, test: line => /^[ \t]*<!--[ \t]*pause[ \t]*-->/.test(line)},
+	{format: 'presenterm', what: '`<!-- pause -->`', weight: 2, test: line => /^[ \t]*<!--[ \t]*pause[ \t]*-->/.test(line)},
 	{format: 'patat', what: '`. . .` pause', weight: 3, test: line => /^\.[ \t]\.[ \t]\.[ \t]*$/.test(line)},
 	{format: 'patat', what: '`<!--config:` comment', weight: 10, test: line => line.startsWith('<!--config:')},
 	{format: 'mdp', what: '`-> centred <-` line', weight: 3, test: line => /^[ \t]*->[ \t].*[ \t]<-[ \t]*$/.test(line)},
@@ -93,7 +93,7 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 		else found.set(key, {format, what, weight, line, count: 1});
 	};
 
-	if (/<textarea\b/i.test(text) && /remark/i.test(text)) add('remark', 'a remark HTML page (`<textarea>`)', 10, 1);
+	if (/<textarea\b/i.test(text)) add('remark', 'a remark HTML page (`<textarea>`)', 10, 1);
 	else if (/\bremark\.create\s*\(/.test(text)) add('remark', 'a page that calls `remark.create`', 10, 1);
 	for (const [pattern, format, what, weight] of fileSigns) if (pattern.test(fileName)) add(format, what, weight, 1);
 
@@ -102,6 +102,7 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 	const front = frontMatterEnd(lines);
 	if (front > 0) {
 		const header = lines.slice(1, front).join('\n');
+		add('markdown', 'YAML front matter', 3, 1);
 		for (const [pattern, format, what] of frontMatterSigns) if (pattern.test(header)) add(format, what, 10, 1);
 		start = front + 1;
 	} else if (/^%[A-Za-z_][\w-]*[ \t]*:/.test(lines[0] ?? '')) {
@@ -112,9 +113,13 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 
 	const inFence = fenceTracker();
 	let slideTop = true;
+	let fenced = false;
 	for (let index = start; index < lines.length; index++) {
 		const line = lines[index]!.replace(/\r$/, '');
-		if (inFence(line)) {
+		const wasFenced = fenced;
+		fenced = inFence(line);
+		if (fenced) {
+			if (!wasFenced) add('markdown', 'fenced code', 2, index + 1);
 			slideTop = false;
 			continue;
 		}
@@ -134,15 +139,30 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 	}
 
 	const evidence = [...found.values()];
+	const listed = evidence.sort((a, b) => b.weight - a.weight || a.line - b.line).map(({count: _count, ...item}) => item);
 	const scores = new Map<DeckFormat, number>();
 	for (const item of evidence) scores.set(item.format, (scores.get(item.format) ?? 0) + item.weight * Math.min(item.count, maxCount));
-	const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1] || priority.indexOf(a[0]) - priority.indexOf(b[0]));
-	const [winner, runnerUp] = ranked;
-	const listed = evidence.sort((a, b) => b.weight - a.weight || a.line - b.line).map(({count: _count, ...item}) => item);
+	const family = (format: DeckFormat): Family => (format === 'shorthand' || format === 'remark' ? format : 'markdown');
+	const familyScores = new Map<Family, number>();
+	for (const [format, score] of scores) familyScores.set(family(format), (familyScores.get(family(format)) ?? 0) + score);
+	const byScore = <T extends string>(entries: Iterable<[T, number]>, order: readonly T[]) => [...entries].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
+	const families = byScore(familyScores, ['shorthand', 'remark', 'markdown'] as const);
+	const winner = families[0]?.[0];
 	if (!winner) return {format: 'markdown', by: 'default', evidence: []};
-	const mixed = runnerUp && evidence.some(item => item.format === runnerUp[0] && item.weight >= mixedWeight) ? {mixed: runnerUp[0]} : {};
-	return {format: winner[0], by: 'evidence', evidence: listed, ...mixed};
+	// Plain Markdown's signs (front matter, fenced code) only say "not the shorthand, not remark": a dialect's own sign names the tool.
+	const dialects = byScore([...scores].filter(([format]) => family(format) === 'markdown' && format !== 'markdown'), priority);
+	const format = winner === 'markdown' ? (dialects[0]?.[0] ?? 'markdown') : winner;
+	const strong = (candidate: DeckFormat) => evidence.some(item => item.format === candidate && item.weight >= mixedWeight);
+	const rivalFamily = families[1]?.[0];
+	const rivals: DeckFormat[] = [
+		...(rivalFamily === 'markdown' ? dialects.map(([name]) => name) : rivalFamily ? [rivalFamily] : []),
+		...(winner === 'markdown' ? dialects.slice(1).map(([name]) => name) : []),
+	].filter(candidate => candidate !== format);
+	const mixed = rivals.find(candidate => strong(candidate));
+	return {format, by: 'evidence', evidence: listed, ...(mixed ? {mixed} : {})};
 }
+
+type Family = 'shorthand' | 'remark' | 'markdown';
 
 /** The index of the line that closes front matter opened on the first line, or -1. */
 function frontMatterEnd(lines: readonly string[]): number {

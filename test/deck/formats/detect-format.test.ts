@@ -24,10 +24,10 @@ describe('detectFormat', () => {
 		['shorthand', '#= wins over a Markdown sign', '#= Title\n\n```\ncode\n```\n'],
 		['markdown', 'plain Markdown', '# Hi\n\ntext\n---\n# Two\n'],
 		['markdown', 'front matter', '---\ntitle: Hi\nlayout: post\n---\n# Hi\n\nNote: this\n'],
-		['markdown', 'end_slide', '# Hi\n<!-- end_slide -->\n# Two\n'],
-		['markdown', 'pause', '# Hi\n<!-- pause -->\ntext\n\nNote: x\n'],
+		['presenterm', 'end_slide', '# Hi\n<!-- end_slide -->\n# Two\n'],
+		['presenterm', 'pause', '# Hi\n<!-- pause -->\ntext\n\nNote: x\n'],
 		['markdown', 'fenced code with Note:', '# Hi\n\n```\nx\n```\n\nNote: x\n'],
-		['markdown', "mdp's header", '%title: Hi\n\n# Hi\n'],
+		['mdp', "mdp's header", '%title: Hi\n\n# Hi\n'],
 		['markdown', 'class: in the middle of a slide', '# Hi\n\nclass: not a property here\n'],
 		['markdown', 'an empty file', ''],
 	];
@@ -50,7 +50,7 @@ describe('detectFormat', () => {
 	test('the format fixtures', () => {
 		assert.deepEqual(
 			['remark-shell.html', 'remark-deck.md', 'presenterm.md', 'slides.md', 'remark-shell-equivalent.txt'].map(name => detectFormat(fixture(name).toString('utf8'))),
-			['remark', 'remark', 'markdown', 'markdown', 'shorthand'],
+			['remark', 'remark', 'presenterm', 'slides', 'shorthand'],
 		);
 	});
 });

@@ -40,7 +40,7 @@ class Source {
 	/** For each `[`, its `]` (brackets counted plainly, as remark does), or -1. */
 	readonly bracket: Int32Array;
 	private readonly nextChar = new Map<string, Int32Array>();
-	private readonly closings = new Map<string, number[]>();
+	private readonly closings = new Map<string, Runs>();
 
 	constructor(readonly text: string) {
 		this.bracket = new Int32Array(text.length).fill(-1);
@@ -69,29 +69,108 @@ class Source {
 		return from >= this.text.length ? this.text.length : table[from]!;
 	}
 
-	/** The first place ≥ `from` where `fence` closes a fence: the run, spaces, then a line end or the end. */
-	fenceClose(fence: string, from: number): number {
-		let list = this.closings.get(fence);
-		if (!list) {
-			list = [];
-			for (let at = this.text.indexOf(fence); at !== -1; at = this.text.indexOf(fence, at + 1)) {
-				let after = at + fence.length;
-				while (this.text[after] === ' ') after++;
-				if (after === this.text.length || this.text[after] === '\n') list.push(at);
-			}
-
-			this.closings.set(fence, list);
-		}
-
+	/**
+	 * The first place ≥ `from` where `length` marks `char` close a fence:
+	 * the last `length` marks of a run of at least that many that ends its
+	 * line (spaces after it allowed); -1 when there is none.
+	 */
+	fenceClose(char: string, length: number, from: number): number {
+		const runs = this.runsOf(char);
+		// The first run that ends after `from` + `length`.
 		let low = 0;
-		let high = list.length;
+		let high = runs.ends.length;
 		while (low < high) {
 			const middle = (low + high) >>> 1;
-			if (list[middle]! < from) low = middle + 1;
+			if (runs.ends[middle]! - length < from) low = middle + 1;
 			else high = middle;
 		}
 
-		return low < list.length ? list[low]! : -1;
+		const index = runs.firstAtLeast(low, length);
+		return index === -1 ? -1 : runs.ends[index]! - length;
+	}
+
+	/** The longest closing run that ends after `from`: no fence longer than this can close there. */
+	longestClose(char: string, from: number): number {
+		const runs = this.runsOf(char);
+		let low = 0;
+		let high = runs.ends.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (runs.ends[middle]! <= from) low = middle + 1;
+			else high = middle;
+		}
+
+		return runs.maxFrom(low);
+	}
+
+	private runsOf(char: string): Runs {
+		let runs = this.closings.get(char);
+		if (!runs) {
+			runs = new Runs(this.text, char);
+			this.closings.set(char, runs);
+		}
+
+		return runs;
+	}
+}
+
+/** The runs of one fence mark that end their line, with a max tree over their lengths. */
+class Runs {
+	readonly ends: number[] = [];
+	private readonly lengths: number[] = [];
+	private readonly tree: Int32Array;
+	private readonly size: number;
+
+	constructor(text: string, char: string) {
+		for (let at = text.indexOf(char); at !== -1; ) {
+			let end = at;
+			while (text[end] === char) end++;
+			let after = end;
+			while (text[after] === ' ') after++;
+			if (after === text.length || text[after] === '\n') {
+				this.ends.push(end);
+				this.lengths.push(end - at);
+			}
+
+			at = text.indexOf(char, end);
+		}
+
+		let size = 1;
+		while (size < this.lengths.length) size *= 2;
+		this.size = size;
+		this.tree = new Int32Array(2 * size);
+		for (const [index, length] of this.lengths.entries()) this.tree[size + index] = length;
+		for (let index = size - 1; index >= 1; index--) this.tree[index] = Math.max(this.tree[2 * index]!, this.tree[2 * index + 1]!);
+	}
+
+	/** The first run at index ≥ `from` at least `length` long, or -1. */
+	firstAtLeast(from: number, length: number): number {
+		if (from >= this.lengths.length || this.maxFrom(from) < length) return -1;
+		// Down the tree: the leftmost leaf ≥ from with a length ≥ `length`.
+		const search = (node: number, low: number, high: number): number => {
+			if (high <= from || this.tree[node]! < length) return -1;
+			if (high - low === 1) return low;
+			const middle = (low + high) >>> 1;
+			const left = search(2 * node, low, middle);
+			return left === -1 ? search(2 * node + 1, middle, high) : left;
+		};
+
+		return search(1, 0, this.size);
+	}
+
+	/** The longest run at index ≥ `from`. */
+	maxFrom(from: number): number {
+		let best = 0;
+		let low = from + this.size;
+		let high = 2 * this.size;
+		while (low < high) {
+			if (low & 1) best = Math.max(best, this.tree[low++]!);
+			if (high & 1) best = Math.max(best, this.tree[--high]!);
+			low >>= 1;
+			high >>= 1;
+		}
+
+		return best;
 	}
 }
 
@@ -234,19 +313,20 @@ const fences: Rule = (source, at, start, end) => {
 		if (char !== '`' && char !== '~') continue;
 		let run = position;
 		while (text[run] === char) run++;
-		// The run may give back characters to the info word, as the regular expression backtracks.
-		for (let length = run - position; length >= 3; length--) {
-			const fence = char.repeat(length);
-			const afterRun = position + length;
-			const lineEnd = Math.min(end, source.next('\n', afterRun));
-			if (lineEnd >= end || !isInfo(text.slice(afterRun, lineEnd))) continue;
-			const close = source.fenceClose(fence, lineEnd + 2);
-			if (close === -1 || close + fence.length > end) continue;
-			let after = close + fence.length;
-			while (text[after] === ' ') after++;
-			while (after < end && text[after] === '\n') after++;
-			return {end: after, tokens: [{type: 'fences', text: text.slice(at, after), at}]};
-		}
+		const longest = run - position;
+		if (longest < 3) continue;
+		const lineEnd = Math.min(end, source.next('\n', run));
+		if (lineEnd >= end) continue;
+		const rest = text.slice(run, lineEnd);
+		// The run may give back marks to the info word, as the regular expression backtracks: then the word must touch the run.
+		const length = isInfo(rest) && source.fenceClose(char, longest, lineEnd + 2) !== -1 ? longest : /^\S* *$/.test(rest) ? Math.min(longest - 1, source.longestClose(char, lineEnd + 2)) : 0;
+		if (length < 3) continue;
+		const close = source.fenceClose(char, length, lineEnd + 2);
+		if (close === -1 || close + length > end) continue;
+		let after = close + length;
+		while (text[after] === ' ') after++;
+		while (after < end && text[after] === '\n') after++;
+		return {end: after, tokens: [{type: 'fences', text: text.slice(at, after), at}]};
 	}
 
 	return undefined;
