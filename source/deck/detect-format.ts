@@ -49,6 +49,8 @@ const lineSigns: readonly Sign[] = [
 	{format: 'patat', what: '`<!--config:` comment', weight: 10, test: line => line.startsWith('<!--config:')},
 	{format: 'mdp', what: '`-> centred <-` line', weight: 3, test: line => /^[ \t]*->[ \t].*[ \t]<-[ \t]*$/.test(line)},
 	{format: 'mdp', what: '`^` stop line', weight: 1, test: line => line === '^'},
+	{format: 'markdown', what: 'Markdown image (`![alt](file)`)', weight: 2, test: line => /^[ \t]*!\[[^\]]*\]\([^)]+\)[ \t]*$/.test(line)},
+	{format: 'markdown', what: 'setext heading underline (`===`)', weight: 2, test: line => /^={3,}[ \t]*$/.test(line)},
 	{format: 'lookatme', what: '`<!-- stop -->`', weight: 3, test: line => /^[ \t]*<!--[ \t]*stop[ \t]*-->/.test(line)},
 ];
 

@@ -11,7 +11,7 @@
 import type {Block, Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import type {Glyph} from './big-text.js';
-import {centerEach} from './compose.js';
+import {centerBlock, centerEach} from './compose.js';
 import type {Graphic, Line, Size, Style} from './frame.js';
 import {inlineImageLine, planBlocks, type BlockOptions} from './plan-blocks.js';
 import {alignLine, clipLine, lineWidth, wrapLine} from './wrap.js';
@@ -45,7 +45,8 @@ export function planImage(image: Image, body: readonly Block[], box: Size, optio
 	const gap = below.length > 0 ? 1 : 0;
 	const gapAbove = above.length > 0 ? 1 : 0;
 	const available = {columns: box.columns, rows: Math.max(1, box.rows - below.length - gap - above.length - gapAbove)};
-	const around = (shown: readonly Line[]): Line[] => centerEach([...above, ...(gapAbove ? [[]] : []), ...shown, ...(gap ? [[]] : []), ...below], box.columns);
+	// The blocks before the picture read as a block (a list keeps its left edge); the picture and what is under it are centred.
+	const around = (shown: readonly Line[]): Line[] => [...centerBlock(above, box.columns), ...(gapAbove ? [[]] : []), ...centerEach([...shown, ...(gap ? [[]] : []), ...below], box.columns)];
 
 	if (image.mode === 'inline' || available.rows < 3 || available.columns < 8) return around(wrapLine(inlineImageLine(image), box.columns));
 

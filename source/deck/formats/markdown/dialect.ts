@@ -13,6 +13,14 @@ export type Settings = {
 	readonly softBreak: 'line' | 'space';
 	/** Every list shows item by item. */
 	readonly incrementalLists: boolean;
+	/**
+	 * An incremental list starts and ends with a pause of its own
+	 * (presenterm's `pause_before/after_incremental_lists`); without, its first
+	 * item shows with what comes before it (patat).
+	 */
+	readonly pausesAroundLists?: boolean;
+	/** A list alone in a blockquote is that list, shown the other way round (incremental or not): patat's rule. */
+	readonly quotedListsFlip?: boolean;
 };
 
 /** What a top-level block is to the dialect, besides content. */

@@ -89,21 +89,28 @@ function slideDrafts<S extends Settings>({nodes, line: emptyLine}: SlideNodes, s
 		if (parts.at(-1)!.length > 0) parts.push([]);
 	};
 
-	for (const node of nodes) {
-		const marker = dialect.marker(node, source, reading.settings);
+	const {pausesAroundLists, quotedListsFlip} = reading.settings;
+	for (const each of nodes) {
+		const marker = dialect.marker(each, source, reading.settings);
 		if (!marker) {
-			if (node.type === 'list' && incremental && node.children.length > 1) {
-				pause();
+			const quoted = quotedListsFlip && each.type === 'blockquote' && each.children.length === 1 && each.children[0]!.type === 'list';
+			const node = quoted ? each.children[0]! : each;
+			if (node.type === 'list' && incremental !== quoted && node.children.length > 1) {
+				if (pausesAroundLists) pause();
 				for (const [at, item] of node.children.entries()) {
+					if (at > 0) pause();
 					parts.at(-1)!.push({...node, start: node.start + at, children: [item]});
-					parts.push([]);
 				}
+
+				if (pausesAroundLists) pause();
 			} else {
 				parts.at(-1)!.push(node);
 			}
 
 			continue;
 		}
+
+		const node = each;
 
 		const line = context.lineOf(node.line);
 		switch (marker.kind) {

@@ -29,6 +29,7 @@ export const patat: Dialect<PatatSettings> = {
 		return {
 			softBreak: wrap === true || typeof wrap === 'number' ? 'space' : 'line',
 			incrementalLists: setting(front?.data, 'patat', 'incrementalLists') === true,
+			quotedListsFlip: true,
 			...(typeof level === 'number' && level >= 1 && level <= 6 ? {slideLevel: level} : {}),
 		};
 	},

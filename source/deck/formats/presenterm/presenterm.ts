@@ -30,6 +30,7 @@ export const presenterm: Dialect<PresentermSettings> = {
 	settings: front => ({
 		softBreak: 'space',
 		incrementalLists: option(front?.data, 'incremental_lists'),
+		pausesAroundLists: true,
 		implicitSlideEnds: option(front?.data, 'implicit_slide_ends'),
 		endSlideShorthand: option(front?.data, 'end_slide_shorthand'),
 		h1SlideTitles: option(front?.data, 'h1_slide_titles'),
