@@ -88,7 +88,8 @@ export type SlideBody =
 	| {readonly kind: 'draft'; readonly title: readonly Inline[]; readonly body: readonly Block[]}
 	/** The picture with the slide's other blocks around it, in their order: `before` it (a heading, say), `body` after it. */
 	| {readonly kind: 'image'; readonly image: Image; readonly body: readonly Block[]; readonly before?: readonly Block[]}
-	| {readonly kind: 'terminal'; readonly title: string; readonly lines: readonly TerminalLine[]}
+	/** A terminal window titled `title`; `before` is what the slide shows above the window (a heading). */
+	| {readonly kind: 'terminal'; readonly title: string; readonly lines: readonly TerminalLine[]; readonly before?: readonly Block[]}
 	| {readonly kind: 'text'; readonly body: readonly Block[]}
 	| {readonly kind: 'blank'};
 

@@ -28,7 +28,7 @@ function contentText(slide: Slide): string {
 
 		case 'terminal': {
 			const lines = slide.lines.map(line => [line.prompt ?? '', ...line.segments.map(segment => inlineText(segment.content))].join(' '));
-			return [slide.title, ...lines].join('\n');
+			return [blocksText(slide.before ?? []), slide.title, ...lines].filter(Boolean).join('\n');
 		}
 
 		case 'text': {

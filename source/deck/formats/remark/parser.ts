@@ -8,7 +8,7 @@
  * `exclude: true` slides are dropped.
  */
 import type {LexToken} from './lexer.js';
-import {concat, join, slice, type LineIndex, type Sourced} from './sourced.js';
+import {concat, join, newlines, slice, type LineIndex, type Sourced} from './sourced.js';
 
 export type Item =
 	| {readonly kind: 'text'; readonly value: Sourced}
@@ -18,6 +18,8 @@ export type Item =
 
 export type ParsedSlide = {
 	readonly properties: Map<string, string>;
+	/** The deck line of each property. */
+	readonly propertyLines: ReadonlyMap<string, number>;
 	readonly content: readonly Item[];
 	readonly notes?: readonly Item[];
 	/** Started by `--`: continues the slide before it. */
@@ -99,9 +101,10 @@ export function parseTokens(tokens: readonly LexToken[], index: LineIndex): Pars
 	const parsed: ParsedSlide[] = [];
 	for (const each of slides) {
 		const properties = new Map<string, string>();
-		const content = extractProperties(finish(each.content), properties);
+		const propertyLines = new Map<string, number>();
+		const content = extractProperties(finish(each.content), properties, propertyLines);
 		if ((properties.get('exclude') ?? '').toLowerCase() === 'true') continue;
-		parsed.push({properties, content, ...(each.notes ? {notes: finish(each.notes)} : {}), continued: each.continued, line: each.line});
+		parsed.push({properties, propertyLines, content, ...(each.notes ? {notes: finish(each.notes)} : {}), continued: each.continued, line: each.line});
 	}
 
 	return {slides: parsed, links};
@@ -130,16 +133,17 @@ function finish(drafts: readonly Draft[]): Item[] {
 const property = /^\n*([-\w]+):([^$\n]*)|\n*<!--\s*([-\w]+):([^$\n]*?)\s*-->/i;
 
 /** remark's `extractProperties`: properties come off the slide's first piece of text. */
-function extractProperties(content: readonly Item[], properties: Map<string, string>): Item[] {
+function extractProperties(content: readonly Item[], properties: Map<string, string>, lines: Map<string, number>): Item[] {
 	const [first, ...rest] = content;
 	if (first?.kind !== 'text') return [...content];
 	let value = first.value;
 	for (let count = 0; count < maxProperties; count++) {
 		const match = property.exec(value.text);
 		if (!match) break;
+		const key = (match[1] ?? match[3]!).trim();
+		lines.set(key, value.lines[newlines(value.text.slice(0, match.index + match[0].search(/\S/)))] ?? 1);
+		properties.set(key, (match[1] === undefined ? match[4]! : match[2]!).trim());
 		value = join(slice(value, 0, match.index), slice(value, match.index + match[0].length));
-		if (match[1] === undefined) properties.set(match[3]!.trim(), match[4]!.trim());
-		else properties.set(match[1].trim(), match[2]!.trim());
 	}
 
 	return [{kind: 'text', value}, ...rest];

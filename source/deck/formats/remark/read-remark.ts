@@ -23,7 +23,7 @@ import {readBlocks, type ReadOptions} from '../markdown/read-blocks.js';
 import {isKnownClass} from './classes.js';
 import {classesUsed, htmlLines, markdownLines} from './convert.js';
 import {lex} from './lexer.js';
-import {parseTokens, type Item, type LinkDefinition} from './parser.js';
+import {parseTokens, type Item, type LinkDefinition, type ParsedSlide} from './parser.js';
 import {hasShellWrap, parseShellWrap} from './shell.js';
 import {buildSlides, type BuiltSlide} from './slideshow.js';
 import {slideMarkdown} from './slide-markdown.js';
@@ -32,6 +32,28 @@ import {LineIndex} from './sourced.js';
 
 /** Slide properties remark and its themes read; any other is a front matter key. */
 const slideProperties = new Set(['name', 'class', 'layout', 'template', 'count', 'exclude', 'continued', 'seal']);
+
+/** Properties remark.js reads (the background ones become CSS). */
+const knownProperties = new Set(['name', 'class', 'layout', 'template', 'count', 'exclude', 'background-image', 'background-position', 'background-repeat', 'background-size', 'background-color']);
+
+/**
+ * A line at the top of a slide that reads `word: text` is a property to
+ * remark.js, not shown; one remark gives no meaning is reported, since it is
+ * often a sentence (`Then: drink.`). It may still fill `{{word}}`.
+ */
+function reportProperties(slides: readonly ParsedSlide[], variables: ReadonlySet<string>, diagnostics: Diagnostic[]): void {
+	for (const slide of slides) {
+		for (const [key, line] of slide.propertyLines) {
+			if (knownProperties.has(key) || variables.has(key)) continue;
+			diagnostics.push({
+				severity: 'notice',
+				line,
+				code: 'unknown-property',
+				message: `"${neutralize(key)}: ..." at the top of a slide is a slide property to remark.js, so it is not shown; to show it, write it another way (**${neutralize(key)}:**)`,
+			});
+		}
+	}
+}
 
 export function parseRemark(text: string): Deck {
 	const diagnostics: Diagnostic[] = [];
@@ -57,6 +79,7 @@ export function parseRemark(text: string): Deck {
 	const markdown = dedent(lines.map(line => line.text).join('\n'));
 	const index = new LineIndex(markdown, lines[0]?.line ?? 1);
 	const parsed = parseTokens(lex(markdown), index);
+	reportProperties(parsed.slides, new Set([...markdown.matchAll(/\{\{([^}\n]+)\}\}/g)].map(match => match[1]!.trim())), diagnostics);
 	const slides = buildSlides(parsed.slides, diagnostics);
 	const options: ReadOptions = {profile: remarkInline, inline: {softBreak: 'space', spanClass: () => undefined}, diagnostics, env: {references: references(parsed.links)}};
 	for (const group of stepGroups(slides)) drafts.push(...groupDrafts(group, options));
@@ -103,8 +126,10 @@ function groupDrafts(group: readonly BuiltSlide[], options: ReadOptions): SlideD
 		if (slide.notes) notes = notesOf(slide.notes, options) ?? notes;
 		let body: SlideBody;
 		if (terminal) {
-			const shell = parseShellWrap(htmlLines(slide.content), diagnostics);
-			body = shell ? {kind: 'terminal', title: shell.title, lines: shell.lines} : bodyOf(slideBlocks(slide.content, options), kind);
+			const html = htmlLines(slide.content);
+			const shell = parseShellWrap(html, diagnostics);
+			const before = shell ? readBlocks(slideMarkdown(html.slice(0, shell.before), diagnostics), options) : [];
+			body = shell ? {kind: 'terminal', title: shell.title, lines: shell.lines, ...(before.length > 0 ? {before} : {})} : bodyOf(slideBlocks(slide.content, options), kind);
 		} else if (kind === 'blank' && background) {
 			body = {kind: 'image', image: {src: background, mode: 'full', line}, body: []};
 		} else {

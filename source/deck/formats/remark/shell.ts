@@ -59,8 +59,12 @@ const styleTags: Readonly<Record<string, Style['node']>> = {
 	strike: 'strike',
 };
 
-/** The terminal of a shell-wrap slide, or undefined when the lines have none. */
-export function parseShellWrap(lines: readonly Line[], diagnostics: Diagnostic[]): {title: string; lines: TerminalLine[]} | undefined {
+/**
+ * The terminal of a shell-wrap slide, or undefined when the lines have none;
+ * `before` is how many of the lines come before the window (a heading above
+ * it, for the caller to read). Text after the window is reported.
+ */
+export function parseShellWrap(lines: readonly Line[], diagnostics: Diagnostic[]): {title: string; lines: TerminalLine[]; before: number} | undefined {
 	const source = new JoinedLines(lines);
 	const wrap = wrapStart.exec(source.text);
 	if (!wrap) return undefined;
@@ -70,19 +74,19 @@ export function parseShellWrap(lines: readonly Line[], diagnostics: Diagnostic[]
 	const body = bodyStart.exec(fromWrap);
 	const bodyOffset = wrap.index + (body ? body.index + body[0].length : bar ? bar.index + bar[0].length : wrap[0].length);
 
-	const before = plainText(source.text.slice(0, wrap.index));
 	const {drafts, end} = readBody(source, bodyOffset);
 	const after = plainText(source.text.slice(end));
-	if (before !== '' || after !== '') {
+	if (after !== '') {
 		diagnostics.push({
 			severity: 'notice',
-			line: source.lineAt(before === '' ? end : 0),
+			line: source.lineAt(end),
 			code: 'terminal-extra-content',
-			message: 'text outside the shell-wrap terminal is not shown on this slide',
+			message: 'text after the shell-wrap terminal is not shown on this slide',
 		});
 	}
 
-	return {title, lines: terminalLines(drafts, diagnostics)};
+	const before = lines.findIndex(line => wrapStart.test(line.text));
+	return {title, lines: terminalLines(drafts, diagnostics), before: Math.max(0, before)};
 }
 
 /** Lines joined with `\n`, with the source line of every offset. */
