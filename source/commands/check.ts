@@ -75,7 +75,7 @@ function formatReason(deck: Deck): string {
 	if (detection.by === 'page') return ' (loaded by its page)';
 	if (detection.by === 'default') return ' (no sign of another format)';
 	const signs = detection.evidence.filter(item => item.format === deck.format).slice(0, evidenceShown);
-	return signs.length === 0 ? '' : ` (${signs.map(item => `${item.what}${item.line > 1 ? ` on line ${item.line}` : ''}`).join('; ')})`;
+	return signs.length === 0 ? '' : ` (${signs.map(item => `${item.what}, line ${item.line}`).join('; ')})`;
 }
 
 /** Notices (a repair, a draft) pass; warnings and errors fail the check. */

@@ -24,15 +24,15 @@ type Sign = {readonly format: DeckFormat; readonly what: string; readonly weight
 
 /** Signs a line gives wherever it is (outside fenced code). */
 const lineSigns: readonly Sign[] = [
-	{format: 'shorthand', what: '`$$terminal` line', weight: 10, test: line => /^\$\$terminal\b/.test(line)},
-	{format: 'shorthand', what: '`$$prompt`/`$$w` line', weight: 3, test: line => /^\$\$(?:prompt|w)\b/.test(line)},
-	{format: 'shorthand', what: '`#=` title line', weight: 3, test: line => /^#=(?:[ \t]|$)/.test(line)},
-	{format: 'shorthand', what: '`#todo` line', weight: 3, test: line => /^#todo\b/i.test(line)},
+	{format: 'shorthand', what: '`$$terminal`', weight: 10, test: line => /^\$\$terminal\b/.test(line)},
+	{format: 'shorthand', what: '`$$prompt`/`$$w`', weight: 3, test: line => /^\$\$(?:prompt|w)\b/.test(line)},
+	{format: 'shorthand', what: '`#=` title', weight: 3, test: line => /^#=(?:[ \t]|$)/.test(line)},
+	{format: 'shorthand', what: '`#todo`', weight: 3, test: line => /^#todo\b/i.test(line)},
 	{format: 'shorthand', what: 'image line (`@=`, `~@`)', weight: 3, test: line => /^(?:@=|~@)[ \t]+\S/.test(line) || /^@[ \t]+\S+\.[A-Za-z\d]{2,5}[ \t]*$/.test(line)},
 	{format: 'shorthand', what: 'caption line (`vv [`)', weight: 3, test: line => /^vv[ \t]+\[/.test(line)},
-	{format: 'shorthand', what: '`Note:` line', weight: 1, test: line => /^Note:/.test(line)},
-	{format: 'remark', what: '`???` notes line', weight: 1, test: line => /^\?\?\?$/.test(line)},
-	{format: 'remark', what: '`--` step line', weight: 1, test: line => line === '--'},
+	{format: 'shorthand', what: '`Note:`', weight: 1, test: line => /^Note:/.test(line)},
+	{format: 'remark', what: '`???` notes', weight: 1, test: line => /^\?\?\?$/.test(line)},
+	{format: 'remark', what: '`--` step', weight: 1, test: line => line === '--'},
 	{format: 'remark', what: 'multi-line content class (`.class[`)', weight: 3, test: line => /^\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[[ \t]*$/.test(line)},
 	{format: 'remark', what: 'shell-wrap terminal', weight: 3, test: line => /<div\b[^<>]*\bclass\s*=\s*["'][^"']*\bshell-wrap\b/.test(line)},
 	{format: 'remark', what: '`{{content}}`', weight: 3, test: line => /\{\{\s*content\s*\}\}/.test(line)},
@@ -47,8 +47,8 @@ const lineSigns: readonly Sign[] = [
 	{format: 'presenterm', what: '`<!-- pause -->`', weight: 2, test: line => /^[ \t]*<!--[ \t]*pause[ \t]*-->/.test(line)},
 	{format: 'patat', what: '`. . .` pause', weight: 3, test: line => /^\.[ \t]\.[ \t]\.[ \t]*$/.test(line)},
 	{format: 'patat', what: '`<!--config:` comment', weight: 10, test: line => line.startsWith('<!--config:')},
-	{format: 'mdp', what: '`-> centred <-` line', weight: 3, test: line => /^[ \t]*->[ \t].*[ \t]<-[ \t]*$/.test(line)},
-	{format: 'mdp', what: '`^` stop line', weight: 1, test: line => line === '^'},
+	{format: 'mdp', what: '`-> centred <-`', weight: 3, test: line => /^[ \t]*->[ \t].*[ \t]<-[ \t]*$/.test(line)},
+	{format: 'mdp', what: '`^` stop', weight: 1, test: line => line === '^'},
 	{format: 'markdown', what: 'Markdown image (`![alt](file)`)', weight: 2, test: line => /^[ \t]*!\[[^\]]*\]\([^)]+\)[ \t]*$/.test(line)},
 	{format: 'markdown', what: 'setext heading underline (`===`)', weight: 2, test: line => /^={3,}[ \t]*$/.test(line)},
 	{format: 'lookatme', what: '`<!-- stop -->`', weight: 3, test: line => /^[ \t]*<!--[ \t]*stop[ \t]*-->/.test(line)},
@@ -132,7 +132,7 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 		}
 
 		if (slideTop && line.trim() !== '') {
-			if (remarkProperty.test(line) || (nameProperty.test(line) && index + 1 < lines.length)) add('remark', 'slide property (`class:`, `layout:`, `name:`, ...)', 3, index + 1);
+			if (remarkProperty.test(line) || (nameProperty.test(line) && index + 1 < lines.length)) add('remark', `\`${/^[\w-]+/.exec(line)![0]}:\` slide property`, 3, index + 1);
 			// remark's properties come in a run of `key: value` lines (`count: false` then `class: ...`).
 			slideTop = anyProperty.test(line);
 		}

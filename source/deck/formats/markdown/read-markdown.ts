@@ -43,6 +43,8 @@ export function readMarkdownDeck<S extends Settings>(text: string, dialect: Dial
 	const chunks = dialect.cutLines ? dialect.cutLines(prepared) : [prepared];
 	for (const chunk of chunks) {
 		const {nodes, context} = readNodes(chunk, options);
+		// A header and nothing else: the title slide alone.
+		if (nodes.length === 0 && chunks.length === 1 && drafts.length > 0) continue;
 		const source = sourceView(chunk);
 		reportUnclosedFences(nodes, chunk, reading);
 		const slides: SlideNodes[] = dialect.cutLines ? [{nodes, line: trimBlankLines(chunk)[0]?.line ?? chunk[0]?.line ?? 1}] : dialect.split(nodes, settings, source);
@@ -93,7 +95,7 @@ function slideDrafts<S extends Settings>({nodes, line: emptyLine}: SlideNodes, s
 	for (const each of nodes) {
 		const marker = dialect.marker(each, source, reading.settings);
 		if (!marker) {
-			const quoted = quotedListsFlip && each.type === 'blockquote' && each.children.length === 1 && each.children[0]!.type === 'list';
+			const quoted = quotedListsFlip === true && each.type === 'blockquote' && each.children.length === 1 && each.children[0]!.type === 'list';
 			const node = quoted ? each.children[0]! : each;
 			if (node.type === 'list' && incremental !== quoted && node.children.length > 1) {
 				if (pausesAroundLists) pause();

@@ -120,7 +120,8 @@ export function commandMarker(node: MdNode, options: {readonly pauses: readonly 
 	const {name, argument} = command;
 	if (options.pauses.includes(name)) return {kind: 'pause'};
 	if (options.notes.includes(name)) return {kind: 'notes', text: blockScalar(argument)};
-	if (name === 'end_slide' || layoutCommands.has(name)) return {kind: 'hidden'};
+	// `vim:` modelines are the editor's, as presenterm knows.
+	if (name === 'end_slide' || name === 'vim' || layoutCommands.has(name)) return {kind: 'hidden'};
 	if (name === 'skip_slide') return {kind: 'skip-slide'};
 	if (name === 'incremental_lists') return {kind: 'incremental-lists', on: blockScalar(argument).trim() === 'true'};
 	if (name === 'include') return {kind: 'notice', code: 'unsupported-comment', message: '"include" comments are not supported; the included file is not shown'};

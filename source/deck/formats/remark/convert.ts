@@ -16,9 +16,12 @@ export function markdownLines(items: readonly Item[]): Line[] {
 	return toLines(markdownOf(items));
 }
 
+/** A block content class stands apart, as remark's `<div>` does: an empty comment on its own lines around it ends lists and paragraphs. */
+const blockEdge = '\n\n<!-- -->\n\n';
+
 function markdownOf(items: readonly Item[]): Sourced {
 	const parts: Sourced[] = [];
-	collect(items, parts, item => (item.block ? ['', ''] : [`.${item.classes.join('.')}[`, ']']));
+	collect(items, parts, item => (item.block ? [blockEdge, blockEdge] : [`.${item.classes.join('.')}[`, ']']));
 	return concat(parts);
 }
 

@@ -24,7 +24,7 @@ export type ParsedSlide = {
 	readonly notes?: readonly Item[];
 	/** Started by `--`: continues the slide before it. */
 	readonly continued: boolean;
-	/** The line after the slide's separator (or 1). */
+	/** The line of the slide's first line that is not blank (or the one after its separator). */
 	readonly line: number;
 };
 
@@ -102,12 +102,22 @@ export function parseTokens(tokens: readonly LexToken[], index: LineIndex): Pars
 	for (const each of slides) {
 		const properties = new Map<string, string>();
 		const propertyLines = new Map<string, number>();
-		const content = extractProperties(finish(each.content), properties, propertyLines);
+		const items = finish(each.content);
+		const line = firstLine(items) ?? each.line;
+		const content = extractProperties(items, properties, propertyLines);
 		if ((properties.get('exclude') ?? '').toLowerCase() === 'true') continue;
-		parsed.push({properties, propertyLines, content, ...(each.notes ? {notes: finish(each.notes)} : {}), continued: each.continued, line: each.line});
+		parsed.push({properties, propertyLines, content, ...(each.notes ? {notes: finish(each.notes)} : {}), continued: each.continued, line});
 	}
 
 	return {slides: parsed, links};
+}
+
+/** The line of the first thing written in the items (properties included). */
+function firstLine(items: readonly Item[]): number | undefined {
+	const first = items[0];
+	if (first?.kind !== 'text') return first?.line;
+	const index = first.value.text.split('\n').findIndex(text => text.trim() !== '');
+	return index === -1 ? (items[1] ? firstLine(items.slice(1)) : undefined) : first.value.lines[index];
 }
 
 /** Appends, joining text to the text before it (as remark concatenates strings). */

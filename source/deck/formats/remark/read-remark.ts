@@ -119,7 +119,7 @@ function groupDrafts(group: readonly BuiltSlide[], options: ReadOptions): SlideD
 	const blocks = terminal ? [] : capped.map(slide => titleHint(slideBlocks(slide.content, options), hints.title === true));
 	const kind = planKind(blocks.at(-1) ?? [], hints);
 	const background = backgroundImage(last.properties.get('background-image'));
-	const line = firstLine(group[0]!);
+	const line = group[0]!.line;
 	const drafts: SlideDraft[] = [];
 	let notes: Notes | undefined;
 	for (const [index, slide] of capped.entries()) {
@@ -144,11 +144,6 @@ function groupDrafts(group: readonly BuiltSlide[], options: ReadOptions): SlideD
 
 function slideBlocks(items: readonly Item[], options: ReadOptions): Block[] {
 	return readBlocks(slideMarkdown(markdownLines(items), options.diagnostics), options);
-}
-
-/** The line of a slide's first non-blank line. */
-function firstLine(slide: BuiltSlide): number {
-	return trimBlankLines(markdownLines(slide.content))[0]?.line ?? slide.line;
 }
 
 function notesOf(items: readonly Item[], options: ReadOptions): Notes | undefined {
