@@ -3,7 +3,7 @@
  * grapheme clusters.
  */
 import type {Inline} from './model.js';
-import {emojiClusters, oneClusterPerCodePoint} from './clusters.js';
+import {emojiClusters, oneClusterPerCodePoint} from '../text/clusters.js';
 
 /** The text of inline content as a reader would read it (`<br>` is a newline). */
 export function inlineText(inlines: readonly Inline[]): string {

@@ -4,4 +4,4 @@
  */
 export {createEmojiPainter, emojiPainterFor, pixelGlyph, alphaThreshold, type EmojiPainterOptions} from './painter.js';
 export {findEmoji, loadEmojiAsset, parseEmojiAsset, emojiAssetCandidates, type EmojiAsset, type FoundEmoji} from './asset.js';
-export {resize, resizePremultiplied, premultiply, unpremultiply, type RgbaImage, type PremultipliedImage} from './scale.js';
+export {resize, resizePremultiplied, premultiply, unpremultiply, type RgbaImage, type PremultipliedImage} from '../raster/scale.js';

@@ -15,10 +15,10 @@
  * Pure except for reading the image set on first use (see asset.ts).
  */
 import {plainEmojiGlyph, type EmojiPainter, type Glyph} from '../layout/big-text.js';
-import type {Line, Segment} from '../layout/frame.js';
+import type {Line, Segment} from '../frame/frame.js';
 import {nearest256} from '../render/ansi.js';
 import {findEmoji, loadEmojiAsset, type EmojiAsset} from './asset.js';
-import {resizePremultiplied, type PremultipliedImage} from './scale.js';
+import {resizePremultiplied, type PremultipliedImage} from '../raster/scale.js';
 
 export type EmojiPainterOptions = {
 	/** 3: 24-bit colour; 2: 256 colours (pixels are snapped to the xterm palette so equal cells merge). */

@@ -1,12 +1,12 @@
 /**
  * Where terminal-drawn pictures go: how many cells a picture takes in a box
  * and how many pixels are worth sending for it, and where the planned screen
- * put each picture (its blank cells carry the `Graphic`, see layout/frame.ts).
+ * put each picture (its blank cells carry the `Graphic`, see frame/frame.ts).
  *
  * Pure.
  */
-import type {Graphic, Line, Size} from '../layout/frame.js';
-import {cellWidth} from '../layout/cell-width.js';
+import type {Graphic, Line, Size} from '../frame/frame.js';
+import {cellWidth} from '../text/cell-width.js';
 
 export type PixelSize = {readonly width: number; readonly height: number};
 

@@ -10,7 +10,7 @@
  * kitty graphics query: a multiplexer that did not say so would take it for
  * a title.
  */
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import {needsKittyQuery, type ProbeAnswer} from './detect.js';
 import {kittyQuery, queryId} from './kitty.js';
 import type {PixelSize} from './placement.js';

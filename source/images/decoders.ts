@@ -11,7 +11,7 @@ import {isMainThread, parentPort, workerData, type MessagePort} from 'node:worke
 import parsePng from 'pngjs/lib/parser-sync.js';
 import decodeJpeg from 'jpeg-js/lib/decoder.js';
 import omggif from 'omggif';
-import {resizePremultiplied, type PremultipliedImage, type RgbaImage} from '../emoji/scale.js';
+import {resizePremultiplied, type PremultipliedImage, type RgbaImage} from '../raster/scale.js';
 import {encodePicture, type EncodedPicture} from './encode.js';
 import {imageHeaderOf, maxPixels, problem, type ImageHeader, type ImageProblem} from './header.js';
 

@@ -11,8 +11,8 @@ import ansiShadowFont from 'figlet/fonts/ANSI Shadow';
 import smallFont from 'figlet/fonts/Small';
 import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
-import {cellWidth} from './cell-width.js';
-import type {Line, Segment, Style} from './frame.js';
+import {cellWidth} from '../text/cell-width.js';
+import type {Line, Segment, Style} from '../frame/frame.js';
 import {graphemes} from '../deck/inline-tree.js';
 
 export type TitlePiece = {type: 'text'; text: string} | {type: 'emoji'; cluster: string};

@@ -5,11 +5,11 @@
  */
 import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import type {Line, Segment, Size, Style} from './frame.js';
+import type {Line, Segment, Size, Style} from '../frame/frame.js';
 import {planBlocks} from './plan-blocks.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
-import {stableSegments} from './stable-width.js';
-import {clipLine, padLine, wrapLine} from './wrap.js';
+import {stableSegments} from '../text/stable-width.js';
+import {clipLine, padLine, wrapLine} from '../text/wrap.js';
 
 export type PresenterClock = {
 	/** Since the talk (or the timer) started. */

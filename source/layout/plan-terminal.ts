@@ -6,10 +6,10 @@
 import type {Slide, TerminalLine} from '../deck/model.js';
 import {graphemes} from '../deck/inline-tree.js';
 import {centerBlock} from './compose.js';
-import type {Line, Segment, Size, Style} from './frame.js';
-import {stableSegments, stableText} from './stable-width.js';
+import type {Line, Segment, Size, Style} from '../frame/frame.js';
+import {stableSegments, stableText} from '../text/stable-width.js';
 import {mergeSegments, styledSegments} from './styled-text.js';
-import {clipLine, hardWrap, lineWidth, padLine} from './wrap.js';
+import {clipLine, hardWrap, lineWidth, padLine} from '../text/wrap.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
 

@@ -6,10 +6,10 @@ import type {Block, Inline, Subtitle} from '../deck/model.js';
 import {graphemes, inlineText, splitAtBreaks} from '../deck/inline-tree.js';
 import {layoutBigTitle, type EmojiPainter, type TitleLine, type TitlePiece} from './big-text.js';
 import {centerBlock, centerEach} from './compose.js';
-import type {Line, Size, Style} from './frame.js';
+import type {Line, Size, Style} from '../frame/frame.js';
 import {planBlocks, type BlockOptions} from './plan-blocks.js';
 import {styledSegments} from './styled-text.js';
-import {wrapLine} from './wrap.js';
+import {wrapLine} from '../text/wrap.js';
 
 export type TitleOptions = BlockOptions & {
 	readonly emoji?: EmojiPainter;

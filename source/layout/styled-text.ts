@@ -3,9 +3,9 @@
  * Markdown inline styles become styles. Breaks are not handled here: split
  * content into lines first (`splitAtBreaks`).
  */
-import {cellWidth} from './cell-width.js';
+import {cellWidth} from '../text/cell-width.js';
 import {assertNever, type Inline} from '../deck/model.js';
-import type {Segment, Style} from './frame.js';
+import type {Segment, Style} from '../frame/frame.js';
 
 /** How each span class of the format looks. Unknown classes are plain. */
 const classStyles: Readonly<Record<string, Style | 'invisible'>> = {

@@ -3,12 +3,12 @@
  * (`⏰ 03:00`: by this slide three minutes should have passed) and against a
  * target length, and the report. Pure: times come in as numbers.
  */
-import {cellWidth} from '../layout/cell-width.js';
+import {cellWidth} from '../text/cell-width.js';
 import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import {stableText} from '../layout/stable-width.js';
+import {stableText} from '../text/stable-width.js';
 import {formatDuration} from '../layout/plan-presenter.js';
-import {clipLine} from '../layout/wrap.js';
+import {clipLine} from '../text/wrap.js';
 
 const checkpointPattern = /⏰\uFE0F?\s*(?:(\d{1,2}):)?(\d{1,3}):(\d{2})/u;
 

@@ -3,7 +3,7 @@
  * colour level and OSC 8 hyperlinks where wanted. The only place lectern
  * writes escape sequences for content.
  */
-import type {Colour, Line, Style} from '../layout/frame.js';
+import type {Colour, Line, Style} from '../frame/frame.js';
 import type {ColourLevel} from './colour-level.js';
 import {theme} from './theme.js';
 

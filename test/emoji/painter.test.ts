@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import stringWidth from 'string-width';
 import {createEmojiPainter, loadEmojiAsset, pixelGlyph} from '../../source/emoji/index.js';
 import {plainEmojiGlyph, type Glyph} from '../../source/layout/big-text.js';
-import type {Line, Segment} from '../../source/layout/frame.js';
+import type {Line, Segment} from '../../source/frame/frame.js';
 import {nearest256, parseHex, renderLine} from '../../source/render/ansi.js';
 
 const truecolor = createEmojiPainter({level: 3});

@@ -6,7 +6,7 @@ import {loadDeck} from '../../source/deck/load-deck.js';
 import {placementsIn} from '../../source/graphics/placement.js';
 import {ImageStore} from '../../source/images/index.js';
 import type {Glyph} from '../../source/layout/big-text.js';
-import type {Line, Size} from '../../source/layout/frame.js';
+import type {Line, Size} from '../../source/frame/frame.js';
 import {planImage, type Picture, type PictureSource} from '../../source/layout/plan-image.js';
 import {slideArea} from '../../source/layout/plan-screen.js';
 import {planSlide, type LayoutOptions} from '../../source/layout/plan-slide.js';

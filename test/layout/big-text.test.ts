@@ -18,7 +18,7 @@ import {
 	bundledFontMetrics,
 	measureFontMetrics,
 } from '../../source/layout/big-text.js';
-import type {Line} from '../../source/layout/frame.js';
+import type {Line} from '../../source/frame/frame.js';
 
 const fontData: Record<string, string> = {
 	'ANSI Shadow': ansiShadowFont,

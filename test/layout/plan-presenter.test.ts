@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseDeck} from '../../source/deck/parse-deck.js';
-import type {Line} from '../../source/layout/frame.js';
+import type {Line} from '../../source/frame/frame.js';
 import {formatDuration, notesScrollLimit, planPresenter} from '../../source/layout/plan-presenter.js';
-import {lineWidth} from '../../source/layout/wrap.js';
+import {lineWidth} from '../../source/text/wrap.js';
 
 const longNotes = Array.from({length: 40}, (_, index) => `point ${index + 1}`).join('\n\n');
 const deck = parseDeck(`#= Hello

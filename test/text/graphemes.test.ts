@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {aloneBlocks, aloneExpression, emojiClusters, oneClusterPerCodePoint} from '../../source/deck/clusters.js';
+import {aloneBlocks, aloneExpression, emojiClusters, oneClusterPerCodePoint} from '../../source/text/clusters.js';
 import {graphemes} from '../../source/deck/inline-tree.js';
 import {random} from '../support/random.js';
 

@@ -4,8 +4,8 @@
  */
 import {cellWidth} from './cell-width.js';
 import {graphemes} from '../deck/inline-tree.js';
-import type {Line, Segment, Style} from './frame.js';
-import {mergeSegments} from './styled-text.js';
+import type {Line, Segment, Style} from '../frame/frame.js';
+import {mergeSegments} from '../layout/styled-text.js';
 
 export function lineWidth(line: Line): number {
 	let width = 0;

@@ -6,7 +6,7 @@
  * stand-in every terminal draws at the width we measure.
  */
 import {graphemes} from '../deck/inline-tree.js';
-import type {Segment} from './frame.js';
+import type {Segment} from '../frame/frame.js';
 
 const zwj = '\u200D';
 const variationSelectors = /[\uFE0E\uFE0F]/g;
