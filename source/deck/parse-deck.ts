@@ -4,7 +4,8 @@
  * non-blank line. Pure and total: it never throws on any input.
  */
 import type {Block, Deck, Diagnostic, Inline, Notes, Slide, SlideBody, Subtitle} from './model.js';
-import {graphemes, inlineText, isBlank, splitAtBreaks} from './inline-tree.js';
+import {inlineText, isBlank, splitAtBreaks} from './inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
 import {parseBlocks, parseImageLine, type SourceLine} from './parse-blocks.js';
 import {parseInline} from './parse-inline.js';
 import {parseTerminal} from './parse-terminal.js';

@@ -13,7 +13,7 @@ import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
 import {cellWidth} from '../text/cell-width.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
-import {graphemes} from '../deck/inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
 
 export type TitlePiece = {type: 'text'; text: string} | {type: 'emoji'; cluster: string};
 /** One forced line of the title (a `<br>` separates forced lines); words are split at spaces here. */

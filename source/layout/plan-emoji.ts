@@ -5,7 +5,7 @@
 import type {EmojiPainter, Glyph} from './big-text.js';
 import {centerEach} from './compose.js';
 import type {Line, Segment, Size} from '../frame/frame.js';
-import {mergeSegments} from './styled-text.js';
+import {mergeSegments} from '../text/segments.js';
 
 /** Glyphs never get taller than this many rows, however big the terminal (a 32-row emoji is 64 columns wide). */
 const maxGlyphRows = 32;

@@ -6,7 +6,7 @@ import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
 import {stableText} from '../text/stable-width.js';
-import {mergeSegments} from './styled-text.js';
+import {mergeSegments} from '../text/segments.js';
 import {clipLine, lineWidth} from '../text/wrap.js';
 
 const bar: Style = {fg: 'statusFg', bg: 'statusBg'};

@@ -4,11 +4,12 @@
  * one window size, so nothing moves when the next slide adds to it.
  */
 import type {Slide, TerminalLine} from '../deck/model.js';
-import {graphemes} from '../deck/inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
 import {centerBlock} from './compose.js';
 import type {Line, Segment, Size, Style} from '../frame/frame.js';
 import {stableSegments, stableText} from '../text/stable-width.js';
-import {mergeSegments, styledSegments} from './styled-text.js';
+import {styledSegments} from './styled-text.js';
+import {mergeSegments} from '../text/segments.js';
 import {clipLine, hardWrap, lineWidth, padLine} from '../text/wrap.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;

@@ -3,7 +3,8 @@
  * subtitles and any body below it, all centered.
  */
 import type {Block, Inline, Subtitle} from '../deck/model.js';
-import {graphemes, inlineText, splitAtBreaks} from '../deck/inline-tree.js';
+import {inlineText, splitAtBreaks} from '../deck/inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
 import {layoutBigTitle, type EmojiPainter, type TitleLine, type TitlePiece} from './big-text.js';
 import {centerBlock, centerEach} from './compose.js';
 import type {Line, Size, Style} from '../frame/frame.js';
