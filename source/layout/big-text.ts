@@ -12,14 +12,12 @@ import smallFont from 'figlet/fonts/Small';
 import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
 import {cellWidth} from '../text/cell-width.js';
-import type {Line, Segment, Style} from '../frame/frame.js';
+import type {Glyph, Line, Segment, Style} from '../frame/frame.js';
 import {graphemes} from '../text/graphemes.js';
 
 export type TitlePiece = {type: 'text'; text: string} | {type: 'emoji'; cluster: string};
 /** One forced line of the title (a `<br>` separates forced lines); words are split at spaces here. */
 export type TitleLine = readonly TitlePiece[];
-/** A rectangular picture in cells: `lines.length === height`, every line exactly `width` cells wide (padded with spaces). */
-export type Glyph = {width: number; height: number; lines: Line[]};
 /** Draws one emoji cluster as a glyph of exactly `height` rows. */
 export type EmojiPainter = (cluster: string, height: number) => Glyph;
 /** The title laid out: `lines` are not centered; `width` is the widest line. Rows of one big line all have the same width. */

@@ -2,9 +2,9 @@
  * Emoji slides (`#= .e[🦄<br>🏢]`): rows of emoji, as big as the area allows
  * when a painter can draw them as pictures, else the emoji themselves.
  */
-import type {EmojiPainter, Glyph} from './big-text.js';
+import type {EmojiPainter} from './big-text.js';
 import {centerEach} from './compose.js';
-import type {Line, Segment, Size} from '../frame/frame.js';
+import type {Glyph, Line, Segment, Size} from '../frame/frame.js';
 import {mergeSegments} from '../text/segments.js';
 
 /** Glyphs never get taller than this many rows, however big the terminal (a 32-row emoji is 64 columns wide). */

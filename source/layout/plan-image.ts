@@ -10,9 +10,8 @@
  */
 import type {Block, Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
-import type {Glyph} from './big-text.js';
 import {centerEach} from './compose.js';
-import type {Graphic, Line, Size, Style} from '../frame/frame.js';
+import type {Glyph, Graphic, Line, Size, Style} from '../frame/frame.js';
 import {inlineImageLine, planBlocks, type BlockOptions} from './plan-blocks.js';
 import {alignLine, clipLine, lineWidth, wrapLine} from '../text/wrap.js';
 

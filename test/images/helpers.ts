@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
-import type {Glyph} from '../../source/layout/big-text.js';
+import type {Glyph} from '../../source/frame/frame.js';
 import type {Line, Size} from '../../source/frame/frame.js';
 import type {ImageStore, Picture} from '../../source/images/index.js';
 

@@ -13,11 +13,11 @@ import {
 	plainEmojiGlyph,
 	type BigTitle,
 	type EmojiPainter,
-	type Glyph,
 	type TitleLine,
 	bundledFontMetrics,
 	measureFontMetrics,
 } from '../../source/layout/big-text.js';
+import type {Glyph} from '../../source/frame/frame.js';
 import type {Line} from '../../source/frame/frame.js';
 
 const fontData: Record<string, string> = {
