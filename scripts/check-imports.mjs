@@ -141,5 +141,5 @@ if (problems.length > 0) {
 	process.exit(1);
 }
 
-const folders = new Set(files.map(file => folderOf(file)));
+const folders = new Set(files.map(file => folderOf(file)).filter(folder => folder.endsWith('/')));
 process.stdout.write(`check-imports: no import cycles among the ${files.length} files and ${folders.size} folders of ${rootName}/\n`);
