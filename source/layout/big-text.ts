@@ -30,11 +30,6 @@ export const plainFontName = 'plain';
 
 const defaultStyle: Style = {fg: 'heading', bold: true};
 
-/** Always true: the fonts are bundled. */
-export function hasBigFont(): boolean {
-	return true;
-}
-
 // ---------------------------------------------------------------------------
 // Fonts
 
@@ -65,9 +60,6 @@ const fontChain: readonly FontSpec[] = [
 	{name: 'Small', figletName: 'Small', data: smallFont, scale: 1, lineGap: 0, minLineGap: 0},
 	{name: 'Small Block', figletName: 'Small Block', data: smallBlockFont, scale: 1, lineGap: 1, minLineGap: 0},
 ];
-
-/** The names of the fonts tried, largest first, then `plain`. */
-export const bigFontNames: readonly string[] = [...fontChain.map(font => font.name), plainFontName];
 
 /** Row metrics of a FIGlet font, in the font's own (unscaled) rows. */
 export type FontMetrics = {

@@ -53,11 +53,6 @@ export function screenRow(line: Line, options: AnsiOptions): string {
 	return line.length === 0 ? ' ' : renderLine(line, options);
 }
 
-/** A whole frame as text lines, for `print`. */
-export function renderLines(lines: readonly Line[], options: AnsiOptions): string[] {
-	return lines.map(line => renderLine(line, options));
-}
-
 /** Level 0 is plain text: no escape sequences at all. */
 function sgrCodes(style: Style, level: ColourLevel): string {
 	if (level === 0) return '';

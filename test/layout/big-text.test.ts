@@ -8,7 +8,6 @@ import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
 import stringWidth from 'string-width';
 import {
-	hasBigFont,
 	layoutBigTitle,
 	plainEmojiGlyph,
 	type BigTitle,
@@ -85,10 +84,6 @@ function assertWordsIntact(title: BigTitle, words: readonly string[]) {
 const question = 'What is deployment, anyway?';
 
 describe('layoutBigTitle', () => {
-	it('says it has a big font', () => {
-		assert.equal(hasBigFont(), true);
-	});
-
 	it('draws a short title in ANSI Shadow on an 80x24 terminal', () => {
 		const title = layoutBigTitle(plain('Thanks!'), {columns: 80, rows: 24});
 		assert.equal(title.font, 'ANSI Shadow');
