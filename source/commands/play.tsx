@@ -9,7 +9,7 @@ import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
 import type {GraphicsSetup} from '../graphics/session.js';
-import type {EmojiPainter} from '../layout/big-text.js';
+import type {EmojiPainter} from '../layout/big-emoji.js';
 import {SlideSync, socketPath} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
 import type {AnsiOptions} from '../render/ansi.js';

@@ -6,7 +6,7 @@
  * Pure except for reading the image set on first use (see asset.ts).
  */
 import type {Glyph} from '../frame/frame.js';
-import {plainEmojiGlyph, type EmojiPainter} from '../layout/big-text.js';
+import {plainEmojiGlyph, type EmojiPainter} from '../layout/big-emoji.js';
 import {pixelGlyph} from '../raster/half-blocks.js';
 import {findEmoji, loadEmojiAsset, type EmojiAsset} from './asset.js';
 import {resizePremultiplied} from '../raster/scale.js';

@@ -2,7 +2,7 @@
  * Emoji slides (`#= .e[🦄<br>🏢]`): rows of emoji, as big as the area allows
  * when a painter can draw them as pictures, else the emoji themselves.
  */
-import type {EmojiPainter} from './big-text.js';
+import type {EmojiPainter} from './big-emoji.js';
 import {centerEach} from './compose.js';
 import type {Glyph, Line, Segment, Size} from '../frame/frame.js';
 import {mergeSegments} from '../text/segments.js';

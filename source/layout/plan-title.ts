@@ -5,7 +5,9 @@
 import type {Block, Inline, Subtitle} from '../deck/model.js';
 import {inlineText, splitAtBreaks} from '../deck/inline-tree.js';
 import {graphemes} from '../text/graphemes.js';
-import {layoutBigTitle, type EmojiPainter, type TitleLine, type TitlePiece} from './big-text.js';
+import type {EmojiPainter} from './big-emoji.js';
+import {layoutBigTitle} from './big-text.js';
+import type {TitleLine, TitlePiece} from './big-words.js';
 import {centerBlock, centerEach} from './compose.js';
 import type {Line, Size, Style} from '../frame/frame.js';
 import {planBlocks, type BlockOptions} from './plan-blocks.js';

@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import stringWidth from 'string-width';
 import {createEmojiPainter, loadEmojiAsset} from '../../source/emoji/index.js';
 import type {Glyph, Line, Segment} from '../../source/frame/frame.js';
-import {plainEmojiGlyph} from '../../source/layout/big-text.js';
+import {plainEmojiGlyph} from '../../source/layout/big-emoji.js';
 import {nearest256, parseHex, renderLine} from '../../source/render/ansi.js';
 
 const truecolor = createEmojiPainter({level: 3});

@@ -7,15 +7,10 @@ import smallFont from 'figlet/fonts/Small';
 import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
 import stringWidth from 'string-width';
-import {
-	layoutBigTitle,
-	plainEmojiGlyph,
-	type BigTitle,
-	type EmojiPainter,
-	type TitleLine,
-	bundledFontMetrics,
-	measureFontMetrics,
-} from '../../source/layout/big-text.js';
+import {plainEmojiGlyph, type EmojiPainter} from '../../source/layout/big-emoji.js';
+import {bundledFontMetrics, measureFontMetrics} from '../../source/layout/big-font-metrics.js';
+import {layoutBigTitle, type BigTitle} from '../../source/layout/big-text.js';
+import type {TitleLine} from '../../source/layout/big-words.js';
 import type {Glyph} from '../../source/frame/frame.js';
 import type {Line} from '../../source/frame/frame.js';
 
