@@ -12,7 +12,7 @@
  * (no colour at all). This keeps each shape's area, and edges never get a
  * halo of a guessed background colour.
  *
- * Pure.
+ * Pure (`pixelGlyphInSlices` gives the event loop a turn between bands).
  */
 import type {Glyph, Line, Segment} from '../frame/frame.js';
 import {nearest256} from '../render/ansi.js';
@@ -113,4 +113,22 @@ export function pixelGlyph(image: PremultipliedImage, level: 2 | 3): Glyph {
 	}
 
 	return {width, height: rows, lines};
+}
+
+/** Cells painted per turn of the event loop (about a millisecond's work), so a big picture never holds up a keypress. */
+const cellsPerSlice = 2048;
+
+/** `pixelGlyph` of the picture, a band of rows at a time with a turn of the event loop between bands; undefined when `stop` says so. */
+export async function pixelGlyphInSlices(image: PremultipliedImage, level: 2 | 3, stop: () => boolean): Promise<Glyph | undefined> {
+	const rowsPerSlice = Math.max(1, Math.floor(cellsPerSlice / Math.max(1, image.width)));
+	const lines: Glyph['lines'] = [];
+	for (let top = 0; top < image.height; top += 2 * rowsPerSlice) {
+		if (lines.length > 0) await new Promise(setImmediate);
+		if (stop()) return undefined;
+		const height = Math.min(2 * rowsPerSlice, image.height - top);
+		const band = image.data.subarray(top * image.width * 4, (top + height) * image.width * 4);
+		lines.push(...pixelGlyph({width: image.width, height, data: band}, level).lines);
+	}
+
+	return {width: image.width, height: lines.length, lines};
 }
