@@ -6,7 +6,8 @@ import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import type {Deck} from './deck/model.js';
 import {isEmptyDeck, loadDeck, loadDeckInSteps, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
-import {isProbablyBinary, neutralize} from './deck/text-hygiene.js';
+import {isProbablyBinary} from './deck/binary-file.js';
+import {neutralize} from './deck/neutralize.js';
 
 /**
  * Decks larger than this are refused with a clear message: a talk is kilobytes

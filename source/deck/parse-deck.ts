@@ -9,7 +9,7 @@ import {graphemes} from '../text/graphemes.js';
 import {parseBlocks, parseImageLine, type SourceLine} from './parse-blocks.js';
 import {parseInline} from './parse-inline.js';
 import {parseTerminal} from './parse-terminal.js';
-import {neutralize} from './text-hygiene.js';
+import {neutralize} from './neutralize.js';
 
 const separator = /^---[ \t]*$/;
 const noteStart = /^Note:/;
