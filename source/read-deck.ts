@@ -14,13 +14,13 @@ import {neutralize} from './deck/neutralize.js';
  * (the reference deck is 12 KB, 10,000 generated slides are 2 MB), and the
  * parsed model of a 50 MB deck would take about a gigabyte and seconds to build.
  */
-export const maxDeckBytes = 16 * 1024 * 1024;
+const maxDeckBytes = 16 * 1024 * 1024;
 
 export class DeckError extends Error {
 	override readonly name = 'DeckError';
 }
 
-export async function readDeckBytes(path: string): Promise<Uint8Array> {
+async function readDeckBytes(path: string): Promise<Uint8Array> {
 	const shown = neutralize(path);
 	if (path === '-') return readStdin();
 	let info;
@@ -47,7 +47,7 @@ export async function readDeck(path: string, options: LoadOptions = {}): Promise
 	return parseDeckBytes(bytes, path, options);
 }
 
-export function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
+function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
 	const shown = shownName(path, bytes);
 	const deck = loadDeck(bytes, options);
 	if (isEmptyDeck(deck)) throw new DeckError(`${shown}: the deck is empty`);

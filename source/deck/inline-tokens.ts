@@ -10,7 +10,7 @@ import {safeLinkTarget} from './link-target.js';
 import {neutralize} from './neutralize.js';
 
 /** Span classes the format defines; any other class is shown plainly and reported. */
-export const knownClasses: ReadonlySet<string> = new Set(['e', 'red', 'noop', 'w', 'fix-tilt-long']);
+const knownClasses: ReadonlySet<string> = new Set(['e', 'red', 'noop', 'w', 'fix-tilt-long']);
 
 export type Report = (code: string, message: string) => void;
 

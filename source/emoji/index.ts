@@ -2,5 +2,5 @@
  * Big emoji: Twemoji pictures as half-block pixel art (see painter.ts), from
  * the compact image set made by scripts/build-emoji.mjs (see asset.ts).
  */
-export {createEmojiPainter, emojiPainterFor, type EmojiPainterOptions} from './painter.js';
-export {findEmoji, loadEmojiAsset, parseEmojiAsset, emojiAssetCandidates, type EmojiAsset, type FoundEmoji} from './asset.js';
+export {createEmojiPainter, emojiPainterFor} from './painter.js';
+export {findEmoji, loadEmojiAsset, parseEmojiAsset, emojiAssetCandidates, type EmojiAsset} from './asset.js';

@@ -11,11 +11,11 @@ import {cellWidth} from '../text/cell-width.js';
 export type PixelSize = {readonly width: number; readonly height: number};
 
 /** A cell's size in pixels when the terminal does not say: about twice as tall as wide. */
-export const defaultCell: PixelSize = {width: 10, height: 20};
+const defaultCell: PixelSize = {width: 10, height: 20};
 
 /** No picture is sent longer than this on either side, nor with more pixels than `maxSentPixels`. */
-export const maxSentSide = 2048;
-export const maxSentPixels = 4_000_000;
+const maxSentSide = 2048;
+const maxSentPixels = 4_000_000;
 
 export type GraphicFit = {
 	/** Cells the picture is drawn over. */

@@ -20,7 +20,7 @@ export type BigTitle = {font: string; lines: Line[]; width: number};
 export type BigTitleOptions = {emoji?: EmojiPainter; style?: Style};
 
 /** The name reported when no FIGlet font fits (or the title is empty). */
-export const plainFontName = 'plain';
+const plainFontName = 'plain';
 
 const defaultStyle: Style = {fg: 'heading', bold: true};
 

@@ -77,7 +77,7 @@ function bestFit(rows: readonly (readonly string[])[], box: Size, painter: Emoji
 }
 
 /** Glyphs side by side, bottom-aligned. */
-export function joinGlyphs(glyphs: readonly Glyph[]): Line[] {
+function joinGlyphs(glyphs: readonly Glyph[]): Line[] {
 	const height = Math.max(0, ...glyphs.map(glyph => glyph.height));
 	const lines: Line[] = [];
 	for (let row = 0; row < height; row++) {

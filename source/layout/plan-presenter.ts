@@ -72,7 +72,7 @@ function notesRows(slides: readonly Slide[], index: number, box: Size): number {
 }
 
 /** The notes pane alone: header, notes (scrolled), and the next slide. */
-export function planPane(input: PresenterInput, box: Size): Line[] {
+function planPane(input: PresenterInput, box: Size): Line[] {
 	const header = [timerLine(input, box.columns), [{text: '─'.repeat(box.columns), style: rule}]];
 	const next = nextSlide(input.slides, input.index, box);
 	const notesRows = Math.max(1, box.rows - header.length - next.length);

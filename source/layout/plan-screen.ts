@@ -14,7 +14,7 @@ import {fitRows} from './compose.js';
 import {alignLine, clipLine, wrapLine} from '../text/wrap.js';
 
 /** Smaller than this, the screen says so instead of drawing a slide. */
-export const minimumSize: Size = {columns: 20, rows: 6};
+const minimumSize: Size = {columns: 20, rows: 6};
 
 /**
  * The slide area for a terminal of `size`: one row goes to the status bar, and

@@ -33,7 +33,7 @@ const minWidth = 44;
 const chromeRows = 4;
 
 /** The slides that form one session with slide `index` (consecutive terminal slides). */
-export function sessionRange(slides: readonly Slide[], index: number): {first: number; last: number} {
+function sessionRange(slides: readonly Slide[], index: number): {first: number; last: number} {
 	let first = index;
 	let last = index;
 	while (first > 0 && slides[first - 1]!.kind === 'terminal') first--;
@@ -109,7 +109,7 @@ function titleBar(title: string, width: number): Line {
 }
 
 /** The session's lines as styled text, before wrapping. */
-export function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[] {
+function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[] {
 	const count = Math.min(lines.length, view.visibleLines ?? lines.length);
 	const animating = view.visibleLines !== undefined;
 	return lines.slice(0, count).map((line, index) => {
@@ -128,7 +128,7 @@ export function screenLines(lines: readonly TerminalLine[], view: TerminalView):
 }
 
 /** A line's content (what follows the prompt) as styled segments. */
-export function lineContent(line: TerminalLine): Segment[] {
+function lineContent(line: TerminalLine): Segment[] {
 	return stableSegments(line.segments.flatMap(segment => styledSegments(segment.content)));
 }
 

@@ -53,7 +53,7 @@ export function planTitle(
 const emojiPattern = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 
 /** Title inline content as lines of text and emoji pieces for big text. */
-export function titleLines(title: readonly Inline[]): TitleLine[] {
+function titleLines(title: readonly Inline[]): TitleLine[] {
 	const lines = splitAtBreaks(title).map(line => titlePieces(line));
 	while (lines.length > 0 && lines[0]!.every(piece => piece.type === 'text' && piece.text.trim() === '')) lines.shift();
 	while (lines.length > 0 && lines.at(-1)!.every(piece => piece.type === 'text' && piece.text.trim() === '')) lines.pop();

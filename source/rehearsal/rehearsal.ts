@@ -92,7 +92,7 @@ export function paceAt(slides: readonly Slide[], index: number, arrivedAtMs: num
 	return {behindMs: Math.round(arrivedAtMs - expected)};
 }
 
-export type RehearsalSlide = {
+type RehearsalSlide = {
 	readonly slide: number;
 	readonly title: string;
 	readonly ms: number;

@@ -52,7 +52,7 @@ export function colourAtFraction(glyph: Glyph, fx: number, fy: number): string |
 	return top;
 }
 
-export function channels(hex: string): [number, number, number] {
+function channels(hex: string): [number, number, number] {
 	const value = Number.parseInt(hex.slice(1), 16);
 	return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
 }
