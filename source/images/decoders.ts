@@ -5,7 +5,7 @@
  *
  * This module is also the worker's script: started as a worker with
  * `workerData.lecternImages`, it answers decode and fit requests (see
- * image-store.ts), so the work of either never blocks the player.
+ * decoder-worker.ts), so the work of either never blocks the player.
  */
 import {isMainThread, parentPort, workerData, type MessagePort} from 'node:worker_threads';
 import parsePng from 'pngjs/lib/parser-sync.js';
