@@ -40,7 +40,7 @@ function folderOf(path) {
 	return parts.length > 1 ? `${parts[0]}/` : parts[0];
 }
 
-const files = sourceFiles(root);
+const files = sourceFiles(root).sort();
 const rootName = relative(process.cwd(), root) || '.';
 /** file -> the files it imports */
 const fileGraph = new Map();
