@@ -7,20 +7,21 @@ import {readFile, stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import type {Deck} from './deck/model.js';
 import {isEmptyDeck, loadDeck, loadDeckInSteps, prepareToLoad, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
-import {isProbablyBinary, neutralize} from './deck/text-hygiene.js';
+import {isProbablyBinary} from './deck/binary-file.js';
+import {neutralize} from './deck/neutralize.js';
 
 /**
  * Decks larger than this are refused with a clear message: a talk is kilobytes
  * (the reference deck is 12 KB, 10,000 generated slides are 2 MB), and the
  * parsed model of a 50 MB deck would take about a gigabyte and seconds to build.
  */
-export const maxDeckBytes = 16 * 1024 * 1024;
+const maxDeckBytes = 16 * 1024 * 1024;
 
 export class DeckError extends Error {
 	override readonly name = 'DeckError';
 }
 
-export async function readDeckBytes(path: string): Promise<Uint8Array> {
+async function readDeckBytes(path: string): Promise<Uint8Array> {
 	const shown = neutralize(path);
 	if (path === '-') return readStdin();
 	let info;

@@ -16,7 +16,7 @@ import {fenceTracker} from './formats/blocks.js';
 export type {DeckFormat} from './model.js';
 
 /** A kind of sign counts this many times at most. */
-export const maxCount = 5;
+const maxCount = 5;
 /** The weight from which a runner-up format makes the evidence mixed. */
 const mixedWeight = 3;
 

@@ -42,7 +42,7 @@ export type InlineProfile = {
 };
 
 /** lectern's shorthand: spans, and no HTML but `<br>`. */
-export const shorthandInline: InlineProfile = {spans: true, html: false};
+const shorthandInline: InlineProfile = {spans: true, html: false};
 /** remark.js decks: spans, and HTML is markup. */
 export const remarkInline: InlineProfile = {spans: true, html: true, inlineTagLines: true};
 /** Markdown decks (presenterm, patat, mdp, lookatme, slides): HTML is markup; no spans. */

@@ -15,7 +15,7 @@ import {slides} from './formats/slides/slides.js';
 import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
-import {decodeDeckBytes, type DecodedDeck} from './text-hygiene.js';
+import {decodeDeckBytes, type DecodedDeck} from './decode-deck.js';
 
 export type LoadOptions = {
 	/** The deck's format; detected from its text when absent (see `detectDeck`). */

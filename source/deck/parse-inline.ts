@@ -8,7 +8,7 @@
 import type {Diagnostic, Inline} from './model.js';
 import {inlineTokens, type InlineProfile} from './inline-markdown.js';
 import {inlinesOf, type InlineOptions, type Report} from './inline-tokens.js';
-import {neutralize} from './text-hygiene.js';
+import {neutralize} from './neutralize.js';
 
 export type InlineContext = InlineOptions & {
 	readonly line: number;

@@ -9,7 +9,7 @@ import type {Block, Diagnostic, Image, Inline} from '../../model.js';
 import {splitAtBreaks} from '../../inline-tree.js';
 import {imageAlt, inlinesOf, type InlineOptions} from '../../inline-tokens.js';
 import {reporter} from '../../parse-inline.js';
-import {neutralize} from '../../text-hygiene.js';
+import {neutralize} from '../../neutralize.js';
 import {codeBlock, codeLines, listBlock, mergeText, quoteBlock, tableBlock, trimInlines, type Align, type ListItem, type ListTree} from '../blocks.js';
 import type {MdNode, TableRow} from './tree.js';
 

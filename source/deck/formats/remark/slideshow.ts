@@ -15,7 +15,7 @@
  *   names stay as written; `\{{name}}` is written `{{name}}`).
  */
 import type {Diagnostic} from '../../model.js';
-import {neutralize} from '../../text-hygiene.js';
+import {neutralize} from '../../neutralize.js';
 import type {Item, ParsedSlide} from './parser.js';
 import {join, replace, slice, type Sourced} from './sourced.js';
 
