@@ -20,6 +20,7 @@ import type {Diagnostic, Inline, TerminalLine, TerminalSegment} from '../../mode
 import {parseInline} from '../../parse-inline.js';
 import {neutralize} from '../../neutralize.js';
 import {mergeText, trimSpaceEnd, type Line} from '../blocks.js';
+import {LineIndex} from './sourced.js';
 
 // Attribute and content lengths are bounded, so that text full of unclosed tags cannot make matching quadratic.
 const classAttribute = (name: string) => `\\bclass\\s*=\\s*(["'])[^"'<>]{0,200}?\\b${name}\\b[^"'<>]{0,200}\\1`;
@@ -92,28 +93,15 @@ export function parseShellWrap(lines: readonly Line[], diagnostics: Diagnostic[]
 /** Lines joined with `\n`, with the source line of every offset. */
 class JoinedLines {
 	readonly text: string;
-	private readonly starts: number[] = [];
+	private readonly index: LineIndex;
 
-	constructor(private readonly lines: readonly Line[]) {
-		let offset = 0;
-		for (const line of lines) {
-			this.starts.push(offset);
-			offset += line.text.length + 1;
-		}
-
+	constructor(lines: readonly Line[]) {
 		this.text = lines.map(line => line.text).join('\n');
+		this.index = new LineIndex(this.text, lines.length > 0 ? lines.map(line => line.line) : 1);
 	}
 
 	lineAt(offset: number): number {
-		let low = 0;
-		let high = this.starts.length - 1;
-		while (low < high) {
-			const middle = (low + high + 1) >>> 1;
-			if (this.starts[middle]! <= offset) low = middle;
-			else high = middle - 1;
-		}
-
-		return this.lines[low]?.line ?? 1;
+		return this.index.lineAt(offset);
 	}
 }
 

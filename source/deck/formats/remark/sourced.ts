@@ -14,9 +14,10 @@ export type Sourced = {
 export class LineIndex {
 	private readonly starts: number[] = [0];
 
+	/** `first` is the deck line of the text's first line, or the deck line of each of its lines. */
 	constructor(
 		text: string,
-		private readonly first: number,
+		private readonly first: number | readonly number[],
 	) {
 		for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) this.starts.push(index + 1);
 	}
@@ -31,7 +32,7 @@ export class LineIndex {
 			else high = middle - 1;
 		}
 
-		return this.first + low;
+		return typeof this.first === 'number' ? this.first + low : (this.first[low] ?? this.first.at(-1) ?? 1);
 	}
 
 	/** `text`, found at offset `at`, with its lines. */
