@@ -54,8 +54,9 @@ export type ExportOptions = {
 	readonly folder: string;
 };
 
-/** Notes in the HTML presenter view and PDF handouts are laid out this wide. */
+/** Notes are laid out this wide: in a PDF handout (under the slide), and in the HTML presenter view (beside it). */
 const notesColumns = 80;
+const htmlNotesColumns = 48;
 const defaultPauseMs = 4000;
 
 /** `talk.txt` exports to `talk.html`, `talk.pdf` or `talk.cast` in the working folder. */
@@ -119,7 +120,7 @@ async function render(deck: Deck, slides: readonly Deck['slides'][number][], pag
 						title: page.title,
 						lines: page.frame.lines,
 						status: page.status,
-						notes: options.notes ? notesLines(slide, notesColumns) : [],
+						notes: options.notes ? notesLines(slide, htmlNotesColumns) : [],
 						...(typing ? {typing} : {}),
 					};
 					tick();
@@ -127,7 +128,7 @@ async function render(deck: Deck, slides: readonly Deck['slides'][number][], pag
 			};
 
 			const html = htmlDocument(
-				{title, count: deck.slides.length, columns: area.columns, rows: area.rows, notesColumns, palette: options.palette, font: readFace('regular'), generator: creator()},
+				{title, count: deck.slides.length, columns: area.columns, rows: area.rows, notesColumns: htmlNotesColumns, palette: options.palette, font: readFace('regular'), generator: creator()},
 				htmlSlides(),
 			);
 			return [html];

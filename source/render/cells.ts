@@ -40,6 +40,42 @@ export const blockMasks: ReadonlyMap<string, number> = new Map([
 	['▟', 0b0111],
 ]);
 
+/**
+ * Scan lines (`⎺ ⎻ ⎼ ⎽`, U+23BA-U+23BD): horizontal lines at the 1st, 3rd,
+ * 7th or 9th of nine heights of the cell. Few fonts have them (DejaVu Sans
+ * Mono does not), so renderers draw them, as terminals do, from this level.
+ */
+export function scanLineLevel(cluster: string): 1 | 3 | 7 | 9 | undefined {
+	switch (cluster) {
+		case '⎺': {
+			return 1;
+		}
+
+		case '⎻': {
+			return 3;
+		}
+
+		case '⎼': {
+			return 7;
+		}
+
+		case '⎽': {
+			return 9;
+		}
+
+		default: {
+			return undefined;
+		}
+	}
+}
+
+/** Where a scan line of `level` is, as fractions of the cell's height from its top. */
+export function scanLineBand(level: number): {readonly top: number; readonly bottom: number} {
+	const centre = (level - 0.5) / 9;
+	const half = 1 / 28;
+	return {top: Math.max(0, centre - half), bottom: Math.min(1, centre + half)};
+}
+
 /** The runs of a line, left to right; cells past the last run are empty. */
 export function lineRuns(line: Line): CellRun[] {
 	const runs: CellRun[] = [];

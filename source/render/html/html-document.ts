@@ -118,11 +118,11 @@ ${sheet.css()}
 <body>
 <main id="deck">
 `;
-	const tail = `</main>
+	const tail = `<div id="timer" aria-live="off"></div>
+</main>
 <div id="help" class="overlay" role="dialog" aria-label="Keys" hidden>${helpHtml()}</div>
 <div id="blackout" class="overlay" hidden></div>
 <div id="jump" class="overlay" aria-live="polite" hidden></div>
-<div id="timer" aria-live="off"></div>
 <script type="application/json" id="lectern-data">${scriptJson(data)}</script>
 <script>${clientScript}</script>
 </body>

@@ -8,7 +8,7 @@
  */
 import type {Line, Style} from '../../layout/frame.js';
 import {cellColours, type Palette} from '../palette.js';
-import {lineRuns, type CellRun} from '../cells.js';
+import {lineRuns, scanLineBand, scanLineLevel, type CellRun} from '../cells.js';
 
 /** Every distinct look of the document as one CSS class. */
 export class StyleSheet {
@@ -71,6 +71,14 @@ export class StyleSheet {
 		}
 	}
 
+	/** A scan line drawn as the span's background (the character stays, unseen, for copying). */
+	scanLine(level: number, style: Style | undefined): string {
+		const {fg} = cellColours(style, this.palette);
+		const {top, bottom} = scanLineBand(level);
+		const at = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
+		return `;color:transparent;background:linear-gradient(transparent ${at(top)},${fg} ${at(top)},${fg} ${at(bottom)},transparent ${at(bottom)})`;
+	}
+
 	css(): string {
 		return this.rules.join('\n');
 	}
@@ -90,7 +98,20 @@ export function escapeHtml(text: string): string {
 /** A row's inner HTML. */
 export function rowHtml(line: Line, sheet: StyleSheet, options: RowOptions): string {
 	let html = '';
-	for (const run of lineRuns(line)) html += runHtml(run, sheet, options);
+	let gap = 0;
+	for (const run of lineRuns(line)) {
+		const drawn = runHtml(run, sheet, options);
+		if (typeof drawn === 'number') {
+			gap += drawn;
+			continue;
+		}
+
+		if (gap > 0) html += blank(gap);
+		gap = 0;
+		html += drawn;
+	}
+
+	// Blank cells at the end of a row need nothing at all.
 	return html;
 }
 
@@ -99,39 +120,49 @@ export function rowsHtml(lines: readonly Line[], sheet: StyleSheet, options: Row
 	return lines.map(line => `<div class="r">${rowHtml(line, sheet, options)}</div>`).join('');
 }
 
-function runHtml(run: CellRun, sheet: StyleSheet, options: RowOptions): string {
-	const className = sheet.classOf(run.style);
+/** A run's HTML, or the width of a run of blank cells (joined with its blank neighbours). */
+function runHtml(run: CellRun, sheet: StyleSheet, options: RowOptions): string | number {
 	switch (run.kind) {
 		case 'text': {
+			const className = sheet.classOf(run.style);
+			// Plain text of the embedded font's ASCII is one cell a character as it is; blank cells need no characters.
+			if (className === '' && !run.style?.link && /^[\x20-\x7e]*$/.test(run.text)) return run.text.trim() === '' ? run.width : escapeHtml(run.text);
 			return cell(run.style, className, run.width, escapeHtml(run.text));
 		}
 
 		case 'cluster': {
-			return cell(run.style, `${className} w`.trim(), run.width, escapeHtml(run.text));
+			const level = scanLineLevel(run.text);
+			if (level !== undefined) return cell(run.style, sheet.classOf(run.style), 1, escapeHtml(run.text), sheet.scanLine(level, run.style));
+			return cell(run.style, `${sheet.classOf(run.style)} w`.trim(), run.width, escapeHtml(run.text));
 		}
 
 		case 'graphic': {
-			return cell(undefined, '', run.width, ' '.repeat(run.width));
+			return run.width;
 		}
 
 		case 'blocks': {
-			if (options.pixels === 'layer') return cell(run.style?.link ? run.style : undefined, '', run.width, ' '.repeat(run.width));
+			if (options.pixels === 'layer') return run.style?.link ? cell(run.style, '', run.width, ' '.repeat(run.width)) : run.width;
 			return run.masks
 				.map(mask => {
 					const background = sheet.pixelBackground(mask, run.style);
 					// Quarter blocks keep their glyph: a span has one background.
-					return background ? `<span style="background:${background}"> </span>` : cell(run.style, className, 1, escapeHtml(quarterGlyph(mask)));
+					return background ? `<span style="background:${background}"> </span>` : cell(run.style, sheet.classOf(run.style), 1, escapeHtml(quarterGlyph(mask)));
 				})
 				.join('');
 		}
 	}
 }
 
-function cell(style: Style | undefined, className: string, width: number, content: string): string {
+function cell(style: Style | undefined, className: string, width: number, content: string, extra = ''): string {
 	const classes = className === '' ? '' : ` class="${className}"`;
-	const sized = ` style="width:${width}ch"`;
+	const sized = ` style="width:${width}ch${extra}"`;
 	if (style?.link) return `<a href="${escapeHtml(style.link)}"${classes}${sized} rel="noopener noreferrer" target="_blank">${content}</a>`;
 	return `<span${classes}${sized}>${content}</span>`;
+}
+
+/** Empty cells: a gap of their width. */
+function blank(width: number): string {
+	return `<span style="width:${width}ch"></span>`;
 }
 
 const quarterGlyphs = new Map<number, string>([

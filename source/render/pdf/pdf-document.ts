@@ -11,7 +11,7 @@
 import PDFDocument from 'pdfkit';
 import {create as openFont, type Font} from 'fontkit';
 import type {Line, Style} from '../../layout/frame.js';
-import {lineRuns, type CellRun} from '../cells.js';
+import {lineRuns, scanLineBand, scanLineLevel, type CellRun} from '../cells.js';
 import {cellColours, type Palette} from '../palette.js';
 import type {RgbaImage} from '../../emoji/scale.js';
 import {emojiRects, pixelRows} from './pixel-rows.js';
@@ -162,6 +162,9 @@ class CellDrawer {
 		const width = run.width * cell.width;
 		if (run.kind === 'text') {
 			this.text(run.text, x, y, size, colour, run.style);
+		} else if (run.kind === 'cluster' && scanLineLevel(run.text) !== undefined) {
+			const band = scanLineBand(scanLineLevel(run.text)!);
+			this.fill(x, y + band.top * cell.height, width, (band.bottom - band.top) * cell.height, colour);
 		} else if (run.kind === 'cluster') {
 			const image = this.coveredByFont(run.text) ? undefined : this.input.emoji?.(run.text);
 			if (image) this.emoji(image, x, y, width, cell.height);
