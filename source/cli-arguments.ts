@@ -7,7 +7,7 @@
  */
 import {parseArgs} from 'node:util';
 import {imagesModes} from './render/colour-level.js';
-import {defaultPalette, palettes} from './render/palette.js';
+import {themeNames} from './render/theme.js';
 
 export type Flags = {
 	readonly start: number | undefined;
@@ -56,7 +56,7 @@ export const options = {
 	images: {type: 'string', choices: [...imagesModes], default: 'auto'},
 	to: {type: 'string', choices: ['html', 'pdf', 'cast']},
 	output: {type: 'string', shortFlag: 'o'},
-	theme: {type: 'string', choices: Object.keys(palettes), default: defaultPalette},
+	theme: {type: 'string', choices: [...themeNames], default: themeNames[0]},
 	steps: {type: 'boolean', default: false},
 	pause: {type: 'string'},
 } satisfies Record<keyof Flags, Option>;

@@ -15,7 +15,6 @@ import type {DeckFormat} from './deck/model.js';
 import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
-import {palettes} from './render/palette.js';
 
 const commands = new Set(['print', 'check', 'rehearse', 'export']);
 
@@ -63,7 +62,7 @@ async function main(): Promise<number> {
 		}
 
 		case 'export': {
-			const {exportDeck, exportFormats} = await import('./commands/export.js');
+			const {exportDeck, exportFormats, palettes} = await import('./commands/export.js');
 			const to = flags.to as (typeof exportFormats)[number] | undefined;
 			if (!to) throw new DeckError(`export: say which format with --to ${exportFormats.join(', ')}`);
 			const reducedMotion = ['1', 'true', 'yes'].includes((process.env['LECTERN_REDUCED_MOTION'] ?? '').toLowerCase());

@@ -7,6 +7,7 @@
 import type {Deck} from '../deck/model.js';
 import {initialState} from '../navigation/navigation.js';
 import type {Line} from '../layout/frame.js';
+import {arrivalView} from '../layout/opening-screen.js';
 import {planScreen} from '../layout/plan-screen.js';
 import type {TerminalView} from '../layout/plan-terminal.js';
 import {animationFor, type AnimationOptions, type TerminalAnimation} from '../layout/terminal-animation.js';
@@ -25,6 +26,7 @@ export type TimelineSlide = {
 export type Timeline = {
 	readonly deck: Deck;
 	readonly options: PageOptions;
+	readonly motion: AnimationOptions;
 	readonly slides: readonly TimelineSlide[];
 	/** When the last slide has stayed its time. */
 	readonly end: number;
@@ -40,7 +42,7 @@ export function castTimeline(deck: Deck, holds: readonly SlideHold[], options: P
 		at += hold.kind === 'pause' ? typing + hold.ms : Math.max(typing, hold.ms);
 		return entry;
 	});
-	return {deck, options, slides, end: at};
+	return {deck, options, motion, slides, end: at};
 }
 
 /** The player's whole screen on slide `index`, with its terminal at `view`. */
@@ -54,7 +56,9 @@ export function* castScreens(timeline: Timeline, onSlide: () => void): Generator
 	const {deck, options} = timeline;
 	for (const slide of timeline.slides) {
 		if (slide.animation) {
-			for (const step of slide.animation.steps) yield {at: slide.at + step.at, lines: playerScreen(deck, slide.index, options, {cursorOn: true, ...step})};
+			// The arrival is the player's own opening view of the slide (the first step, cursor lit).
+			yield {at: slide.at, lines: playerScreen(deck, slide.index, options, arrivalView(deck.slides, slide.index - 1, slide.index, timeline.motion))};
+			for (const step of slide.animation.steps.slice(1)) yield {at: slide.at + step.at, lines: playerScreen(deck, slide.index, options, {cursorOn: true, ...step})};
 			yield {at: slide.at + slide.animation.duration, lines: playerScreen(deck, slide.index, options)};
 		} else {
 			yield {at: slide.at, lines: playerScreen(deck, slide.index, options)};

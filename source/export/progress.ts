@@ -4,6 +4,7 @@
  * readable). Every name shown goes through `neutralize`.
  */
 import {neutralize} from '../deck/text-hygiene.js';
+import {terminalSize, type SizedOutput} from '../terminal/terminal-size.js';
 
 export type Progress = {
 	/** `done` of `total` steps are finished. */
@@ -14,7 +15,7 @@ export type Progress = {
 	readonly clear: () => void;
 };
 
-type Output = {readonly isTTY?: boolean; readonly columns?: number; write(text: string): unknown};
+type Output = Partial<SizedOutput> & {readonly isTTY?: boolean; write(text: string): unknown};
 
 /** Redraws at most this often (ms): drawing is cheap, a terminal flooded with redraws is not. */
 const redrawMs = 50;
@@ -35,7 +36,8 @@ export function createProgress(output: Output, label: string, total: number, now
 			if (done < total && time - lastDraw < redrawMs) return;
 			lastDraw = time;
 			const count = ` ${done}/${total}`;
-			const room = Math.max(10, Math.min(40, (output.columns ?? 80) - shownLabel.length - count.length - 4));
+			const {columns} = terminalSize({columns: output.columns ?? 80, rows: output.rows ?? 24, ...(output.getWindowSize ? {getWindowSize: () => output.getWindowSize!()} : {})});
+			const room = Math.max(10, Math.min(40, columns - shownLabel.length - count.length - 4));
 			const filled = total === 0 ? room : Math.round((room * Math.min(done, total)) / total);
 			output.write(`\r${shownLabel} [${'█'.repeat(filled)}${'░'.repeat(room - filled)}]${count}\u001B[K`);
 			drawn = true;

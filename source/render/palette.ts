@@ -23,12 +23,10 @@ function fromTheme(name: string, table: Readonly<Record<ThemeColour, {readonly r
 	return {name, colours, foreground, background};
 }
 
-/** Every theme by its `--theme` name; the first is the default. */
+/** Every theme by its `--theme` name (the names are `themeNames` in theme.ts). */
 export const palettes: Readonly<Record<string, Palette>> = {
 	dark: fromTheme('dark', theme, '#e4e4e4', '#121212'),
 };
-
-export const defaultPalette = 'dark';
 
 /** `#rrggbb` of a colour of a frame: the one place a semantic colour is looked up. */
 export function resolveColour(colour: Colour, palette: Palette): string {
