@@ -41,6 +41,8 @@ export const helpText = `
 	                      protocol (through tmux's passthrough in tmux); blocks:
 	                      always half-blocks; alt: never pictures (default auto)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
+	  --version           show the version
+	  --help              show this help
 
 	Export
 	  --to FORMAT         html: one self-contained page (keys, clicks, presenter view,
@@ -55,8 +57,6 @@ export const helpText = `
 	  --pause TIME        cast: how long each slide stays once typed (3, 2.5s, 1m;
 	                      default 4s), or rehearsal: its time in the last rehearsal
 	  --no-animation, --typing-speed CPS  html, cast: typing of terminal slides
-	  --version           show the version
-	  --help              show this help
 
 	Keys while presenting: press ? for the full list.
 `;
