@@ -102,9 +102,9 @@ export default class Output {
 			'Ink measures every line of every new frame with string-width, which segments graphemes ' +
 			'and runs an emoji regex per character: 0.1-0.3 ms for a coloured 120-column line. Lines ' +
 			'that are only SGR colours, hyperlinks and text are measured by lectern\'s own cellWidth ' +
-			'(source/layout/cell-width.ts: one-cell characters counted directly, the rest remembered).',
+			'(source/text/cell-width.ts: one-cell characters counted directly, the rest remembered).',
 		find: `export default function widestLine(string) {`,
-		replace: `import {cellWidth} from ${JSON.stringify(fileURLToPath(new URL('../source/layout/cell-width.ts', import.meta.url)))};
+		replace: `import {cellWidth} from ${JSON.stringify(fileURLToPath(new URL('../source/text/cell-width.ts', import.meta.url)))};
 const styling = /\\u001B\\[[\\d;]*m|\\u001B\\]8;[^\\u0007\\u001B]*(?:\\u0007|\\u001B\\\\)/g;
 export default function widestLine(string) {
 	if (!string.includes('\\n')) {
@@ -153,7 +153,7 @@ export default function widestLine(string) {
 			'Ink measures text with string-width, which segments every non-ASCII string into grapheme ' +
 			'clusters and tests each against the RGI emoji expression. Text whose code points are each ' +
 			'a cluster of their own (CJK, arrows, symbols, most emoji) is counted code point by code ' +
-			'point by the same rule (source/deck/clusters.ts, as lectern\'s own layout does).',
+			'point by the same rule (source/text/clusters.ts, as lectern\'s own layout does).',
 		find: `	let width = 0;
 	const eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};`,
 		replace: `	if (ambiguousIsNarrow && oneClusterPerCodePoint(string)) {
@@ -168,7 +168,7 @@ export default function widestLine(string) {
 		why: 'The import of the patch above.',
 		find: "import {eastAsianWidth} from 'get-east-asian-width';",
 		replace: `import {eastAsianWidth} from 'get-east-asian-width';
-import {oneClusterPerCodePoint, oneClusterWidths} from ${JSON.stringify(fileURLToPath(new URL('../source/deck/clusters.ts', import.meta.url)))};`,
+import {oneClusterPerCodePoint, oneClusterWidths} from ${JSON.stringify(fileURLToPath(new URL('../source/text/clusters.ts', import.meta.url)))};`,
 	},
 	{
 		file: 'string-width/index.js',

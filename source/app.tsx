@@ -19,7 +19,7 @@ import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
 import {useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
-import type {EmojiPainter} from './layout/big-text.js';
+import type {EmojiPainter} from './layout/big-emoji.js';
 import {openingState} from './layout/opening-screen.js';
 import {overviewColumns} from './layout/plan-overview.js';
 import {notesScrollLimit} from './layout/plan-presenter.js';

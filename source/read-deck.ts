@@ -6,20 +6,21 @@ import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
 import type {Deck} from './deck/model.js';
 import {isEmptyDeck, loadDeck, loadDeckInSteps, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
-import {isProbablyBinary, neutralize} from './deck/text-hygiene.js';
+import {isProbablyBinary} from './deck/binary-file.js';
+import {neutralize} from './deck/neutralize.js';
 
 /**
  * Decks larger than this are refused with a clear message: a talk is kilobytes
  * (the reference deck is 12 KB, 10,000 generated slides are 2 MB), and the
  * parsed model of a 50 MB deck would take about a gigabyte and seconds to build.
  */
-export const maxDeckBytes = 16 * 1024 * 1024;
+const maxDeckBytes = 16 * 1024 * 1024;
 
 export class DeckError extends Error {
 	override readonly name = 'DeckError';
 }
 
-export async function readDeckBytes(path: string): Promise<Uint8Array> {
+async function readDeckBytes(path: string): Promise<Uint8Array> {
 	const shown = neutralize(path);
 	if (path === '-') return readStdin();
 	let info;
@@ -46,7 +47,7 @@ export async function readDeck(path: string, options: LoadOptions = {}): Promise
 	return parseDeckBytes(bytes, path, options);
 }
 
-export function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
+function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
 	const shown = shownName(path, bytes);
 	const deck = loadDeck(bytes, options);
 	if (isEmptyDeck(deck)) throw new DeckError(`${shown}: the deck is empty`);

@@ -9,8 +9,9 @@ import {readFileSync} from 'node:fs';
 import {basename, extname} from 'node:path';
 import type {Deck} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import {neutralize} from '../deck/text-hygiene.js';
-import {createEmojiPainter, findEmoji, loadEmojiAsset} from '../emoji/index.js';
+import {neutralize} from '../deck/neutralize.js';
+import {createEmojiPainter} from '../emoji/index.js';
+import {emojiPixels} from '../export/emoji-pixels.js';
 import {readFace, type Face} from '../export/fonts.js';
 import {woffToSfnt} from '../export/woff.js';
 import {exportPictures} from '../export/pictures.js';
@@ -19,7 +20,7 @@ import {castScreens, castTimeline, type SlideHold} from '../export/cast-timeline
 import {createProgress, type Progress} from '../export/progress.js';
 import {writeOutput, OutputError, type Chunks} from '../export/write-output.js';
 import {slideArea} from '../layout/plan-screen.js';
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import type {ImagesMode} from '../render/colour-level.js';
 import {asciicast} from '../render/cast/asciicast.js';
 import {htmlDocument, type HtmlSlide} from '../render/html/html-document.js';
@@ -139,7 +140,6 @@ async function render(deck: Deck, slides: readonly Deck['slides'][number][], pag
 		case 'pdf': {
 			const {pdfDocument} = await import('../render/pdf/pdf-document.js');
 			const area = slideArea(options.size);
-			const asset = loadEmojiAsset();
 			const pages = function* () {
 				for (const slide of slides) {
 					const page = pageOf(deck, slide, pageOptions);
@@ -151,7 +151,7 @@ async function render(deck: Deck, slides: readonly Deck['slides'][number][], pag
 			const face = (name: Face) => woffToSfnt(readFace(name));
 			const fonts = {regular: face('regular'), bold: face('bold'), italic: face('italic'), boldItalic: face('boldItalic')};
 			const pdf = await pdfDocument(
-				{title, columns: area.columns, rows: area.rows, palette: options.palette, fonts, notesColumns, handout: options.notes, emoji: cluster => findEmoji(cluster, asset)?.image, creator: creator()},
+				{title, columns: area.columns, rows: area.rows, palette: options.palette, fonts, notesColumns, handout: options.notes, emoji: cluster => emojiPixels(cluster), creator: creator()},
 				pages(),
 			);
 			return [pdf];

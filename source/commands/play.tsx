@@ -6,16 +6,36 @@ import {EventEmitter} from 'node:events';
 import {resolve} from 'node:path';
 import React from 'react';
 import {render} from 'ink';
-import {App} from '../app.js';
+import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
 import type {GraphicsSetup} from '../graphics/session.js';
-import type {EmojiPainter} from '../layout/big-text.js';
+import type {EmojiPainter} from '../layout/big-emoji.js';
 import {SlideSync, socketPath} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
 import type {AnsiOptions} from '../render/ansi.js';
+import type {ImagesMode} from '../render/colour-level.js';
 import type {ScreenSession} from '../terminal/screen-session.js';
-import type {PlayOptions} from './present.js';
 import {finishRehearsal} from './rehearse.js';
+
+/** The options of `lectern DECK`, as cli.tsx hands them to present.ts and present.ts to the player. */
+export type PlayOptions = {
+	readonly file: string;
+	/** 1-based slide to open at. */
+	readonly start: number | undefined;
+	readonly env: NodeJS.ProcessEnv;
+	readonly motion: Motion;
+	readonly notes: boolean;
+	/** The speaker's terminal: notes full screen, in step with the audience's. */
+	readonly presenter: boolean;
+	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
+	readonly session: string | undefined;
+	/** Record time per slide and report it at the end. */
+	readonly rehearse: boolean;
+	/** The planned length of the talk. */
+	readonly targetMs: number | undefined;
+	/** Whether images are drawn as pictures (`--images`). */
+	readonly images: ImagesMode;
+};
 
 /** What present.ts hands over with the terminal. */
 export type Started = {

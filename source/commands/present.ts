@@ -7,34 +7,15 @@
  */
 import {openSync} from 'node:fs';
 import {ReadStream} from 'node:tty';
-import type {Motion} from '../app.js';
 import type {DeckInSteps} from '../deck/load-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
-import {colourLevel, pictureColours, type ImagesMode} from '../render/colour-level.js';
+import {colourLevel, pictureColours} from '../render/colour-level.js';
 import {takeOverTerminal} from '../terminal/screen-session.js';
 import {terminalSize} from '../terminal/terminal-size.js';
 import {DeckError} from '../read-deck.js';
-
-export type PlayOptions = {
-	readonly file: string;
-	/** 1-based slide to open at. */
-	readonly start: number | undefined;
-	readonly env: NodeJS.ProcessEnv;
-	readonly motion: Motion;
-	readonly notes: boolean;
-	/** The speaker's terminal: notes full screen, in step with the audience's. */
-	readonly presenter: boolean;
-	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
-	readonly session: string | undefined;
-	/** Record time per slide and report it at the end. */
-	readonly rehearse: boolean;
-	/** The planned length of the talk. */
-	readonly targetMs: number | undefined;
-	/** Whether images are drawn as pictures (`--images`). */
-	readonly images: ImagesMode;
-};
+import type {PlayOptions} from './play.js';
 
 export async function present(steps: DeckInSteps, options: PlayOptions): Promise<number> {
 	// The pace against a target counts the checkpoints in every slide's notes: that needs the whole deck.

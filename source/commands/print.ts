@@ -3,13 +3,13 @@
  * the given size, drawn by the same layout code as the player.
  */
 import type {Deck} from '../deck/model.js';
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import {planBlocks} from '../layout/plan-blocks.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import type {PictureSource} from '../layout/plan-image.js';
 import {slideArea} from '../layout/plan-screen.js';
 import {planSlide} from '../layout/plan-slide.js';
-import {clipLine, trimLineEnd} from '../layout/wrap.js';
+import {clipLine, trimLineEnd} from '../text/wrap.js';
 import {renderLine, type AnsiOptions} from '../render/ansi.js';
 
 export type PrintOptions = {

@@ -4,7 +4,7 @@
  */
 import {readFileSync, writeFileSync} from 'node:fs';
 import type {Deck} from '../deck/model.js';
-import {neutralize} from '../deck/text-hygiene.js';
+import {neutralize} from '../deck/neutralize.js';
 import {buildReport, formatReport, readReport, type SlideTimes} from '../rehearsal/rehearsal.js';
 
 export function reportPath(file: string): string | undefined {

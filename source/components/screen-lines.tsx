@@ -1,6 +1,6 @@
 import React from 'react';
 import {Box, Text} from 'ink';
-import type {Line} from '../layout/frame.js';
+import type {Line} from '../frame/frame.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
 
 type Props = {

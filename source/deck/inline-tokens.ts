@@ -6,10 +6,11 @@
 import type {Token} from 'markdown-it';
 import type {Inline} from './model.js';
 import {maxNesting} from './inline-markdown.js';
-import {neutralize, safeLinkTarget} from './text-hygiene.js';
+import {safeLinkTarget} from './link-target.js';
+import {neutralize} from './neutralize.js';
 
 /** Span classes the format defines; any other class is shown plainly and reported. */
-export const knownClasses: ReadonlySet<string> = new Set(['e', 'red', 'noop', 'w', 'fix-tilt-long']);
+const knownClasses: ReadonlySet<string> = new Set(['e', 'red', 'noop', 'w', 'fix-tilt-long']);
 
 export type Report = (code: string, message: string) => void;
 

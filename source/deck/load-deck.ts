@@ -7,7 +7,7 @@ import {parseMarkdown} from './formats/parse-markdown.js';
 import {parseRemark} from './formats/parse-remark.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
-import {decodeDeckBytes, type DecodedDeck} from './text-hygiene.js';
+import {decodeDeckBytes, type DecodedDeck} from './decode-deck.js';
 
 export type LoadOptions = {
 	/** The deck's format; detected from its text when absent (see `detectFormat`). */

@@ -54,7 +54,7 @@ export type Block =
  * info string, lower-cased (`''` when none); `attributes` is the rest of it
  * (presenterm's `+line_numbers {1-4|all}`, say), for the code layout to read.
  */
-export type CodeBlock = {
+type CodeBlock = {
 	readonly language: string;
 	readonly attributes: string;
 	readonly lines: readonly string[];
@@ -103,7 +103,7 @@ export type Notes = {
  * step `index` (1-based) of `of`. Each step is a slide of its own that repeats
  * the content of the step before it and adds the next part.
  */
-export type Step = {
+type Step = {
 	readonly index: number;
 	readonly of: number;
 };
@@ -118,7 +118,7 @@ export type Slide = SlideBody & {
 	readonly step?: Step;
 };
 
-export type Severity = 'notice' | 'warning' | 'error';
+type Severity = 'notice' | 'warning' | 'error';
 
 export type Diagnostic = {
 	readonly severity: Severity;

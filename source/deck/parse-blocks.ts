@@ -4,7 +4,7 @@
  */
 import type {Block, Diagnostic, ImageMode, Inline} from './model.js';
 import {parseInline} from './parse-inline.js';
-import {neutralize} from './text-hygiene.js';
+import {neutralize} from './neutralize.js';
 
 export type SourceLine = {readonly text: string; readonly line: number};
 

@@ -4,11 +4,12 @@
  * non-blank line. Pure and total: it never throws on any input.
  */
 import type {Block, Deck, Diagnostic, Inline, Notes, Slide, SlideBody, Subtitle} from './model.js';
-import {graphemes, inlineText, isBlank, splitAtBreaks} from './inline-tree.js';
+import {inlineText, isBlank, splitAtBreaks} from './inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
 import {parseBlocks, parseImageLine, type SourceLine} from './parse-blocks.js';
 import {parseInline} from './parse-inline.js';
 import {parseTerminal} from './parse-terminal.js';
-import {neutralize} from './text-hygiene.js';
+import {neutralize} from './neutralize.js';
 
 const separator = /^---[ \t]*$/;
 const noteStart = /^Note:/;

@@ -8,7 +8,7 @@
 import type {Diagnostic, Inline} from './model.js';
 import {inlineTokens} from './inline-markdown.js';
 import {inlinesOf} from './inline-tokens.js';
-import {neutralize} from './text-hygiene.js';
+import {neutralize} from './neutralize.js';
 
 export type InlineContext = {
 	readonly line: number;

@@ -9,7 +9,7 @@ import type {Diagnostic, Inline, TerminalLine, TerminalSegment} from './model.js
 import type {SourceLine} from './parse-blocks.js';
 import {splitAtBreaks} from './inline-tree.js';
 import {parseInline} from './parse-inline.js';
-import {neutralize} from './text-hygiene.js';
+import {neutralize} from './neutralize.js';
 
 const directive = /^\$\$(\S+)(?:\s(.*))?$/;
 

@@ -9,7 +9,7 @@
 import {existsSync, readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
-import type {RgbaImage} from './scale.js';
+import type {RgbaImage} from '../raster/scale.js';
 
 /** zlib is loaded with the first emoji drawn, not before the first frame. */
 const brotliDecompressSync = (bytes: Uint8Array): Buffer => (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).brotliDecompressSync(bytes);

@@ -6,7 +6,7 @@
  */
 import type {Deck} from '../deck/model.js';
 import {initialState} from '../navigation/navigation.js';
-import type {Line} from '../layout/frame.js';
+import type {Line} from '../frame/frame.js';
 import {arrivalView} from '../layout/opening-screen.js';
 import {planScreen} from '../layout/plan-screen.js';
 import type {TerminalView} from '../layout/plan-terminal.js';
@@ -16,7 +16,7 @@ import {layoutOptions, type PageOptions} from './pages.js';
 /** How long a slide stays: `pause` after its typing has finished, or `total` from arrival (a rehearsal's time on it). */
 export type SlideHold = {readonly kind: 'pause' | 'total'; readonly ms: number};
 
-export type TimelineSlide = {
+type TimelineSlide = {
 	readonly index: number;
 	/** ms from the start of the recording. */
 	readonly at: number;

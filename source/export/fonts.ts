@@ -13,7 +13,7 @@ import {fileURLToPath} from 'node:url';
 export type Face = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
 /** The file of each face, as the package and dist/fonts/ name it. */
-export const faceFiles: Readonly<Record<Face, string>> = {
+const faceFiles: Readonly<Record<Face, string>> = {
 	regular: 'dejavu-mono-latin-400-normal.woff',
 	bold: 'dejavu-mono-latin-700-normal.woff',
 	italic: 'dejavu-mono-latin-400-italic.woff',

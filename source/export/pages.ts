@@ -7,15 +7,15 @@
  */
 import type {Deck, Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import type {EmojiPainter} from '../layout/big-text.js';
-import type {Frame, Line, Size} from '../layout/frame.js';
+import type {EmojiPainter} from '../layout/big-emoji.js';
+import type {Frame, Line, Size} from '../frame/frame.js';
 import {planBlocks} from '../layout/plan-blocks.js';
 import type {PictureSource} from '../layout/plan-image.js';
 import {slideArea} from '../layout/plan-screen.js';
 import {planSlide, type LayoutOptions} from '../layout/plan-slide.js';
 import {planStatus} from '../layout/plan-status.js';
 import {animationFor, type AnimationOptions} from '../layout/terminal-animation.js';
-import {clipLine} from '../layout/wrap.js';
+import {clipLine} from '../text/wrap.js';
 
 export type PageOptions = {
 	/** The player's screen: the slide area is this less the status bar and the last row. */
@@ -70,7 +70,7 @@ export function notesLines(slide: Slide, columns: number): Line[] {
 }
 
 /** One view of a typing animation: from `at` ms after arrival, the slide area shows `lines`. */
-export type TypingFrame = {readonly at: number; readonly lines: readonly Line[]};
+type TypingFrame = {readonly at: number; readonly lines: readonly Line[]};
 
 export type Typing = {
 	/** The views in order, the first at 0 ms; the slide's final frame follows at `duration`. */

@@ -6,7 +6,7 @@
  */
 import {encodePicture} from '../images/encode.js';
 import {ImageStore} from '../images/index.js';
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import type {Picture, PictureSource} from '../layout/plan-image.js';
 
 export type ExportPictures = {

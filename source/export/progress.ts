@@ -3,7 +3,7 @@
  * is a terminal, nothing until the closing line otherwise (a log stays
  * readable). Every name shown goes through `neutralize`.
  */
-import {neutralize} from '../deck/text-hygiene.js';
+import {neutralize} from '../deck/neutralize.js';
 import {terminalSize, type SizedOutput} from '../terminal/terminal-size.js';
 
 export type Progress = {

@@ -10,7 +10,7 @@ import {randomBytes} from 'node:crypto';
 import {constants} from 'node:fs';
 import {open, rename, stat, unlink} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
-import {neutralize} from '../deck/text-hygiene.js';
+import {neutralize} from '../deck/neutralize.js';
 
 /** Why an output could not be written, as one line naming the file. */
 export class OutputError extends Error {

@@ -45,7 +45,7 @@ export function graphicsStart(mode: ImagesMode, env: Env, pictures: 2 | 3 | unde
 }
 
 /** What the terminal says of itself in the environment: only names that are never inherited by another terminal. */
-export function protocolOfEnvironment(env: Env): Protocol | undefined {
+function protocolOfEnvironment(env: Env): Protocol | undefined {
 	const term = env['TERM'] ?? '';
 	const program = env['TERM_PROGRAM'] ?? '';
 	if (term === 'xterm-kitty' || term === 'xterm-ghostty' || program === 'ghostty') return 'kitty';

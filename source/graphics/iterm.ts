@@ -7,7 +7,7 @@
  *
  * Pure.
  */
-import type {GraphicPayload} from '../layout/frame.js';
+import type {GraphicPayload} from '../frame/frame.js';
 
 export function itermImage(payload: GraphicPayload, columns: number, rows: number): string {
 	if (payload.format === 'rgba') throw new Error('iTerm2 takes image files, not pixels');

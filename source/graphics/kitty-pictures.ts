@@ -9,7 +9,7 @@
  * picture, which is sent again when it is still wanted) so that placements
  * can change at once.
  */
-import type {Graphic} from '../layout/frame.js';
+import type {Graphic} from '../frame/frame.js';
 import {kittyAbort, kittyFree, kittyTransmit} from './kitty.js';
 
 type Picture = {

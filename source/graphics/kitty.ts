@@ -7,7 +7,7 @@
  *
  * Pure: strings in, strings out.
  */
-import type {GraphicPayload} from '../layout/frame.js';
+import type {GraphicPayload} from '../frame/frame.js';
 
 const apc = (control: string, payload = '') => `\u001B_G${control}${payload === '' ? '' : `;${payload}`}\u001B\\`;
 

@@ -9,7 +9,7 @@
  * added, so a ticking clock never touches a picture. The cells Ink writes are
  * followed (screen-writes.ts): an iTerm2 picture written over is drawn again.
  */
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import type {Protocol} from './detect.js';
 import type {Passthrough, PixelSize, Placement} from './placement.js';
 import {ScreenPictures} from './screen-pictures.js';

@@ -1,21 +1,21 @@
 /**
  * Where terminal-drawn pictures go: how many cells a picture takes in a box
  * and how many pixels are worth sending for it, and where the planned screen
- * put each picture (its blank cells carry the `Graphic`, see layout/frame.ts).
+ * put each picture (its blank cells carry the `Graphic`, see frame/frame.ts).
  *
  * Pure.
  */
-import type {Graphic, Line, Size} from '../layout/frame.js';
-import {cellWidth} from '../layout/cell-width.js';
+import type {Graphic, Line, Size} from '../frame/frame.js';
+import {cellWidth} from '../text/cell-width.js';
 
 export type PixelSize = {readonly width: number; readonly height: number};
 
 /** A cell's size in pixels when the terminal does not say: about twice as tall as wide. */
-export const defaultCell: PixelSize = {width: 10, height: 20};
+const defaultCell: PixelSize = {width: 10, height: 20};
 
 /** No picture is sent longer than this on either side, nor with more pixels than `maxSentPixels`. */
-export const maxSentSide = 2048;
-export const maxSentPixels = 4_000_000;
+const maxSentSide = 2048;
+const maxSentPixels = 4_000_000;
 
 export type GraphicFit = {
 	/** Cells the picture is drawn over. */

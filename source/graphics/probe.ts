@@ -10,7 +10,7 @@
  * kitty graphics query: a multiplexer that did not say so would take it for
  * a title.
  */
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import {needsKittyQuery, type ProbeAnswer} from './detect.js';
 import {kittyQuery, queryId} from './kitty.js';
 import type {PixelSize} from './placement.js';
@@ -22,15 +22,15 @@ export type TerminalLine = {
 	readonly expect: (due: boolean) => void;
 };
 
-export const deviceAttributes = '\u001B[c';
-export const versionQuery = '\u001B[>0q';
+const deviceAttributes = '\u001B[c';
+const versionQuery = '\u001B[>0q';
 /** The cell size in pixels. */
 export const cellQuery = '\u001B[16t';
 /** The cell size, and the text area's in pixels (for terminals that answer only that). */
-export const cellSizeQuery = `${cellQuery}\u001B[14t`;
+const cellSizeQuery = `${cellQuery}\u001B[14t`;
 
 /** How long a round waits for the terminal. */
-export const defaultTimeoutMs = 250;
+const defaultTimeoutMs = 250;
 
 export type Round = {readonly replies: readonly Reply[]; readonly answered: boolean};
 

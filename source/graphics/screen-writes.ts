@@ -6,8 +6,8 @@
  *
  * Pure.
  */
-import {cellWidth} from '../layout/cell-width.js';
-import type {Size} from '../layout/frame.js';
+import {cellWidth} from '../text/cell-width.js';
+import type {Size} from '../frame/frame.js';
 
 /** Cells `from` (inclusive) to `to` (exclusive) of `row` were written or erased. */
 export type Span = {readonly row: number; readonly from: number; readonly to: number};

@@ -1,7 +1,7 @@
 import {useMemo} from 'react';
 import type {GraphicsLayer} from '../graphics/layer.js';
 import {placementsIn} from '../graphics/placement.js';
-import type {Line} from '../layout/frame.js';
+import type {Line} from '../frame/frame.js';
 
 /**
  * Tells the graphics layer where the screen being drawn has its pictures.

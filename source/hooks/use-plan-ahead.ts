@@ -1,6 +1,6 @@
 import {useEffect, useRef} from 'react';
 import type {Slide} from '../deck/model.js';
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import {arrivalView} from '../layout/opening-screen.js';
 import type {PresenterClock} from '../layout/plan-presenter.js';
 import {planScreen} from '../layout/plan-screen.js';

@@ -1,5 +1,5 @@
 import {useEffect, useState} from 'react';
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 import {terminalSize as read, type SizedOutput} from '../terminal/terminal-size.js';
 
 type Output = SizedOutput & Pick<NodeJS.WriteStream, 'on' | 'off'>;

@@ -5,13 +5,13 @@
  *
  * This module is also the worker's script: started as a worker with
  * `workerData.lecternImages`, it answers decode and fit requests (see
- * image-store.ts), so the work of either never blocks the player.
+ * decoder-worker.ts), so the work of either never blocks the player.
  */
 import {isMainThread, parentPort, workerData, type MessagePort} from 'node:worker_threads';
 import parsePng from 'pngjs/lib/parser-sync.js';
 import decodeJpeg from 'jpeg-js/lib/decoder.js';
 import omggif from 'omggif';
-import {resizePremultiplied, type PremultipliedImage, type RgbaImage} from '../emoji/scale.js';
+import {resizePremultiplied, type PremultipliedImage, type RgbaImage} from '../raster/scale.js';
 import {encodePicture, type EncodedPicture} from './encode.js';
 import {imageHeaderOf, maxPixels, problem, type ImageHeader, type ImageProblem} from './header.js';
 

@@ -6,7 +6,7 @@
  */
 import {deflateSync} from 'node:zlib';
 import packPng from 'pngjs/lib/packer-sync.js';
-import {resize, type RgbaImage} from '../emoji/scale.js';
+import {resize, type RgbaImage} from '../raster/scale.js';
 
 export type EncodedPicture = {readonly format: 'png' | 'rgba'; readonly width: number; readonly height: number; readonly bytes: Uint8Array};
 

@@ -6,7 +6,7 @@
  *
  * Pure.
  */
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 
 /** The picture's size in pixels for the box, or undefined when either is empty. */
 export function fitPicture(width: number, height: number, box: Size): {width: number; height: number} | undefined {

@@ -11,10 +11,10 @@
  * iTerm2. Encoded pictures are kept per file, protocol and size.
  */
 import {readFile, stat} from 'node:fs/promises';
-import type {RgbaImage} from '../emoji/scale.js';
+import type {RgbaImage} from '../raster/scale.js';
 import type {Protocol} from '../graphics/detect.js';
 import {fitGraphic, type GraphicFit, type PixelSize} from '../graphics/placement.js';
-import type {GraphicPayload, Size} from '../layout/frame.js';
+import type {GraphicPayload, Size} from '../frame/frame.js';
 import type {Picture} from '../layout/plan-image.js';
 import {imageHeaderOf} from './header.js';
 import type {ImageStore} from './image-store.js';

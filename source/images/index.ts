@@ -4,7 +4,8 @@
  * cheap header check for `lectern check`. The decoders themselves are a
  * separate chunk (decoders.ts), loaded on first use.
  */
-export {ImageStore, resolveImageSource, type DecodedPicture, type ImageStoreOptions, type Picture} from './image-store.js';
+export {ImageStore, type DecodedPicture, type ImageStoreOptions, type Picture} from './image-store.js';
+export {resolveImageSource} from './image-source.js';
 export {GraphicStore, type GraphicStoreOptions} from './graphic-store.js';
 export {inspectImage, type ImageInspection} from './inspect-image.js';
 export {fitPicture} from './fit.js';

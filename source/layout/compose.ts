@@ -1,8 +1,8 @@
 /**
  * Putting lines on the slide area: margins, centering, and the overflow mark.
  */
-import type {Line, Size} from './frame.js';
-import {alignLine, clipLine, lineWidth, spaces} from './wrap.js';
+import type {Line, Size} from '../frame/frame.js';
+import {alignLine, clipLine, lineWidth, spaces} from '../text/wrap.js';
 
 /** The area inside the slide's margins. */
 export function contentBox(size: Size): Size & {left: number; top: number} {

@@ -5,8 +5,8 @@
 import type {Deck, Slide} from '../deck/model.js';
 import {initialState, type NavState, type Notice} from '../navigation/navigation.js';
 import {paceAt} from '../rehearsal/rehearsal.js';
-import type {EmojiPainter} from './big-text.js';
-import type {Line, Size} from './frame.js';
+import type {EmojiPainter} from './big-emoji.js';
+import type {Line, Size} from '../frame/frame.js';
 import {planScreen} from './plan-screen.js';
 import type {TerminalView} from './plan-terminal.js';
 import {animationFor, viewAt, type AnimationOptions} from './terminal-animation.js';

@@ -2,12 +2,12 @@
  * Block content (text slides, draft bodies, text under images, notes) to
  * wrapped lines of a given width.
  */
-import {cellWidth} from './cell-width.js';
+import {cellWidth} from '../text/cell-width.js';
 import {assertNever, type Block, type Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
-import type {Line, Segment, Style} from './frame.js';
+import type {Line, Segment, Style} from '../frame/frame.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
-import {wrapLine} from './wrap.js';
+import {wrapLine} from '../text/wrap.js';
 
 export type BlockOptions = TextOptions & {
 	/** Leave out the blank line between blocks (to make a long slide fit). */

@@ -2,10 +2,10 @@
  * Emoji slides (`#= .e[🦄<br>🏢]`): rows of emoji, as big as the area allows
  * when a painter can draw them as pictures, else the emoji themselves.
  */
-import type {EmojiPainter, Glyph} from './big-text.js';
+import type {EmojiPainter} from './big-emoji.js';
 import {centerEach} from './compose.js';
-import type {Line, Segment, Size} from './frame.js';
-import {mergeSegments} from './styled-text.js';
+import type {Glyph, Line, Segment, Size} from '../frame/frame.js';
+import {mergeSegments} from '../text/segments.js';
 
 /** Glyphs never get taller than this many rows, however big the terminal (a 32-row emoji is 64 columns wide). */
 const maxGlyphRows = 32;
@@ -77,7 +77,7 @@ function bestFit(rows: readonly (readonly string[])[], box: Size, painter: Emoji
 }
 
 /** Glyphs side by side, bottom-aligned. */
-export function joinGlyphs(glyphs: readonly Glyph[]): Line[] {
+function joinGlyphs(glyphs: readonly Glyph[]): Line[] {
 	const height = Math.max(0, ...glyphs.map(glyph => glyph.height));
 	const lines: Line[] = [];
 	for (let row = 0; row < height; row++) {

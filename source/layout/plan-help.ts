@@ -3,8 +3,8 @@
  */
 import {keymap, otherKeys} from '../navigation/keymap.js';
 import {centerBlock, fitRows} from './compose.js';
-import type {Line, Size, Style} from './frame.js';
-import {padLine} from './wrap.js';
+import type {Line, Size, Style} from '../frame/frame.js';
+import {padLine} from '../text/wrap.js';
 
 const frame: Style = {fg: 'frame'};
 

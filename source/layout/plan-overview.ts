@@ -4,10 +4,10 @@
  */
 import type {Slide, SlideKind} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import type {Line, Segment, Size} from './frame.js';
-import {cellWidth as textWidth} from './cell-width.js';
-import {stableText} from './stable-width.js';
-import {clipLine, padLine} from './wrap.js';
+import type {Line, Segment, Size} from '../frame/frame.js';
+import {cellWidth as textWidth} from '../text/cell-width.js';
+import {stableText} from '../text/stable-width.js';
+import {clipLine, padLine} from '../text/wrap.js';
 
 const cellWidth = 30;
 

@@ -5,11 +5,12 @@
  */
 import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import type {Line, Segment, Size, Style} from './frame.js';
+import type {Line, Segment, Size, Style} from '../frame/frame.js';
+import {formatDuration} from '../rehearsal/rehearsal.js';
 import {planBlocks} from './plan-blocks.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
-import {stableSegments} from './stable-width.js';
-import {clipLine, padLine, wrapLine} from './wrap.js';
+import {stableSegments} from '../text/stable-width.js';
+import {clipLine, padLine, wrapLine} from '../text/wrap.js';
 
 export type PresenterClock = {
 	/** Since the talk (or the timer) started. */
@@ -71,7 +72,7 @@ function notesRows(slides: readonly Slide[], index: number, box: Size): number {
 }
 
 /** The notes pane alone: header, notes (scrolled), and the next slide. */
-export function planPane(input: PresenterInput, box: Size): Line[] {
+function planPane(input: PresenterInput, box: Size): Line[] {
 	const header = [timerLine(input, box.columns), [{text: '─'.repeat(box.columns), style: rule}]];
 	const next = nextSlide(input.slides, input.index, box);
 	const notesRows = Math.max(1, box.rows - header.length - next.length);
@@ -126,15 +127,6 @@ function nextSlide(slides: readonly Slide[], index: number, box: Size): Line[] {
 	if (!next || previewRows < 6 || box.columns < 30) return [[{text: '─'.repeat(box.columns), style: rule}], ...wrapLine(label, box.columns).slice(0, 1)];
 	const preview = planSlide(slides, next.index, {columns: box.columns, rows: previewRows}, {showUrls: false}).lines.map(line => stableSegments(line).map(segment => ({...segment, style: {...segment.style, dim: true}})));
 	return [[{text: '─'.repeat(box.columns), style: rule}], clipLine(label, box.columns), ...preview];
-}
-
-export function formatDuration(ms: number): string {
-	const total = Math.max(0, Math.floor(ms / 1000));
-	const hours = Math.floor(total / 3600);
-	const minutes = Math.floor((total % 3600) / 60);
-	const seconds = total % 60;
-	const pad = (value: number) => String(value).padStart(2, '0');
-	return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
 }
 
 function formatClock(now: number): string {

@@ -4,17 +4,17 @@
  */
 import type {Slide} from '../deck/model.js';
 import type {NavState} from '../navigation/navigation.js';
-import type {Line, Segment, Size} from './frame.js';
+import type {Line, Segment, Size} from '../frame/frame.js';
 import {planHelp} from './plan-help.js';
 import {planOverview} from './plan-overview.js';
 import {planPresenter, type PresenterClock} from './plan-presenter.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
 import {planStatus} from './plan-status.js';
 import {fitRows} from './compose.js';
-import {alignLine, clipLine, wrapLine} from './wrap.js';
+import {alignLine, clipLine, wrapLine} from '../text/wrap.js';
 
 /** Smaller than this, the screen says so instead of drawing a slide. */
-export const minimumSize: Size = {columns: 20, rows: 6};
+const minimumSize: Size = {columns: 20, rows: 6};
 
 /**
  * The slide area for a terminal of `size`: one row goes to the status bar, and

@@ -3,9 +3,9 @@
  * `print` both draw what this returns.
  */
 import {assertNever, type Slide} from '../deck/model.js';
-import type {EmojiPainter} from './big-text.js';
+import type {EmojiPainter} from './big-emoji.js';
 import {centerBlock, contentBox, fitRows, placeInArea} from './compose.js';
-import type {Frame, Line, Size} from './frame.js';
+import type {Frame, Line, Size} from '../frame/frame.js';
 import {planBlocks} from './plan-blocks.js';
 import {planEmoji} from './plan-emoji.js';
 import {planImage, type PictureSource} from './plan-image.js';

@@ -4,10 +4,10 @@
  */
 import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import type {Line, Segment, Style} from './frame.js';
-import {stableText} from './stable-width.js';
-import {mergeSegments} from './styled-text.js';
-import {clipLine, lineWidth} from './wrap.js';
+import type {Line, Segment, Style} from '../frame/frame.js';
+import {stableText} from '../text/stable-width.js';
+import {mergeSegments} from '../text/segments.js';
+import {clipLine, lineWidth} from '../text/wrap.js';
 
 const bar: Style = {fg: 'statusFg', bg: 'statusBg'};
 

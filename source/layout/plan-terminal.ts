@@ -4,12 +4,13 @@
  * one window size, so nothing moves when the next slide adds to it.
  */
 import type {Slide, TerminalLine} from '../deck/model.js';
-import {graphemes} from '../deck/inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
 import {centerBlock} from './compose.js';
-import type {Line, Segment, Size, Style} from './frame.js';
-import {stableSegments, stableText} from './stable-width.js';
-import {mergeSegments, styledSegments} from './styled-text.js';
-import {clipLine, hardWrap, lineWidth, padLine} from './wrap.js';
+import type {Line, Segment, Size, Style} from '../frame/frame.js';
+import {stableSegments, stableText} from '../text/stable-width.js';
+import {styledSegments} from './styled-text.js';
+import {mergeSegments} from '../text/segments.js';
+import {clipLine, hardWrap, lineWidth, padLine} from '../text/wrap.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
 
@@ -32,7 +33,7 @@ const minWidth = 44;
 const chromeRows = 4;
 
 /** The slides that form one session with slide `index` (consecutive terminal slides). */
-export function sessionRange(slides: readonly Slide[], index: number): {first: number; last: number} {
+function sessionRange(slides: readonly Slide[], index: number): {first: number; last: number} {
 	let first = index;
 	let last = index;
 	while (first > 0 && slides[first - 1]!.kind === 'terminal') first--;
@@ -108,7 +109,7 @@ function titleBar(title: string, width: number): Line {
 }
 
 /** The session's lines as styled text, before wrapping. */
-export function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[] {
+function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[] {
 	const count = Math.min(lines.length, view.visibleLines ?? lines.length);
 	const animating = view.visibleLines !== undefined;
 	return lines.slice(0, count).map((line, index) => {
@@ -127,7 +128,7 @@ export function screenLines(lines: readonly TerminalLine[], view: TerminalView):
 }
 
 /** A line's content (what follows the prompt) as styled segments. */
-export function lineContent(line: TerminalLine): Segment[] {
+function lineContent(line: TerminalLine): Segment[] {
 	return stableSegments(line.segments.flatMap(segment => styledSegments(segment.content)));
 }
 

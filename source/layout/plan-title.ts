@@ -3,13 +3,16 @@
  * subtitles and any body below it, all centered.
  */
 import type {Block, Inline, Subtitle} from '../deck/model.js';
-import {graphemes, inlineText, splitAtBreaks} from '../deck/inline-tree.js';
-import {layoutBigTitle, type EmojiPainter, type TitleLine, type TitlePiece} from './big-text.js';
+import {inlineText, splitAtBreaks} from '../deck/inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
+import type {EmojiPainter} from './big-emoji.js';
+import {layoutBigTitle} from './big-text.js';
+import type {TitleLine, TitlePiece} from './big-words.js';
 import {centerBlock, centerEach} from './compose.js';
-import type {Line, Size, Style} from './frame.js';
+import type {Line, Size, Style} from '../frame/frame.js';
 import {planBlocks, type BlockOptions} from './plan-blocks.js';
 import {styledSegments} from './styled-text.js';
-import {wrapLine} from './wrap.js';
+import {wrapLine} from '../text/wrap.js';
 
 export type TitleOptions = BlockOptions & {
 	readonly emoji?: EmojiPainter;
@@ -50,7 +53,7 @@ export function planTitle(
 const emojiPattern = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;
 
 /** Title inline content as lines of text and emoji pieces for big text. */
-export function titleLines(title: readonly Inline[]): TitleLine[] {
+function titleLines(title: readonly Inline[]): TitleLine[] {
 	const lines = splitAtBreaks(title).map(line => titlePieces(line));
 	while (lines.length > 0 && lines[0]!.every(piece => piece.type === 'text' && piece.text.trim() === '')) lines.shift();
 	while (lines.length > 0 && lines.at(-1)!.every(piece => piece.type === 'text' && piece.text.trim() === '')) lines.pop();

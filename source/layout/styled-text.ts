@@ -3,9 +3,10 @@
  * Markdown inline styles become styles. Breaks are not handled here: split
  * content into lines first (`splitAtBreaks`).
  */
-import {cellWidth} from './cell-width.js';
+import {cellWidth} from '../text/cell-width.js';
 import {assertNever, type Inline} from '../deck/model.js';
-import type {Segment, Style} from './frame.js';
+import type {Segment, Style} from '../frame/frame.js';
+import {mergeSegments} from '../text/segments.js';
 
 /** How each span class of the format looks. Unknown classes are plain. */
 const classStyles: Readonly<Record<string, Style | 'invisible'>> = {
@@ -87,26 +88,4 @@ function append(inlines: readonly Inline[], style: Style, out: Segment[], option
 			}
 		}
 	}
-}
-
-/** Joins neighbouring segments of equal style; drops empty ones. */
-export function mergeSegments(segments: readonly Segment[]): Segment[] {
-	const out: Segment[] = [];
-	for (const segment of segments) {
-		if (segment.text === '') continue;
-		const last = out.at(-1);
-		if (last && sameStyle(last.style, segment.style)) out[out.length - 1] = {text: last.text + segment.text, style: last.style};
-		else out.push(segment);
-	}
-
-	return out;
-}
-
-export function sameStyle(a: Style | undefined, b: Style | undefined): boolean {
-	if (a === b) return true;
-	const left = a ?? {};
-	const right = b ?? {};
-	const keys = new Set([...Object.keys(left), ...Object.keys(right)]) as Set<keyof Style>;
-	for (const key of keys) if (left[key] !== right[key]) return false;
-	return true;
 }

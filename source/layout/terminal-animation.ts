@@ -5,7 +5,8 @@
  * only supplies the clock (`viewAt(animation, elapsedMs)`).
  */
 import type {Slide, TerminalLine} from '../deck/model.js';
-import {graphemes, inlineText} from '../deck/inline-tree.js';
+import {inlineText} from '../deck/inline-tree.js';
+import {graphemes} from '../text/graphemes.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
 

@@ -4,7 +4,7 @@
  */
 import {commandFor} from './keymap.js';
 
-export type Overlay = 'none' | 'help' | 'overview' | 'search' | 'blackout';
+type Overlay = 'none' | 'help' | 'overview' | 'search' | 'blackout';
 
 export type Notice = {readonly text: string; readonly tone: 'info' | 'error'};
 

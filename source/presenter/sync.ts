@@ -32,7 +32,7 @@ const refusedRetryMs = 50;
 const maxLine = 4096;
 
 /** The private folder for lectern's sockets: created 0700, and refused if someone else owns it. */
-export function socketFolder(base = tmpdir()): string {
+function socketFolder(base = tmpdir()): string {
 	const uid = process.getuid?.() ?? 0;
 	const folder = join(base, `lectern-${uid}`);
 	mkdirSync(folder, {recursive: true, mode: 0o700});

@@ -3,12 +3,11 @@
  * (`⏰ 03:00`: by this slide three minutes should have passed) and against a
  * target length, and the report. Pure: times come in as numbers.
  */
-import {cellWidth} from '../layout/cell-width.js';
+import {cellWidth} from '../text/cell-width.js';
 import type {Slide} from '../deck/model.js';
 import {slideTitle} from '../deck/slide-title.js';
-import {stableText} from '../layout/stable-width.js';
-import {formatDuration} from '../layout/plan-presenter.js';
-import {clipLine} from '../layout/wrap.js';
+import {stableText} from '../text/stable-width.js';
+import {clipLine} from '../text/wrap.js';
 
 const checkpointPattern = /⏰\uFE0F?\s*(?:(\d{1,2}):)?(\d{1,3}):(\d{2})/u;
 
@@ -29,6 +28,16 @@ export function parseDuration(text: string): number | undefined {
 	if (parts.length === 0 || parts.map(part => part[0]).join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) return undefined;
 	const unit = {h: 3_600_000, m: 60_000, s: 1000} as const;
 	return parts.reduce((total, part) => total + Number(part[1]) * unit[part[2] as 'h' | 'm' | 's'], 0);
+}
+
+/** A duration as a clock shows it: `04:05`, or `1:02:03` from an hour on. */
+export function formatDuration(ms: number): string {
+	const total = Math.max(0, Math.floor(ms / 1000));
+	const hours = Math.floor(total / 3600);
+	const minutes = Math.floor((total % 3600) / 60);
+	const seconds = total % 60;
+	const pad = (value: number) => String(value).padStart(2, '0');
+	return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${pad(minutes)}:${pad(seconds)}`;
 }
 
 /** Time spent per slide: visits add up. */
@@ -83,7 +92,7 @@ export function paceAt(slides: readonly Slide[], index: number, arrivedAtMs: num
 	return {behindMs: Math.round(arrivedAtMs - expected)};
 }
 
-export type RehearsalSlide = {
+type RehearsalSlide = {
 	readonly slide: number;
 	readonly title: string;
 	readonly ms: number;

@@ -3,7 +3,7 @@
  * colour level and OSC 8 hyperlinks where wanted. The only place lectern
  * writes escape sequences for content.
  */
-import type {Colour, Line, Style} from '../layout/frame.js';
+import type {Colour, Line, Style} from '../frame/frame.js';
 import type {ColourLevel} from './colour-level.js';
 import {theme} from './theme.js';
 
@@ -51,11 +51,6 @@ function renderSegments(line: Line, options: AnsiOptions): string {
 /** A line as a screen row of the player: an empty line is a space, so that it keeps its row. */
 export function screenRow(line: Line, options: AnsiOptions): string {
 	return line.length === 0 ? ' ' : renderLine(line, options);
-}
-
-/** A whole frame as text lines, for `print`. */
-export function renderLines(lines: readonly Line[], options: AnsiOptions): string[] {
-	return lines.map(line => renderLine(line, options));
 }
 
 /** Level 0 is plain text: no escape sequences at all. */

@@ -11,9 +11,9 @@
  *   text colour (the rest shows the background, if any);
  * - `graphic`: cells a picture covers (see `Graphic` in frame.ts).
  */
-import {graphemes} from '../deck/inline-tree.js';
-import {cellWidth, oneCellCode} from '../layout/cell-width.js';
-import type {Graphic, Line, Style} from '../layout/frame.js';
+import {graphemes} from '../text/graphemes.js';
+import {cellWidth, oneCellCode} from '../text/cell-width.js';
+import type {Graphic, Line, Style} from '../frame/frame.js';
 
 export type CellRun =
 	| {readonly kind: 'text'; readonly column: number; readonly width: number; readonly text: string; readonly style?: Style}
@@ -22,7 +22,7 @@ export type CellRun =
 	| {readonly kind: 'graphic'; readonly column: number; readonly width: number; readonly graphic: Graphic; readonly style?: Style};
 
 /** Quarters of a cell as bits: top left 8, top right 4, bottom left 2, bottom right 1. */
-export const blockMasks: ReadonlyMap<string, number> = new Map([
+const blockMasks: ReadonlyMap<string, number> = new Map([
 	['█', 0b1111],
 	['▀', 0b1100],
 	['▄', 0b0011],

@@ -6,8 +6,8 @@
  * general ANSI tokenizer: on a slide change that tokenizer was a third of the
  * time from keypress to frame.
  */
-import {oneClusterPerCodePoint} from '../deck/clusters.js';
-import {cellWidth, oneCellCode} from '../layout/cell-width.js';
+import {oneClusterPerCodePoint} from '../text/clusters.js';
+import {cellWidth, oneCellCode} from '../text/cell-width.js';
 
 const cursorColumn = (column: number) => `\u001B[${column + 1}G`;
 const eraseEndLine = '\u001B[K';

@@ -4,7 +4,7 @@
  * page's own foreground and background, which a terminal keeps to itself.
  * Themes plug in here: `palettes` maps each `--theme` name to its palette.
  */
-import type {Colour, Style, ThemeColour} from '../layout/frame.js';
+import type {Colour, Style, ThemeColour} from '../frame/frame.js';
 import {parseHex} from './ansi.js';
 import {theme} from './theme.js';
 

@@ -2,7 +2,7 @@
  * The theme: every semantic colour lectern uses, in 24-bit and as the nearest
  * of the 16 basic ANSI colours for terminals without truecolor.
  */
-import type {ThemeColour} from '../layout/frame.js';
+import type {ThemeColour} from '../frame/frame.js';
 
 export type ThemeEntry = {readonly rgb: string; readonly basic: number};
 

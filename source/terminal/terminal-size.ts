@@ -1,4 +1,4 @@
-import type {Size} from '../layout/frame.js';
+import type {Size} from '../frame/frame.js';
 
 export type SizedOutput = Pick<NodeJS.WriteStream, 'columns' | 'rows'> & {getWindowSize?: () => [number, number]};
 

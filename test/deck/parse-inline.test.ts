@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import type {Inline} from '../../source/deck/model.js';
-import {graphemes, inlineText, splitAtBreaks} from '../../source/deck/inline-tree.js';
+import {inlineText, splitAtBreaks} from '../../source/deck/inline-tree.js';
+import {graphemes} from '../../source/text/graphemes.js';
 import {br, code, em, link, parse, span, strike, strong, table, text} from '../support/inline.js';
 
 table('spans', [

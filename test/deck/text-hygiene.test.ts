@@ -1,15 +1,11 @@
 import {describe, test} from 'node:test';
 import assert from 'node:assert/strict';
 import iconv from 'iconv-lite';
-import {
-	decodeDeckBytes,
-	isProbablyBinary,
-	neutralize,
-	repairMojibake,
-	safeLinkTarget,
-	changesUnit,
-	unsafeUnit,
-} from '../../source/deck/text-hygiene.js';
+import {isProbablyBinary} from '../../source/deck/binary-file.js';
+import {decodeDeckBytes} from '../../source/deck/decode-deck.js';
+import {safeLinkTarget} from '../../source/deck/link-target.js';
+import {repairMojibake} from '../../source/deck/mojibake.js';
+import {neutralize, changesUnit, unsafeUnit} from '../../source/deck/neutralize.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 

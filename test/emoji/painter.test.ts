@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import stringWidth from 'string-width';
-import {createEmojiPainter, loadEmojiAsset, pixelGlyph} from '../../source/emoji/index.js';
-import {plainEmojiGlyph, type Glyph} from '../../source/layout/big-text.js';
-import type {Line, Segment} from '../../source/layout/frame.js';
+import {createEmojiPainter, loadEmojiAsset} from '../../source/emoji/index.js';
+import type {Glyph, Line, Segment} from '../../source/frame/frame.js';
+import {plainEmojiGlyph} from '../../source/layout/big-emoji.js';
 import {nearest256, parseHex, renderLine} from '../../source/render/ansi.js';
 
 const truecolor = createEmojiPainter({level: 3});
@@ -122,24 +122,6 @@ describe('emoji painter', () => {
 
 	it('draws a fallback emoji for an unknown sequence (a skin tone where none goes)', () => {
 		assert.deepEqual(truecolor('🦄🏿', 6), truecolor('🦄', 6));
-	});
-
-	it('paints a synthetic picture cell by cell', () => {
-		// 2x4 pixels: row 0 red/transparent, row 1 blue/green, row 2 transparent/half, row 3 transparent/white.
-		const data = new Float32Array([
-			255, 0, 0, 255, 0, 0, 0, 0,
-			0, 0, 255, 255, 0, 255, 0, 255,
-			0, 0, 0, 0, 50, 50, 50, 100,
-			0, 0, 0, 0, 255, 255, 255, 255,
-		]);
-		const glyph = pixelGlyph({width: 2, height: 4, data}, 3);
-		assert.deepEqual(glyph.lines, [
-			[
-				{text: '▀', style: {fg: '#ff0000', bg: '#0000ff'}},
-				{text: '▄', style: {fg: '#00ff00'}},
-			],
-			[{text: ' '}, {text: '▄', style: {fg: '#ffffff'}}],
-		]);
 	});
 
 	it('reports how long painting takes', t => {

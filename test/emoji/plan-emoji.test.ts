@@ -3,7 +3,7 @@ import {describe, it} from 'node:test';
 import stringWidth from 'string-width';
 import {createEmojiPainter} from '../../source/emoji/index.js';
 import {contentBox} from '../../source/layout/compose.js';
-import type {Line, Size} from '../../source/layout/frame.js';
+import type {Line, Size} from '../../source/frame/frame.js';
 import {maxEmojiHeight, planEmoji} from '../../source/layout/plan-emoji.js';
 
 const painter = createEmojiPainter({level: 3});

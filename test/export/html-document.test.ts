@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {Line} from '../../source/layout/frame.js';
+import type {Line} from '../../source/frame/frame.js';
 import {htmlDocument, type HtmlSlide} from '../../source/render/html/html-document.js';
 import {rowHtml, StyleSheet} from '../../source/render/html/html-lines.js';
 import {pixelLayer} from '../../source/render/html/pixel-layer.js';

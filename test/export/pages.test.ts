@@ -97,3 +97,19 @@ test('progress: a bar on a terminal, only the closing line elsewhere', () => {
 	log.finish('done');
 	assert.equal(piped, 'done\n');
 });
+
+test('pauses read as seconds unless they say otherwise; outputs are named after the deck', async () => {
+	const {pauseMs, defaultOutput} = await import('../../source/commands/export.js');
+	assert.equal(pauseMs('3'), 3000);
+	assert.equal(pauseMs('2.5'), 2500);
+	assert.equal(pauseMs('2.5s'), 2500);
+	assert.equal(pauseMs('1m30s'), 90_000);
+	assert.equal(pauseMs('0:05'), 5000);
+	assert.equal(pauseMs('250ms'), 250);
+	assert.equal(pauseMs('soon'), undefined);
+	assert.equal(pauseMs('3 s'), undefined);
+	assert.equal(defaultOutput('decks/talk.txt', 'pdf'), 'talk.pdf');
+	assert.equal(defaultOutput('talk', 'cast'), 'talk.cast');
+	assert.equal(defaultOutput('my.talk.md', 'html'), 'my.talk.html');
+	assert.throws(() => defaultOutput('-', 'html'), /-o FILE/);
+});

@@ -4,7 +4,7 @@ import {describe, it} from 'node:test';
 import {itermImage} from '../../source/graphics/iterm.js';
 import {chunkSize, kittyAbort, kittyFree, kittyPlace, kittyQuery, kittyTransmit, kittyUnplace} from '../../source/graphics/kitty.js';
 import {atCell, tmuxWrap} from '../../source/graphics/passthrough.js';
-import type {GraphicPayload} from '../../source/layout/frame.js';
+import type {GraphicPayload} from '../../source/frame/frame.js';
 
 const png = (bytes: number): GraphicPayload => ({format: 'png', width: 4, height: 2, bytes: new Uint8Array(bytes).map((_, index) => index % 251)});
 

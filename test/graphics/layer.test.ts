@@ -3,7 +3,7 @@ import {EventEmitter} from 'node:events';
 import {describe, it} from 'node:test';
 import {GraphicsLayer, type GraphicsState} from '../../source/graphics/layer.js';
 import type {Placement} from '../../source/graphics/placement.js';
-import type {Graphic} from '../../source/layout/frame.js';
+import type {Graphic} from '../../source/frame/frame.js';
 
 const bsu = '\u001B[?2026h';
 const esu = '\u001B[?2026l';

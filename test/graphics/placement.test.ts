@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
 import {fitGraphic, placementKey, placementsIn} from '../../source/graphics/placement.js';
-import type {Graphic, Line} from '../../source/layout/frame.js';
+import type {Graphic, Line} from '../../source/frame/frame.js';
 
 const graphic = (columns: number, rows: number, key = 'a.png'): Graphic => ({key, columns, rows, payload: {format: 'png', width: 1, height: 1, bytes: new Uint8Array()}});
 const cells = (mark: Graphic): Line => [{text: ' '.repeat(mark.columns), style: {graphic: mark}}];

@@ -18,7 +18,7 @@ type XTerminal = InstanceType<typeof Terminal>;
  * (0-255) for 16/256-colour SGR (`31` is 1, `91` is 9, `38;5;196` is 196), `undefined`
  * for the terminal's default colour.
  */
-export type CellColour = string | number | undefined;
+type CellColour = string | number | undefined;
 
 export interface Cell {
 	/** The character(s) in the cell; `''` for the right half of a wide character (and for never-written cells). */

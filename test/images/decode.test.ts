@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync} from 'no
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
-import type {RgbaImage} from '../../source/emoji/scale.js';
+import type {RgbaImage} from '../../source/raster/scale.js';
 import {decodeImage, maxKeptSide, orient, shrink} from '../../source/images/decoders.js';
 import {imageHeaderOf} from '../../source/images/header.js';
 import {inspectImage, maxFileBytes, maxPixels} from '../../source/images/index.js';

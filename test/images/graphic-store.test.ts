@@ -5,7 +5,7 @@ import {afterEach, describe, it} from 'node:test';
 import parsePng from 'pngjs/lib/parser-sync.js';
 import type {Protocol} from '../../source/graphics/detect.js';
 import {GraphicStore, ImageStore} from '../../source/images/index.js';
-import type {Graphic, Size} from '../../source/layout/frame.js';
+import type {Graphic, Size} from '../../source/frame/frame.js';
 import type {Picture} from '../../source/layout/plan-image.js';
 import {fixture, fixtureFolder, quadrantColours} from './helpers.js';
 

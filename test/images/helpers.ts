@@ -5,8 +5,8 @@
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import stringWidth from 'string-width';
-import type {Glyph} from '../../source/layout/big-text.js';
-import type {Line, Size} from '../../source/layout/frame.js';
+import type {Glyph} from '../../source/frame/frame.js';
+import type {Line, Size} from '../../source/frame/frame.js';
 import type {ImageStore, Picture} from '../../source/images/index.js';
 
 /** fixtures/images/ (tests run from the repository root). */
@@ -52,7 +52,7 @@ export function colourAtFraction(glyph: Glyph, fx: number, fy: number): string |
 	return top;
 }
 
-export function channels(hex: string): [number, number, number] {
+function channels(hex: string): [number, number, number] {
 	const value = Number.parseInt(hex.slice(1), 16);
 	return [(value >> 16) & 0xff, (value >> 8) & 0xff, value & 0xff];
 }

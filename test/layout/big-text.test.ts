@@ -7,18 +7,12 @@ import smallFont from 'figlet/fonts/Small';
 import smallBlockFont from 'figlet/fonts/Small Block';
 import standardFont from 'figlet/fonts/Standard';
 import stringWidth from 'string-width';
-import {
-	hasBigFont,
-	layoutBigTitle,
-	plainEmojiGlyph,
-	type BigTitle,
-	type EmojiPainter,
-	type Glyph,
-	type TitleLine,
-	bundledFontMetrics,
-	measureFontMetrics,
-} from '../../source/layout/big-text.js';
-import type {Line} from '../../source/layout/frame.js';
+import {plainEmojiGlyph, type EmojiPainter} from '../../source/layout/big-emoji.js';
+import {bundledFontMetrics, measureFontMetrics} from '../../source/layout/big-font-metrics.js';
+import {layoutBigTitle, type BigTitle} from '../../source/layout/big-text.js';
+import type {TitleLine} from '../../source/layout/big-words.js';
+import type {Glyph} from '../../source/frame/frame.js';
+import type {Line} from '../../source/frame/frame.js';
 
 const fontData: Record<string, string> = {
 	'ANSI Shadow': ansiShadowFont,
@@ -85,10 +79,6 @@ function assertWordsIntact(title: BigTitle, words: readonly string[]) {
 const question = 'What is deployment, anyway?';
 
 describe('layoutBigTitle', () => {
-	it('says it has a big font', () => {
-		assert.equal(hasBigFont(), true);
-	});
-
 	it('draws a short title in ANSI Shadow on an 80x24 terminal', () => {
 		const title = layoutBigTitle(plain('Thanks!'), {columns: 80, rows: 24});
 		assert.equal(title.font, 'ANSI Shadow');

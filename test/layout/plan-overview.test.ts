@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {parseDeck} from '../../source/deck/parse-deck.js';
 import {planOverview} from '../../source/layout/plan-overview.js';
-import {lineWidth} from '../../source/layout/wrap.js';
+import {lineWidth} from '../../source/text/wrap.js';
 
 const text = (line: ReadonlyArray<{text: string}>) => line.map(segment => segment.text).join('');
 

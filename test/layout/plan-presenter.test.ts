@@ -1,9 +1,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {parseDeck} from '../../source/deck/parse-deck.js';
-import type {Line} from '../../source/layout/frame.js';
-import {formatDuration, notesScrollLimit, planPresenter} from '../../source/layout/plan-presenter.js';
-import {lineWidth} from '../../source/layout/wrap.js';
+import type {Line} from '../../source/frame/frame.js';
+import {notesScrollLimit, planPresenter} from '../../source/layout/plan-presenter.js';
+import {lineWidth} from '../../source/text/wrap.js';
 
 const longNotes = Array.from({length: 40}, (_, index) => `point ${index + 1}`).join('\n\n');
 const deck = parseDeck(`#= Hello
@@ -54,12 +54,6 @@ test('slides without notes say so quietly; the last slide says it is last', () =
 	const lines = text(planPresenter({slides: deck.slides, index: 2, area: {columns: 120, rows: 30}, layout: {showUrls: true}, clock, scroll: 0})).join('\n');
 	assert.match(lines, /No notes for this slide\./);
 	assert.match(lines, /Last slide\./);
-});
-
-test('durations', () => {
-	assert.equal(formatDuration(0), '00:00');
-	assert.equal(formatDuration(61_999), '01:01');
-	assert.equal(formatDuration(3_600_000 + 62_000), '1:01:02');
 });
 
 test('the hint of more notes is worded to fit the pane, never cut', () => {

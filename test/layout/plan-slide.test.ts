@@ -3,10 +3,10 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {loadDeck} from '../../source/deck/load-deck.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
-import type {Line} from '../../source/layout/frame.js';
+import type {Line} from '../../source/frame/frame.js';
 import {planScreen} from '../../source/layout/plan-screen.js';
 import {planSlide} from '../../source/layout/plan-slide.js';
-import {lineWidth} from '../../source/layout/wrap.js';
+import {lineWidth} from '../../source/text/wrap.js';
 import {initialState} from '../../source/navigation/navigation.js';
 
 const deck = loadDeck(readFileSync('fixtures/demo.txt'));

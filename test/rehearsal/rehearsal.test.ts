@@ -5,7 +5,7 @@ import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {finishRehearsal} from '../../source/commands/rehearse.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
-import {buildReport, checkpointOf, formatReport, paceAt, parseDuration, readReport, SlideTimes} from '../../source/rehearsal/rehearsal.js';
+import {buildReport, checkpointOf, formatDuration, formatReport, paceAt, parseDuration, readReport, SlideTimes} from '../../source/rehearsal/rehearsal.js';
 
 const deck = parseDeck(`#= Intro
 Note: hello
@@ -33,6 +33,12 @@ test('checkpoints and durations', () => {
 	assert.equal(parseDuration('20'), 1_200_000);
 	assert.equal(parseDuration('soon'), undefined);
 	assert.equal(parseDuration('5m later'), undefined);
+});
+
+test('durations', () => {
+	assert.equal(formatDuration(0), '00:00');
+	assert.equal(formatDuration(61_999), '01:01');
+	assert.equal(formatDuration(3_600_000 + 62_000), '1:01:02');
 });
 
 test('time per slide adds up over visits', () => {

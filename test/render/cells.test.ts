@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {Line} from '../../source/layout/frame.js';
+import type {Line} from '../../source/frame/frame.js';
 import {lineRuns, scanLineBand, scanLineLevel} from '../../source/render/cells.js';
 import {cellColours, mix, palettes, resolveColour} from '../../source/render/palette.js';
 

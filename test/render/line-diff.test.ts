@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import type {Line, Style} from '../../source/layout/frame.js';
+import type {Line, Style} from '../../source/frame/frame.js';
 import {renderLine} from '../../source/render/ansi.js';
 import {changedCells, lineCells} from '../../source/render/line-diff.js';
 import {VirtualScreen} from '../harness/xterm.js';

@@ -136,7 +136,7 @@ const pause = (ms: number) =>
 	});
 
 /** The terminal's echo flag, read with `stty -a -F` on the pane's tty. */
-export async function terminalEchoes(screen: TmuxScreen): Promise<boolean> {
+async function terminalEchoes(screen: TmuxScreen): Promise<boolean> {
 	const tty = (await screen.tmux(['display', '-p', '-t', 'lectern:', '#{pane_tty}'])).trim();
 	const settings = await new Promise<string>((resolve, reject) => {
 		execFile('stty', ['-a', '-F', tty], (error, stdout) => {
@@ -159,7 +159,7 @@ export async function waitForRawMode(screen: TmuxScreen, timeout = 10_000): Prom
 }
 
 /** Trailing whitespace of any kind (print uses trimEnd, which also trims no-break spaces). */
-export const trimRow = (row: string): string => row.trimEnd();
+const trimRow = (row: string): string => row.trimEnd();
 
 /** The status bar row: second to last. */
 export const statusRow = (rows: readonly string[]): string => rows[rows.length - 2] ?? '';
@@ -173,7 +173,7 @@ export function showsPosition(rows: readonly string[], position: number, total: 
 }
 
 /** What the slide area should hold: print's lines, then blank rows down to the status bar. */
-export function expectedBody(lines: readonly string[], size: Size): string[] {
+function expectedBody(lines: readonly string[], size: Size): string[] {
 	const area = size.rows - 2;
 	assert.ok(lines.length <= area, `print gave ${lines.length} lines for a ${area}-row slide area`);
 	return Array.from({length: area}, (_, row) => trimRow(lines[row] ?? ''));

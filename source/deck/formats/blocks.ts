@@ -6,7 +6,7 @@
 import stringWidth from 'string-width';
 import type {Block, Diagnostic, Image, Inline, Notes, Slide, SlideBody, Subtitle} from '../model.js';
 import {inlineText} from '../inline-tree.js';
-import {neutralize} from '../text-hygiene.js';
+import {neutralize} from '../neutralize.js';
 
 /** A source line and its 1-based line number in the deck file. */
 export type Line = {readonly text: string; readonly line: number};

@@ -19,7 +19,8 @@
  */
 import type {Block, Deck, Diagnostic, Inline, Notes, Subtitle} from '../model.js';
 import {splitAtBreaks} from '../inline-tree.js';
-import {neutralize, safeLinkTarget} from '../text-hygiene.js';
+import {safeLinkTarget} from '../link-target.js';
+import {neutralize} from '../neutralize.js';
 import {
 	bodyOf,
 	capSteps,

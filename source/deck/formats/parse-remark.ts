@@ -19,7 +19,7 @@
  */
 import {decodeHTML} from 'entities';
 import type {Block, Deck, Diagnostic, Inline, Notes, SlideBody} from '../model.js';
-import {neutralize} from '../text-hygiene.js';
+import {neutralize} from '../neutralize.js';
 import {bodyOf, capSteps, fenceTracker, minOf, notesText, numberLines, numberSlides, planKind, trimBlankLines, type Line, type SlideDraft} from './blocks.js';
 import {remarkBlocks} from './remark-blocks.js';
 import {hasShellWrap, parseShellWrap} from './remark-shell.js';

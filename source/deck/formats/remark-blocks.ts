@@ -10,7 +10,7 @@
  */
 import type {Block, Diagnostic, Inline} from '../model.js';
 import {parseInline} from '../parse-inline.js';
-import {neutralize} from '../text-hygiene.js';
+import {neutralize} from '../neutralize.js';
 import {codeBlock, fenceTracker, listBlock, quoteBlock, tableBlock, type Align, type Line, type ListItem, type ListTree} from './blocks.js';
 
 const fenceOpen = /^ {0,3}(`{3,}|~{3,})/;

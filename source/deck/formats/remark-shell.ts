@@ -18,7 +18,7 @@
 import {decodeHTML} from 'entities';
 import type {Diagnostic, Inline, TerminalLine, TerminalSegment} from '../model.js';
 import {parseInline} from '../parse-inline.js';
-import {neutralize} from '../text-hygiene.js';
+import {neutralize} from '../neutralize.js';
 import {mergeText, trimSpaceEnd, type Line} from './blocks.js';
 
 // Attribute and content lengths are bounded, so that text full of unclosed tags cannot make matching quadratic.

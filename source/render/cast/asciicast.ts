@@ -5,7 +5,7 @@
  * changed are written, each through the player's own line diff, so typing
  * costs a few bytes a character, as it does on a real terminal.
  */
-import type {Line, Size} from '../../layout/frame.js';
+import type {Line, Size} from '../../frame/frame.js';
 import {renderLine, type AnsiOptions} from '../ansi.js';
 import {changedCells} from '../line-diff.js';
 
@@ -25,7 +25,7 @@ const clearScreen = '\u001B[H\u001B[2J';
 const moveTo = (row: number) => `\u001B[${row + 1};1H`;
 
 /** The header line of the recording. */
-export function castHeader(header: CastHeader): string {
+function castHeader(header: CastHeader): string {
 	return JSON.stringify({
 		version: 2,
 		width: header.size.columns,

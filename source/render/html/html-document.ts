@@ -5,7 +5,7 @@
  * animations as data. Nothing is loaded from anywhere: the font and pixel
  * pictures are `data:` URLs. Pure: the caller writes the text out.
  */
-import type {Line} from '../../layout/frame.js';
+import type {Line} from '../../frame/frame.js';
 import {keymap, type Command} from '../../navigation/keymap.js';
 import type {Palette} from '../palette.js';
 import {clientScript} from './html-client.js';

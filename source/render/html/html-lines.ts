@@ -6,7 +6,7 @@
  * picture under the text (pixel-layer.ts), or, on slides whose rows change
  * while they type, as backgrounds of their own spans.
  */
-import type {Line, Style} from '../../layout/frame.js';
+import type {Line, Style} from '../../frame/frame.js';
 import {cellColours, type Palette} from '../palette.js';
 import {lineRuns, scanLineBand, scanLineLevel, type CellRun} from '../cells.js';
 

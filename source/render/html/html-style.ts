@@ -8,8 +8,8 @@
 import type {Palette} from '../palette.js';
 
 /** DejaVu Sans Mono's advance width and line height, in em (1233 and 1901 + 483 of 2048 units). */
-export const cellWidthEm = 1233 / 2048;
-export const cellHeightEm = 2384 / 2048;
+const cellWidthEm = 1233 / 2048;
+const cellHeightEm = 2384 / 2048;
 
 export type StyleInput = {
 	readonly palette: Palette;

@@ -5,7 +5,7 @@
  * smoothing. A few kilobytes where a span per cell would take hundreds.
  */
 import packPng from 'pngjs/lib/packer-sync.js';
-import type {Line} from '../../layout/frame.js';
+import type {Line} from '../../frame/frame.js';
 import {parseHex} from '../ansi.js';
 import {lineRuns} from '../cells.js';
 import {cellColours, type Palette} from '../palette.js';

@@ -10,13 +10,12 @@
  */
 import PDFDocument from 'pdfkit';
 import {create as openFont, type Font} from 'fontkit';
-import type {Line, Style} from '../../layout/frame.js';
+import type {Line, Style} from '../../frame/frame.js';
 import {lineRuns, scanLineBand, scanLineLevel, type CellRun} from '../cells.js';
 import {cellColours, type Palette} from '../palette.js';
-import type {RgbaImage} from '../../emoji/scale.js';
-import {emojiRects, pixelRows} from './pixel-rows.js';
+import {gridRects, pixelRows, type PixelGrid} from './pixel-rows.js';
 
-export type PdfFonts = {
+type PdfFonts = {
 	readonly regular: Uint8Array;
 	readonly bold: Uint8Array;
 	readonly italic: Uint8Array;
@@ -34,7 +33,7 @@ export type PdfInput = {
 	/** Handout pages with the notes under each slide. */
 	readonly handout: boolean;
 	/** An emoji's picture, for emoji the font has no glyph for (drawn as pixels). */
-	readonly emoji?: (cluster: string) => RgbaImage | undefined;
+	readonly emoji?: (cluster: string) => PixelGrid | undefined;
 	readonly creator: string;
 };
 
@@ -183,14 +182,13 @@ class CellDrawer {
 		this.doc.text(text, x, y, {lineBreak: false, underline: Boolean(style?.underline || style?.link), strike: Boolean(style?.strike)});
 	}
 
-	/** An emoji the font lacks, as its picture's pixels (16 a side), each row's runs of one colour as one rectangle. */
-	private emoji(image: RgbaImage, x: number, y: number, width: number, height: number): void {
+	/** An emoji the font lacks, as its picture's pixels, each row's runs of one colour as one rectangle. */
+	private emoji(grid: PixelGrid, x: number, y: number, width: number, height: number): void {
 		const side = Math.min(width, height);
-		const pixels = 16;
-		const step = side / pixels;
+		const step = side / grid.side;
 		const left = x + (width - side) / 2;
 		const top = y + (height - side) / 2;
-		for (const rect of emojiRects(image, pixels)) this.fill(left + rect.x * step, top + rect.y * step, rect.width * step, step, rect.colour);
+		for (const rect of gridRects(grid)) this.fill(left + rect.x * step, top + rect.y * step, rect.width * step, step, rect.colour);
 	}
 
 	private coveredByFont(cluster: string): boolean {

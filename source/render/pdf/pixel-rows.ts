@@ -1,10 +1,9 @@
 /**
  * Pixel cells as rectangles to fill: a row's block elements (each cell two by
- * two quarters, see cells.ts) and an emoji's picture, with neighbours of one
- * colour joined, so a line of big text is a few rectangles, not hundreds.
+ * two quarters, see cells.ts) and a small picture (an emoji the font lacks),
+ * with neighbours of one colour joined, so a line of big text is a few
+ * rectangles, not hundreds.
  */
-import {alphaThreshold} from '../../emoji/painter.js';
-import {resizePremultiplied, type RgbaImage} from '../../emoji/scale.js';
 import type {CellRun} from '../cells.js';
 import {cellColours, type Palette} from '../palette.js';
 
@@ -56,25 +55,14 @@ function spans(row: ReadonlyArray<string | undefined>): Array<{from: number; to:
 	return out;
 }
 
-/**
- * An emoji's picture scaled to `side` x `side` pixels as rectangles one pixel
- * tall (x, width and y in pixels); a pixel at least half covered is drawn in
- * its own colour, as the big emoji are (see emoji/painter.ts).
- */
-export function emojiRects(image: RgbaImage, side: number): PixelRect[] {
-	const scaled = resizePremultiplied(image, side, side);
-	const rects: PixelRect[] = [];
-	for (let y = 0; y < side; y++) {
-		const row: Array<string | undefined> = [];
-		for (let x = 0; x < side; x++) {
-			const at = (y * side + x) * 4;
-			const alpha = scaled.data[at + 3]!;
-			if (alpha < alphaThreshold) continue;
-			const channel = (offset: number) => Math.min(255, Math.max(0, Math.round((scaled.data[at + offset]! * 255) / alpha)));
-			row[x] = `#${[0, 1, 2].map(offset => channel(offset).toString(16).padStart(2, '0')).join('')}`;
-		}
+/** A small picture as `side` x `side` pixels, row by row: `#rrggbb`, or undefined where it is transparent. */
+export type PixelGrid = {readonly side: number; readonly pixels: ReadonlyArray<string | undefined>};
 
-		for (const span of spans(row)) rects.push({x: span.from, y, width: span.to - span.from, height: 1, colour: span.colour});
+/** A picture's pixels as rectangles one pixel tall (x, width and y in pixels), runs of one colour joined. */
+export function gridRects(grid: PixelGrid): PixelRect[] {
+	const rects: PixelRect[] = [];
+	for (let y = 0; y < grid.side; y++) {
+		for (const span of spans(grid.pixels.slice(y * grid.side, (y + 1) * grid.side))) rects.push({x: span.from, y, width: span.to - span.from, height: 1, colour: span.colour});
 	}
 
 	return rects;

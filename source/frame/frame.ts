@@ -80,3 +80,6 @@ export type Frame = {
 };
 
 export type Size = {readonly columns: number; readonly rows: number};
+
+/** A rectangular picture in cells: `lines.length === height`, every line exactly `width` cells wide (padded with spaces). */
+export type Glyph = {width: number; height: number; lines: Line[]};

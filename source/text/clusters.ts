@@ -13,7 +13,7 @@ import {eastAsianWidth} from 'get-east-asian-width';
  * spacing marks or prepended. Everything that attaches to a neighbour (marks,
  * joiners, variation selectors, format characters, controls) is outside this
  * class, so a string made only of these has one cluster per code point
- * (test/deck/graphemes.test.ts checks every code point of planes 0-3 against
+ * (test/text/graphemes.test.ts checks every code point of planes 0-3 against
  * Intl.Segmenter).
  */
 export const aloneExpression = new RegExp(

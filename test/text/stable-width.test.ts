@@ -1,7 +1,7 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import stringWidth from 'string-width';
-import {stableText} from '../../source/layout/stable-width.js';
+import {stableText} from '../../source/text/stable-width.js';
 
 test('width-ambiguous emoji clusters get stand-ins every terminal draws at the measured width', () => {
 	const cases: Array<[string, string]> = [

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
-import {cellWidth} from '../../source/layout/cell-width.js';
+import {cellWidth} from '../../source/text/cell-width.js';
 import {random} from '../support/random.js';
 
 const characters = (from: number, to: number) =>

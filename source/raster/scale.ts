@@ -75,7 +75,7 @@ function axisTaps(source: number, target: number): Taps {
 	return {start, count, weights, stride};
 }
 
-export function premultiply(image: RgbaImage): PremultipliedImage {
+function premultiply(image: RgbaImage): PremultipliedImage {
 	const data = new Float32Array(image.width * image.height * 4);
 	for (let index = 0; index < data.length; index += 4) {
 		const alpha = image.data[index + 3]!;
@@ -89,7 +89,7 @@ export function premultiply(image: RgbaImage): PremultipliedImage {
 	return {width: image.width, height: image.height, data};
 }
 
-export function unpremultiply(image: PremultipliedImage): RgbaImage {
+function unpremultiply(image: PremultipliedImage): RgbaImage {
 	const data = new Uint8ClampedArray(image.width * image.height * 4);
 	for (let index = 0; index < data.length; index += 4) {
 		const alpha = image.data[index + 3]!;

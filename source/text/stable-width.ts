@@ -5,8 +5,8 @@
  * bar, the overview grid, framed windows), such clusters are replaced by a
  * stand-in every terminal draws at the width we measure.
  */
-import {graphemes} from '../deck/inline-tree.js';
-import type {Segment} from './frame.js';
+import {graphemes} from './graphemes.js';
+import type {Segment} from '../frame/frame.js';
 
 const zwj = '\u200D';
 const variationSelectors = /[\uFE0E\uFE0F]/g;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {aloneBlocks, aloneExpression, emojiClusters, oneClusterPerCodePoint} from '../../source/deck/clusters.js';
-import {graphemes} from '../../source/deck/inline-tree.js';
+import {aloneBlocks, aloneExpression, emojiClusters, oneClusterPerCodePoint} from '../../source/text/clusters.js';
+import {graphemes} from '../../source/text/graphemes.js';
 import {random} from '../support/random.js';
 
 const segmenter = new Intl.Segmenter(undefined, {granularity: 'grapheme'});

@@ -8,7 +8,7 @@
  * their own are counted code point by code point, exactly as it would.
  */
 import stringWidth from 'string-width';
-import {oneClusterPerCodePoint, oneClusterWidths} from '../deck/clusters.js';
+import {oneClusterPerCodePoint, oneClusterWidths} from './clusters.js';
 
 /**
  * One cell per character, no lookup needed: printable ASCII, Latin letters,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {describe, it} from 'node:test';
-import {resize, resizePremultiplied, type RgbaImage} from '../../source/emoji/index.js';
+import {resize, resizePremultiplied, type RgbaImage} from '../../source/raster/scale.js';
 
 function image(width: number, height: number, pixel: (x: number, y: number) => [number, number, number, number]): RgbaImage {
 	const data = new Uint8Array(width * height * 4);

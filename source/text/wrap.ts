@@ -3,9 +3,9 @@
  * are terminal cells (string-width), so emoji and CJK align.
  */
 import {cellWidth} from './cell-width.js';
-import {graphemes} from '../deck/inline-tree.js';
-import type {Line, Segment, Style} from './frame.js';
-import {mergeSegments} from './styled-text.js';
+import {graphemes} from './graphemes.js';
+import type {Line, Segment, Style} from '../frame/frame.js';
+import {mergeSegments} from './segments.js';
 
 export function lineWidth(line: Line): number {
 	let width = 0;

@@ -1,0 +1,100 @@
+/**
+ * The FIGlet fonts big text is drawn in, largest first, and the adapter over
+ * figlet: fonts are parsed into `figlet.figFonts` on first use, with the
+ * characters the ANSI block fonts lack added to them, and read back row by row.
+ *
+ * The only I/O is the static import of the font files.
+ */
+import figlet from 'figlet';
+import ansiRegularFont from 'figlet/fonts/ANSI Regular';
+import ansiShadowFont from 'figlet/fonts/ANSI Shadow';
+import smallFont from 'figlet/fonts/Small';
+import smallBlockFont from 'figlet/fonts/Small Block';
+import standardFont from 'figlet/fonts/Standard';
+
+export type FontSpec = {
+	/** The name reported in `BigTitle.font`. */
+	readonly name: string;
+	/** The FIGlet font the glyphs come from. */
+	readonly figletName: string;
+	readonly data: string;
+	/** 2: every cell doubled horizontally and vertically. */
+	readonly scale: 1 | 2;
+	/** Blank rows between two big lines... */
+	readonly lineGap: number;
+	/** ...or this many, when that is what makes the title fit. */
+	readonly minLineGap: number;
+	/** Only tried when the box has at least this many rows. */
+	readonly minBoxRows?: number;
+	/** Never taller than this many rows in total. */
+	readonly maxRows?: number;
+};
+
+/** Largest first. */
+export const fontChain: readonly FontSpec[] = [
+	{name: 'ANSI Regular 2x', figletName: 'ANSI Regular', data: ansiRegularFont, scale: 2, lineGap: 2, minLineGap: 1, minBoxRows: 40, maxRows: 40},
+	{name: 'ANSI Shadow', figletName: 'ANSI Shadow', data: ansiShadowFont, scale: 1, lineGap: 1, minLineGap: 0},
+	{name: 'ANSI Regular', figletName: 'ANSI Regular', data: ansiRegularFont, scale: 1, lineGap: 1, minLineGap: 1},
+	{name: 'Standard', figletName: 'Standard', data: standardFont, scale: 1, lineGap: 0, minLineGap: 0},
+	{name: 'Small', figletName: 'Small', data: smallFont, scale: 1, lineGap: 0, minLineGap: 0},
+	{name: 'Small Block', figletName: 'Small Block', data: smallBlockFont, scale: 1, lineGap: 1, minLineGap: 0},
+];
+
+const figletOptions = {horizontalLayout: 'default', verticalLayout: 'full'} as const;
+const parsedFonts = new Set<string>();
+
+/**
+ * Characters the ANSI block fonts lack, drawn in their style, so that a title
+ * with quotes, an apostrophe or a plus sign keeps the biggest font.
+ */
+const extraGlyphs: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+	'ANSI Shadow': {
+		'"': ['██╗██╗', '██║██║', '╚═╝╚═╝', '      ', '      ', '      ', '      '],
+		"'": ['██╗', '██║', '╚═╝', '   ', '   ', '   ', '   '],
+		'+': ['       ', '  ██╗  ', '██████╗', '╚═██╔═╝', '  ╚═╝  ', '       ', '       '],
+		'=': ['      ', '█████╗', '╚════╝', '█████╗', '╚════╝', '      ', '      '],
+		'|': ['██╗', '██║', '██║', '██║', '██║', '╚═╝', '   '],
+	},
+	'ANSI Regular': {
+		'"': ['██ ██ ', '██ ██ ', '      ', '      ', '      ', '      ', '      '],
+		"'": ['██ ', '██ ', '   ', '   ', '   ', '   ', '   '],
+		'+': ['       ', '  ██   ', '██████ ', '  ██   ', '       ', '       ', '       '],
+		'=': ['      ', '█████ ', '      ', '█████ ', '      ', '      ', '      '],
+		'|': ['██ ', '██ ', '██ ', '██ ', '██ ', '   ', '   '],
+	},
+};
+
+export function ensureParsed(font: FontSpec): void {
+	if (parsedFonts.has(font.figletName)) return;
+	figlet.parseFont(font.figletName, font.data);
+	const parsed = figlet.figFonts[font.figletName];
+	for (const [character, rows] of Object.entries(extraGlyphs[font.figletName] ?? {})) {
+		if (parsed && parsed.options.height === rows.length) parsed[character.codePointAt(0)!] = [...rows];
+	}
+
+	parsedFonts.add(font.figletName);
+}
+
+export function figletRows(figletName: string, text: string): string[] {
+	try {
+		return figlet.textSync(text, {font: figletName, ...figletOptions}).split('\n');
+	} catch {
+		return [];
+	}
+}
+
+export const isBlank = (row: string | undefined) => row === undefined || row.trim() === '';
+
+/**
+ * A character's rows as the font file draws it (hard blanks as spaces), read
+ * from the parsed font: far cheaper than rendering it through figlet, which
+ * matters on the first title slide of a talk.
+ */
+export function glyphRows(font: FontSpec, code: number): string[] | undefined {
+	ensureParsed(font);
+	const parsed = figlet.figFonts[font.figletName];
+	const rows = parsed?.[code];
+	if (!rows) return undefined;
+	const hardBlank = parsed.options.hardBlank ?? '$';
+	return rows.map(row => row.replaceAll(hardBlank, ' '));
+}
