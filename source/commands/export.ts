@@ -93,7 +93,8 @@ export async function exportDeck(deck: Deck, options: ExportOptions): Promise<nu
 		const bytes = output === '-' ? await writeStream(options.stdout, chunks) : await writeOutput(output, chunks);
 		const unit = options.to === 'pdf' ? 'pages' : 'slides';
 		const seconds = ((Date.now() - started) / 1000).toFixed(1);
-		progress.finish(output === '-' ? '' : `Wrote ${neutralize(output)}: ${slides.length} ${unit}, ${formatBytes(bytes)} in ${seconds} s`);
+		if (output === '-') progress.clear();
+		else progress.finish(`Wrote ${neutralize(output)}: ${slides.length} ${unit}, ${formatBytes(bytes)} in ${seconds} s`);
 		return 0;
 	} catch (error) {
 		progress.clear();
