@@ -3,7 +3,7 @@
  * bundle the CLI into one minified file, dist/cli.js (what `npx lectern` runs).
  */
 import {execFileSync} from 'node:child_process';
-import {rmSync, chmodSync, copyFileSync} from 'node:fs';
+import {rmSync, chmodSync, copyFileSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import * as esbuild from 'esbuild';
 import {inkPatchPlugin} from './ink-patches.mjs';
@@ -37,3 +37,11 @@ await esbuild.build({
 chmodSync('dist/cli.js', 0o755);
 // The big-emoji image set (made by `npm run build:emoji`), read next to the bundle.
 copyFileSync('assets/emoji.bin', 'dist/emoji.bin');
+// The monospace font `export` embeds (HTML, PDF), with its licence.
+mkdirSync('dist/fonts');
+const fontFolder = 'node_modules/@fontsource/dejavu-mono';
+for (const weight of ['400-normal', '700-normal', '400-italic', '700-italic']) {
+	copyFileSync(`${fontFolder}/files/dejavu-mono-latin-${weight}.woff`, `dist/fonts/dejavu-mono-latin-${weight}.woff`);
+}
+
+copyFileSync(`${fontFolder}/LICENSE`, 'dist/fonts/LICENSE');

@@ -8,6 +8,7 @@
 import {parseArgs} from 'node:util';
 import {imagesModes} from './render/colour-level.js';
 import {formatNames} from './deck/format-names.js';
+import {themeNames} from './render/theme.js';
 
 export type Flags = {
 	readonly start: number | undefined;
@@ -22,6 +23,11 @@ export type Flags = {
 	readonly target: string | undefined;
 	readonly format: string | undefined;
 	readonly images: string;
+	readonly to: string | undefined;
+	readonly output: string | undefined;
+	readonly theme: string;
+	readonly steps: boolean;
+	readonly pause: string | undefined;
 };
 
 export type Arguments = {
@@ -33,7 +39,7 @@ export type Arguments = {
 type Option =
 	| {readonly type: 'number'; readonly default?: number}
 	| {readonly type: 'boolean'; readonly default: boolean}
-	| {readonly type: 'string'; readonly default?: string; readonly choices?: string[]};
+	| {readonly type: 'string'; readonly default?: string; readonly choices?: string[]; readonly shortFlag?: string};
 
 /** Every option, as meow reads it (camelCase names, `--kebab-case` on the command line). */
 export const options = {
@@ -49,6 +55,11 @@ export const options = {
 	target: {type: 'string'},
 	format: {type: 'string', choices: [...formatNames]},
 	images: {type: 'string', choices: [...imagesModes], default: 'auto'},
+	to: {type: 'string', choices: ['html', 'pdf', 'cast']},
+	output: {type: 'string', shortFlag: 'o'},
+	theme: {type: 'string', choices: [...themeNames], default: themeNames[0]},
+	steps: {type: 'boolean', default: false},
+	pause: {type: 'string'},
 } satisfies Record<keyof Flags, Option>;
 
 type Name = keyof typeof options;
@@ -61,13 +72,13 @@ function kebab(name: string): string {
 }
 
 /** `parseArgs` has no `--no-x`: each boolean gets a second, negated option. */
-const quickOptions: Record<string, {type: 'string' | 'boolean'}> = {};
+const quickOptions: Record<string, {type: 'string' | 'boolean'; short?: string}> = {};
 for (const [name, option] of Object.entries(options) as Array<[Name, Option]>) {
 	if (option.type === 'boolean') {
 		quickOptions[kebab(name)] = {type: 'boolean'};
 		quickOptions[`no-${kebab(name)}`] = {type: 'boolean'};
 	} else {
-		quickOptions[kebab(name)] = {type: 'string'};
+		quickOptions[kebab(name)] = 'shortFlag' in option && option.shortFlag ? {type: 'string', short: option.shortFlag} : {type: 'string'};
 	}
 }
 

@@ -16,7 +16,7 @@ import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
 
-const commands = new Set(['print', 'check', 'rehearse']);
+const commands = new Set(['print', 'check', 'rehearse', 'export']);
 
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
@@ -60,6 +60,28 @@ async function main(): Promise<number> {
 			}
 
 			return 0;
+		}
+
+		case 'export': {
+			const {exportDeck, exportFormats, palettes} = await import('./commands/export.js');
+			const to = flags.to as (typeof exportFormats)[number] | undefined;
+			if (!to) throw new DeckError(`export: say which format with --to ${exportFormats.join(', ')}`);
+			const reducedMotion = ['1', 'true', 'yes'].includes((process.env['LECTERN_REDUCED_MOTION'] ?? '').toLowerCase());
+			return exportDeck(deck, {
+				file: file!,
+				to,
+				output: flags.output,
+				size: {columns: flags.width ?? 120, rows: flags.height ?? 40},
+				palette: palettes[flags.theme]!,
+				notes: flags.notes,
+				steps: flags.steps,
+				motion: {animate: flags.animation && !reducedMotion, charactersPerSecond: Math.min(1000, Math.max(1, flags.typingSpeed))},
+				pause: flags.pause,
+				images,
+				stderr: process.stderr,
+				stdout: process.stdout,
+				folder: deckFolder(file!),
+			});
 		}
 
 		case 'check': {

@@ -15,6 +15,8 @@ export const helpText = `
 	  $ lectern print DECK        print every slide as text
 	  $ lectern check DECK        list problems in DECK
 	  $ lectern rehearse DECK     present with notes and timers, then report time per slide
+	  $ lectern export DECK --to html|pdf|cast [-o FILE]
+	                              the talk as it looked: a web page, a PDF or a recording
 
 	  DECK may be - to read the deck from standard input.
 
@@ -43,6 +45,20 @@ export const helpText = `
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
 	  --version           show the version
 	  --help              show this help
+
+	Export
+	  --to FORMAT         html: one self-contained page (keys, clicks, presenter view,
+	                      typing); pdf: a page per slide; cast: an asciinema recording
+	  -o, --output FILE   where to write (default: the deck's name with .html, .pdf or
+	                      .cast, in this folder; - for standard output)
+	  --width N, --height N  the screen the slides are laid out for (default 120x40)
+	  --notes             html: notes in the presenter view; pdf: a handout, the notes
+	                      under each slide
+	  --steps             pdf: a page for each step of an incremental slide
+	  --theme NAME        the colours: dark (default dark)
+	  --pause TIME        cast: how long each slide stays once typed (3, 2.5s, 1m;
+	                      default 4s), or rehearsal: its time in the last rehearsal
+	  --no-animation, --typing-speed CPS  html, cast: typing of terminal slides
 
 	Keys while presenting: press ? for the full list.
 `;

@@ -26,6 +26,9 @@ test('the quick parser reads ordinary command lines exactly as meow does', () =>
 		['talk.txt', '--format', 'remark', '--images', 'alt'],
 		['talk.txt', '--images', 'blocks', '--format', 'markdown'],
 		['talk.txt', '--format', 'shorthand', '--no-notes'],
+		['export', 'talk.txt', '--to', 'pdf', '-o', 'talk.pdf', '--notes', '--steps'],
+		['export', 'talk.txt', '--to', 'html', '--output', 'out/talk.html', '--theme', 'dark'],
+		['export', 'talk.txt', '--to', 'cast', '--pause', '2.5s', '--width', '120', '--height', '40'],
 		['a', 'b', 'c'],
 		[],
 	];
@@ -51,6 +54,9 @@ test('the quick parser leaves to meow what meow reads its own way or rejects', (
 		['talk.txt', '-n'],
 		['--', 'talk.txt'],
 		['talk.txt', '--typingSpeed', '40'],
+		['export', 'talk.txt', '--to', 'docx'],
+		['export', 'talk.txt', '--theme', 'neon'],
+		['export', 'talk.txt', '-otalk.pdf'],
 	];
 	for (const argv of lines) assert.equal(quickArguments(argv), undefined, argv.join(' '));
 });

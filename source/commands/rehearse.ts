@@ -7,7 +7,7 @@ import type {Deck} from '../deck/model.js';
 import {neutralize} from '../deck/neutralize.js';
 import {buildReport, formatReport, readReport, type SlideTimes} from '../rehearsal/rehearsal.js';
 
-function reportPath(file: string): string | undefined {
+export function reportPath(file: string): string | undefined {
 	return file === '-' ? undefined : `${file}.rehearsal.json`;
 }
 

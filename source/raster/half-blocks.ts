@@ -19,7 +19,7 @@ import {nearest256} from '../render/ansi.js';
 import type {PremultipliedImage} from './scale.js';
 
 /** A pixel is drawn when at least this opaque (0-255), else left to the terminal background. */
-const alphaThreshold = 127.5;
+export const alphaThreshold = 127.5;
 
 const upper = '▀';
 const lower = '▄';

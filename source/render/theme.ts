@@ -23,3 +23,6 @@ export const theme: Readonly<Record<ThemeColour, ThemeEntry>> = {
 	statusBg: {rgb: '#303030', basic: 100},
 	statusFg: {rgb: '#bcbcbc', basic: 37},
 };
+
+/** The names `--theme` takes (each has a palette in palette.ts); kept here, in the start-up code, for the command line's choices. */
+export const themeNames: readonly string[] = ['dark'];
