@@ -19,7 +19,7 @@ export function minOf(values: Iterable<number>, fallback: number): number {
 }
 
 /** The largest of the values, or `fallback`. */
-export function maxOf(values: Iterable<number>, fallback: number): number {
+function maxOf(values: Iterable<number>, fallback: number): number {
 	let most = Number.NEGATIVE_INFINITY;
 	for (const value of values) if (value > most) most = value;
 	return most === Number.NEGATIVE_INFINITY ? fallback : most;
@@ -71,7 +71,7 @@ export function trimInlines(inlines: readonly Inline[]): Inline[] {
 const isSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n';
 
 /** Without leading spaces, tabs and newlines (not nbsp, which is meant). */
-export function trimSpaceStart(text: string): string {
+function trimSpaceStart(text: string): string {
 	let start = 0;
 	while (isSpace(text[start])) start++;
 	return start === 0 ? text : text.slice(start);
@@ -99,7 +99,7 @@ export function codeBlock(lines: readonly string[], line: number, info = ''): Bl
  * Markdown's braces the language is the first class or word:
  * `{.haskell .numberLines}`, `{r, echo=FALSE}`.
  */
-export function codeInfo(info: string): {language: string; attributes: string} {
+function codeInfo(info: string): {language: string; attributes: string} {
 	const braces = /^\{(.*)\}$/.exec(info);
 	if (braces) {
 		const inside = braces[1]!.trim();
@@ -289,7 +289,7 @@ export function bodyOf(blocks: readonly Block[], kind: PlannedKind): SlideBody {
  * so a slide of n steps costs n² (a pathological deck, never a real one).
  * The parts after the last step all show in it.
  */
-export const maxSteps = 64;
+const maxSteps = 64;
 
 /** Parts beyond `maxSteps` joined into the last one; reports when it happens. */
 export function capSteps<T>(parts: readonly (readonly T[])[], line: number, diagnostics: Diagnostic[]): T[][] {

@@ -16,7 +16,11 @@ export async function openYaml(): Promise<void> {
 	yaml = 'parseDocument' in loaded ? loaded : (loaded as unknown as {default: YamlModule}).default;
 }
 
-/** True once `openYaml` has loaded the library. */
+/**
+ * True once `openYaml` has loaded the library (for the test that checks a deck
+ * without front matter never loads it).
+ * @public
+ */
 export function yamlIsOpen(): boolean {
 	return yaml !== undefined;
 }

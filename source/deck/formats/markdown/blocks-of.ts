@@ -28,7 +28,7 @@ export function blocksOf(nodes: readonly MdNode[], context: BlockContext): Block
 }
 
 /** Inline tokens of a block that starts at (parsed) line `line`. */
-export function inlineOf(tokens: readonly Token[], line: number, context: BlockContext): Inline[] {
+function inlineOf(tokens: readonly Token[], line: number, context: BlockContext): Inline[] {
 	return inlinesOf(tokens, reporter(context.lineOf(line), context.diagnostics), context.inline);
 }
 

@@ -63,9 +63,3 @@ export function blockScalar(value: string): string {
 	const indent = minOf(lines.slice(1).filter(line => line.trim() !== '').map(line => /^[ \t]*/.exec(line)![0].length), 0);
 	return lines.map((line, index) => (index > 0 ? line.slice(indent) : line)).join('\n');
 }
-
-/** A comment that opens and never closes: where it starts, or -1. */
-export function unclosedComment(html: string): number {
-	const open = html.lastIndexOf('<!--');
-	return open !== -1 && !html.includes('-->', open + 4) ? open : -1;
-}

@@ -66,9 +66,9 @@ export type Dialect<S extends Settings = Settings> = {
 };
 
 /** `???` alone on a line: remark's notes separator, which Markdown decks carry over; never content. */
-export const questionMarks = /^\?\?\?[ \t]*(?:\n|$)/;
+const questionMarks = /^\?\?\?[ \t]*(?:\n|$)/;
 /** A trailing `Note:` / `Notes:` section (reveal-md's notes, and lectern's own). */
-export const noteSection = /^[ \t]*Notes?:[ \t]*/;
+const noteSection = /^[ \t]*Notes?:[ \t]*/;
 
 /** The `???` and `Note:` paragraphs that start notes in dialects without notes of their own. */
 export function notesParagraph(node: MdNode, source: SourceView, notes: 'both' | 'question-marks'): Marker | undefined {

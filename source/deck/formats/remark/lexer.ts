@@ -193,7 +193,7 @@ export function lex(text: string): LexToken[] {
 type Rule = (source: Source, at: number, start: number, end: number) => Match | undefined;
 
 /** Content classes nested deeper than this keep their inner classes as text (remark would recurse without end). */
-export const maxClassNesting = 32;
+const maxClassNesting = 32;
 
 /** A character no rule starts at, unless it starts the text: every rule starts at a line end, `` ` ``, `.`, `\` or `!`. */
 function quiet(code: number): boolean {

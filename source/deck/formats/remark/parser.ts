@@ -36,7 +36,7 @@ export type ParsedDeck = {
 };
 
 /** A slide's properties past this many are left in its text (each takes a search of it). */
-export const maxProperties = 256;
+const maxProperties = 256;
 
 /** Items while they are gathered: text as parts, joined once at the end. */
 type Draft = {readonly kind: 'text'; readonly parts: Sourced[]} | Exclude<Item, {kind: 'text'}> | {readonly kind: 'open'; readonly open: Open};

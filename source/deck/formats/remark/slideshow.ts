@@ -17,7 +17,7 @@
 import type {Diagnostic} from '../../model.js';
 import {neutralize} from '../../neutralize.js';
 import type {Item, ParsedSlide} from './parser.js';
-import {join, replace, slice, type Sourced} from './sourced.js';
+import {replace, slice, type Sourced} from './sourced.js';
 
 export type BuiltSlide = {
 	readonly properties: ReadonlyMap<string, string>;
@@ -28,7 +28,7 @@ export type BuiltSlide = {
 };
 
 /** Templates built on more templates than this are not used (each adds its content: n² for a chain). */
-export const maxTemplateDepth = 16;
+const maxTemplateDepth = 16;
 
 type Model = BuiltSlide & {readonly depth: number};
 
@@ -130,16 +130,4 @@ function expandVariables(items: readonly Item[], properties: ReadonlyMap<string,
 		});
 		return value === item.value ? item : {kind: 'text', value};
 	});
-}
-
-/** Text items next to each other as one (after `{{content}}` was filled in). */
-export function joinText(items: readonly Item[]): Item[] {
-	const out: Item[] = [];
-	for (const item of items) {
-		const last = out.at(-1);
-		if (item.kind === 'text' && last?.kind === 'text') out[out.length - 1] = {kind: 'text', value: join(last.value, item.value)};
-		else out.push(item);
-	}
-
-	return out;
 }

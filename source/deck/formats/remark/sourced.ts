@@ -53,7 +53,7 @@ export function at(text: string, line: number): Sourced {
 	return {text, lines: Array.from({length: newlines(text) + 1}, () => line)};
 }
 
-export const empty: Sourced = {text: '', lines: [0]};
+const empty: Sourced = {text: '', lines: [0]};
 
 /** `a` then `b`; the line where they meet keeps `a`'s number (unless `a` ends on an empty line). */
 export function join(a: Sourced, b: Sourced): Sourced {
