@@ -83,80 +83,7 @@ type NotePiece = {readonly text: string; readonly blocks: readonly Block[]; read
 /** One slide's blocks to its step slides (one draft when it has no pause). */
 function slideDrafts<S extends Settings>({nodes, line: emptyLine}: SlideNodes, source: SourceView, context: BlockContext, reading: Reading<S>): SlideDraft[] {
 	const {dialect, options} = reading;
-	const parts: MdNode[][] = [[]];
-	const notes: NotePiece[] = [];
-	let skip = false;
-	let incremental = reading.settings.incrementalLists;
-	const pause = () => {
-		if (parts.at(-1)!.length > 0) parts.push([]);
-	};
-
-	const {pausesAroundLists, quotedListsFlip} = reading.settings;
-	for (const each of nodes) {
-		const marker = dialect.marker(each, source, reading.settings);
-		if (!marker) {
-			const quoted = quotedListsFlip === true && each.type === 'blockquote' && each.children.length === 1 && each.children[0]!.type === 'list';
-			const node = quoted ? each.children[0]! : each;
-			if (node.type === 'list' && incremental !== quoted && node.children.length > 1) {
-				if (pausesAroundLists) pause();
-				for (const [at, item] of node.children.entries()) {
-					if (at > 0) pause();
-					parts.at(-1)!.push({...node, start: node.start + at, children: [item]});
-				}
-
-				if (pausesAroundLists) pause();
-			} else {
-				parts.at(-1)!.push(node);
-			}
-
-			continue;
-		}
-
-		const node = each;
-
-		const line = context.lineOf(node.line);
-		switch (marker.kind) {
-			case 'pause': {
-				pause();
-				break;
-			}
-
-			case 'notes': {
-				if (marker.text.trim() !== '') notes.push(notePiece(numberLines(marker.text, line), options));
-				break;
-			}
-
-			case 'notes-rest': {
-				const last = nodes.at(-1)!;
-				const rest = source.lines(node.line, last.end - 1);
-				const [first, ...more] = rest;
-				if (first) notes.push(notePiece([{text: first.text.replace(marker.marker, ''), line: first.line}, ...more], options));
-				break;
-			}
-
-			case 'skip-slide': {
-				skip = true;
-				break;
-			}
-
-			case 'incremental-lists': {
-				incremental = marker.on;
-				break;
-			}
-
-			case 'hidden': {
-				break;
-			}
-
-			case 'notice': {
-				options.diagnostics.push({severity: 'notice', line, code: marker.code, message: marker.message});
-				break;
-			}
-		}
-
-		if (marker.kind === 'notes-rest') break;
-	}
-
+	const {parts, notes, skip} = readSlide(nodes, source, context, reading);
 	if (skip) return [];
 	const line = nodes[0] ? context.lineOf(nodes[0].line) : emptyLine;
 	const mapped = capSteps(
@@ -179,6 +106,83 @@ function slideDrafts<S extends Settings>({nodes, line: emptyLine}: SlideNodes, s
 		...withNotes,
 		step: {index: index + 1, of: mapped.length},
 	}));
+}
+
+type SlideParts = {readonly parts: MdNode[][]; readonly notes: NotePiece[]; readonly skip: boolean};
+
+/** A slide's blocks cut at its pauses (incremental lists item by item), its notes, and whether it is skipped. */
+function readSlide<S extends Settings>(nodes: readonly MdNode[], source: SourceView, context: BlockContext, reading: Reading<S>): SlideParts {
+	const {dialect, options, settings} = reading;
+	const parts: MdNode[][] = [[]];
+	const notes: NotePiece[] = [];
+	let skip = false;
+	let incremental = settings.incrementalLists;
+	const pause = () => {
+		if (parts.at(-1)!.length > 0) parts.push([]);
+	};
+
+	for (const node of nodes) {
+		const marker = dialect.marker(node, source, settings);
+		if (!marker) {
+			// patat: a list alone in a quote is that list, incremental the other way round.
+			const quoted = settings.quotedListsFlip === true && node.type === 'blockquote' && node.children.length === 1 && node.children[0]!.type === 'list';
+			const content = quoted ? node.children[0]! : node;
+			if (content.type !== 'list' || incremental === quoted || content.children.length < 2) {
+				parts.at(-1)!.push(content);
+				continue;
+			}
+
+			if (settings.pausesAroundLists) pause();
+			for (const [at, item] of content.children.entries()) {
+				if (at > 0) pause();
+				parts.at(-1)!.push({...content, start: content.start + at, children: [item]});
+			}
+
+			if (settings.pausesAroundLists) pause();
+			continue;
+		}
+
+		const line = context.lineOf(node.line);
+		switch (marker.kind) {
+			case 'pause': {
+				pause();
+				break;
+			}
+
+			case 'notes': {
+				if (marker.text.trim() !== '') notes.push(notePiece(numberLines(marker.text, line), options));
+				break;
+			}
+
+			case 'notes-rest': {
+				const [first, ...more] = source.lines(node.line, nodes.at(-1)!.end - 1);
+				if (first) notes.push(notePiece([{text: first.text.replace(marker.marker, ''), line: first.line}, ...more], options));
+				// The rest of the slide is notes.
+				return {parts, notes, skip};
+			}
+
+			case 'skip-slide': {
+				skip = true;
+				break;
+			}
+
+			case 'incremental-lists': {
+				incremental = marker.on;
+				break;
+			}
+
+			case 'hidden': {
+				break;
+			}
+
+			case 'notice': {
+				options.diagnostics.push({severity: 'notice', line, code: marker.code, message: marker.message});
+				break;
+			}
+		}
+	}
+
+	return {parts, notes, skip};
 }
 
 function notePiece(lines: readonly Line[], options: ReadOptions): NotePiece {
