@@ -3,9 +3,10 @@
  * constructs of every format (slide properties, `--`, `???`, shell-wrap HTML,
  * front matter, comment commands, fences, tables, quotes, pandoc's and mdp's
  * marks, deep nesting), with control characters and escape sequences mixed
- * in. Whatever the input, `loadDeck` in every format never throws, is fast,
- * and leaves no control character in the model; `printDeck` never throws and
- * stays in the screen. Set FUZZ_SEED to replay a run.
+ * in. Whatever the input, `loadDeck` in every format never throws and
+ * leaves no control character in the model; `printDeck` never throws and
+ * stays in the screen (that parsing stays linear is the growth tests' job:
+ * markdown.test.ts, remark-conformance.test.ts). Set FUZZ_SEED to replay a run.
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
@@ -87,13 +88,12 @@ describe(`remark and Markdown fuzz (seed ${seed})`, () => {
 	const count = Number(process.env['FUZZ_DECKS'] ?? 150);
 	const formats = deckFormats.filter(format => format !== 'shorthand');
 
-	test(`${count} decks in each format: no throw, fast, nothing unsafe, prints within the screen`, () => {
+	test(`${count} decks in each format: no throw, nothing unsafe, prints within the screen`, () => {
 		const r = random(seed);
 		for (let index = 0; index < count; index++) {
 			const bytes = utf8(deck(r));
 			for (const format of formats) {
 				const name = `seed ${seed} #${index} as ${format}`;
-				const start = performance.now();
 				let loaded: Deck;
 				try {
 					loaded = loadDeck(bytes, {format});
@@ -101,8 +101,6 @@ describe(`remark and Markdown fuzz (seed ${seed})`, () => {
 					assert.fail(`${name}: loadDeck threw ${error instanceof Error ? error.stack : String(error)}`);
 				}
 
-				const ms = performance.now() - start;
-				assert.ok(ms < 1000, `${name}: loadDeck took ${ms.toFixed(0)} ms`);
 				assert.equal(loaded.format, format);
 				checkModel(loaded, name);
 				if (index % 4 !== 0) continue;
