@@ -154,7 +154,7 @@ export type DeckFormat = (typeof deckFormats)[number];
 /** One sign of a format in a deck's text, file name or front matter. */
 export type Evidence = {
 	readonly format: DeckFormat;
-	/** What was seen, e.g. "`$$terminal` line", "front matter `patat:`". */
+	/** What was seen, e.g. "`$$terminal`", "front matter `patat:`". */
 	readonly what: string;
 	readonly line: number;
 	/** How much it says: 1 a hint, 3 a sign, 10 proof. */
