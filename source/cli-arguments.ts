@@ -7,6 +7,7 @@
  */
 import {parseArgs} from 'node:util';
 import {imagesModes} from './render/colour-level.js';
+import {formatNames} from './deck/format-names.js';
 import {themeNames} from './render/theme.js';
 
 export type Flags = {
@@ -52,7 +53,7 @@ export const options = {
 	presenter: {type: 'boolean', default: false},
 	session: {type: 'string'},
 	target: {type: 'string'},
-	format: {type: 'string', choices: ['shorthand', 'remark', 'markdown']},
+	format: {type: 'string', choices: [...formatNames]},
 	images: {type: 'string', choices: [...imagesModes], default: 'auto'},
 	to: {type: 'string', choices: ['html', 'pdf', 'cast']},
 	output: {type: 'string', shortFlag: 'o'},

@@ -8,10 +8,10 @@
 import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {flagProblem, options, quickArguments, type Arguments} from './cli-arguments.js';
-import {checkDeck, failsCheck, formatDiagnostic} from './commands/check.js';
+import {checkDeck, checkSummary, failsCheck, formatDiagnostic} from './commands/check.js';
 import {present} from './commands/present.js';
 import {printDeck} from './commands/print.js';
-import type {DeckFormat} from './deck/model.js';
+import {formatNamed} from './deck/format-names.js';
 import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
@@ -30,7 +30,8 @@ async function main(): Promise<number> {
 	const commandAlone = first !== undefined && commands.has(first) && second === undefined && !existsSync(first);
 	if (file === undefined || commandAlone) (await import('./meow-arguments.js')).showUsage(import.meta, options);
 
-	const loadOptions = flags.format ? {format: flags.format as DeckFormat} : {};
+	const format = flags.format === undefined ? undefined : formatNamed(flags.format);
+	const loadOptions = format ? {format} : {};
 	const presenting = command === 'play' || command === 'rehearse';
 	// The player draws its opening slide from the part of the deck that slide needs, then reads the rest.
 	const steps = presenting ? await readDeckInSteps(file!, loadOptions, (flags.start ?? 1) - 1) : undefined;
@@ -96,7 +97,7 @@ async function main(): Promise<number> {
 			});
 			const shown = file === '-' ? 'stdin' : file!;
 			const lines = diagnostics.map(diagnostic => formatDiagnostic(shown, diagnostic));
-			lines.push(`${deck.slides.length} slides, ${deck.format} format, ${diagnostics.length === 0 ? 'no problems' : `${diagnostics.length} findings`}`);
+			lines.push(checkSummary(deck, diagnostics));
 			await write(lines.join('\n') + '\n');
 			return failsCheck(diagnostics) ? 1 : 0;
 		}

@@ -34,7 +34,9 @@ export const helpText = `
 	  --no-animation      show terminal slides in their final state, no typing
 	                      (also when LECTERN_REDUCED_MOTION=1 is set)
 	  --typing-speed CPS  typing speed of terminal slides (default 25 characters a second)
-	  --format FORMAT     shorthand, remark or markdown (default: detected from the deck)
+	  --format FORMAT     how to read the deck (default: detected from the deck):
+	                      shorthand, remark (xaringan, backslide), presenterm,
+	                      patat (pandoc), mdp, lookatme, slides or markdown
 	  --images MODE       auto: pictures the terminal draws (kitty or iTerm2 image
 	                      protocol) when it can, else half-block pictures with
 	                      256 colours or more, else alt text; kitty, iterm: that

@@ -4,8 +4,9 @@
  */
 import {closeSync, constants, openSync, readSync} from 'node:fs';
 import {readFile, stat} from 'node:fs/promises';
+import {basename, dirname, join} from 'node:path';
 import type {Deck} from './deck/model.js';
-import {isEmptyDeck, loadDeck, loadDeckInSteps, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
+import {isEmptyDeck, loadDeck, loadDeckInSteps, prepareToLoad, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
 import {isProbablyBinary} from './deck/binary-file.js';
 import {neutralize} from './deck/neutralize.js';
 
@@ -44,12 +45,13 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 /** Reads and parses a deck; throws DeckError for anything that is not a usable deck. */
 export async function readDeck(path: string, options: LoadOptions = {}): Promise<Deck> {
 	const bytes = await readDeckBytes(path);
-	return parseDeckBytes(bytes, path, options);
+	await prepareToLoad(bytes);
+	const deck = loadDeck(bytes, withFileName(options, path));
+	return deck.loads ? readLoadedDeck(deck, path) : checkedDeck(deck, path, bytes);
 }
 
-function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = {}): Deck {
+function checkedDeck(deck: Deck, path: string, bytes: Uint8Array): Deck {
 	const shown = shownName(path, bytes);
-	const deck = loadDeck(bytes, options);
 	if (isEmptyDeck(deck)) throw new DeckError(`${shown}: the deck is empty`);
 	return deck;
 }
@@ -59,14 +61,60 @@ function parseDeckBytes(bytes: Uint8Array, path: string, options: LoadOptions = 
  * `loadDeckInSteps`), the whole deck when asked; throws DeckError as `readDeck`.
  */
 export async function readDeckInSteps(path: string, options: LoadOptions, start: number): Promise<DeckInSteps> {
-	return parseDeckInSteps(await readDeckBytes(path), path, options, start);
-}
-
-function parseDeckInSteps(bytes: Uint8Array, path: string, options: LoadOptions, start: number): DeckInSteps {
+	const bytes = await readDeckBytes(path);
+	await prepareToLoad(bytes);
 	const shown = shownName(path, bytes);
-	const steps = loadDeckInSteps(bytes, options, start);
+	const steps = loadDeckInSteps(bytes, withFileName(options, path), start);
+	if (steps.opening.loads) {
+		const deck = await readLoadedDeck(steps.opening, path);
+		return {opening: deck, empty: isEmptyDeck(deck), whole: () => deck};
+	}
+
 	if (steps.empty) throw new DeckError(`${shown}: the deck is empty`);
 	return steps;
+}
+
+function withFileName(options: LoadOptions, path: string): LoadOptions {
+	return path === '-' || options.fileName ? options : {...options, fileName: basename(path)};
+}
+
+/**
+ * A remark page that loads its Markdown (`sourceUrl`, an XHR, `fetch`): the
+ * deck of that file, next to the page, with a note of where it came from.
+ * When it cannot be read, the page's own deck says where the slides are.
+ */
+async function readLoadedDeck(page: Deck, path: string): Promise<Deck> {
+	const loads = page.loads!;
+	const shownPage = path === '-' ? 'standard input' : neutralize(path);
+	if (/^[a-z][a-z\d+.-]*:/i.test(loads.src) || loads.src.startsWith('//')) {
+		return {...page, diagnostics: [...page.diagnostics, {severity: 'error', line: loads.line, code: 'remote-source', message: `"${neutralize(loads.src)}" is not a file next to the page; download it and play it with lectern`}]};
+	}
+
+	const file = join(path === '-' ? process.cwd() : dirname(path), loads.src.replace(/^\.\//, '').split(/[?#]/)[0]!);
+	let bytes: Uint8Array;
+	try {
+		bytes = await readDeckBytes(file);
+	} catch (error) {
+		const reason = error instanceof DeckError ? error.message : String(error);
+		return {...page, diagnostics: [...page.diagnostics, {severity: 'error', line: loads.line, code: 'unreadable-source', message: `the page loads its slides from a file lectern cannot read: ${reason}`}]};
+	}
+
+	await prepareToLoad(bytes);
+	const deck = loadDeck(bytes, {format: 'remark', fileName: basename(file)});
+	if (deck.loads) throw new DeckError(`${neutralize(file)}: a page that loads another page; play the Markdown file itself`);
+	const shownFile = neutralize(file);
+	return checkedDeck(
+		{
+			...deck,
+			detection: {by: 'page', evidence: page.detection?.evidence ?? []},
+			diagnostics: [
+				{severity: 'notice', line: loads.line, code: 'loaded-source', message: `plays "${neutralize(loads.src)}", which ${shownPage} loads (${loads.how})`},
+				...deck.diagnostics.map(diagnostic => ({...diagnostic, file: shownFile})),
+			],
+		},
+		file,
+		bytes,
+	);
 }
 
 /** The deck's name as messages show it; throws DeckError for a binary file. */

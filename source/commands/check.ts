@@ -53,7 +53,29 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 }
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
-	return `${file}:${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
+	return `${diagnostic.file ?? file}:${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
+}
+
+/** How many pieces of evidence the summary names. */
+const evidenceShown = 3;
+
+/**
+ * The last line of `check`: the slide count, the format and why (`--format`,
+ * or the strongest evidence, with lines), and the findings.
+ */
+export function checkSummary(deck: Deck, diagnostics: readonly Diagnostic[]): string {
+	const findings = diagnostics.length === 0 ? 'no problems' : `${diagnostics.length} ${diagnostics.length === 1 ? 'finding' : 'findings'}`;
+	return `${deck.slides.length} slides, ${deck.format} format${formatReason(deck)}, ${findings}`;
+}
+
+function formatReason(deck: Deck): string {
+	const detection = deck.detection;
+	if (!detection) return '';
+	if (detection.by === 'option') return ' (--format)';
+	if (detection.by === 'page') return ' (loaded by its page)';
+	if (detection.by === 'default') return ' (no sign of another format)';
+	const signs = detection.evidence.filter(item => item.format === deck.format).slice(0, evidenceShown);
+	return signs.length === 0 ? '' : ` (${signs.map(item => `${item.what}, line ${item.line}`).join('; ')})`;
 }
 
 /** Notices (a repair, a draft) pass; warnings and errors fail the check. */
@@ -65,7 +87,7 @@ function deckImages(deck: Deck): Image[] {
 	const images: Image[] = [];
 	for (const slide of deck.slides) {
 		if (slide.kind === 'image') images.push(slide.image);
-		const blocks = 'body' in slide ? slide.body : [];
+		const blocks = [...(slide.kind === 'image' ? (slide.before ?? []) : []), ...('body' in slide ? slide.body : [])];
 		for (const block of blocks) if (block.type === 'image') images.push(block.image);
 	}
 

@@ -1,14 +1,21 @@
 /**
- * markdown-it's inline parser set up for the text of one deck line: CommonMark
- * code spans, emphasis, links, images, autolinks, backslash escapes and
- * entities, GFM `~~strike~~`, and the deck's own `.class[...]` spans and
- * `<br>` as rules of the same parser, so that Markdown nests inside spans and
- * spans inside Markdown by CommonMark's precedence.
+ * The one inline pipeline of every format: markdown-it set up for deck text,
+ * with CommonMark code spans, emphasis, links, images, autolinks, backslash
+ * escapes and entities, GFM `~~strike~~`, and the deck's own `.class[...]`
+ * spans and `<br>` as rules of the same parser, so that Markdown nests inside
+ * spans and spans inside Markdown by CommonMark's precedence. The same
+ * instance reads the blocks of remark and Markdown decks
+ * (`formats/markdown/read-blocks.ts`), so inline text means the same in every
+ * format; a profile says what differs:
  *
- * Raw HTML is off: the deck format has no HTML but `<br>`, so `<b>` shows as
- * written (as it always has) instead of vanishing, and a stray `<` cannot make
- * CommonMark read the rest of a line as a tag. Linkify is off: a URL is a link
- * only when written as one (`http:/.noop[/]127.0.0.1` exists to prevent it).
+ * - `spans`: `.class[...]` is a span (lectern's shorthand and remark.js; in
+ *   other Markdown decks `list.items[0]` is text).
+ * - `html`: raw HTML tags are markup, not shown (remark and Markdown decks);
+ *   without it (the shorthand, whose only HTML is `<br>`) `<b>` shows as
+ *   written and a stray `<` cannot make CommonMark read a line as a tag.
+ *
+ * Linkify is off: a URL is a link only when written as one
+ * (`http:/.noop[/]127.0.0.1` exists to prevent it).
  *
  * Spans and links count towards markdown-it's `maxNesting`: past it the rest
  * of a span is left as written. Emphasis, which markdown-it pairs after
@@ -22,31 +29,85 @@ import {LineState, textToken} from './inline-state.js';
 /** Spans and links nested deeper than this are shown as written. */
 export const maxNesting = 64;
 
-let parser: ReturnType<typeof MarkdownIt> | undefined;
+/** What the inline text of a format allows (see the top of this file). */
+export type InlineProfile = {
+	readonly spans: boolean;
+	readonly html: boolean;
+	/**
+	 * A line that starts with an inline tag (`<br>`, `<img>`, `<span>`) starts
+	 * a paragraph, as in marked (remark's Markdown), not an HTML block (as in
+	 * CommonMark, where `<br>` on a line hides the Markdown under it).
+	 */
+	readonly inlineTagLines?: boolean;
+};
+
+/** lectern's shorthand: spans, and no HTML but `<br>`. */
+const shorthandInline: InlineProfile = {spans: true, html: false};
+/** remark.js decks: spans, and HTML is markup. */
+export const remarkInline: InlineProfile = {spans: true, html: true, inlineTagLines: true};
+/** Markdown decks (presenterm, patat, mdp, lookatme, slides): HTML is markup; no spans. */
+export const markdownInline: InlineProfile = {spans: false, html: true};
+
+export type Markdown = ReturnType<typeof MarkdownIt>;
+
+/** One parser per profile, made on first use. */
+const parsers = new Map<string, Markdown>();
+
+/** The markdown-it instance of a profile: block rules CommonMark with GFM tables and strikethrough, inline rules as above. */
+export function markdownFor(profile: InlineProfile): Markdown {
+	const key = `${profile.spans}:${profile.html}:${profile.inlineTagLines === true}`;
+	let markdown = parsers.get(key);
+	if (!markdown) {
+		markdown = createParser(profile);
+		parsers.set(key, markdown);
+	}
+
+	return markdown;
+}
 
 /** markdown-it's inline tokens of one line (text, code, em, strong, s, link, image, span, break). */
-export function inlineTokens(source: string): Token[] {
-	parser ??= createParser();
+export function inlineTokens(source: string, profile: InlineProfile = shorthandInline): Token[] {
+	const markdown = markdownFor(profile);
 	const tokens: Token[] = [];
 	// An empty environment: no link reference definitions, so `[text]` alone is text.
-	parser.inline.parse(source, parser, {}, tokens);
+	markdown.inline.parse(source, markdown, {}, tokens);
 	return tokens;
 }
 
-function createParser(): ReturnType<typeof MarkdownIt> {
-	const markdown = new MarkdownIt('commonmark', {html: false, maxNesting}).enable('strikethrough').disable(['html_inline', 'newline']);
+function createParser(profile: InlineProfile): Markdown {
+	const markdown = new MarkdownIt('commonmark', {html: profile.html, maxNesting}).enable(['table', 'strikethrough']);
+	if (!profile.html) markdown.disable('html_inline');
 	// Link targets are checked (`safeLinkTarget`) and shown as written, so markdown-it neither rejects nor encodes them.
 	markdown.validateLink = () => true;
 	markdown.normalizeLink = (url: string) => url;
 	markdown.normalizeLinkText = (url: string) => url;
 	markdown.inline.State = LineState;
 	boundImageNesting(markdown.inline);
+	if (profile.inlineTagLines) paragraphsFromInlineTags(markdown);
 	const rules = markdown.inline.ruler;
-	rules.at('text', text);
-	rules.after('text', 'span', span);
+	rules.at('text', profile.spans ? textWithSpans : text);
+	if (profile.spans) rules.after('text', 'span', span);
 	rules.before('autolink', 'break', lineBreak);
 	rules.at('entity', entity);
 	return markdown;
+}
+
+/** CommonMark's HTML blocks of kinds 1 to 6: raw text elements, comments and the like, and block-level elements. */
+const blockHtml =
+	/^<(?:(?:script|pre|style|textarea)(?=\s|>|$)|!--|\?|![A-Za-z]|!\[CDATA\[|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?=\s|\/?>|$))/i;
+
+/** HTML blocks of kind 7 (a line of any other tag) are not blocks: the line starts a paragraph. */
+function paragraphsFromInlineTags(markdown: Markdown): void {
+	// markdown-it keeps its rules by name in `__rules__` (function names do not survive minifying).
+	type BlockRule = Parameters<typeof markdown.block.ruler.at>[1];
+	const rules = (markdown.block.ruler as unknown as {__rules__: Array<{name: string; fn: BlockRule}>}).__rules__;
+	const rule = rules.find(each => each.name === 'html_block')?.fn;
+	if (!rule) return;
+	markdown.block.ruler.at('html_block', (state, startLine, endLine, silent) => {
+		const start = state.bMarks[startLine]! + state.tShift[startLine]!;
+		if (!blockHtml.test(state.src.slice(start, state.eMarks[startLine]))) return false;
+		return rule(state, startLine, endLine, silent);
+	});
 }
 
 /** Images inside the descriptions of images deeper than this keep their description as written. */
@@ -82,17 +143,27 @@ function boundImageNesting(inline: ReturnType<typeof MarkdownIt>['inline']): voi
  * have) and not at the `.` of a span.
  */
 function text(state: StateInline, silent: boolean): boolean {
+	return plainText(state, silent, false);
+}
+
+/** `text` that also stops at the `.` of a `.class[` span. */
+function textWithSpans(state: StateInline, silent: boolean): boolean {
+	return plainText(state, silent, true);
+}
+
+function plainText(state: StateInline, silent: boolean, spans: boolean): boolean {
 	const {src, posMax} = state;
 	let pos = state.pos;
-	while (pos < posMax && !startsRule(src, pos)) pos++;
+	while (pos < posMax && !startsRule(src, pos, spans)) pos++;
 	if (pos === state.pos) return false;
 	if (!silent) state.pending += src.slice(state.pos, pos);
 	state.pos = pos;
 	return true;
 }
 
-function startsRule(src: string, pos: number): boolean {
+function startsRule(src: string, pos: number, spans: boolean): boolean {
 	switch (src.charCodeAt(pos)) {
+		case 0x0a: // line end (softbreak, hardbreak)
 		case 0x21: // ! image
 		case 0x26: // & entity
 		case 0x2a: // * emphasis
@@ -109,7 +180,7 @@ function startsRule(src: string, pos: number): boolean {
 
 		case 0x2e: {
 			// . a span, when a class name follows
-			return isAsciiLetter(src.charCodeAt(pos + 1));
+			return spans && isAsciiLetter(src.charCodeAt(pos + 1));
 		}
 
 		default: {
@@ -122,19 +193,20 @@ function isAsciiLetter(code: number): boolean {
 	return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-const spanOpen = /\.([A-Za-z][\w-]{0,63})\[/y;
+const spanOpen = /\.([A-Za-z][\w-]{0,63}(?:\.[A-Za-z][\w-]{0,63}){0,7})\[/y;
 
 /**
  * `.NAME[content]`: a `span_open` token with the class in `meta`, the content
- * parsed as inline Markdown, `span_close`. Brackets inside balance (a `\]`
- * does not count). Without its `]` the opener is text, a `text_special`
- * token with `info` "unbalanced-span", so that it can be reported.
+ * parsed as inline Markdown, `span_close`; `.a.b[content]` (remark's classes
+ * side by side) is a span in a span. Brackets inside balance (a `\]` does
+ * not count). Without its `]` the opener is text, a `text_special` token with
+ * `info` "unbalanced-span", so that it can be reported.
  */
 function span(state: StateInline, silent: boolean): boolean {
 	spanOpen.lastIndex = state.pos;
 	const open = spanOpen.exec(state.src);
 	if (!open || state.pos + open[0].length > state.posMax) return false;
-	const className = open[1]!;
+	const classNames = open[1]!.split('.');
 	const contentStart = state.pos + open[0].length;
 	const close = matchingBracket(state, contentStart - 1);
 	if (close === -1) {
@@ -142,7 +214,7 @@ function span(state: StateInline, silent: boolean): boolean {
 			const token = state.push('text_special', '', 0);
 			token.content = open[0];
 			token.info = 'unbalanced-span';
-			token.meta = {className};
+			token.meta = {className: classNames[0]};
 		}
 
 		state.pos = contentStart;
@@ -151,11 +223,11 @@ function span(state: StateInline, silent: boolean): boolean {
 
 	if (!silent) {
 		const max = state.posMax;
-		state.push('span_open', 'span', 1).meta = {className};
+		for (const className of classNames) state.push('span_open', 'span', 1).meta = {className};
 		state.pos = contentStart;
 		state.posMax = close;
 		state.md.inline.tokenize(state);
-		state.push('span_close', 'span', -1);
+		for (let count = 0; count < classNames.length; count++) state.push('span_close', 'span', -1);
 		state.posMax = max;
 	}
 

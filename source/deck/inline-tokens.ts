@@ -10,13 +10,30 @@ import {safeLinkTarget} from './link-target.js';
 import {neutralize} from './neutralize.js';
 
 /** Span classes the format defines; any other class is shown plainly and reported. */
-const knownClasses: ReadonlySet<string> = new Set(['e', 'red', 'noop', 'w', 'fix-tilt-long']);
+export const knownClasses: ReadonlySet<string> = new Set(['e', 'red', 'noop', 'w', 'fix-tilt-long']);
 
 export type Report = (code: string, message: string) => void;
 
+export type InlineOptions = {
+	/**
+	 * What a line end inside a paragraph is: a line break (the shorthand,
+	 * presenterm, patat, mdp) or a space (remark, lookatme, slides).
+	 * @default 'line'
+	 */
+	readonly softBreak?: 'line' | 'space';
+	/** Told of every span class; by default a class the shorthand does not define is reported. */
+	readonly spanClass?: (className: string) => void;
+};
+
 type Frame = {readonly open: Token; readonly out: InlineBuilder};
 
-export function inlinesOf(tokens: readonly Token[], report: Report): Inline[] {
+export function inlinesOf(tokens: readonly Token[], report: Report, options: InlineOptions = {}): Inline[] {
+	const spanClass =
+		options.spanClass ??
+		((className: string) => {
+			if (!knownClasses.has(className)) report('unknown-class', `unknown span class ".${className}[...]"; its content is shown unstyled`);
+		});
+	const softBreak = options.softBreak ?? 'line';
 	const root = new InlineBuilder();
 	const stack: Frame[] = [];
 	const top = () => stack.at(-1)?.out ?? root;
@@ -30,9 +47,7 @@ export function inlinesOf(tokens: readonly Token[], report: Report): Inline[] {
 			}
 
 			const className = classOf(token);
-			if (className !== undefined && !knownClasses.has(className)) {
-				report('unknown-class', `unknown span class ".${className}[...]"; its content is shown unstyled`);
-			}
+			if (className !== undefined) spanClass(className);
 
 			if (stack.length + 1 >= maxNesting) {
 				report('nesting-too-deep', `markup nested more than ${maxNesting} levels deep; the inner part is shown as written`);
@@ -46,6 +61,8 @@ export function inlinesOf(tokens: readonly Token[], report: Report): Inline[] {
 		} else if (token.nesting === -1) {
 			const frame = stack.pop();
 			if (frame) top().pushAll(container(frame.open, frame.out.finish(), report));
+		} else if (token.type === 'softbreak' && softBreak === 'space') {
+			top().text(' ');
 		} else {
 			leaf(token, top(), report);
 		}
@@ -102,6 +119,12 @@ function leaf(token: Token, out: InlineBuilder, report: Report): void {
 		case 'image': {
 			// An image in a line of text cannot be drawn there: its alt text stands for it.
 			out.text(altText(token.children ?? []));
+			break;
+		}
+
+		case 'html_inline': {
+			// A tag is markup (`<b>`, `<span class>`); an `<img>` stands for its alt text.
+			out.text(htmlImageAlt(token.content));
 			break;
 		}
 
@@ -218,6 +241,11 @@ function asWritten(tokens: readonly Token[], from: number, to: number): string {
 	return text;
 }
 
+/** The alt text of an image token (its description as plain text). */
+export function imageAlt(token: Token): string {
+	return altText(token.children ?? []);
+}
+
 /** The plain text of an image's description, nested images by their own description. */
 function altText(tokens: readonly Token[]): string {
 	let text = '';
@@ -228,6 +256,16 @@ function altText(tokens: readonly Token[]): string {
 	}
 
 	return text;
+}
+
+const imageTag = /^<img\b/i;
+const altAttribute = /\balt\s*=\s*(?:"([^"]{0,500})"|'([^']{0,500})')/i;
+
+/** The alt text of an `<img>` tag; nothing for any other tag. */
+function htmlImageAlt(tag: string): string {
+	if (!imageTag.test(tag)) return '';
+	const alt = altAttribute.exec(tag);
+	return alt?.[1] ?? alt?.[2] ?? '';
 }
 
 /** Collects inline nodes, merging adjacent text and neutralising it. */

@@ -2,29 +2,53 @@
  * Bytes to deck: decoding, repair, format detection and parsing in one pure
  * step, with the diagnostics of each stage. The caller does the file I/O.
  */
-import {detectFormat} from './detect-format.js';
-import {parseMarkdown} from './formats/parse-markdown.js';
-import {parseRemark} from './formats/parse-remark.js';
+import {detectDeck, type DetectedFormat} from './detect-format.js';
+import {hasFrontMatter} from './formats/front-matter.js';
+import {lookatme} from './formats/lookatme/lookatme.js';
+import {plainMarkdown} from './formats/markdown/plain.js';
+import {readMarkdownDeck} from './formats/markdown/read-markdown.js';
+import {mdp} from './formats/mdp/mdp.js';
+import {patat} from './formats/patat/patat.js';
+import {presenterm} from './formats/presenterm/presenterm.js';
+import {parseRemark} from './formats/remark/read-remark.js';
+import {slides} from './formats/slides/slides.js';
+import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
 import {decodeDeckBytes, type DecodedDeck} from './decode-deck.js';
 
 export type LoadOptions = {
-	/** The deck's format; detected from its text when absent (see `detectFormat`). */
+	/** The deck's format; detected from its text when absent (see `detectDeck`). */
 	readonly format?: DeckFormat;
+	/** The deck's file name, which is evidence too (`.Rmd`, `.html`). */
+	readonly fileName?: string;
 };
 
 const parsers: Readonly<Record<DeckFormat, (text: string) => Deck>> = {
 	shorthand: parseDeck,
 	remark: parseRemark,
-	markdown: parseMarkdown,
+	presenterm: text => readMarkdownDeck(text, presenterm),
+	patat: text => readMarkdownDeck(text, patat),
+	mdp: text => readMarkdownDeck(text, mdp),
+	lookatme: text => readMarkdownDeck(text, lookatme),
+	slides: text => readMarkdownDeck(text, slides),
+	markdown: text => readMarkdownDeck(text, plainMarkdown),
 };
+
+/**
+ * Loads what reading these bytes needs that is not loaded before it is needed:
+ * the YAML library, for a deck with front matter. Call before `loadDeck`.
+ */
+export async function prepareToLoad(bytes: Uint8Array): Promise<void> {
+	const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024));
+	if (hasFrontMatter(head)) await openYaml();
+}
 
 const encodingNames = {macintosh: 'Mac OS Roman', 'windows-1252': 'Windows-1252'} as const;
 
 export function loadDeck(bytes: Uint8Array, options: LoadOptions = {}): Deck {
-	const {decoded, format} = decodeAndDetect(bytes, options);
-	return withLoadDiagnostics(parsers[format](decoded.text), format, decoded);
+	const {decoded, detection} = decodeAndDetect(bytes, options);
+	return withLoadDiagnostics(parsers[detection.format](decoded.text), detection, decoded);
 }
 
 /** True when no slide shows anything and none has notes (such a deck is refused). */
@@ -47,24 +71,35 @@ export type DeckInSteps = {
  * and repair are done once, for both.
  */
 export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: number): DeckInSteps {
-	const {decoded, format} = decodeAndDetect(bytes, options);
+	const {decoded, detection} = decodeAndDetect(bytes, options);
 	let whole: Deck | undefined;
-	const wholeDeck = () => (whole ??= withLoadDiagnostics(parsers[format](decoded.text), format, decoded));
-	if (format === 'shorthand') {
-		return {opening: withLoadDiagnostics(parseOpening(decoded.text, start), format, decoded), empty: isEmptyDeckText(decoded.text), whole: wholeDeck};
+	const wholeDeck = () => (whole ??= withLoadDiagnostics(parsers[detection.format](decoded.text), detection, decoded));
+	if (detection.format === 'shorthand') {
+		return {opening: withLoadDiagnostics(parseOpening(decoded.text, start), detection, decoded), empty: isEmptyDeckText(decoded.text), whole: wholeDeck};
 	}
 
 	const deck = wholeDeck();
 	return {opening: deck, empty: isEmptyDeck(deck), whole: () => deck};
 }
 
-function decodeAndDetect(bytes: Uint8Array, options: LoadOptions): {decoded: DecodedDeck; format: DeckFormat} {
+function decodeAndDetect(bytes: Uint8Array, options: LoadOptions): {decoded: DecodedDeck; detection: DetectedFormat} {
 	const decoded = decodeDeckBytes(bytes);
-	return {decoded, format: options.format ?? detectFormat(decoded.text)};
+	const detection: DetectedFormat = options.format ? {format: options.format, by: 'option', evidence: []} : detectDeck(decoded.text, options.fileName);
+	return {decoded, detection};
 }
 
-function withLoadDiagnostics(deck: Deck, format: DeckFormat, decoded: DecodedDeck): Deck {
+function withLoadDiagnostics(deck: Deck, {format, ...detection}: DetectedFormat, decoded: DecodedDeck): Deck {
 	const diagnostics: Diagnostic[] = [];
+	if (detection.mixed) {
+		const other = detection.evidence.find(item => item.format === detection.mixed);
+		diagnostics.push({
+			severity: 'warning',
+			line: other?.line ?? 1,
+			code: 'mixed-format',
+			message: `the deck is read as ${format}, but it also has signs of ${detection.mixed} (${other?.what ?? 'see check'}); if that is its format, use --format ${detection.mixed}`,
+		});
+	}
+
 	if (decoded.repair) {
 		const {encoding, characters} = decoded.repair;
 		diagnostics.push({
@@ -82,6 +117,7 @@ function withLoadDiagnostics(deck: Deck, format: DeckFormat, decoded: DecodedDec
 	return {
 		...deck,
 		format,
+		detection,
 		diagnostics: [...diagnostics, ...deck.diagnostics],
 		...(decoded.repair ? {repair: decoded.repair} : {}),
 	};

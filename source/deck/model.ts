@@ -29,6 +29,8 @@ export type Image = {
 	readonly src: string;
 	readonly mode: ImageMode;
 	readonly line: number;
+	/** The author's description (`![Dashboard overview](x.png)`, `alt="..."`): what shows when the picture cannot. */
+	readonly alt?: string;
 };
 
 /** Block content of text slides, draft bodies, image slides and notes. */
@@ -84,8 +86,10 @@ export type SlideBody =
 	/** Rows of emoji, each row a list of grapheme clusters. */
 	| {readonly kind: 'emoji'; readonly rows: readonly (readonly string[])[]}
 	| {readonly kind: 'draft'; readonly title: readonly Inline[]; readonly body: readonly Block[]}
-	| {readonly kind: 'image'; readonly image: Image; readonly body: readonly Block[]}
-	| {readonly kind: 'terminal'; readonly title: string; readonly lines: readonly TerminalLine[]}
+	/** The picture with the slide's other blocks around it, in their order: `before` it (a heading, say), `body` after it. */
+	| {readonly kind: 'image'; readonly image: Image; readonly body: readonly Block[]; readonly before?: readonly Block[]}
+	/** A terminal window titled `title`; `before` is what the slide shows above the window (a heading). */
+	| {readonly kind: 'terminal'; readonly title: string; readonly lines: readonly TerminalLine[]; readonly before?: readonly Block[]}
 	| {readonly kind: 'text'; readonly body: readonly Block[]}
 	| {readonly kind: 'blank'};
 
@@ -126,6 +130,8 @@ export type Diagnostic = {
 	readonly message: string;
 	/** A stable code, e.g. `mojibake-repaired`, `unknown-class`. */
 	readonly code: string;
+	/** The file the line is in, when it is not the deck file itself (the Markdown a remark page loads). */
+	readonly file?: string;
 };
 
 export type Repair = {
@@ -135,8 +141,34 @@ export type Repair = {
 	readonly characters: number;
 };
 
-/** The formats lectern reads: its own shorthand, remark.js decks, and Markdown decks. */
-export type DeckFormat = 'shorthand' | 'remark' | 'markdown';
+/**
+ * The formats lectern reads: its own shorthand, remark.js decks (xaringan and
+ * backslide too), the Markdown dialects of presenterm, patat (pandoc), mdp,
+ * lookatme and slides, and plain Markdown (CommonMark slides split at
+ * thematic breaks, or at headings when there are none).
+ */
+export const deckFormats = ['shorthand', 'remark', 'presenterm', 'patat', 'mdp', 'lookatme', 'slides', 'markdown'] as const;
+
+export type DeckFormat = (typeof deckFormats)[number];
+
+/** One sign of a format in a deck's text, file name or front matter. */
+export type Evidence = {
+	readonly format: DeckFormat;
+	/** What was seen, e.g. "`$$terminal`", "front matter `patat:`". */
+	readonly what: string;
+	readonly line: number;
+	/** How much it says: 1 a hint, 3 a sign, 10 proof. */
+	readonly weight: number;
+};
+
+/** Why a deck was read in its format. */
+export type Detection = {
+	/** `option` when `--format` said so; `page` for the Markdown a remark page loads; else the format with the most evidence. */
+	readonly by: 'option' | 'page' | 'evidence' | 'default';
+	readonly evidence: readonly Evidence[];
+	/** A second format with strong evidence too: the deck mixes conventions. */
+	readonly mixed?: DeckFormat;
+};
 
 export type Deck = {
 	/** The format the deck was read as. */
@@ -144,6 +176,9 @@ export type Deck = {
 	readonly slides: readonly Slide[];
 	readonly diagnostics: readonly Diagnostic[];
 	readonly repair?: Repair;
+	readonly detection?: Detection;
+	/** An HTML page that loads its slides from another file (remark's `sourceUrl`, an XHR): that file, relative to the page. */
+	readonly loads?: {readonly src: string; readonly line: number; readonly how: string};
 };
 
 export function assertNever(value: never): never {

@@ -6,28 +6,32 @@
  * stays literal text, and a diagnostic says why.
  */
 import type {Diagnostic, Inline} from './model.js';
-import {inlineTokens} from './inline-markdown.js';
-import {inlinesOf} from './inline-tokens.js';
+import {inlineTokens, type InlineProfile} from './inline-markdown.js';
+import {inlinesOf, type InlineOptions, type Report} from './inline-tokens.js';
 import {neutralize} from './neutralize.js';
 
-export type InlineContext = {
+export type InlineContext = InlineOptions & {
 	readonly line: number;
 	readonly diagnostics: Diagnostic[];
+	/** @default shorthandInline */
+	readonly profile?: InlineProfile;
 };
 
 /** A line without these is plain text (`![` needs its `[`; a `.` matters only before a letter: `.red[`). */
-const markup = /[&*<[\\_`~]|\.[A-Za-z]/;
+const markup = /[&*<[\\_`~\n]|\.[A-Za-z]/;
 
 export function parseInline(source: string, context: InlineContext): Inline[] {
 	if (!markup.test(source)) return source === '' ? [] : [{type: 'text', text: neutralize(source)}];
+	return inlinesOf(inlineTokens(source, context.profile), reporter(context.line, context.diagnostics), context);
+}
+
+/** Reports warnings at `line`, each problem once however often it occurs there. */
+export function reporter(line: number, diagnostics: Diagnostic[]): Report {
 	const reported = new Set<string>();
-	// Each problem once per line, however often it occurs in the line.
-	const report = (code: string, message: string) => {
+	return (code: string, message: string) => {
 		const key = `${code}\n${message}`;
 		if (reported.has(key)) return;
 		reported.add(key);
-		context.diagnostics.push({severity: 'warning', line: context.line, code, message});
+		diagnostics.push({severity: 'warning', line, code, message});
 	};
-
-	return inlinesOf(inlineTokens(source), report);
 }

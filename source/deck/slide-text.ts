@@ -23,12 +23,12 @@ function contentText(slide: Slide): string {
 		}
 
 		case 'image': {
-			return [slide.image.src, blocksText(slide.body)].join('\n');
+			return [blocksText(slide.before ?? []), slide.image.alt ?? '', slide.image.src, blocksText(slide.body)].filter(Boolean).join('\n');
 		}
 
 		case 'terminal': {
 			const lines = slide.lines.map(line => [line.prompt ?? '', ...line.segments.map(segment => inlineText(segment.content))].join(' '));
-			return [slide.title, ...lines].join('\n');
+			return [blocksText(slide.before ?? []), slide.title, ...lines].filter(Boolean).join('\n');
 		}
 
 		case 'text': {

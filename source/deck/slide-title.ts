@@ -29,7 +29,8 @@ function rawTitle(slide: Slide): string {
 		}
 
 		case 'image': {
-			return readableImageName(slide.image.src);
+			const heading = slide.before?.find(block => block.type === 'heading');
+			return heading?.type === 'heading' ? inlineText(heading.content) : (slide.image.alt ?? readableImageName(slide.image.src));
 		}
 
 		case 'terminal': {
@@ -44,7 +45,7 @@ function rawTitle(slide: Slide): string {
 				if (block.type === 'paragraph') return inlineText(block.lines[0] ?? []);
 				if (block.type === 'code') return block.code.lines.find(line => line.trim() !== '') ?? '';
 				if (block.type === 'list') return inlineText(block.items[0] ?? []);
-				if (block.type === 'image') return readableImageName(block.image.src);
+				if (block.type === 'image') return block.image.alt ?? readableImageName(block.image.src);
 			}
 
 			return '';

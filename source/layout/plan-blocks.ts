@@ -3,7 +3,8 @@
  * wrapped lines of a given width.
  */
 import {cellWidth} from '../text/cell-width.js';
-import {assertNever, type Block, type Image} from '../deck/model.js';
+import {splitAtBreaks} from '../deck/inline-tree.js';
+import {assertNever, type Block, type Image, type Inline} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
@@ -30,11 +31,11 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 	switch (block.type) {
 		case 'heading': {
 			const style = headingStyles[Math.min(block.depth, headingStyles.length) - 1]!;
-			return wrapLine(styledSegments(block.content, style, options), width);
+			return wrapLines(block.content, style, width, options);
 		}
 
 		case 'paragraph': {
-			return block.lines.flatMap(line => wrapLine(styledSegments(line, {}, options), width));
+			return block.lines.flatMap(line => wrapLines(line, {}, width, options));
 		}
 
 		case 'code': {
@@ -44,7 +45,7 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		case 'list': {
 			return block.items.flatMap((item, index) => {
 				const marker = block.ordered ? `${block.start + index}. ` : '• ';
-				return hangingIndent(marker, styledSegments(item, {}, options), width);
+				return splitAtBreaks(item).flatMap((line, at) => hangingIndent(at === 0 ? marker : ' '.repeat(cellWidth(marker)), styledSegments(line, {}, options), width));
 			});
 		}
 
@@ -53,7 +54,7 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		}
 
 		case 'caption': {
-			return wrapLine(styledSegments(block.content, {fg: 'muted'}, options), width);
+			return wrapLines(block.content, {fg: 'muted'}, width, options);
 		}
 
 		default: {
@@ -62,11 +63,16 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 	}
 }
 
-/** An image shown in the flow of text: one line with a picture mark, its name and file. */
+/** Inline content as wrapped lines, a `<br>` starting a new one. */
+function wrapLines(inlines: readonly Inline[], style: Style, width: number, options: BlockOptions): Line[] {
+	return splitAtBreaks(inlines).flatMap(line => wrapLine(styledSegments(line, style, options), width));
+}
+
+/** An image shown in the flow of text: one line with a picture mark, its alt text (or a name made from the file) and file. */
 export function inlineImageLine(image: Image): Segment[] {
 	return [
 		{text: '📷 ', style: {fg: 'muted'}},
-		{text: readableImageName(image.src), style: {italic: true}},
+		{text: image.alt ?? readableImageName(image.src), style: {italic: true}},
 		{text: ` ${image.src}`, style: {dim: true}},
 	];
 }

@@ -10,7 +10,7 @@
  */
 import type {Block, Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
-import {centerEach} from './compose.js';
+import {centerBlock, centerEach} from './compose.js';
 import type {Glyph, Graphic, Line, Size, Style} from '../frame/frame.js';
 import {inlineImageLine, planBlocks, type BlockOptions} from './plan-blocks.js';
 import {alignLine, clipLine, lineWidth, wrapLine} from '../text/wrap.js';
@@ -32,15 +32,22 @@ export type ImageOptions = BlockOptions & {
 
 const frame: Style = {fg: 'frame'};
 
-export function planImage(image: Image, body: readonly Block[], box: Size, options: ImageOptions): Line[] {
+/** The picture between the blocks `before` it (a heading, say) and `body` after it, in their order. */
+export function planImage(image: Image, body: readonly Block[], box: Size, options: ImageOptions, before: readonly Block[] = []): Line[] {
 	let below = planBlocks(body, box.columns, options);
-	if (below.length > box.rows / 3) below = planBlocks(body, box.columns, {...options, compact: true});
-	const gap = below.length > 0 ? 1 : 0;
-	const available = {columns: box.columns, rows: Math.max(1, box.rows - below.length - gap)};
-
-	if (image.mode === 'inline' || available.rows < 3 || available.columns < 8) {
-		return centerEach([...wrapLine(inlineImageLine(image), box.columns), ...(gap ? [[]] : []), ...below], box.columns);
+	let above = planBlocks(before, box.columns, options);
+	if (below.length + above.length > box.rows / 3) {
+		below = planBlocks(body, box.columns, {...options, compact: true});
+		above = planBlocks(before, box.columns, {...options, compact: true});
 	}
+
+	const gap = below.length > 0 ? 1 : 0;
+	const gapAbove = above.length > 0 ? 1 : 0;
+	const available = {columns: box.columns, rows: Math.max(1, box.rows - below.length - gap - above.length - gapAbove)};
+	// The blocks before the picture read as a block (a list keeps its left edge); the picture and what is under it are centred.
+	const around = (shown: readonly Line[]): Line[] => [...centerBlock(above, box.columns), ...(gapAbove ? [[]] : []), ...centerEach([...shown, ...(gap ? [[]] : []), ...below], box.columns)];
+
+	if (image.mode === 'inline' || available.rows < 3 || available.columns < 8) return around(wrapLine(inlineImageLine(image), box.columns));
 
 	const {columns, rows} = placeholderSize(image, available);
 	const picture = options.pictures?.(image.src, {columns, rows});
@@ -50,8 +57,7 @@ export function planImage(image: Image, body: readonly Block[], box: Size, optio
 			: picture?.state === 'graphic'
 				? pictureLines(graphicRows(picture.graphic), columns, rows)
 				: altBox(image, columns, rows, pictureNote(picture));
-	const lines = [...shown, ...(gap ? [[]] : []), ...below];
-	return centerEach(lines, box.columns);
+	return around(shown);
 }
 
 /** The picture in the middle of the placeholder's box: as many rows as the placeholder, so nothing moves when it arrives. */
@@ -90,7 +96,7 @@ function placeholderSize(image: Image, area: Size): Size {
 
 function altBox(image: Image, columns: number, rows: number, note?: Line): Line[] {
 	const inner = columns - 2;
-	const name = readableImageName(image.src);
+	const name = image.alt ?? readableImageName(image.src);
 	const label: Line[] = [
 		[{text: '📷 ', style: {fg: 'muted'}}, {text: name, style: {bold: true}}],
 		[{text: image.src, style: {dim: true}}],

@@ -102,7 +102,7 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, options:
 		}
 
 		case 'image': {
-			return planImage(slide.image, slide.body, box, options);
+			return planImage(slide.image, slide.body, box, options, slide.before);
 		}
 
 		case 'terminal': {

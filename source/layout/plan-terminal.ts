@@ -6,6 +6,7 @@
 import type {Slide, TerminalLine} from '../deck/model.js';
 import {graphemes} from '../text/graphemes.js';
 import {centerBlock} from './compose.js';
+import {planBlocks} from './plan-blocks.js';
 import type {Line, Segment, Size, Style} from '../frame/frame.js';
 import {stableSegments, stableText} from '../text/stable-width.js';
 import {styledSegments} from './styled-text.js';
@@ -41,8 +42,12 @@ function sessionRange(slides: readonly Slide[], index: number): {first: number; 
 	return {first, last};
 }
 
-export function planTerminal(slides: readonly Slide[], index: number, box: Size, view: TerminalView): Line[] {
+export function planTerminal(slides: readonly Slide[], index: number, whole: Size, view: TerminalView): Line[] {
 	const slide = slides[index] as TerminalSlide;
+	// What the slide shows above the window (a heading), when the window still has room under it.
+	const heading = slide.before ? planBlocks(slide.before, whole.columns) : [];
+	const above = heading.length > 0 && whole.rows - heading.length - 1 >= chromeRows + 2 ? [...centerBlock(heading, whole.columns), []] : [];
+	const box = {columns: whole.columns, rows: whole.rows - above.length};
 	if (box.columns < 12 || box.rows < chromeRows + 1) {
 		// No room for a window: the session's last lines, unframed.
 		return screenLines(slide.lines, view).flatMap(line => hardWrap(line, box.columns)).slice(-box.rows);
@@ -62,7 +67,7 @@ export function planTerminal(slides: readonly Slide[], index: number, box: Size,
 	}
 
 	lines.push([{text: `╰${'─'.repeat(window.columns - 2)}╯`, style: frame}]);
-	return centerBlock(lines, box.columns);
+	return [...above, ...centerBlock(lines, box.columns)];
 }
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {checkDeck, checkSize, failsCheck, formatDiagnostic} from '../../source/commands/check.js';
+import {checkDeck, checkSize, checkSummary, failsCheck, formatDiagnostic} from '../../source/commands/check.js';
 import {loadDeck} from '../../source/deck/load-deck.js';
 import type {Deck, Diagnostic} from '../../source/deck/model.js';
 
@@ -176,5 +176,31 @@ describe('failsCheck: the exit rule', () => {
 	test('any warning or error fails', () => {
 		assert.equal(failsCheck([make('notice'), make('warning')]), true);
 		assert.equal(failsCheck([make('error')]), true);
+	});
+});
+
+describe('check: the format and why', () => {
+	test('the summary names the format and its strongest evidence, with lines', () => {
+		const deck = load('reference-style.txt');
+		assert.match(checkSummary(deck, []), /^\d+ slides, shorthand format \(`\$\$terminal`, line \d+; `#=` title, line \d+; .*\), no problems$/);
+		assert.equal(checkSummary(loadDeck(utf8('# Hi\n'), {format: 'remark'}), []), '1 slides, remark format (--format), no problems');
+		assert.equal(checkSummary(loadDeck(utf8('# Hi\n')), [{severity: 'warning', line: 1, code: 'x', message: 'x'}]), '1 slides, markdown format (no sign of another format), 1 finding');
+	});
+
+	test('mixed evidence is a warning that names the other format and how to choose it', () => {
+		const deck = loadDeck(utf8('#= Title\n---\n<!-- end_slide -->\n'));
+		const mixed = deck.diagnostics.find(diagnostic => diagnostic.code === 'mixed-format');
+		assert.ok(mixed, 'a mixed-format warning');
+		assert.equal(mixed.severity, 'warning');
+		assert.match(mixed.message, /read as presenterm, but it also has signs of shorthand .*--format shorthand/);
+	});
+
+	test("remark's built-in classes are not findings", () => {
+		const deck = loadDeck(utf8('class: center, middle\n.left[a] .pull-left[b] .footnote[c] .inverse[d]\n'));
+		assert.deepEqual(checkDeck(deck, {file: 'x.md', imageExists: noImages}), []);
+	});
+
+	test('a finding in the file a page loads names that file', () => {
+		assert.equal(formatDiagnostic('page.html', {severity: 'warning', line: 3, code: 'x', message: 'y', file: 'slides.md'}), 'slides.md:3: warning: y [x]');
 	});
 });

@@ -72,3 +72,9 @@ test('long lines in a terminal window wrap at the last column, as a terminal doe
 	assert.ok(wrapped.length >= 2);
 	assert.equal(wrapped[0]!.trimEnd().length, inner[0]!.length, 'the first row is filled to the last column');
 });
+
+test('<br> starts a new line in a paragraph, a heading and a list item of a text slide (issue 14)', () => {
+	const deck = parseDeck('line a<br>line b\n\n## one<br>two\n\n- first<br>second\n');
+	const text = planSlide(deck.slides, 0, {columns: 40, rows: 20}, {showUrls: false}).lines.map(line => line.map(segment => segment.text).join('').trim()).filter(Boolean);
+	assert.deepEqual(text, ['line a', 'line b', 'one', 'two', '• first', 'second']);
+});

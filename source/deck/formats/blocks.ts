@@ -19,7 +19,7 @@ export function minOf(values: Iterable<number>, fallback: number): number {
 }
 
 /** The largest of the values, or `fallback`. */
-export function maxOf(values: Iterable<number>, fallback: number): number {
+function maxOf(values: Iterable<number>, fallback: number): number {
 	let most = Number.NEGATIVE_INFINITY;
 	for (const value of values) if (value > most) most = value;
 	return most === Number.NEGATIVE_INFINITY ? fallback : most;
@@ -71,7 +71,7 @@ export function trimInlines(inlines: readonly Inline[]): Inline[] {
 const isSpace = (char: string | undefined) => char === ' ' || char === '\t' || char === '\n';
 
 /** Without leading spaces, tabs and newlines (not nbsp, which is meant). */
-export function trimSpaceStart(text: string): string {
+function trimSpaceStart(text: string): string {
 	let start = 0;
 	while (isSpace(text[start])) start++;
 	return start === 0 ? text : text.slice(start);
@@ -90,12 +90,26 @@ export function trimSpaceEnd(text: string): string {
  * after the opening fence (`python +line_numbers`).
  */
 export function codeBlock(lines: readonly string[], line: number, info = ''): Block {
-	const [language = '', ...attributes] = neutralize(info).trim().split(/[ \t]+/);
-	return {
-		type: 'code',
-		code: {language: language.toLowerCase(), attributes: attributes.join(' '), lines: lines.map(text => neutralize(text.trimEnd()))},
-		line,
-	};
+	return {type: 'code', code: {...codeInfo(neutralize(info).trim()), lines: lines.map(text => neutralize(text.trimEnd()))}, line};
+}
+
+/**
+ * The language (first word, lower-cased) and the rest of a fence's info, as
+ * written: `rust +line_numbers {1-4|all}` (presenterm). In pandoc's and R
+ * Markdown's braces the language is the first class or word:
+ * `{.haskell .numberLines}`, `{r, echo=FALSE}`.
+ */
+function codeInfo(info: string): {language: string; attributes: string} {
+	const braces = /^\{(.*)\}$/.exec(info);
+	if (braces) {
+		const inside = braces[1]!.trim();
+		const first = /^\.?([\w+#-]+)(?![\w+#=-])[ \t,]*/.exec(inside);
+		if (!first) return {language: '', attributes: inside};
+		return {language: first[1]!.toLowerCase(), attributes: inside.slice(first[0].length)};
+	}
+
+	const [language = '', ...attributes] = info.split(/[ \t]+/);
+	return {language: language.toLowerCase(), attributes: attributes.join(' ')};
 }
 
 /** The lines of a code block as inline content: one `code` inline per line, empty lines empty. */
@@ -171,7 +185,7 @@ function blockLines(block: Block): Inline[][] {
 		}
 
 		case 'image': {
-			return [[{type: 'text', text: `📷 ${block.image.src}`}]];
+			return [[{type: 'text', text: `📷 ${block.image.alt ?? block.image.src}`}]];
 		}
 	}
 }
@@ -227,21 +241,15 @@ export type PlannedKind = 'title' | 'image' | 'text' | 'blank';
 
 /**
  * The kind a slide's (final) content makes: blank when empty; a title slide
- * when it is only headings (or hinted); an image slide when its one image is
- * the main content (first block, or only short text around it, or hinted);
- * otherwise text.
+ * when it is only headings (or hinted); an image slide when it has one image,
+ * which keeps its place among the other blocks; otherwise text.
  */
 export function planKind(blocks: readonly Block[], hints: KindHints = {}): PlannedKind {
 	if (blocks.length === 0) return 'blank';
 	if (blocks.every(block => block.type === 'heading')) return 'title';
-	if (hints.title && blocks[0]!.type === 'heading') return 'title';
-	const images = blocks.filter(block => block.type === 'image');
-	if (images.length === 1) {
-		if (blocks[0]!.type === 'image' || hints.image) return 'image';
-		const minor = blocks.every(block => block.type === 'image' || block.type === 'heading' || block.type === 'caption' || (block.type === 'paragraph' && block.lines.length <= 2) || (block.type === 'code' && block.code.lines.length <= 2));
-		if (minor && blocks.length <= 3) return 'image';
-	}
-
+	if (hints.title && blocks[0]!.type === 'heading' && !blocks.some(block => block.type === 'image')) return 'title';
+	const images = blocks.filter(block => block.type === 'image').length;
+	if (images === 1 || (images > 1 && hints.image)) return 'image';
 	return 'text';
 }
 
@@ -268,7 +276,8 @@ export function bodyOf(blocks: readonly Block[], kind: PlannedKind): SlideBody {
 		const at = blocks.findIndex(block => block.type === 'image');
 		if (at !== -1) {
 			const image: Image = {...(blocks[at] as Extract<Block, {type: 'image'}>).image, mode: 'full'};
-			return {kind: 'image', image, body: blocks.filter((_, index) => index !== at)};
+			const before = blocks.slice(0, at);
+			return {kind: 'image', image, body: blocks.slice(at + 1), ...(before.length > 0 ? {before} : {})};
 		}
 	}
 
@@ -280,7 +289,7 @@ export function bodyOf(blocks: readonly Block[], kind: PlannedKind): SlideBody {
  * so a slide of n steps costs n² (a pathological deck, never a real one).
  * The parts after the last step all show in it.
  */
-export const maxSteps = 64;
+const maxSteps = 64;
 
 /** Parts beyond `maxSteps` joined into the last one; reports when it happens. */
 export function capSteps<T>(parts: readonly (readonly T[])[], line: number, diagnostics: Diagnostic[]): T[][] {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {detectFormat, type DeckFormat} from '../../../source/deck/detect-format.js';
+import {detectDeck, detectFormat, type DeckFormat} from '../../../source/deck/detect-format.js';
 import {loadDeck} from '../../../source/deck/load-deck.js';
 import {parseDeck} from '../../../source/deck/parse-deck.js';
 import {fixture, utf8} from './support.js';
@@ -24,10 +24,10 @@ describe('detectFormat', () => {
 		['shorthand', '#= wins over a Markdown sign', '#= Title\n\n```\ncode\n```\n'],
 		['markdown', 'plain Markdown', '# Hi\n\ntext\n---\n# Two\n'],
 		['markdown', 'front matter', '---\ntitle: Hi\nlayout: post\n---\n# Hi\n\nNote: this\n'],
-		['markdown', 'end_slide', '# Hi\n<!-- end_slide -->\n# Two\n'],
-		['markdown', 'pause', '# Hi\n<!-- pause -->\ntext\n\nNote: x\n'],
+		['presenterm', 'end_slide', '# Hi\n<!-- end_slide -->\n# Two\n'],
+		['presenterm', 'pause', '# Hi\n<!-- pause -->\ntext\n\nNote: x\n'],
 		['markdown', 'fenced code with Note:', '# Hi\n\n```\nx\n```\n\nNote: x\n'],
-		['markdown', "mdp's header", '%title: Hi\n\n# Hi\n'],
+		['mdp', "mdp's header", '%title: Hi\n\n# Hi\n'],
 		['markdown', 'class: in the middle of a slide', '# Hi\n\nclass: not a property here\n'],
 		['markdown', 'an empty file', ''],
 	];
@@ -50,7 +50,7 @@ describe('detectFormat', () => {
 	test('the format fixtures', () => {
 		assert.deepEqual(
 			['remark-shell.html', 'remark-deck.md', 'presenterm.md', 'slides.md', 'remark-shell-equivalent.txt'].map(name => detectFormat(fixture(name).toString('utf8'))),
-			['remark', 'remark', 'markdown', 'markdown', 'shorthand'],
+			['remark', 'remark', 'presenterm', 'slides', 'shorthand'],
 		);
 	});
 });
@@ -79,5 +79,69 @@ describe('loadDeck and the format', () => {
 		assert.equal(deck.diagnostics[0]?.code, 'mojibake-repaired');
 		assert.match(JSON.stringify(deck.slides[0]), /Café 💪/);
 		assert.doesNotMatch(JSON.stringify(deck), /\\r|\uFEFF/);
+	});
+});
+
+describe('detection by evidence (issue 14)', () => {
+	const real = (name: string) => readFileSync(join(process.cwd(), 'fixtures', 'real-decks', name), 'utf8');
+
+	test("one stray `--` or `???` flips nothing: the shorthand's own signs outweigh them", () => {
+		assert.equal(detectFormat(real('dashdash-shorthand.txt')), 'shorthand');
+		assert.equal(detectFormat('#= Title\n## sub\nNote: a\n--\nb\n---\n#= Two\n\n???\n'), 'shorthand');
+	});
+
+	test('a Markdown deck with a stray ??? is the dialect its own signs say', () => {
+		assert.equal(detectFormat(real('qqq-presenterm.md')), 'presenterm');
+	});
+
+	test('each real deck is read as its tool', () => {
+		const cases: Array<[string, DeckFormat]> = [
+			['unclosed-fence.md', 'remark'],
+			['pre-code-fence.md', 'remark'],
+			['br-in-text.md', 'remark'],
+			['xaringan.Rmd', 'remark'],
+			['property-expansion.md', 'remark'],
+			['shell-wrap.md', 'remark'],
+			['heading-above-shell.md', 'remark'],
+			['style-block.md', 'remark'],
+			['xhr-loader.html', 'remark'],
+			['patat-slidelevel.md', 'patat'],
+			['presenterm-implicit.md', 'presenterm'],
+			['mdp-centering.md', 'mdp'],
+			['setext-title.md', 'markdown'],
+			['br-in-text.txt', 'shorthand'],
+		];
+		assert.deepEqual(
+			cases.map(([name]) => [name, detectFormat(real(name), name)]),
+			cases,
+		);
+	});
+
+	test('the dialect fixtures', () => {
+		assert.deepEqual(
+			['patat.md', 'mdp.md', 'lookatme.md', 'markdown.md'].map(name => detectFormat(fixture(name).toString('utf8'))),
+			['patat', 'mdp', 'lookatme', 'markdown'],
+		);
+	});
+
+	test('front matter and the file name are evidence', () => {
+		assert.equal(detectFormat('---\npatat:\n  wrap: true\n---\n# A\n'), 'patat');
+		assert.equal(detectFormat('---\nstyles:\n  style: x\n---\n# A\n'), 'lookatme');
+		assert.equal(detectFormat('---\npaging: "%d"\n---\n# A\n'), 'slides');
+		assert.equal(detectFormat('---\ntitle: T\noutput: xaringan::moon_reader\n---\n# A\n'), 'remark');
+		assert.equal(detectFormat('# A\n', 'talk.Rmd'), 'remark');
+		assert.equal(detectFormat('% Title\n% Me\n\n# A\n'), 'patat');
+	});
+
+	test('the evidence names what and where; mixed evidence names the other format', () => {
+		const detection = detectDeck('#= Title\n---\n$$terminal bash\n---\n<!-- end_slide -->\n');
+		assert.equal(detection.format, 'shorthand');
+		assert.deepEqual(detection.evidence[0], {format: 'shorthand', what: '`$$terminal`', line: 3, weight: 10});
+		assert.equal(detection.mixed, 'presenterm');
+		assert.equal(detectDeck('#= Title\n--\n').mixed, undefined, 'a hint is no mixture');
+	});
+
+	test('the format option says so', () => {
+		assert.deepEqual(loadDeck(utf8('# Hi\n'), {format: 'patat'}).detection, {by: 'option', evidence: []});
 	});
 });

@@ -1,18 +1,19 @@
 /**
- * Seeded fuzz of the remark and Markdown parsers: decks built from the
- * constructs of both formats (slide properties, `--`, `???`, shell-wrap HTML,
- * front matter, comment commands, fences, tables, quotes, deep nesting),
- * with control characters and escape sequences mixed in. Whatever the input,
- * `loadDeck` with either format never throws, is fast, and leaves no control
- * character in the model; `printDeck` never throws and stays in the screen.
- * Set FUZZ_SEED to replay a run.
+ * Seeded fuzz of the remark and Markdown readers: decks built from the
+ * constructs of every format (slide properties, `--`, `???`, shell-wrap HTML,
+ * front matter, comment commands, fences, tables, quotes, pandoc's and mdp's
+ * marks, deep nesting), with control characters and escape sequences mixed
+ * in. Whatever the input, `loadDeck` in every format never throws and
+ * leaves no control character in the model; `printDeck` never throws and
+ * stays in the screen (that parsing stays linear is the growth tests' job:
+ * markdown.test.ts, remark-conformance.test.ts). Set FUZZ_SEED to replay a run.
  */
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import stringWidth from 'string-width';
 import {printDeck} from '../../../source/commands/print.js';
 import {loadDeck} from '../../../source/deck/load-deck.js';
-import type {Deck, DeckFormat} from '../../../source/deck/model.js';
+import {deckFormats, type Deck} from '../../../source/deck/model.js';
 import {utf8} from './support.js';
 import {random, type Random} from '../../support/random.js';
 
@@ -32,6 +33,9 @@ const wholeLines = [
 	'layout: true', 'layout: false', 'class: title', 'class: image', 'name: x', 'template: x', 'exclude: true', 'background-image: url(bg.png)',
 	'<div class="shell-wrap"><p class="shell-top-bar">bash</p><p class="shell-body">', '<ps>me</ps> <dr>~/p $</dr> ls<w>&nbsp;</w>', 'out<br>', '</p></div>',
 	'|a|b|', '|-|:-:|', '```', '<textarea id="source">', '</textarea>', '---\ntitle: T\nauthor: A\n---',
+	'. . .', '^', '-> centred <-', '<!-- stop -->', '% Title', '<pre><code>```js', '```</code></pre>', '![:scale 50%](a.png)', '[id]: http://x "t"',
+	'<!-- break -->', '.a.b[x]', '---\noptions:\n  implicit_slide_ends: true\n  incremental_lists: true\n---', '---\npatat:\n  incrementalLists: true\n---',
+	'Title\n---', 'Title\n===', '    indented code', '-------    ------', '+---+---+', '{{title}}', '\\{{x}}', '<!--config: {} -->',
 ];
 
 function line(r: Random): string {
@@ -81,16 +85,15 @@ function checkModel(deck: Deck, name: string): void {
 }
 
 describe(`remark and Markdown fuzz (seed ${seed})`, () => {
-	const count = Number(process.env['FUZZ_DECKS'] ?? 300);
-	const formats: DeckFormat[] = ['remark', 'markdown'];
+	const count = Number(process.env['FUZZ_DECKS'] ?? 150);
+	const formats = deckFormats.filter(format => format !== 'shorthand');
 
-	test(`${count} decks in each format: no throw, fast, nothing unsafe, prints within the screen`, () => {
+	test(`${count} decks in each format: no throw, nothing unsafe, prints within the screen`, () => {
 		const r = random(seed);
 		for (let index = 0; index < count; index++) {
 			const bytes = utf8(deck(r));
 			for (const format of formats) {
 				const name = `seed ${seed} #${index} as ${format}`;
-				const start = performance.now();
 				let loaded: Deck;
 				try {
 					loaded = loadDeck(bytes, {format});
@@ -98,8 +101,6 @@ describe(`remark and Markdown fuzz (seed ${seed})`, () => {
 					assert.fail(`${name}: loadDeck threw ${error instanceof Error ? error.stack : String(error)}`);
 				}
 
-				const ms = performance.now() - start;
-				assert.ok(ms < 1000, `${name}: loadDeck took ${ms.toFixed(0)} ms`);
 				assert.equal(loaded.format, format);
 				checkModel(loaded, name);
 				if (index % 4 !== 0) continue;

@@ -1,9 +1,12 @@
 import assert from 'node:assert/strict';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {inlineText} from '../../../source/deck/inline-tree.js';
 import {loadDeck} from '../../../source/deck/load-deck.js';
 import type {Deck, Inline, Slide} from '../../../source/deck/model.js';
-import {parseRemark} from '../../../source/deck/formats/parse-remark.js';
+import {parseRemark} from '../../../source/deck/formats/remark/read-remark.js';
+import {slideTitle} from '../../../source/deck/slide-title.js';
 import {animationFor, sessionChange} from '../../../source/layout/terminal-animation.js';
 import {blockTexts, fixture, outline, printsAt80x24, shown, slideOf, utf8} from './support.js';
 
@@ -20,6 +23,9 @@ const findSpan = (inlines: readonly Inline[]): Extract<Inline, {type: 'span'}> |
 
 	return undefined;
 };
+
+const titles = (deck: Deck): string[] => deck.slides.map(slide => slideTitle(slide));
+const remark = (text: string): Deck => loadDeck(utf8(text), {format: 'remark'});
 
 /** A deck without the source line numbers, to compare the content of two decks. */
 const withoutLines = (value: unknown): unknown =>
@@ -112,7 +118,7 @@ describe('fixtures/formats/remark-shell.html: a remark page with the shell-wrap 
 
 	test('class: image makes an image slide with the text under it', () => {
 		const image = slideOf(deck, 8, 'image');
-		assert.deepEqual(image.image, {src: 'sprout_localhost_0.png', mode: 'full', line: 83});
+		assert.deepEqual(image.image, {src: 'sprout_localhost_0.png', mode: 'full', line: 83, alt: 'The site running on localhost'});
 		assert.deepEqual(blockTexts(image.body), ['p: It works!']);
 	});
 
@@ -153,15 +159,15 @@ describe('fixtures/formats/remark-deck.md: layouts, templates, steps, notes', ()
 		assert.equal(title.notes?.text, 'Welcome everyone.');
 	});
 
-	test('-- makes steps that repeat what came before; a step keeps the notes before it unless it has its own', () => {
+	test('-- makes steps: each builds on the step before it, as remark does (after the footnote of the layout); a step keeps the notes before it unless it has its own', () => {
 		const steps = [2, 3, 4, 5].map(number => slideOf(deck, number, 'text'));
 		assert.deepEqual(
 			steps.map(slide => blockTexts(slide.body)),
 			[
 				['h1: Agenda', 'ul: Water', 'p: TeaCon 2024 · @sam'],
-				['h1: Agenda', 'ul: Water / Leaves', 'p: TeaCon 2024 · @sam'],
-				['h1: Agenda', 'ul: Water / Leaves / Patience', 'p: TeaCon 2024 · @sam'],
-				['h1: Agenda', 'ul: Water / Leaves / Patience', 'p: Then: drink.', 'p: TeaCon 2024 · @sam'],
+				['h1: Agenda', 'ul: Water', 'p: TeaCon 2024 · @sam', 'ul: Leaves'],
+				['h1: Agenda', 'ul: Water', 'p: TeaCon 2024 · @sam', 'ul: Leaves / Patience'],
+				['h1: Agenda', 'ul: Water', 'p: TeaCon 2024 · @sam', 'ul: Leaves / Patience', 'p: Then, drink.'],
 			],
 		);
 		assert.deepEqual(
@@ -174,15 +180,9 @@ describe('fixtures/formats/remark-deck.md: layouts, templates, steps, notes', ()
 		);
 	});
 
-	test('template: NAME shows the named slide first; .red[...] is a span', () => {
+	test('template: NAME builds on the slide of that name (its first step, as in remark); .red[...] is a span', () => {
 		const slide = slideOf(deck, 6, 'text');
-		assert.deepEqual(blockTexts(slide.body), [
-			'h1: Agenda',
-			'ul: Water / Leaves / Patience',
-			'p: Then: drink.',
-			'p: TeaCon 2024 · @sam',
-			'p: Bonus: milk, or not?',
-		]);
+		assert.deepEqual(blockTexts(slide.body), ['h1: Agenda', 'ul: Water', 'p: TeaCon 2024 · @sam', 'p: Bonus: milk, or not?']);
 		const last = slide.body.at(-1)!;
 		assert.equal(last.type === 'paragraph' ? findSpan(last.lines[0]!)?.className : undefined, 'red');
 		assert.equal(slide.step, undefined);
@@ -211,11 +211,8 @@ describe('fixtures/formats/remark-deck.md: layouts, templates, steps, notes', ()
 		assert.deepEqual(blockTexts(chart.body), ['p: The longer, the stronger.']);
 	});
 
-	test('its own CSS classes are notices, once each', () => {
-		assert.deepEqual(
-			deck.diagnostics.map(({severity, line, code}) => [severity, line, code]),
-			[['notice', 6, 'unknown-class']],
-		);
+	test("remark's and its themes' classes (.footnote, .left-column) are no news", () => {
+		assert.deepEqual(deck.diagnostics, []);
 	});
 
 	test('prints at 80x24', () => {
@@ -224,7 +221,6 @@ describe('fixtures/formats/remark-deck.md: layouts, templates, steps, notes', ()
 });
 
 describe('remark edge cases', () => {
-	const remark = (text: string): Deck => loadDeck(utf8(text), {format: 'remark'});
 	const terminal = (body: string): string[] =>
 		slideOf(remark(`<div class="shell-wrap"><p class="shell-top-bar">sh</p><p class="shell-body">\n${body}\n</p></div>`), 1, 'terminal').lines.map(line => shown(line));
 
@@ -233,7 +229,7 @@ describe('remark edge cases', () => {
 		assert.equal(deck.format, 'remark');
 		assert.deepEqual(
 			deck.diagnostics.map(({severity, line, code}) => [severity, line, code]),
-			[['error', 4, 'remark-source-url']],
+			[['error', 4, 'remark-loads-file']],
 		);
 		assert.match(JSON.stringify(slideOf(deck, 1, 'text').body), /talk\.md/);
 	});
@@ -276,12 +272,13 @@ describe('remark edge cases', () => {
 		]);
 	});
 
-	test('text outside the shell window is reported', () => {
-		const deck = remark('# Look\n<div class="shell-wrap"><p class="shell-top-bar">sh</p><p class="shell-body">\nls<br>\n</p></div>\n');
-		assert.equal(deck.slides[0]!.kind, 'terminal');
+	test('a heading above the shell window shows above it; text after it is reported', () => {
+		const deck = remark('# Look\n<div class="shell-wrap"><p class="shell-top-bar">sh</p><p class="shell-body">\nls<br>\n</p></div>\nafter\n');
+		const slide = slideOf(deck, 1, 'terminal');
+		assert.deepEqual(blockTexts(slide.before ?? []), ['h1: Look']);
 		assert.deepEqual(
 			deck.diagnostics.map(({line, code}) => [line, code]),
-			[[1, 'terminal-extra-content']],
+			[[4, 'terminal-extra-content']],
 		);
 	});
 
@@ -302,5 +299,106 @@ describe('remark edge cases', () => {
 			const deck = parseRemark(text);
 			assert.ok(deck.slides.length > 0, JSON.stringify(text));
 		}
+	});
+});
+
+describe('remark decks as they are in the wild (fixtures/real-decks)', () => {
+	const real = (name: string): Deck => loadDeck(readFileSync(join(process.cwd(), 'fixtures', 'real-decks', name)), {fileName: name});
+
+	test('a line of ~~~~~~~~ that no fence closes swallows nothing: every slide, the line shown, a warning', () => {
+		const deck = real('unclosed-fence.md');
+		assert.deepEqual(titles(deck), ['Opening', 'Kettles', 'Teapots', 'Cups']);
+		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['h1: Kettles', 'p: boiling water', 'p: ~~~~~~~~']);
+		assert.equal(deck.slides[1]!.notes?.text, 'whisper about steam');
+		assert.deepEqual(
+			deck.diagnostics.map(({severity, line, code}) => [severity, line, code]),
+			[['warning', 8, 'unclosed-fence']],
+		);
+	});
+
+	test('a fence inside <pre><code> is preformatted text, and the slides after it stay', () => {
+		const deck = real('pre-code-fence.md');
+		assert.deepEqual(titles(deck), ['Preformatted', '```python', 'Leaves', 'Finale']);
+		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['code: ```python / brew = True / ```']);
+		assert.equal(deck.slides[2]!.notes?.text, 'quietly mention oolong');
+		assert.deepEqual(deck.diagnostics, []);
+	});
+
+	test('<br> breaks lines in headings and paragraphs; a <br> line is not an HTML block', () => {
+		const slide = slideOf(real('br-in-text.md'), 1, 'text');
+		assert.deepEqual(blockTexts(slide.body), ['h1: Deploying', 'h2: install django\nconnect postgres\ncollect statics', 'p: first line / second line']);
+	});
+
+	test("xaringan: the R Markdown header is the title slide (seal), not slides; a {r} chunk is R code; columns in order", () => {
+		const deck = real('xaringan.Rmd');
+		assert.equal(deck.format, 'remark');
+		const title = slideOf(deck, 1, 'title');
+		assert.equal(inlineText(title.title), 'Knitting Ninja');
+		assert.deepEqual(
+			title.subtitles.map(subtitle => inlineText(subtitle.content)),
+			['with xaringan', 'Jane Knitter', '2024-03-01'],
+		);
+		assert.equal(inlineText(slideOf(deck, 2, 'title').title), 'Purling');
+		assert.equal(deck.slides[1]!.notes?.text, 'remember yarn tension');
+		const stitches = slideOf(deck, 3, 'text');
+		const code = stitches.body.find(block => block.type === 'code');
+		assert.deepEqual(code?.type === 'code' ? code.code : undefined, {language: 'r', attributes: 'echo=FALSE', lines: ['plot(cars)']});
+		assert.deepEqual(blockTexts(stitches.body).slice(2), ['ul: garter / stockinette', 'ul: ribbing']);
+		assert.ok(!JSON.stringify(deck.slides).includes('moon_reader'));
+	});
+
+	test('{{name}} is expanded from the slide properties, a layout\'s included', () => {
+		const deck = real('property-expansion.md');
+		assert.equal(inlineText(slideOf(deck, 1, 'title').title), 'Orchard Tour');
+		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['p: Orchard Tour', 'h1: Agenda', 'p: This slide is called agenda.']);
+		assert.doesNotMatch(JSON.stringify(deck.slides), /\{\{/);
+	});
+
+	test('shell-wrap: code spans hold a `<`, a span keeps its class across <br>', () => {
+		const slide = slideOf(real('shell-wrap.md'), 2, 'terminal');
+		assert.deepEqual(
+			slide.lines.map(line => shown(line)),
+			['>>> Fruit.objects.all()', '<QuerySet [<Fruit: Mango>]>', 'pears', 'plums', '>>> █'],
+		);
+		assert.equal(findSpan(slide.lines[3]!.segments[0]!.content)?.className, 'red');
+	});
+
+	test('a <style> block is the page\'s look, not text; its classes are no news', () => {
+		const deck = real('style-block.md');
+		assert.deepEqual(blockTexts(slideOf(deck, 1, 'text').body), ['h1: Constellations', 'p: orion belt']);
+		assert.deepEqual(deck.diagnostics, []);
+	});
+
+	test("a sentence at the top of a slide is a property to remark (not shown): reported where it is", () => {
+		const deck = remark('# One\n---\nThen: drink.\n\nmore\n');
+		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['p: more']);
+		assert.deepEqual(
+			deck.diagnostics.map(({severity, line, code}) => [severity, line, code]),
+			[['notice', 3, 'unknown-property']],
+		);
+	});
+
+	test('remark\'s built-in classes, and classes the page styles, are not reported; others once each', () => {
+		const deck = remark('.center[a] .pull-left[b] .middle[c] .footnote[d] .mine[e]\n---\n.mine[f]\n');
+		assert.deepEqual(
+			deck.diagnostics.map(({severity, line, code}) => [severity, line, code]),
+			[['notice', 1, 'unknown-class']],
+		);
+		assert.deepEqual(loadDeck(utf8('<style>.mine { color: red }</style>\n<textarea id="source">\n.mine[e]\n</textarea>')).diagnostics, []);
+	});
+
+	test('soft line breaks are spaces, as in remark; <br> and two trailing spaces break', () => {
+		assert.deepEqual(blockTexts(slideOf(remark('one\ntwo<br>three  \nfour\n'), 1, 'text').body), ['p: one two / three / four']);
+	});
+
+	test('macros: an image macro is its image; another is its argument', () => {
+		assert.deepEqual(blockTexts(slideOf(remark('![:scale 50%](pic.png)\n'), 1, 'image').body), []);
+		assert.deepEqual(blockTexts(slideOf(remark('a ![:upper](word) b\n'), 1, 'text').body), ['p: a word b']);
+	});
+
+	test('link definitions work across slides', () => {
+		const deck = remark('[ref]\n---\n[ref]: https://example.com\n');
+		const paragraph = slideOf(deck, 1, 'text').body[0]!;
+		assert.deepEqual(paragraph.type === 'paragraph' ? paragraph.lines[0] : undefined, [{type: 'link', url: 'https://example.com', children: [{type: 'text', text: 'ref'}]}]);
 	});
 });

@@ -9,6 +9,7 @@ import stringWidth from 'string-width';
 import {printDeck} from '../../../source/commands/print.js';
 import {inlineText} from '../../../source/deck/inline-tree.js';
 import type {Block, Deck, Slide, TerminalLine} from '../../../source/deck/model.js';
+import '../../support/yaml.js';
 
 export const fixture = (name: string): Buffer => readFileSync(join(process.cwd(), 'fixtures', 'formats', name));
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);

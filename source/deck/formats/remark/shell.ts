@@ -16,10 +16,11 @@
  * `<i>` and `<s>` style it.
  */
 import {decodeHTML} from 'entities';
-import type {Diagnostic, Inline, TerminalLine, TerminalSegment} from '../model.js';
-import {parseInline} from '../parse-inline.js';
-import {neutralize} from '../neutralize.js';
-import {mergeText, trimSpaceEnd, type Line} from './blocks.js';
+import type {Diagnostic, Inline, TerminalLine, TerminalSegment} from '../../model.js';
+import {parseInline} from '../../parse-inline.js';
+import {neutralize} from '../../neutralize.js';
+import {mergeText, trimSpaceEnd, type Line} from '../blocks.js';
+import {LineIndex} from './sourced.js';
 
 // Attribute and content lengths are bounded, so that text full of unclosed tags cannot make matching quadratic.
 const classAttribute = (name: string) => `\\bclass\\s*=\\s*(["'])[^"'<>]{0,200}?\\b${name}\\b[^"'<>]{0,200}\\1`;
@@ -59,8 +60,12 @@ const styleTags: Readonly<Record<string, Style['node']>> = {
 	strike: 'strike',
 };
 
-/** The terminal of a shell-wrap slide, or undefined when the lines have none. */
-export function parseShellWrap(lines: readonly Line[], diagnostics: Diagnostic[]): {title: string; lines: TerminalLine[]} | undefined {
+/**
+ * The terminal of a shell-wrap slide, or undefined when the lines have none;
+ * `before` is how many of the lines come before the window (a heading above
+ * it, for the caller to read). Text after the window is reported.
+ */
+export function parseShellWrap(lines: readonly Line[], diagnostics: Diagnostic[]): {title: string; lines: TerminalLine[]; before: number} | undefined {
 	const source = new JoinedLines(lines);
 	const wrap = wrapStart.exec(source.text);
 	if (!wrap) return undefined;
@@ -70,46 +75,33 @@ export function parseShellWrap(lines: readonly Line[], diagnostics: Diagnostic[]
 	const body = bodyStart.exec(fromWrap);
 	const bodyOffset = wrap.index + (body ? body.index + body[0].length : bar ? bar.index + bar[0].length : wrap[0].length);
 
-	const before = plainText(source.text.slice(0, wrap.index));
 	const {drafts, end} = readBody(source, bodyOffset);
 	const after = plainText(source.text.slice(end));
-	if (before !== '' || after !== '') {
+	if (after !== '') {
 		diagnostics.push({
 			severity: 'notice',
-			line: source.lineAt(before === '' ? end : 0),
+			line: source.lineAt(end),
 			code: 'terminal-extra-content',
-			message: 'text outside the shell-wrap terminal is not shown on this slide',
+			message: 'text after the shell-wrap terminal is not shown on this slide',
 		});
 	}
 
-	return {title, lines: terminalLines(drafts, diagnostics)};
+	const before = lines.findIndex(line => wrapStart.test(line.text));
+	return {title, lines: terminalLines(drafts, diagnostics), before: Math.max(0, before)};
 }
 
 /** Lines joined with `\n`, with the source line of every offset. */
 class JoinedLines {
 	readonly text: string;
-	private readonly starts: number[] = [];
+	private readonly index: LineIndex;
 
-	constructor(private readonly lines: readonly Line[]) {
-		let offset = 0;
-		for (const line of lines) {
-			this.starts.push(offset);
-			offset += line.text.length + 1;
-		}
-
+	constructor(lines: readonly Line[]) {
 		this.text = lines.map(line => line.text).join('\n');
+		this.index = new LineIndex(this.text, lines.length > 0 ? lines.map(line => line.line) : 1);
 	}
 
 	lineAt(offset: number): number {
-		let low = 0;
-		let high = this.starts.length - 1;
-		while (low < high) {
-			const middle = (low + high + 1) >>> 1;
-			if (this.starts[middle]! <= offset) low = middle;
-			else high = middle - 1;
-		}
-
-		return this.lines[low]?.line ?? 1;
+		return this.index.lineAt(offset);
 	}
 }
 
@@ -254,6 +246,21 @@ function terminalLines(drafts: readonly Draft[], diagnostics: Diagnostic[]): Ter
 	});
 }
 
+/**
+ * Neighbouring pieces of the same styles as one, so that Markdown read
+ * across a tag-like `<` still pairs up: `` `<`QuerySet `` is a code span.
+ */
+function sameStyleRuns(pieces: readonly Piece[]): Piece[] {
+	const runs: Piece[] = [];
+	for (const piece of pieces) {
+		const last = runs.at(-1);
+		if (last && last.styles.length === piece.styles.length && last.styles.every((style, index) => style === piece.styles[index])) last.text += piece.text;
+		else runs.push({...piece});
+	}
+
+	return runs;
+}
+
 /** Drops the trailing (collapsed) space of the last pieces: HTML does not show it. */
 function trimEnd(pieces: Piece[]): void {
 	while (pieces.length > 0) {
@@ -266,7 +273,7 @@ function trimEnd(pieces: Piece[]): void {
 
 function inlinesOf(pieces: readonly Piece[], diagnostics: Diagnostic[]): Inline[] {
 	const out: Inline[] = [];
-	for (const piece of pieces) {
+	for (const piece of sameStyleRuns(pieces)) {
 		let nodes: Inline[] = parseInline(piece.text, {line: piece.line, diagnostics});
 		for (const style of [...piece.styles].reverse()) {
 			if (!style.node) continue;

@@ -1,0 +1,432 @@
+/**
+ * remark.js's lexer (gnab/remark `src/remark/lexer.js`), rule for rule: the
+ * tokens that give a remark deck its structure. At each point the earliest
+ * match of these wins, in this order where two start at the same place:
+ *
+ * - `code`: lines indented 4 spaces, at the start or after a blank line;
+ * - inline code: `` `x` `` on one line (kept as text; it only shields what is inside);
+ * - `content_start`/`content_end`: `.class[...]` with balanced brackets, over
+ *   any number of lines (then a block); `\.class[` is text; unclosed is text;
+ * - `fences`: a fence with at most one word of info, closed by the same run
+ *   (a fence that is never closed is not a fence: remark shows every slide);
+ * - `def`: a link reference definition `[id]: url "title"`;
+ * - `macro`: `![:name args](obj)`;
+ * - `separator`: a line `---` or `<!-- break -->` (a new slide), `--` (a step);
+ * - `notes_separator`: a line `???`.
+ *
+ * Rules that start "at a line start" start at the line end before it, so they
+ * win over inline code on the same line. Inside a content class only the
+ * first six apply. The end of every token counts as a line start, as remark's
+ * `^` does after it cuts the text.
+ *
+ * Offsets (`at`) index the source, for line numbers. Linear in the length of
+ * the text: bracket pairs and fence closings are looked up in tables, not
+ * searched for again at each attempt.
+ */
+
+export type LexToken =
+	| {readonly type: 'text' | 'code' | 'fences'; readonly text: string; readonly at: number}
+	| {readonly type: 'def'; readonly id: string; readonly href: string; readonly title?: string; readonly at: number}
+	| {readonly type: 'macro'; readonly name: string; readonly args: readonly string[]; readonly obj?: string; readonly at: number}
+	| {readonly type: 'separator'; readonly text: '---' | '--' | string; readonly at: number}
+	| {readonly type: 'notes_separator'; readonly at: number}
+	| {readonly type: 'content_start'; readonly classes: readonly string[]; readonly block: boolean; readonly at: number}
+	| {readonly type: 'content_end'; readonly block: boolean; readonly at: number};
+
+type Match = {readonly end: number; readonly tokens: readonly LexToken[]};
+
+/** Tables over the whole source, built once. */
+class Source {
+	/** For each `[`, its `]` (brackets counted plainly, as remark does), or -1. */
+	readonly bracket: Int32Array;
+	private readonly nextChar = new Map<string, Int32Array>();
+	private readonly closings = new Map<string, Runs>();
+
+	constructor(readonly text: string) {
+		this.bracket = new Int32Array(text.length).fill(-1);
+		const open: number[] = [];
+		for (let index = 0; index < text.length; index++) {
+			const char = text.charCodeAt(index);
+			if (char === 0x5b) open.push(index);
+			else if (char === 0x5d && open.length > 0) this.bracket[open.pop()!] = index;
+		}
+	}
+
+	/** The first index ≥ `from` that holds `char`, or the length. */
+	next(char: string, from: number): number {
+		let table = this.nextChar.get(char);
+		if (!table) {
+			table = new Int32Array(this.text.length + 1);
+			let next = this.text.length;
+			for (let index = this.text.length; index >= 0; index--) {
+				if (index < this.text.length && this.text[index] === char) next = index;
+				table[index] = next;
+			}
+
+			this.nextChar.set(char, table);
+		}
+
+		return from >= this.text.length ? this.text.length : table[from]!;
+	}
+
+	/**
+	 * The first place ≥ `from` where `length` marks `char` close a fence:
+	 * the last `length` marks of a run of at least that many that ends its
+	 * line (spaces after it allowed); -1 when there is none.
+	 */
+	fenceClose(char: string, length: number, from: number): number {
+		const runs = this.runsOf(char);
+		// The first run that ends after `from` + `length`.
+		let low = 0;
+		let high = runs.ends.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (runs.ends[middle]! - length < from) low = middle + 1;
+			else high = middle;
+		}
+
+		const index = runs.firstAtLeast(low, length);
+		return index === -1 ? -1 : runs.ends[index]! - length;
+	}
+
+	/** The longest closing run that ends after `from`: no fence longer than this can close there. */
+	longestClose(char: string, from: number): number {
+		const runs = this.runsOf(char);
+		let low = 0;
+		let high = runs.ends.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (runs.ends[middle]! <= from) low = middle + 1;
+			else high = middle;
+		}
+
+		return runs.maxFrom(low);
+	}
+
+	private runsOf(char: string): Runs {
+		let runs = this.closings.get(char);
+		if (!runs) {
+			runs = new Runs(this.text, char);
+			this.closings.set(char, runs);
+		}
+
+		return runs;
+	}
+}
+
+/** The runs of one fence mark that end their line, with a max tree over their lengths. */
+class Runs {
+	readonly ends: number[] = [];
+	private readonly lengths: number[] = [];
+	private readonly tree: Int32Array;
+	private readonly size: number;
+
+	constructor(text: string, char: string) {
+		for (let at = text.indexOf(char); at !== -1; ) {
+			let end = at;
+			while (text[end] === char) end++;
+			let after = end;
+			while (text[after] === ' ') after++;
+			if (after === text.length || text[after] === '\n') {
+				this.ends.push(end);
+				this.lengths.push(end - at);
+			}
+
+			at = text.indexOf(char, end);
+		}
+
+		let size = 1;
+		while (size < this.lengths.length) size *= 2;
+		this.size = size;
+		this.tree = new Int32Array(2 * size);
+		for (const [index, length] of this.lengths.entries()) this.tree[size + index] = length;
+		for (let index = size - 1; index >= 1; index--) this.tree[index] = Math.max(this.tree[2 * index]!, this.tree[2 * index + 1]!);
+	}
+
+	/** The first run at index ≥ `from` at least `length` long, or -1. */
+	firstAtLeast(from: number, length: number): number {
+		if (from >= this.lengths.length || this.maxFrom(from) < length) return -1;
+		// Down the tree: the leftmost leaf ≥ from with a length ≥ `length`.
+		const search = (node: number, low: number, high: number): number => {
+			if (high <= from || this.tree[node]! < length) return -1;
+			if (high - low === 1) return low;
+			const middle = (low + high) >>> 1;
+			const left = search(2 * node, low, middle);
+			return left === -1 ? search(2 * node + 1, middle, high) : left;
+		};
+
+		return search(1, 0, this.size);
+	}
+
+	/** The longest run at index ≥ `from`. */
+	maxFrom(from: number): number {
+		let best = 0;
+		let low = from + this.size;
+		let high = 2 * this.size;
+		while (low < high) {
+			if (low & 1) best = Math.max(best, this.tree[low++]!);
+			if (high & 1) best = Math.max(best, this.tree[--high]!);
+			low >>= 1;
+			high >>= 1;
+		}
+
+		return best;
+	}
+}
+
+/** The tokens of a remark deck's Markdown. */
+export function lex(text: string): LexToken[] {
+	const source = new Source(text);
+	const tokens: LexToken[] = [];
+	lexRange(source, 0, text.length, true, tokens);
+	// Adjacent text tokens are one.
+	const merged: LexToken[] = [];
+	for (const token of tokens) {
+		const last = merged.at(-1);
+		if (token.type === 'text' && last?.type === 'text') merged[merged.length - 1] = {type: 'text', text: last.text + token.text, at: last.at};
+		else merged.push(token);
+	}
+
+	return merged;
+}
+
+type Rule = (source: Source, at: number, start: number, end: number) => Match | undefined;
+
+/** Content classes nested deeper than this keep their inner classes as text (remark would recurse without end). */
+const maxClassNesting = 32;
+
+/** A character no rule starts at, unless it starts the text: every rule starts at a line end, `` ` ``, `.`, `\` or `!`. */
+function quiet(code: number): boolean {
+	return code !== 0x0a && code !== 0x60 && code !== 0x2e && code !== 0x5c && code !== 0x21;
+}
+
+function lexRange(source: Source, from: number, to: number, block: boolean, tokens: LexToken[], depth = 0): void {
+	const rules = block ? blockRules : depth >= maxClassNesting ? flatRules : inlineRules;
+	let start = from;
+	let at = from;
+	const emitText = (end: number) => {
+		if (end > start) tokens.push({type: 'text', text: source.text.slice(start, end), at: start});
+	};
+
+	while (at < to) {
+		if (at !== start && quiet(source.text.charCodeAt(at))) {
+			at++;
+			continue;
+		}
+
+		let match: Match | undefined;
+		for (const rule of rules) {
+			match = rule(source, at, start, to);
+			if (match) break;
+		}
+
+		if (!match) {
+			at++;
+			continue;
+		}
+
+		emitText(at);
+		for (const token of match.tokens) {
+			tokens.push(token);
+			if (token.type === 'content_start') {
+				const inner = token.at;
+				const close = source.bracket[inner - 1]!;
+				lexRange(source, inner, close, false, tokens, depth + 1);
+			}
+		}
+
+		start = match.end;
+		at = match.end;
+	}
+
+	emitText(to);
+	if (from === to && block && tokens.length === 0) tokens.push({type: 'text', text: '', at: from});
+}
+
+/** Where a "line start" rule begins matching at `at`: right there when `at` is a line start, past the newline when `at` holds one. */
+function lineStarts(source: Source, at: number, start: number): number[] {
+	const starts: number[] = [];
+	if (at === start) starts.push(at);
+	if (source.text[at] === '\n') starts.push(at + 1);
+	return starts;
+}
+
+const code: Rule = (source, at, start, end) => {
+	const {text} = source;
+	let line: number;
+	if (at === start) line = at;
+	else if (text[at] === '\n' && text[at + 1] === '\n') line = at + 2;
+	else return undefined;
+	let position = line;
+	let matched = false;
+	while (position < end && text.startsWith('    ', position) && position + 4 < end && text[position + 4] !== '\n') {
+		matched = true;
+		position = Math.min(end, source.next('\n', position + 4));
+		while (position < end && text[position] === '\n') position++;
+	}
+
+	return matched ? {end: position, tokens: [{type: 'code', text: text.slice(at, position), at}]} : undefined;
+};
+
+const inlineCode: Rule = (source, at, _start, end) => {
+	const {text} = source;
+	if (text[at] !== '`' || at + 1 >= end || text[at + 1] === '`') return undefined;
+	const newline = Math.min(end, source.next('\n', at + 2));
+	const close = source.next('`', at + 2);
+	if (close >= newline) return undefined;
+	return {end: close + 1, tokens: [{type: 'text', text: text.slice(at, close + 1), at}]};
+};
+
+const className = /(?:\.[A-Za-z_-][\w-]*)+\[/y;
+
+const content: Rule = (source, at, _start, end) => {
+	const {text} = source;
+	const escaped = text[at] === '\\';
+	const dot = escaped ? at + 1 : at;
+	if (text[dot] !== '.') return undefined;
+	className.lastIndex = dot;
+	const found = className.exec(text);
+	if (!found || dot + found[0].length > end) return undefined;
+	const open = dot + found[0].length - 1;
+	const close = source.bracket[open]!;
+	const head = text.slice(at, open + 1);
+	if (close === -1 || close >= end) return {end: open + 1, tokens: [{type: 'text', text: head, at}]};
+	if (escaped) return {end: close + 1, tokens: [{type: 'text', text: text.slice(at + 1, close + 1), at}]};
+	const inner = text.slice(open + 1, close);
+	const isBlock = inner.includes('\n');
+	const classes = found[0].slice(1, -1).split('.');
+	return {
+		end: close + 1,
+		tokens: [
+			{type: 'content_start', classes, block: isBlock, at: open + 1},
+			{type: 'content_end', block: isBlock, at: close},
+		],
+	};
+};
+
+const fences: Rule = (source, at, start, end) => {
+	const {text} = source;
+	for (const line of lineStarts(source, at, start)) {
+		let position = line;
+		while (text[position] === ' ') position++;
+		const char = text[position];
+		if (char !== '`' && char !== '~') continue;
+		let run = position;
+		while (text[run] === char) run++;
+		const longest = run - position;
+		if (longest < 3) continue;
+		const lineEnd = Math.min(end, source.next('\n', run));
+		if (lineEnd >= end) continue;
+		const rest = text.slice(run, lineEnd);
+		// The run may give back marks to the info word, as the regular expression backtracks: then the word must touch the run.
+		const length = isInfo(rest) && source.fenceClose(char, longest, lineEnd + 2) !== -1 ? longest : /^\S* *$/.test(rest) ? Math.min(longest - 1, source.longestClose(char, lineEnd + 2)) : 0;
+		if (length < 3) continue;
+		const close = source.fenceClose(char, length, lineEnd + 2);
+		if (close === -1 || close + length > end) continue;
+		let after = close + length;
+		while (text[after] === ' ') after++;
+		while (after < end && text[after] === '\n') after++;
+		return {end: after, tokens: [{type: 'fences', text: text.slice(at, after), at}]};
+	}
+
+	return undefined;
+};
+
+/** ` *(?:\S+)? *`: spaces, at most one word, spaces. */
+function isInfo(rest: string): boolean {
+	return /^ *(?:\S+)? *$/.test(rest);
+}
+
+/** After a definition's `[label]`: `: url "title"`. */
+const definitionRest = /^: *<?([^\s>]+)>?(?: +["(]([^\n]+)[")])? */;
+
+const def: Rule = (source, at, start, end) => {
+	const {text} = source;
+	for (const line of lineStarts(source, at, start)) {
+		let position = line;
+		while (text[position] === ' ') position++;
+		if (text[position] !== '[') continue;
+		// `[^\]]+` may run over lines: the label ends at the next `]`.
+		const close = source.next(']', position + 1);
+		if (close >= end || close === position + 1 || text[close + 1] !== ':') continue;
+		const label = text.slice(position + 1, close);
+		const rest = definitionRest.exec(text.slice(close + 1, Math.min(end, source.next('\n', close + 1))));
+		if (!rest) continue;
+		let after = close + 1 + rest[0].length;
+		if (after < end && text[after] !== '\n') continue;
+		while (after < end && text[after] === '\n') after++;
+		return {end: after, tokens: [{type: 'def', id: label.toLowerCase(), href: rest[1]!, ...(rest[2] === undefined ? {} : {title: rest[2]}), at}]};
+	}
+
+	return undefined;
+};
+
+const macro: Rule = (source, at, _start, end) => {
+	const {text} = source;
+	if (!text.startsWith('![:', at)) return undefined;
+	const close = source.next(']', at + 3);
+	if (close >= end) return undefined;
+	const inside = text.slice(at + 3, close);
+	const name = /^[^\] ]+/.exec(inside);
+	if (!name) return undefined;
+	let after = close + 1;
+	let obj: string | undefined;
+	if (text[after] === '(') {
+		const paren = source.next(')', after + 1);
+		if (paren < end) {
+			obj = text.slice(after + 1, paren);
+			after = paren + 1;
+		}
+	}
+
+	const args = inside.slice(name[0].length).split(',').map(arg => arg.trim());
+	return {end: after, tokens: [{type: 'macro', name: name[0], args, ...(obj === undefined ? {} : {obj}), at}]};
+};
+
+const breakComment = /<!--\s*break\s*-->/y;
+
+const slideSeparator: Rule = (source, at, start, end) => {
+	const {text} = source;
+	for (const line of lineStarts(source, at, start)) {
+		let length = 0;
+		if (text.startsWith('---', line)) {
+			length = 3;
+		} else {
+			breakComment.lastIndex = line;
+			const found = breakComment.exec(text);
+			if (found) length = found[0].length;
+		}
+
+		const after = line + length;
+		if (length === 0 || after > end) continue;
+		if (after === end) return {end: after, tokens: [{type: 'separator', text: text.slice(line, after), at: line}]};
+		if (text[after] === '\n') return {end: after + 1, tokens: [{type: 'separator', text: text.slice(line, after), at: line}]};
+	}
+
+	return undefined;
+};
+
+const fragmentSeparator: Rule = (source, at, start, end) => {
+	const {text} = source;
+	for (const line of lineStarts(source, at, start)) {
+		if (text.startsWith('--', line) && (line + 2 === end || text[line + 2] === '\n')) return {end: line + 2, tokens: [{type: 'separator', text: '--', at: line}]};
+	}
+
+	return undefined;
+};
+
+const notesSeparator: Rule = (source, at, start, end) => {
+	const {text} = source;
+	for (const line of lineStarts(source, at, start)) {
+		if (!text.startsWith('???', line)) continue;
+		if (line + 3 === end) return {end: line + 3, tokens: [{type: 'notes_separator', at: line}]};
+		if (text[line + 3] === '\n') return {end: line + 4, tokens: [{type: 'notes_separator', at: line}]};
+	}
+
+	return undefined;
+};
+
+const inlineRules: readonly Rule[] = [code, inlineCode, content, fences, def, macro];
+/** Past `maxClassNesting`: no more content classes. */
+const flatRules: readonly Rule[] = [code, inlineCode, fences, def, macro];
+const blockRules: readonly Rule[] = [...inlineRules, slideSeparator, fragmentSeparator, notesSeparator];

@@ -1,0 +1,87 @@
+/**
+ * Reading deck files: a remark page that loads its Markdown plays that file;
+ * the YAML library is loaded only for a deck with front matter, and is a
+ * chunk of its own in the bundle.
+ */
+import assert from 'node:assert/strict';
+import {spawnSync} from 'node:child_process';
+import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, test} from 'node:test';
+import {readDeck, readDeckInSteps} from '../source/read-deck.js';
+
+const fixture = (name: string) => join(process.cwd(), 'fixtures', 'real-decks', name);
+
+describe('a remark page that loads its slides', () => {
+	test('plays the file it loads, and says so; findings there name that file', async () => {
+		const deck = await readDeck(fixture('xhr-loader.html'));
+		assert.equal(deck.format, 'remark');
+		assert.deepEqual(
+			deck.slides.map(slide => slide.kind),
+			['title', 'text'],
+		);
+		assert.equal(deck.slides[1]!.notes?.text, 'thank the browser');
+		assert.deepEqual(deck.detection, {by: 'page', evidence: deck.detection?.evidence});
+		const loaded = deck.diagnostics.find(diagnostic => diagnostic.code === 'loaded-source');
+		assert.match(loaded?.message ?? '', /plays "\.\/xhr-loader-slides\.md", which .*xhr-loader\.html loads \(an XMLHttpRequest\)/);
+		assert.equal(loaded?.line, 7);
+	});
+
+	test('the player gets the loaded deck too', async () => {
+		const steps = await readDeckInSteps(fixture('xhr-loader.html'), {}, 0);
+		assert.equal(steps.opening.slides.length, 2);
+		assert.equal(steps.empty, false);
+	});
+
+	test('a file that is not there: the page says where the slides are, and check has an error', async () => {
+		const folder = mkdtempSync(join(tmpdir(), 'lectern-loader-'));
+		try {
+			const page = join(folder, 'index.html');
+			writeFileSync(page, '<html><textarea id="source"></textarea><script>remark.create({sourceUrl: "gone.md"})</script></html>');
+			const deck = await readDeck(page);
+			assert.deepEqual(
+				deck.diagnostics.map(({severity, code}) => [severity, code]),
+				[
+					['error', 'remark-loads-file'],
+					['error', 'unreadable-source'],
+				],
+			);
+			assert.match(JSON.stringify(deck.slides), /gone\.md/);
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
+		}
+	});
+});
+
+describe('YAML is loaded only for front matter', () => {
+	const probe = (deck: string) => {
+		const script = `import {readDeck} from ${JSON.stringify(join(process.cwd(), 'build', 'source', 'read-deck.js'))};
+import {yamlIsOpen} from ${JSON.stringify(join(process.cwd(), 'build', 'source', 'deck', 'formats', 'yaml.js'))};
+await readDeck(${JSON.stringify(deck)});
+console.log(yamlIsOpen());`;
+		const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], {encoding: 'utf8'});
+		assert.equal(result.status, 0, result.stderr);
+		return result.stdout.trim();
+	};
+
+	test('a deck without front matter does not load it; one with front matter does', () => {
+		assert.equal(probe(fixture('setext-title.md')), 'false');
+		assert.equal(probe(join(process.cwd(), 'fixtures', 'reference-style.txt')), 'false');
+		assert.equal(probe(fixture('presenterm-implicit.md')), 'true');
+	});
+
+	test('in the bundle, YAML is a chunk of its own that only a dynamic import reaches', () => {
+		const dist = join(process.cwd(), 'dist');
+		const chunks = readdirSync(join(dist, 'chunks')).filter(name => name.endsWith('.js'));
+		const withYaml = chunks.filter(name => readFileSync(join(dist, 'chunks', name), 'utf8').includes('YAMLParseError'));
+		assert.equal(withYaml.length, 1, 'one chunk holds the YAML library');
+		const [yamlChunk] = withYaml;
+		assert.ok(!readFileSync(join(dist, 'cli.js'), 'utf8').includes('YAMLParseError'));
+		for (const name of [...chunks.map(chunk => join('chunks', chunk)), 'cli.js']) {
+			const code = readFileSync(join(dist, name), 'utf8');
+			const imports = [...code.matchAll(/\bimport\s*(?:[^'"()]*?\bfrom\s*)?["']([^"']+)["']/g)].map(match => match[1]!);
+			assert.ok(!imports.some(path => path.endsWith(yamlChunk!)), `${name} imports the YAML chunk statically`);
+		}
+	});
+});
