@@ -7,6 +7,8 @@ import {rmSync, chmodSync, copyFileSync, mkdirSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import * as esbuild from 'esbuild';
 import {inkPatchPlugin} from './ink-patches.mjs';
+import {writeLicences} from './licences.mjs';
+import {ssh2Alias, ssh2Plugin} from './ssh2-bundling.mjs';
 
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
@@ -15,7 +17,7 @@ rmSync('build', {recursive: true, force: true});
 execFileSync(process.execPath, [tsc, '-p', 'tsconfig.json'], {stdio: 'inherit'});
 
 rmSync('dist', {recursive: true, force: true});
-await esbuild.build({
+const bundle = await esbuild.build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir: 'dist',
 	bundle: true,
@@ -27,14 +29,16 @@ await esbuild.build({
 	legalComments: 'linked',
 	chunkNames: 'chunks/[name]-[hash]',
 	define: {'process.env.NODE_ENV': '"production"'},
-	alias: {'react-devtools-core': './scripts/stub-devtools.mjs'},
+	alias: {'react-devtools-core': './scripts/stub-devtools.mjs', ...ssh2Alias},
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __lecternCreateRequire} from 'node:module';const require=__lecternCreateRequire(import.meta.url);",
 	},
-	plugins: [inkPatchPlugin()],
+	plugins: [inkPatchPlugin(), ssh2Plugin()],
 	logLevel: 'warning',
+	metafile: true,
 });
 chmodSync('dist/cli.js', 0o755);
+writeLicences(bundle.metafile, 'dist/THIRD-PARTY-LICENSES.txt');
 // The big-emoji image set (made by `npm run build:emoji`), read next to the bundle.
 copyFileSync('assets/emoji.bin', 'dist/emoji.bin');
 // The monospace font `export` embeds (HTML, PDF), with its licence.

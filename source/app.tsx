@@ -15,6 +15,7 @@ import {useGraphicsFrame} from './hooks/use-graphics-frame.js';
 import {usePictures} from './hooks/use-pictures.js';
 import {usePlanAhead} from './hooks/use-plan-ahead.js';
 import {useRedraw} from './hooks/use-redraw.js';
+import {useRemoteAudience} from './hooks/use-remote-audience.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
 import {useTalkClock} from './hooks/use-talk-clock.js';
@@ -31,6 +32,7 @@ import type {SlideSync} from './presenter/sync.js';
 import {paceAt} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
 import type {GraphicsLayer} from './graphics/layer.js';
+import type {RemoteAudience} from './serve/remote-audience.js';
 
 export type AppProps = {
 	readonly deck: Deck;
@@ -62,6 +64,10 @@ export type AppProps = {
 	readonly onVisit?: (index: number, at: number) => void;
 	/** Draws big emoji (made for the opening screen already); by default one for the colour level. */
 	readonly emoji?: EmojiPainter;
+	/** Remote viewers (`lectern serve`): told every move; their number is shown. */
+	readonly audience?: RemoteAudience;
+	/** How viewers connect (`ssh -p 2222 host`), shown when the player opens. */
+	readonly serving?: string;
 };
 
 export type Motion = {
@@ -74,7 +80,7 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
@@ -124,6 +130,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		[deck, nav.from, nav.index, nav.moves, motion], // eslint-disable-line react-hooks/exhaustive-deps -- a new move replays
 	);
 	const playing = useAnimation(animation, nav.moves);
+	const viewers = useRemoteAudience(audience, serving, deck, nav, setNav, playing.running);
 	const cursorOn = useBlink(motion.animate && slide?.kind === 'terminal' && !playing.running && nav.overlay === 'none', nav.moves);
 
 	useInput((input, key) => {
@@ -152,7 +159,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion], // eslint-disable-line react-hooks/exhaustive-deps
 	);
 	const redrawing = useRedraw(resumes);
-	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter}), [deck, nav, size, layout, clock, presenter]);
+	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers}), [deck, nav, size, layout, clock, presenter, viewers]);
 	usePlanAhead({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, motion: motion.animate ? motion : undefined});
 	const lines = redrawing ? planned.map(() => []) : planned;
 	useGraphicsFrame(graphics, lines);

@@ -28,6 +28,12 @@ export type Flags = {
 	readonly theme: string;
 	readonly steps: boolean;
 	readonly pause: string | undefined;
+	readonly port: number | undefined;
+	readonly host: string | undefined;
+	readonly maxViewers: number | undefined;
+	readonly password: string | undefined;
+	readonly authorizedKeys: string | undefined;
+	readonly follow: boolean;
 };
 
 export type Arguments = {
@@ -60,6 +66,12 @@ export const options = {
 	theme: {type: 'string', choices: [...themeNames], default: themeNames[0]},
 	steps: {type: 'boolean', default: false},
 	pause: {type: 'string'},
+	port: {type: 'number'},
+	host: {type: 'string'},
+	maxViewers: {type: 'number'},
+	password: {type: 'string'},
+	authorizedKeys: {type: 'string'},
+	follow: {type: 'boolean', default: true},
 } satisfies Record<keyof Flags, Option>;
 
 type Name = keyof typeof options;
@@ -160,6 +172,8 @@ export function flagProblem(flags: Flags, argv: readonly string[] = []): string 
 		whole('start', flags.start) ??
 		whole('width', flags.width) ??
 		whole('height', flags.height) ??
+		whole('max-viewers', flags.maxViewers) ??
+		(flags.port === undefined || (Number.isInteger(flags.port) && flags.port >= 0 && flags.port <= 65_535) ? undefined : `--port ${typed('port', flags.port)}: not a port number (0 to 65535; 0 picks a free one)`) ??
 		(Number.isFinite(flags.typingSpeed) && flags.typingSpeed > 0 ? undefined : `--typing-speed ${typed('typing-speed', flags.typingSpeed)}: not a number of characters a second above 0`)
 	);
 }

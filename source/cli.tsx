@@ -12,11 +12,12 @@ import {checkDeck, checkSummary, failsCheck, formatDiagnostic} from './commands/
 import {present} from './commands/present.js';
 import {printDeck} from './commands/print.js';
 import {formatNamed} from './deck/format-names.js';
+import {neutralize} from './deck/neutralize.js';
 import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
 
-const commands = new Set(['print', 'check', 'rehearse', 'export']);
+const commands = new Set(['print', 'check', 'rehearse', 'export', 'serve']);
 
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
@@ -32,7 +33,7 @@ async function main(): Promise<number> {
 
 	const format = flags.format === undefined ? undefined : formatNamed(flags.format);
 	const loadOptions = format ? {format} : {};
-	const presenting = command === 'play' || command === 'rehearse';
+	const presenting = command === 'play' || command === 'rehearse' || command === 'serve';
 	// The player draws its opening slide from the part of the deck that slide needs, then reads the rest.
 	const steps = presenting ? await readDeckInSteps(file!, loadOptions, (flags.start ?? 1) - 1) : undefined;
 	const deck = steps?.opening ?? (await readDeck(file!, loadOptions));
@@ -98,6 +99,8 @@ async function main(): Promise<number> {
 			const shown = file === '-' ? 'stdin' : file!;
 			const lines = diagnostics.map(diagnostic => formatDiagnostic(shown, diagnostic));
 			lines.push(checkSummary(deck, diagnostics));
+			const {asksAboutServing, serveCheck} = await import('./commands/check-serve.js');
+			if (asksAboutServing(flags)) lines.push(...(await serveCheck(flags)).map(line => neutralize(line)));
 			await write(lines.join('\n') + '\n');
 			return failsCheck(diagnostics) ? 1 : 0;
 		}
@@ -108,7 +111,7 @@ async function main(): Promise<number> {
 			const rehearsing = command === 'rehearse';
 			const targetMs = flags.target === undefined ? undefined : parseDuration(flags.target);
 			if (flags.target !== undefined && targetMs === undefined) throw new DeckError(`--target ${flags.target}: not a length of time (try 25m, 1h10m or 25:00)`);
-			return present(steps!, {
+			const playOptions = {
 				file: file!,
 				start: flags.start,
 				env,
@@ -119,6 +122,16 @@ async function main(): Promise<number> {
 				session: flags.session,
 				rehearse: rehearsing,
 				targetMs,
+			};
+			if (command !== 'serve') return present(steps!, playOptions);
+			const {serve, serveDefaults} = await import('./commands/serve.js');
+			return serve(steps!, playOptions, {
+				host: flags.host ?? serveDefaults.host,
+				port: flags.port ?? serveDefaults.port,
+				maxViewers: flags.maxViewers ?? serveDefaults.maxViewers,
+				password: flags.password,
+				authorizedKeys: flags.authorizedKeys,
+				follow: flags.follow,
 			});
 		}
 	}

@@ -17,6 +17,7 @@ export const helpText = `
 	  $ lectern rehearse DECK     present with notes and timers, then report time per slide
 	  $ lectern export DECK --to html|pdf|cast [-o FILE]
 	                              the talk as it looked: a web page, a PDF or a recording
+	  $ lectern serve DECK        present, and let remote viewers watch over SSH
 
 	  DECK may be - to read the deck from standard input.
 
@@ -59,6 +60,16 @@ export const helpText = `
 	  --pause TIME        cast: how long each slide stays once typed (3, 2.5s, 1m;
 	                      default 4s), or rehearsal: its time in the last rehearsal
 	  --no-animation, --typing-speed CPS  html, cast: typing of terminal slides
+
+	Serving (lectern serve; check DECK with these says how exposed it would be)
+	  --host ADDRESS      listen on ADDRESS (default 127.0.0.1: this machine only;
+	                      0.0.0.0: every network)
+	  --port N            listen on port N (default 2222)
+	  --max-viewers N     viewers at once (default 200)
+	  --password TEXT     viewers must give TEXT (or set LECTERN_SERVE_PASSWORD)
+	  --authorized-keys FILE
+	                      viewers log in with a key listed in FILE
+	  --no-follow         viewers may browse on their own (f rejoins the talk)
 
 	Keys while presenting: press ? for the full list.
 `;

@@ -29,6 +29,9 @@ test('the quick parser reads ordinary command lines exactly as meow does', () =>
 		['export', 'talk.txt', '--to', 'pdf', '-o', 'talk.pdf', '--notes', '--steps'],
 		['export', 'talk.txt', '--to', 'html', '--output', 'out/talk.html', '--theme', 'dark'],
 		['export', 'talk.txt', '--to', 'cast', '--pause', '2.5s', '--width', '120', '--height', '40'],
+		['serve', 'talk.txt', '--port', '2300', '--host', '0.0.0.0', '--max-viewers', '50', '--no-follow'],
+		['serve', 'talk.txt', '--password', 'sesame', '--authorized-keys', 'keys.txt', '--presenter'],
+		['check', 'talk.txt', '--host', '::', '--follow'],
 		['a', 'b', 'c'],
 		[],
 	];

@@ -14,6 +14,7 @@ import {SlideSync, socketPath} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
 import type {AnsiOptions} from '../render/ansi.js';
 import type {ImagesMode} from '../render/colour-level.js';
+import type {RemoteAudience} from '../serve/remote-audience.js';
 import type {ScreenSession} from '../terminal/screen-session.js';
 import {finishRehearsal} from './rehearse.js';
 
@@ -35,6 +36,10 @@ export type PlayOptions = {
 	readonly targetMs: number | undefined;
 	/** Whether images are drawn as pictures (`--images`). */
 	readonly images: ImagesMode;
+	/** Remote viewers (`lectern serve`). */
+	readonly audience?: RemoteAudience;
+	/** How viewers connect, shown when the player opens. */
+	readonly serving?: string;
 };
 
 /** What present.ts hands over with the terminal. */
@@ -60,6 +65,8 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 	const sync = startSync(options, start);
 	let instance: ReturnType<typeof render> | undefined;
 	started.beforeRestore(() => {
+		// Viewers are sent their farewell (their terminals left as they were) before this process ends.
+		void options.audience?.stop('lectern: the talk is over. Thanks for watching.');
 		sync?.close();
 		instance?.unmount();
 	});
@@ -105,6 +112,8 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				graphics={started.graphics.layer}
 				{...(started.emoji ? {emoji: started.emoji} : {})}
 				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
+				audience={options.audience}
+				serving={options.serving}
 			/>,
 			{stdout: started.graphics.stdout, stdin: started.graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);

@@ -64,6 +64,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 			targetMs: options.targetMs,
 			presenter: options.presenter,
 			now: Date.now(),
+			...(options.audience ? {viewers: options.audience.viewers} : {}),
 		});
 		// Row by row from the top, as Ink will write the same screen; the cursor goes back home, where Ink starts.
 		stdout.write(`\u001B[H${lines.map(line => screenRow(line, ansi)).join('\r\n')}\u001B[H`);

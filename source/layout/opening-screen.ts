@@ -40,6 +40,8 @@ export type OpeningInput = {
 	readonly presenter: boolean;
 	/** Wall-clock time for the presenter's clock. */
 	readonly now: number;
+	/** Remote viewers watching (`lectern serve`). */
+	readonly viewers?: number;
 };
 
 /**
@@ -47,9 +49,9 @@ export type OpeningInput = {
  * the cursor lit, timers at zero. Decks that open on an image are drawn by the
  * player itself (pictures come from a worker), so this has no picture source.
  */
-export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now}: OpeningInput): Line[] {
+export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers}: OpeningInput): Line[] {
 	const pace = paceAt(deck.slides, nav.index, 0, targetMs);
 	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
 	const layout = {showUrls, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
-	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter});
+	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers});
 }

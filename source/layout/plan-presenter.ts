@@ -9,6 +9,7 @@ import type {Line, Segment, Size, Style} from '../frame/frame.js';
 import {formatDuration} from '../rehearsal/rehearsal.js';
 import {planBlocks} from './plan-blocks.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
+import {viewersText} from './plan-status.js';
 import {stableSegments} from '../text/stable-width.js';
 import {clipLine, padLine, wrapLine} from '../text/wrap.js';
 
@@ -33,6 +34,8 @@ export type PresenterInput = {
 	readonly scroll: number;
 	/** Full-screen notes view (second terminal): no slide, only the pane. */
 	readonly paneOnly?: boolean;
+	/** Remote viewers watching (`lectern serve`). */
+	readonly viewers?: number | undefined;
 };
 
 const rule: Style = {fg: 'frame'};
@@ -114,6 +117,7 @@ function timerLine(input: PresenterInput, columns: number): Line {
 		{text: ' slide  ', style: {fg: 'muted'}},
 		{text: formatClock(clock.now), style: {bold: true}},
 		{text: `  ${index + 1}/${slides.length}`, style: {fg: 'accent', bold: true}},
+		...(input.viewers === undefined ? [] : [{text: `  ${viewersText(input.viewers)}`, style: {fg: 'accent' as const}}]),
 	);
 	return clipLine(parts, columns);
 }

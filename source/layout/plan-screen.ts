@@ -34,9 +34,13 @@ export type ScreenInput = {
 	readonly clock?: PresenterClock;
 	/** Notes only, full screen (the speaker's own terminal). */
 	readonly paneOnly?: boolean;
+	/** How many remote viewers watch (`lectern serve`); absent when none can. */
+	readonly viewers?: number;
+	/** The status bar's key hint, instead of `? help` (a remote viewer's keys). */
+	readonly hint?: string;
 };
 
-export function planScreen({slides, nav, size, layout, clock, paneOnly}: ScreenInput): Line[] {
+export function planScreen({slides, nav, size, layout, clock, paneOnly, viewers, hint}: ScreenInput): Line[] {
 	const area = slideArea(size);
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) return tooSmall(size);
 	let body: readonly Line[];
@@ -60,16 +64,16 @@ export function planScreen({slides, nav, size, layout, clock, paneOnly}: ScreenI
 		default: {
 			body =
 				nav.presenter || paneOnly
-					? planPresenter({slides, index: nav.index, area, layout, clock: clock ?? {elapsedMs: 0, slideMs: 0, now: 0}, scroll: nav.notesScroll, paneOnly})
+					? planPresenter({slides, index: nav.index, area, layout, clock: clock ?? {elapsedMs: 0, slideMs: 0, now: 0}, scroll: nav.notesScroll, paneOnly, viewers})
 					: planSlide(slides, nav.index, area, layout).lines;
 		}
 	}
 
 	const lines = Array.from({length: area.rows}, (_, row) => body[row] ?? []);
-	return [...lines, statusLine(slides, nav, size.columns)];
+	return [...lines, statusLine(slides, nav, size.columns, viewers, hint)];
 }
 
-function statusLine(slides: readonly Slide[], nav: NavState, columns: number): Line {
+function statusLine(slides: readonly Slide[], nav: NavState, columns: number, viewers: number | undefined, hint: string | undefined): Line {
 	if (nav.overlay === 'search') {
 		const matches = nav.searchMatches;
 		const found: Segment[] =
@@ -96,6 +100,8 @@ function statusLine(slides: readonly Slide[], nav: NavState, columns: number): L
 		columns,
 		...(nav.notice ? {notice: nav.notice} : {}),
 		...(nav.digits ? {right: `go to ${nav.digits}`} : {}),
+		...(viewers === undefined ? {} : {viewers}),
+		...(hint === undefined ? {} : {hint}),
 	});
 }
 

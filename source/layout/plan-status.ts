@@ -19,6 +19,10 @@ export type StatusInput = {
 	readonly notice?: {readonly text: string; readonly tone: 'info' | 'error'};
 	/** Extra text on the right, e.g. a half-typed slide number ("go to 12"). */
 	readonly right?: string;
+	/** Remote viewers watching (`lectern serve`). */
+	readonly viewers?: number;
+	/** The key hint at the end, instead of `? help`. */
+	readonly hint?: string;
 };
 
 export function planStatus(input: StatusInput): Line {
@@ -32,7 +36,8 @@ export function planStatus(input: StatusInput): Line {
 	}
 
 	if (input.right) right.push({text: ` ${input.right} `, style: {...bar, bold: true}});
-	right.push({text: ' ? help ', style: {...bar, fg: 'muted'}});
+	if (input.viewers !== undefined) right.push({text: ` ${viewersText(input.viewers)} `, style: {...bar, fg: 'accent'}});
+	right.push({text: ` ${input.hint ?? '? help'} `, style: {...bar, fg: 'muted'}});
 
 	const title = slide ? stableText(slideTitle(slide)) : '';
 	let rightLine: Line = mergeSegments(right);
@@ -42,4 +47,9 @@ export function planStatus(input: StatusInput): Line {
 	const titleLine = lineWidth([{text: ` ${title}`}]) <= titleSpace ? [{text: ` ${title}`, style: bar}] : [...clipLine([{text: ` ${title}`, style: bar}], Math.max(0, titleSpace - 1)), ...(titleSpace > 1 ? [{text: '…', style: bar}] : [])];
 	const gap = Math.max(0, columns - fixed - lineWidth(titleLine) - lineWidth(rightLine));
 	return clipLine(mergeSegments([position, ...titleLine, {text: ' '.repeat(gap), style: bar}, ...rightLine]), columns);
+}
+
+/** How many remote viewers watch, as the status bar and the notes pane say it. */
+export function viewersText(viewers: number): string {
+	return `${viewers} watching`;
 }

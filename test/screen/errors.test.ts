@@ -124,6 +124,9 @@ describe('a command line that is not right: one line on stderr, exit 2', () => {
 		{args: ['--start', '0', 'fixtures/demo.txt'], pattern: /--start 0: not a whole number/},
 		{args: ['print', '--width', '1.5', 'fixtures/demo.txt'], pattern: /--width 1\.5: not a whole number/},
 		{args: ['--typing-speed', '0', 'fixtures/demo.txt'], pattern: /--typing-speed 0: not a number/},
+		{args: ['serve', '--port', '70000', 'fixtures/demo.txt'], pattern: /--port 70000: not a port number/},
+		{args: ['serve', '--max-viewers', '0', 'fixtures/demo.txt'], pattern: /--max-viewers 0: not a whole number/},
+		{args: ['serve', '--authorized-keys', 'fixtures/no-such-keys', 'fixtures/demo.txt'], pattern: /--authorized-keys fixtures\/no-such-keys: cannot read it/},
 	];
 	for (const {args, pattern} of lines) {
 		test(args.join(' '), () => {
@@ -132,7 +135,7 @@ describe('a command line that is not right: one line on stderr, exit 2', () => {
 	}
 
 	test('no deck, or a command without one: the usage on stderr', () => {
-		for (const args of [[], ['print'], ['check']]) {
+		for (const args of [[], ['print'], ['check'], ['serve']]) {
 			const result = run(args);
 			assert.equal(result.status, 2, args.join(' '));
 			assert.equal(result.stdout, '');

@@ -173,7 +173,7 @@ export function showsPosition(rows: readonly string[], position: number, total: 
 }
 
 /** What the slide area should hold: print's lines, then blank rows down to the status bar. */
-function expectedBody(lines: readonly string[], size: Size): string[] {
+export function expectedBody(lines: readonly string[], size: Size): string[] {
 	const area = size.rows - 2;
 	assert.ok(lines.length <= area, `print gave ${lines.length} lines for a ${area}-row slide area`);
 	return Array.from({length: area}, (_, row) => trimRow(lines[row] ?? ''));
