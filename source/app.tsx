@@ -29,7 +29,7 @@ import {animationFor} from './layout/terminal-animation.js';
 import {keyName, textKeys} from './navigation/keymap.js';
 import {navigate, withCount, type Notice} from './navigation/navigation.js';
 import type {SlideSync} from './presenter/sync.js';
-import {paceAt} from './rehearsal/rehearsal.js';
+import {paceAt, pacePlan} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
 import type {GraphicsLayer} from './graphics/layer.js';
 import type {RemoteAudience} from './serve/remote-audience.js';
@@ -97,7 +97,8 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		[search, size, notesMaxScroll],
 	);
 	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
-	const pace = paceAt(deck.slides, nav.index, talkClock.elapsedMs - talkClock.slideMs, targetMs);
+	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
+	const pace = paceAt(plan, nav.index, talkClock.elapsedMs - talkClock.slideMs);
 	const clock = useMemo(() => (pace ? {...talkClock, pace} : talkClock), [talkClock.elapsedMs, talkClock.now, pace?.behindMs]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	useEffect(() => {
