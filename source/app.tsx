@@ -6,7 +6,7 @@ import type {EventEmitter} from 'node:events';
 import React, {useEffect, useMemo, useState} from 'react';
 import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
-import {searchSlides} from './deck/slide-text.js';
+import {searchSlides} from './deck/slide-search.js';
 import {ScreenLines} from './components/screen-lines.js';
 import {emojiPainterFor} from './emoji/index.js';
 import {useAnimation} from './hooks/use-animation.js';
@@ -16,6 +16,7 @@ import {usePictures} from './hooks/use-pictures.js';
 import {usePlanAhead} from './hooks/use-plan-ahead.js';
 import {useRedraw} from './hooks/use-redraw.js';
 import {useRemoteAudience} from './hooks/use-remote-audience.js';
+import {useSearchIndex} from './hooks/use-search-index.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
 import {useTalkClock} from './hooks/use-talk-clock.js';
@@ -85,6 +86,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const {deck, error, version} = useDeckReload(file, initialDeck);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
+	useSearchIndex(search);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
 	// Only the notes view scrolls notes (and measuring it lays out the next slide's preview).
 	const notesShown = nav.presenter || presenter;
