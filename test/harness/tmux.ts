@@ -449,7 +449,7 @@ export class TmuxScreen {
 	}
 
 	private async timeoutError(message: string, rows: string[]): Promise<Error> {
-		let stateLine = '';
+		let stateLine: string;
 		try {
 			const state = await this.state();
 			stateLine = `\nstate: ${JSON.stringify(state)}`;

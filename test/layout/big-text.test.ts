@@ -339,7 +339,7 @@ describe('layoutBigTitle', () => {
 			try {
 				assertFits(big, box);
 			} catch (error) {
-				throw new Error(`${JSON.stringify(title)} in ${box.columns}x${box.rows} (${big.font}): ${(error as Error).message}`);
+				throw new Error(`${JSON.stringify(title)} in ${box.columns}x${box.rows} (${big.font}): ${(error as Error).message}`, {cause: error});
 			}
 		}
 	});
