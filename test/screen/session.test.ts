@@ -220,7 +220,7 @@ test(
 			}
 			await waitForRawMode(screen);
 			await screen.keys('Right');
-			await waitForSlide(screen, {position: 2, total, size: small, lines: printSlides(demo, small)[1]!.lines, timeout: 3000, what: `slide 2 after typing x ${typed} times during start-up`});
+			await waitForSlide(screen, {position: 2, total, size: small, lines: printSlides(demo, small)[1]!.lines, what: `slide 2 after typing x ${typed} times during start-up`});
 		} finally {
 			await screen.stop();
 		}
