@@ -148,7 +148,7 @@ async function terminalEchoes(screen: TmuxScreen): Promise<boolean> {
 }
 
 /** Polls until the program has turned the terminal's echo off (raw mode), or the timeout. */
-export async function waitForRawMode(screen: TmuxScreen, timeout = 10_000): Promise<void> {
+export async function waitForRawMode(screen: TmuxScreen, timeout = 60_000): Promise<void> {
 	const deadline = performance.now() + timeout;
 	while (await terminalEchoes(screen)) {
 		if (performance.now() > deadline) {
