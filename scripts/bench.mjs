@@ -82,7 +82,7 @@ const keyCount = 20;
 const fixedKeyLimit = 200;
 
 const started = performance.now();
-let temp; // the temporary directory of generated decks and driver jobs
+let temp = ''; // the temporary directory of generated decks and driver jobs
 let current; // the driver process running now, if any
 const log = message => process.stderr.write(`bench: ${message}\n`);
 function fatal(message, code = 2) {
@@ -104,7 +104,9 @@ function cleanup() {
 	if (current && current.exitCode === null && current.signalCode === null) {
 		try {
 			current.kill('SIGTERM'); // the driver kills the program it started, then exits
-		} catch {}
+		} catch {
+			// Already gone.
+		}
 	}
 
 	if (temp) rmSync(temp, {recursive: true, force: true});

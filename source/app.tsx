@@ -3,7 +3,7 @@
  * terminal size, and draws the planned screen. No parsing or layout here.
  */
 import type {EventEmitter} from 'node:events';
-import React, {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
 import {searchSlides} from './deck/slide-text.js';

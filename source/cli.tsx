@@ -21,6 +21,14 @@ const commands = new Set(['print', 'check', 'rehearse', 'export', 'serve']);
 
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
+	if (argv.length === 1 && argv[0] === 'licenses' && !existsSync('licenses')) {
+		const {licenceNotices} = await import('./commands/licenses.js');
+		const notices = licenceNotices();
+		if (notices === undefined) throw new DeckError('the licence notices are missing: they are made by `npm run build`');
+		process.stdout.write(notices);
+		return 0;
+	}
+
 	const {input, flags}: Arguments = quickArguments(argv) ?? (await import('./meow-arguments.js')).meowArguments(import.meta, options);
 	const problem = flagProblem(flags, argv);
 	if (problem) throw new DeckError(problem);

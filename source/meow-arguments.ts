@@ -18,6 +18,7 @@ export const helpText = `
 	  $ lectern export DECK --to html|pdf|cast [-o FILE]
 	                              the talk as it looked: a web page, a PDF or a recording
 	  $ lectern serve DECK        present, and let remote viewers watch over SSH
+	  $ lectern licenses          lectern's licence and those of what it bundles
 
 	  DECK may be - to read the deck from standard input.
 

@@ -4,7 +4,6 @@
  */
 import {EventEmitter} from 'node:events';
 import {resolve} from 'node:path';
-import React from 'react';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
