@@ -68,6 +68,8 @@ export type AppProps = {
 	readonly audience?: RemoteAudience;
 	/** How viewers connect (`ssh -p 2222 host`), shown when the player opens. */
 	readonly serving?: string;
+	/** The Shiki theme a reloaded deck's code is highlighted in. */
+	readonly codeTheme?: string;
 };
 
 export type Motion = {
@@ -80,9 +82,9 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving, codeTheme}: AppProps) {
 	const size = useTerminalSize(stdout);
-	const {deck, error, version} = useDeckReload(file, initialDeck);
+	const {deck, error, version} = useDeckReload(file, initialDeck, codeTheme);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');

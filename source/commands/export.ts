@@ -29,7 +29,7 @@ import type {Palette} from '../render/palette.js';
 import {readReport} from '../rehearsal/rehearsal.js';
 import {reportPath} from './rehearse.js';
 
-export {palettes} from '../render/palette.js';
+export {paletteOf} from '../theme/themes.js';
 
 export type ExportFormat = 'html' | 'pdf' | 'cast';
 export const exportFormats: readonly ExportFormat[] = ['html', 'pdf', 'cast'];

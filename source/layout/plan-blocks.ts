@@ -7,6 +7,7 @@ import {splitAtBreaks} from '../deck/inline-tree.js';
 import {assertNever, type Block, type Image, type Inline} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
+import {planCode} from './plan-code.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 
@@ -39,7 +40,7 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		}
 
 		case 'code': {
-			return block.code.lines.flatMap(line => (line === '' ? [[]] : wrapLine([{text: line, style: {fg: 'code'}}], width)));
+			return planCode(block.code, width);
 		}
 
 		case 'list': {
