@@ -7,7 +7,7 @@
 import type {Block, CodeToken, Deck, Slide} from '../deck/model.js';
 
 /** True when some slide (or its notes) has a code block that names a language. */
-export function deckHasCode(deck: Deck): boolean {
+function deckHasCode(deck: Deck): boolean {
 	return deck.slides.some(slide => slideBlocks(slide).some(block => block.type === 'code' && block.code.language !== ''));
 }
 

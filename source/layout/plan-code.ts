@@ -16,7 +16,7 @@ const codeStyle: Style = {fg: 'code'};
 type CodeBlock = Extract<Block, {type: 'code'}>['code'];
 
 /** What starts a row that goes on from the row above it. */
-export const wrapMarker = '↪';
+const wrapMarker = '↪';
 
 export function planCode(code: CodeBlock, width: number): Line[] {
 	const attributes = codeAttributes(code.attributes, code.lines.length);

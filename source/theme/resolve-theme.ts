@@ -60,6 +60,11 @@ async function fileTheme(path: string, fallback: Theme, context: ThemeContext): 
 	try {
 		const file = readThemeFile(parsed.value ?? {});
 		const base = file.base ? await namedTheme(file.base, context) : fallback;
+		if (file.code !== undefined) {
+			const {shikiThemeNames} = await import('./shiki-themes.js');
+			if (!shikiThemeNames.includes(file.code)) throw new ThemeError(`code: no Shiki theme named ${file.code} (try github-dark, github-light, catppuccin-mocha)`);
+		}
+
 		const paint = base.paint || file.background !== undefined;
 		return {
 			name: path,
