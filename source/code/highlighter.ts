@@ -24,7 +24,9 @@ export async function highlightLines(lines: readonly string[], language: string,
 	if (!shiki.getLoadedLanguages().includes(name)) await shiki.loadLanguage(...(await loadGrammar(name)));
 	const themeName = theme.name ?? 'lectern';
 	if (!shiki.getLoadedThemes().includes(themeName)) await shiki.loadTheme(theme);
-	const rows = shiki.codeToTokensBase(lines.join('\n'), {lang: name, theme: themeName});
+	// The tokenizer's time limit per line is for a hostile grammar or line, not for a busy machine: the first lines compile the
+	// grammar's expressions, and a short limit leaves the rest of the line one colour, differently from run to run.
+	const rows = shiki.codeToTokensBase(lines.join('\n'), {lang: name, theme: themeName, tokenizeTimeLimit: 5000, tokenizeMaxLineLength: 2000});
 	return rows.map(row => row.map(token => codeToken(token)));
 }
 

@@ -6,11 +6,16 @@
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {test} from 'node:test';
+import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, test} from 'node:test';
 import {VirtualScreen} from '../harness/xterm.js';
 import {assertBuilt, cli, plainEnv, root} from './support.js';
 
 const deck = 'fixtures/code/languages.md';
+const folder = mkdtempSync(join(tmpdir(), 'lectern-code-'));
+after(() => rmSync(folder, {recursive: true, force: true}));
 
 async function printed(theme: string, columns = 80): Promise<VirtualScreen> {
 	assertBuilt();
@@ -92,4 +97,25 @@ test('an unknown language is shown plain, in the code colour, with no error', as
 	const screen = await printed('dark');
 	const at = screen.find("Qapla'")!;
 	assert.equal(screen.cell(at.x, at.y).fg, '#87d787');
+});
+
+test('export draws highlighted code and the theme: html and cast', () => {
+	const run = (to: string, theme: string) => {
+		const output = join(folder, `code-${theme}.${to}`);
+		const result = spawnSync(process.execPath, [cli, 'export', deck, '--to', to, '--theme', theme, '-o', output], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+		assert.equal(result.status, 0, result.stderr);
+		return readFileSync(output, 'utf8');
+	};
+
+	const light = run('html', 'light');
+	// github-light's keyword red, the light panel and page.
+	assert.match(light, /#d73a49/i);
+	assert.match(light, /#f3f5f7/i);
+	assert.match(light, /#ffffff/i);
+	assert.doesNotMatch(run('html', 'dark'), /#d73a49/i);
+	const cast = run('cast', 'projector');
+	const header = JSON.parse(cast.slice(0, cast.indexOf('\n'))) as {theme?: {fg: string; bg: string}};
+	assert.deepEqual({fg: header.theme?.fg, bg: header.theme?.bg}, {fg: '#000000', bg: '#ffffff'});
+	// The projector panel (#ececec) behind the code.
+	assert.match(cast, /48;2;236;236;236m/);
 });
