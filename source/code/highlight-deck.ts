@@ -4,35 +4,10 @@
  * with Shiki and each grammar in chunks of their own), so it starts as fast as
  * before.
  */
-import type {Block, CodeToken, Deck, Slide} from '../deck/model.js';
+import type {Block, CodeToken, Deck} from '../deck/model.js';
+import {mapSlideBlocks, slideBlocks} from '../deck/slide-blocks.js';
 
-/** True when some slide (or its notes) has a code block that names a language. */
-function deckHasCode(deck: Deck): boolean {
-	return deck.slides.some(slide => slideBlocks(slide).some(block => block.type === 'code' && block.code.language !== ''));
-}
-
-function slideBlocks(slide: Slide): readonly Block[] {
-	const notes = slide.notes?.blocks ?? [];
-	switch (slide.kind) {
-		case 'title':
-		case 'draft':
-		case 'text': {
-			return [...slide.body, ...notes];
-		}
-
-		case 'image': {
-			return [...(slide.before ?? []), ...slide.body, ...notes];
-		}
-
-		case 'terminal': {
-			return [...(slide.before ?? []), ...notes];
-		}
-
-		default: {
-			return notes;
-		}
-	}
-}
+const keyOf = (code: Extract<Block, {type: 'code'}>['code']) => `${code.language}\n${code.lines.join('\n')}`;
 
 /**
  * The deck with its code blocks' `tokens` filled in, in the named Shiki theme
@@ -40,46 +15,21 @@ function slideBlocks(slide: Slide): readonly Block[] {
  * slide repeat their blocks).
  */
 export async function highlightDeck(deck: Deck, shikiTheme: string): Promise<Deck> {
-	if (!deckHasCode(deck)) return deck;
+	const blocks = deck.slides.flatMap(slide => slideBlocks(slide)).filter(block => block.type === 'code' && block.code.language !== '');
+	if (blocks.length === 0) return deck;
 	const [{highlightLines}, {loadShikiTheme}] = await Promise.all([import('./highlighter.js'), import('../theme/shiki-themes.js')]);
 	const theme = await loadShikiTheme(shikiTheme);
-	const done = new Map<string, Promise<CodeToken[][] | undefined>>();
-	const highlight = async (block: Block): Promise<Block> => {
-		if (block.type !== 'code' || block.code.language === '') return block;
-		const key = `${block.code.language}\n${block.code.lines.join('\n')}`;
-		let found = done.get(key);
-		if (!found) {
-			found = highlightLines(block.code.lines, block.code.language, theme);
-			done.set(key, found);
-		}
+	const found = new Map<string, CodeToken[][] | undefined>();
+	for (const block of blocks) {
+		if (block.type !== 'code') continue;
+		const key = keyOf(block.code);
+		if (!found.has(key)) found.set(key, await highlightLines(block.code.lines, block.code.language, theme));
+	}
 
-		const tokens = await found;
-		return tokens ? {...block, code: {...block.code, tokens}} : block;
-	};
-
-	const blocks = (list: readonly Block[]) => Promise.all(list.map(block => highlight(block)));
-	const slides = await Promise.all(
-		deck.slides.map(async (slide): Promise<Slide> => {
-			const notes = slide.notes ? {notes: {...slide.notes, blocks: await blocks(slide.notes.blocks)}} : {};
-			switch (slide.kind) {
-				case 'title':
-				case 'draft':
-				case 'text': {
-					return {...slide, body: await blocks(slide.body), ...notes};
-				}
-
-				case 'image': {
-					return {...slide, body: await blocks(slide.body), ...(slide.before ? {before: await blocks(slide.before)} : {}), ...notes};
-				}
-
-				case 'terminal': {
-					return {...slide, ...(slide.before ? {before: await blocks(slide.before)} : {}), ...notes};
-				}
-
-				default: {
-					return {...slide, ...notes};
-				}
-			}
+	const slides = deck.slides.map(slide =>
+		mapSlideBlocks(slide, block => {
+			const tokens = block.type === 'code' && block.code.language !== '' ? found.get(keyOf(block.code)) : undefined;
+			return tokens && block.type === 'code' ? {...block, code: {...block.code, tokens}} : block;
 		}),
 	);
 	return {...deck, slides};

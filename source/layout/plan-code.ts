@@ -5,7 +5,7 @@
  * colours, marked lines on their own background and, for a stepped block, the
  * lines outside the step dimmed.
  */
-import {codeAttributes} from '../code/attributes.js';
+import {codeAttributes} from '../deck/code-attributes.js';
 import type {Block, CodeToken} from '../deck/model.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
 import {cellWidth} from '../text/cell-width.js';
