@@ -33,6 +33,7 @@ export type Flags = {
 	readonly password: string | undefined;
 	readonly authorizedKeys: string | undefined;
 	readonly follow: boolean;
+	readonly runCode: boolean;
 };
 
 export type Arguments = {
@@ -71,6 +72,7 @@ export const options = {
 	password: {type: 'string'},
 	authorizedKeys: {type: 'string'},
 	follow: {type: 'boolean', default: true},
+	runCode: {type: 'boolean', default: false},
 } satisfies Record<keyof Flags, Option>;
 
 type Name = keyof typeof options;

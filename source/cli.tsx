@@ -128,6 +128,7 @@ async function main(): Promise<number> {
 				rehearse: rehearsing,
 				targetMs,
 				theme,
+				runCode: flags.runCode,
 			};
 			if (command !== 'serve') return present(steps!, playOptions);
 			const {serve, serveDefaults} = await import('./commands/serve.js');

@@ -43,6 +43,8 @@ export type PlayOptions = {
 	readonly serving?: string;
 	/** The colours (`--theme`), code's highlighting included. */
 	readonly theme?: Theme;
+	/** Let Ctrl-E run the deck's +exec and +pty blocks. */
+	readonly runCode?: boolean;
 };
 
 /** What present.ts hands over with the terminal. */
@@ -118,6 +120,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				audience={options.audience}
 				serving={options.serving}
 				codeTheme={options.theme?.code}
+				runCode={options.runCode}
 			/>,
 			{stdout: started.graphics.stdout, stdin: started.graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);

@@ -2,6 +2,7 @@
  * The blocks of a slide wherever they are (body, the part above a picture or
  * a terminal window, notes), to read them all or to change each one.
  */
+import {codeAttributes} from './code-attributes.js';
 import type {Block, Slide} from './model.js';
 
 /** Every block of a slide and its notes, in order. */
@@ -51,4 +52,11 @@ export function mapSlideBlocks(slide: Slide, change: (block: Block) => Block): S
 			return {...slide, ...notes};
 		}
 	}
+}
+
+type Code = Extract<Block, {type: 'code'}>;
+
+/** The code blocks of a slide that ask to be run (`+exec`, `+exec_replace`, `+pty`). */
+export function runnableBlocks(slide: Slide): Code[] {
+	return slideBlocks(slide).filter((block): block is Code => block.type === 'code' && codeAttributes(block.code.attributes, block.code.lines.length).run !== undefined);
 }

@@ -18,9 +18,25 @@ type CodeBlock = Extract<Block, {type: 'code'}>['code'];
 /** What starts a row that goes on from the row above it. */
 const wrapMarker = '↪';
 
-export function planCode(code: CodeBlock, width: number): Line[] {
+/** What live code blocks printed, by the block's source line. */
+export type CodeOutput = ReadonlyMap<number, readonly Line[]>;
+
+/** The code panel, with the output of a run below it (or, for `+exec_replace`, instead of it). */
+export function planCode(code: CodeBlock, width: number, output?: readonly Line[]): Line[] {
 	const attributes = codeAttributes(code.attributes, code.lines.length);
-	const numberWidth = attributes.lineNumbers ? String(code.lines.length).length + 1 : 0;
+	if (output === undefined) return codePanel(code, width, attributes.lineNumbers);
+	const panel = attributes.run === 'exec_replace' ? [] : codePanel(code, width, attributes.lineNumbers);
+	const panelWidth = panel[0] ? lineWidth(panel[0]) : 0;
+	const outputWidth = Math.min(width, Math.max(panelWidth, ...output.map(line => lineWidth(line) + 2)));
+	const rows = output.flatMap(line => hardWrap(line as Line, outputWidth - 2)).map(line => [{text: ' ', style: outputStyle}, ...line.map(segment => ({...segment, style: {...outputStyle, ...segment.style}})), {text: ' '.repeat(Math.max(0, outputWidth - 1 - lineWidth(line))), style: outputStyle}]);
+	const label: Line = [{text: ' output'.padEnd(outputWidth), style: {...outputStyle, fg: 'lineNumber'}}];
+	return [...panel, label, ...rows, [{text: ' '.repeat(outputWidth), style: outputStyle}]];
+}
+
+const outputStyle: Style = {bg: 'statusBg'};
+
+function codePanel(code: CodeBlock, width: number, lineNumbers: boolean): Line[] {
+	const numberWidth = lineNumbers ? String(code.lines.length).length + 1 : 0;
 	const longest = Math.max(0, ...code.lines.map(line => cellWidth(line)));
 	// One column of padding each side, the line numbers, then the code.
 	const panelWidth = Math.max(1, Math.min(width, longest + numberWidth + 2));
@@ -35,7 +51,7 @@ export function planCode(code: CodeBlock, width: number): Line[] {
 		const dim = focus !== undefined && !focus.has(index);
 		const line = codeLine(text, code.tokens?.[index], bg, dim);
 		for (const [part, piece] of hardWrap(line, textWidth).entries()) {
-			const gutter: string = attributes.lineNumbers ? (part === 0 ? String(index + 1).padStart(numberWidth - 1) + ' ' : ' '.repeat(numberWidth)) : '';
+			const gutter: string = lineNumbers ? (part === 0 ? String(index + 1).padStart(numberWidth - 1) + ' ' : ' '.repeat(numberWidth)) : '';
 			const row: Segment[] = [
 				part === 0 ? {text: ' ', style: {bg}} : {text: wrapMarker, style: {fg: 'lineNumber', bg}},
 				...(gutter ? [{text: gutter, style: {fg: 'lineNumber', bg, ...(dim ? {dim} : {})} satisfies Style}] : []),

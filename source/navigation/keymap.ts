@@ -51,6 +51,7 @@ export const keymap: readonly KeyBinding[] = [
 export const otherKeys: ReadonlyArray<{label: string; description: string}> = [
 	{label: '12 Enter', description: 'go to slide 12'},
 	{label: 'Ctrl-Z', description: 'suspend; fg resumes'},
+	{label: 'Ctrl-E', description: "run the slide's +exec / +pty code (with --run-code)"},
 ];
 
 const byKey = new Map<string, Command>(keymap.flatMap(binding => binding.keys.map(key => [key, binding.command] as const)));
