@@ -23,7 +23,13 @@ export async function highlightDeck(deck: Deck, shikiTheme: string): Promise<Dec
 	for (const block of blocks) {
 		if (block.type !== 'code') continue;
 		const key = keyOf(block.code);
-		if (!found.has(key)) found.set(key, await highlightLines(block.code.lines, block.code.language, theme));
+		if (found.has(key)) continue;
+		try {
+			found.set(key, await highlightLines(block.code.lines, block.code.language, theme));
+		} catch {
+			// A grammar that fails on this text leaves the block plain: a deck's code never stops the talk.
+			found.set(key, undefined);
+		}
 	}
 
 	const slides = deck.slides.map(slide =>
