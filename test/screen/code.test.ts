@@ -119,3 +119,11 @@ test('export draws highlighted code and the theme: html and cast', () => {
 	// The projector panel (#ececec) behind the code.
 	assert.match(cast, /48;2;236;236;236m/);
 });
+
+test('an unknown theme is one line on stderr and exit 2, before anything is drawn', () => {
+	const result = spawnSync(process.execPath, [cli, 'print', deck, '--theme', 'neon'], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+	assert.equal(result.status, 2);
+	assert.equal(result.stdout, '');
+	assert.match(result.stderr, /^lectern: --theme neon: no such theme \(built in: dark, light, high-contrast, projector, auto; or a Shiki theme/);
+	assert.equal(result.stderr.trim().split('\n').length, 1);
+});
