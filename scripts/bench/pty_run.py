@@ -376,13 +376,28 @@ def run_tui(job, transitions):
         if f['status'] != 'ok':
             rec['error'] = f'first frame: {f["status"]} (no "{k}/{n}" seen); screen text at the end: {s.tail_text()!r}'
             return rec
-        rec['late_bytes_first'] = s.settle(settle_s, 3.0)
         key = job.get('next_key', '\x1b[C').encode('latin-1')
+        if job.get('key_at_paint'):
+            # the key the moment the first frame is up (its burst over): spawn -> next slide shown
+            tk = s.send(key)
+            g = s.wait_frame(tk, marker_re(k + 1, n), quiet_s, job.get('timeout_key_s', 5))
+            rec['interactive_ms'] = rel(g['marker_t'], s.t0) if g['marker_t'] else None
+            if g['status'] != 'ok':
+                rec['status'] = 'key-' + g['status']
+                rec['error'] = f'key at first paint: {g["status"]} waiting for "{k + 1}/{n}"; screen text at the end: {s.tail_text()!r}'
+                return rec
+            k, transitions = k + 1, 0
+        # what is written after the first frame with no key pressed (a takeover that redraws it)
+        rec['late_bytes_first'] = s.settle(settle_s, 3.0)
         pos = k
         for i in range(transitions):
-            if pos >= n:
+            if pos >= n and not job.get('key_list'):
                 break
             pos += 1
+            if job.get('key_list'):
+                if i >= len(job['key_list']):
+                    break
+                key, pos = job['key_list'][i][0].encode('latin-1'), job['key_list'][i][1]
             marker = marker_re(pos, n)
             extra, finish_bytes = 0, 0
             tk = s.send(key)
