@@ -94,11 +94,14 @@ export function generateDeck(count, seed = 1) {
  * The same deck in a Markdown dialect: `---` between slides (tpp's `--newpage`
  * for tpp), `#=` titles as headings, terminal sessions as fenced code, images as
  * Markdown images, `Note:` lines as HTML comments (notes in patat and lookatme).
- * Same slides, same words, so every tool shows the same content.
+ * Same slides, same words, so every tool shows the same content. With `tagged`,
+ * each slide ends with a line "slide mark K", which tells the bench that a player
+ * with no "K/N" status shows slide K.
  */
-export function generateMarkdownDeck(count, seed = 1, dialect = 'markdown') {
+export function generateMarkdownDeck(count, seed = 1, dialect = 'markdown', tagged = false) {
 	const slides = generateDeck(count, seed).replace(/\n$/, '').split('\n---\n');
-	const converted = slides.map(slide => {
+	const converted = slides.map((slide, index) => tagged ? `${convert(slide)}\n\nslide mark ${index + 1}` : convert(slide));
+	function convert(slide) {
 		const lines = slide.split('\n');
 		if (lines[0].startsWith('$$terminal')) {
 			const body = [];
@@ -119,7 +122,8 @@ export function generateMarkdownDeck(count, seed = 1, dialect = 'markdown') {
 				return line;
 			})
 			.join('\n');
-	});
+	}
+
 	if (dialect === 'tpp') return converted.map(slide => slide.split('\n').map(line => line.replace(/^#+ /, '--heading ').replace(/^```$/, '')).join('\n')).join('\n--newpage\n') + '\n';
 	return converted.join('\n\n---\n\n') + '\n';
 }
