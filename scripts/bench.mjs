@@ -71,6 +71,7 @@ import {tmpdir} from 'node:os';
 import {basename, dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {generateDeck} from './bench/decks.mjs';
+import {measurePeers, peerLines} from './bench/peers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -388,6 +389,18 @@ for (const [label, result] of [
 	if (result.failed) failures.push(`${label}: ${result.failed}`);
 }
 
+
+// ---------------------------------------------------------------- peers, same deck in each tool's format
+const peerSizes = [60, 1000, 10_000];
+const peerRounds = Number(process.env.LECTERN_BENCH_PEER_ROUNDS ?? 3);
+const peerRun = await measurePeers({drive, base, lectern: path => [node, cliCopy, ...extraArgs, path], temp, sizes: peerSizes, rounds: peerRounds, keys: 10, log});
+for (const [key, result] of Object.entries(peerRun.results)) if (result.failed) failures.push(`${key}: ${result.failed}`);
+const peerTable = peerLines(peerRun, peerSizes, median);
+const pairedRatios = (a, b, what) => peerRun.results[a][what].map((value, index) => value / peerRun.results[b][what][index]).filter(Number.isFinite);
+const markdownFlat = median(pairedRatios('lectern 10000', 'lectern 60', 'first'));
+const tppNext = peerRun.results['tpp 60'] ? median(peerRun.results['tpp 60'].next) : undefined;
+const markdownNext = median(peerRun.results['lectern 60'].next);
+
 // ---------------------------------------------------------------- table
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toLocaleString('en', {minimumFractionDigits: digits, maximumFractionDigits: digits}) : '-');
 const int = value => fmt(value, 0);
@@ -484,11 +497,12 @@ const goals = [
 	['2. Next slide, key -> frame median: lectern 60 slides / floor.mjs', `${x(next60.median / floorNext.median)} (${ms(next60.median)} / ${ms(floorNext.median)})`, '<= 2x', below(next60.median / floorNext.median, 2)],
 	['2. Next slide, key -> frame p90: lectern 60 slides / floor.mjs', `${x(next60.p90 / floorNext.p90)} (${ms(next60.p90)} / ${ms(floorNext.p90)})`, '<= 4x', below(next60.p90 / floorNext.p90, 4)],
 	['2. Next slide flat: key -> frame median, 10,000 / 60 slides', `${x(next10k.median / next60.median)} (${ms(next10k.median)} / ${ms(next60.median)})`, '<= 1.3x', below(next10k.median / next60.median, 1.3)],
-	['2. Next slide no slower than tpp', 'tpp: not measured by this bench', '<= tpp', undefined],
+	['2. Next slide no slower than tpp: key -> slide text shows, same 60-slide deck (Markdown for lectern), medians', tppNext === undefined ? 'tpp not installed' : `${x(markdownNext / tppNext)} (${ms(markdownNext)} / ${ms(tppNext)})`, '<= 1x', tppNext === undefined ? undefined : markdownNext <= tppNext],
 	['2. Home, End, jump at 10,000 slides after first use, key -> frame median', `${ms(median(jumpTimes))} (max ${ms(max(jumpTimes))}, ${jumpTimes.length} keys)`, '< 5 ms', typeof median(jumpTimes) === 'number' ? median(jumpTimes) < 5 : undefined],
 	['2. Overview and search keystrokes at 10,000 slides', 'not measured by this bench', '< 5 ms (first overview < 20 ms)', undefined],
 	['3. First frame, shorthand deck: 10,000 / 60 slides', `${x(flatStart)} (${ms(at10k.summary.first_frame_ms.median)} / ${ms(at60.summary.first_frame_ms.median)})`, '<= 1.2x', below(flatStart, 1.2)],
-	['3. First frame, remark and Markdown decks: 10,000 / 60 slides', 'not measured: the bench generates shorthand decks only', '<= 1.2x', undefined],
+	['3. First frame, Markdown deck: 10,000 / 60 slides, median of paired rounds', `${x(markdownFlat)} (${ms(median(peerRun.results['lectern 10000'].first))} / ${ms(median(peerRun.results['lectern 60'].first))}, ${peerRounds} rounds)`, '<= 1.2x', below(markdownFlat, 1.2)],
+	['3. First frame, remark decks: 10,000 / 60 slides', 'not measured: no remark deck is generated', '<= 1.2x', undefined],
 	['4. Peak RSS, 60 slides / floor.mjs', `${x(peak60 / floorSummary.peak_rss_kib)} (${fmt(peak60 / 1024)} / ${fmt(floorSummary.peak_rss_kib / 1024)} MiB)`, '<= 1.4x', below(peak60 / floorSummary.peak_rss_kib, 1.4)],
 	['4. Peak RSS, 10,000 slides', `${fmt(peak10k / 1024)} MiB`, '< 100 MiB', below(peak10k / 1024, 99.99)],
 	['5. Bytes per typed character (tpp: 23, as measured in the issue)', typing ? `${typing.bytes_per_typed_char} B` : '-', '<= 23 B', typing ? typing.bytes_per_typed_char <= 23 : undefined],
@@ -498,8 +512,7 @@ const goalLines = [
 	'| --- | --- | --- | --- |',
 	...goals.map(([what, measured, target, ok]) => `| ${what} | ${measured} | ${target} | ${verdict(ok)} |`),
 ];
-const peers = ['tpp', 'mdp', 'patat', 'lookatme'].map(name => `${name}: ${spawnSync('sh', ['-c', `command -v ${name}`]).status === 0 ? 'installed, not driven by this bench yet' : 'not installed, skipped'}`);
-console.log(lines.join('\n') + '\n\n' + notes.join('\n') + '\n\n' + goalLines.join('\n') + '\n\nPeers: ' + peers.join('; ') + '.');
+console.log(lines.join('\n') + '\n\n' + notes.join('\n') + '\n\n' + goalLines.join('\n') + `\n\nPeers (${peerRounds} interleaved rounds, 10 keys each; medians):\n\n` + peerTable.join('\n'));
 
 const queries = [floorSummary, ...decks.map(deck => deck.summary)].flatMap(s => Object.keys(s.queries_answered));
 if (queries.length) log(`note: terminal queries were answered: ${[...new Set(queries)].join(', ')}`);
@@ -517,6 +530,7 @@ writeFileSync(
 			goals: goals.map(([what, measured, target, ok]) => ({what, measured, target, result: verdict(ok)})),
 			interactive,
 			jump_ms: jumpTimes,
+			peers: peerRun,
 			node_e_0: {...nodeSummary, runs: nodeFloor.runs},
 			floor: {...floorSummary, runs: floorResult.runs},
 			decks: decks.map(({kinds, pty, ...deck}) => ({
