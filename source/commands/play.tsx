@@ -10,7 +10,7 @@ import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
 import type {GraphicsSetup} from '../graphics/session.js';
 import type {EmojiPainter} from '../layout/big-emoji.js';
-import {SlideSync, socketPath} from '../presenter/sync.js';
+import {SlideSync, socketPath, type SyncRole} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
 import type {AnsiOptions} from '../render/ansi.js';
 import type {ImagesMode} from '../render/colour-level.js';
@@ -122,12 +122,17 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 	});
 }
 
-/** The link to the other terminal; none for a piped deck without a session name. */
+/**
+ * The link to the other terminals: by `--session NAME` every view of that name;
+ * by the deck, an audience view and the speaker's (`--presenter`) only. None
+ * for a piped deck without a session name.
+ */
 function startSync(options: PlayOptions, start: number): SlideSync | undefined {
 	const key = options.session === undefined ? (options.file === '-' ? undefined : `deck:${resolve(options.file)}`) : `session:${options.session}`;
 	if (!key) return undefined;
+	const role: SyncRole = options.session === undefined ? (options.presenter ? 'speaker' : 'audience') : 'session';
 	try {
-		const sync = new SlideSync(socketPath(key), start);
+		const sync = new SlideSync(socketPath(key), start, role);
 		sync.start();
 		return sync;
 	} catch {

@@ -87,6 +87,36 @@ test('two processes on one socket follow each other both ways, and survive a res
 	}
 });
 
+test('pairing is explicit: a second audience window on the same deck is on its own; --session pairs two audience windows', async () => {
+	const env = {TMPDIR: privateTmpdir()};
+	const size = {columns: 80, rows: 24};
+	const projector = await startPlayer(['--no-animation', deck], {size, env});
+	const peek = await startPlayer(['--no-animation', '--start', '4', deck], {size, env});
+	const left: TmuxScreen[] = [projector, peek];
+	try {
+		await at(projector, 1, 'projector on 1');
+		await at(peek, 4, 'the peeking window opens where asked');
+		await peek.keys('Right');
+		await at(peek, 5, 'the peeking window moves');
+		await projector.keys('Right');
+		await at(projector, 2, 'the projector moves');
+		// Give a (wrong) sync time to arrive before looking again.
+		await new Promise(resolve => setTimeout(resolve, 700));
+		assert.ok(statusRow(await projector.text()).startsWith(' 2/5 '), 'the projector was not pulled by the peeking window');
+		assert.ok(statusRow(await peek.text()).startsWith(' 5/5 '), 'the peeking window was not pulled by the projector');
+		assert.doesNotMatch((await projector.text()).join('\n'), /connected/);
+
+		const first = await startPlayer(['--no-animation', '--session', 'two-projectors', deck], {size, env});
+		const second = await startPlayer(['--no-animation', '--session', 'two-projectors', '--start', '3', deck], {size, env});
+		left.push(first, second);
+		await at(second, 1, 'a second view with the same --session joins the first');
+		await second.keys('Right');
+		await at(first, 2, 'and drives it');
+	} finally {
+		for (const screen of left) await screen.stop();
+	}
+});
+
 test('a command types itself: partly typed mid-animation, then the final state equals print', async () => {
 	const size = {columns: 80, rows: 24};
 	const screen = await startPlayer(['--typing-speed', '4', '--start', '3', deck], {size});
