@@ -50,6 +50,8 @@ export type AppProps = {
 	readonly motion?: Motion;
 	/** Start in the presenter view (notes pane). */
 	readonly notes?: boolean;
+	/** The audience view's slide counter is shown at first (`c` toggles it). */
+	readonly counter?: boolean;
 	/** The speaker's own terminal: notes full screen, following the audience's. */
 	readonly presenter?: boolean;
 	/** Keeps this player and the other terminal on the same slide. */
@@ -80,10 +82,10 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, counter = true, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck);
-	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
+	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes, counter));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
 	// Only the notes view scrolls notes (and measuring it lays out the next slide's preview).

@@ -34,6 +34,7 @@ export type Flags = {
 	readonly password: string | undefined;
 	readonly authorizedKeys: string | undefined;
 	readonly follow: boolean;
+	readonly counter: boolean;
 };
 
 export type Arguments = {
@@ -72,6 +73,7 @@ export const options = {
 	password: {type: 'string'},
 	authorizedKeys: {type: 'string'},
 	follow: {type: 'boolean', default: true},
+	counter: {type: 'boolean', default: true},
 } satisfies Record<keyof Flags, Option>;
 
 type Name = keyof typeof options;

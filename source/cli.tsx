@@ -120,6 +120,7 @@ async function main(): Promise<number> {
 				images,
 				presenter: flags.presenter,
 				session: flags.session,
+				counter: flags.counter,
 				rehearse: rehearsing,
 				targetMs,
 			};

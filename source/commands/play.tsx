@@ -30,6 +30,8 @@ export type PlayOptions = {
 	readonly presenter: boolean;
 	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
 	readonly session: string | undefined;
+	/** The audience view's slide counter is shown (`--no-counter`: not until `c`). */
+	readonly counter: boolean;
 	/** Record time per slide and report it at the end. */
 	readonly rehearse: boolean;
 	/** The planned length of the talk. */
@@ -106,6 +108,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				motion={options.motion}
 				notes={options.notes}
 				presenter={options.presenter}
+				counter={options.counter}
 				sync={sync}
 				targetMs={options.targetMs}
 				pictures={started.pictures}

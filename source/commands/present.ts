@@ -50,7 +50,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 
 	const emoji = emojiPainterFor(level);
 	const pictures = pictureColours(options.images, level);
-	const nav = openingState(opening, start, options.notes);
+	const nav = openingState(opening, start, options.notes, options.counter);
 	// Pictures come from a worker the player starts: an image slide waits for it (the next-slide preview has none).
 	const needsPictures = pictures !== undefined && opening.slides[nav.index]?.kind === 'image';
 	if (!needsPictures) {

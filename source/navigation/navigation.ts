@@ -6,7 +6,12 @@ import {commandFor} from './keymap.js';
 
 type Overlay = 'none' | 'help' | 'overview' | 'search' | 'blackout';
 
-export type Notice = {readonly text: string; readonly tone: 'info' | 'error'};
+export type Notice = {
+	readonly text: string;
+	readonly tone: 'info' | 'error';
+	/** For the speaker's eyes (the presenter view), never the projector's: "mojibake repaired", "audience screen connected". */
+	readonly speaker?: boolean;
+};
 
 export type NavState = {
 	readonly index: number;
@@ -35,6 +40,8 @@ export type NavState = {
 	readonly notesScroll: number;
 	/** Counts `t` presses: each restarts the talk timer. */
 	readonly timerResets: number;
+	/** The audience view's slide counter is shown (`s` toggles, `--no-status` starts without it). */
+	readonly counter: boolean;
 };
 
 export type NavContext = {
@@ -46,7 +53,7 @@ export type NavContext = {
 	readonly notesMaxScroll?: number;
 };
 
-export function initialState(count: number, start = 0, presenter = false): NavState {
+export function initialState(count: number, start = 0, presenter = false, counter = true): NavState {
 	return {
 		index: clamp(start, count),
 		count,
@@ -62,6 +69,7 @@ export function initialState(count: number, start = 0, presenter = false): NavSt
 		presenter,
 		notesScroll: 0,
 		timerResets: 0,
+		counter,
 	};
 }
 
@@ -154,6 +162,10 @@ function slideKey(state: NavState, key: string, context: NavContext): NavState {
 
 		case 'presenter': {
 			return {...state, presenter: !state.presenter};
+		}
+
+		case 'counter': {
+			return {...state, counter: !state.counter};
 		}
 
 		case 'resetTimer': {

@@ -111,21 +111,25 @@ test('the big title on the first slide is drawn in block letters and centered', 
 });
 
 describe('status bar', () => {
-	test('position, slide title and the draft mark', async () => {
+	test('the audience sees a quiet counter (c hides it, --no-counter starts without); the presenter view has title, DRAFT and ? help', async () => {
 		const slides = printSlides(demo, small);
 		const total = slides.length;
-		const screen = await startPlayer([demo], {size: small});
+		const screen = await startPlayer(['--session', 'quiet-bar', demo], {size: small});
 		try {
 			let rows = await waitForSlide(screen, {position: 1, total, size: small});
-			assert.match(statusRow(rows), new RegExp(`^ 1/${total}  lectern +\\? help$`));
-			assert.doesNotMatch(statusRow(rows), /DRAFT/);
-
-			await screen.keys('Right', 'Right');
-			rows = await waitForSlide(screen, {position: 3, total, size: small});
-			assert.match(statusRow(rows), new RegExp(`^ 3/${total}  What you get +\\? help$`));
+			assert.equal(statusRow(rows), ` 1/${total}`, 'a counter and nothing else');
+			const quiet = await screen.cells();
+			assert.equal(quiet.cell(0, small.rows - 2).bg, undefined, 'no bar: the counter sits on the slide background');
+			quiet.dispose();
 
 			await screen.type('9');
+			await screen.waitFor(current => statusRow(current).includes('go to 9'), {what: 'the typed number shows while it is typed'});
 			await screen.keys('Enter');
+			rows = await waitForSlide(screen, {position: 9, total, size: small});
+			assert.equal(statusRow(rows), ` 9/${total}`, 'no DRAFT on the projector');
+			await screen.type('c');
+			await screen.waitFor(current => statusRow(current) === '', {what: 'c hides the counter'});
+			await screen.type('p');
 			rows = await waitForSlide(screen, {position: 9, total, size: small});
 			assert.match(statusRow(rows), new RegExp(`^ 9/${total}  What is still missing +DRAFT  \\? help$`));
 			// The bar's background spans the whole width, to the last column.
@@ -143,9 +147,19 @@ describe('status bar', () => {
 		} finally {
 			await screen.stop();
 		}
+
+		const hidden = await startPlayer(['--no-counter', '--session', 'no-counter', demo], {size: small});
+		try {
+			await hidden.waitFor(current => bodyRows(current).some(row => row.trim() !== ''), {what: 'the first slide'});
+			assert.equal(statusRow(await hidden.text()), '', '--no-counter: nothing under the slide');
+			await hidden.type('c');
+			await hidden.waitFor(current => statusRow(current) === ` 1/${total}`, {what: 'c shows the counter'});
+		} finally {
+			await hidden.stop();
+		}
 	});
 
-	test('a Mac OS Roman mojibake deck is repaired, with a notice', async () => {
+	test('a Mac OS Roman mojibake deck is repaired, with a notice for the speaker only', async () => {
 		const fixture = 'fixtures/screen/mojibake-macroman.txt';
 		// How the fixture was made: the UTF-8 bytes of this deck decoded as Mac OS Roman (iconv-lite,
 		// with 0xF0 as the Apple logo U+F8FF as in Apple's table; iconv-lite leaves it undefined) and
@@ -160,18 +174,19 @@ describe('status bar', () => {
 
 		const screen = await startPlayer([fixture], {size: small});
 		try {
-			const rows = await waitForSlide(screen, {
-				position: 1,
-				total: 2,
-				size: small,
-				lines: printSlides(fixture, small)[0]!.lines,
-				also: current => statusRow(current).includes('mojibake repaired'),
-				what: 'the repaired first slide with the "mojibake repaired" notice',
-			});
-			assert.match(statusRow(rows), /^ 1\/2  You’ve got this 💪 +mojibake repaired {2}\? help$/);
-			assert.ok(bodyRows(rows).some(row => row.includes('Café au lait — strong, like you.')));
+			const rows = await waitForSlide(screen, {position: 1, total: 2, size: small, lines: printSlides(fixture, small)[0]!.lines, what: 'the repaired first slide'});
+			assert.equal(statusRow(rows), ' 1/2', 'the projector is not told');
 		} finally {
 			await screen.stop();
+		}
+
+		const speaker = await startPlayer(['--notes', fixture], {size: small});
+		try {
+			const rows = await speaker.waitFor(current => statusRow(current).includes('mojibake repaired'), {what: 'the presenter view with the "mojibake repaired" notice'});
+			assert.match(statusRow(rows), /^ 1\/2  You’ve got this 💪 +mojibake repaired {2}\? help$/);
+			assert.ok(bodyRows(rows).some(row => row.includes('Café au lait')));
+		} finally {
+			await speaker.stop();
 		}
 	});
 });
@@ -253,8 +268,8 @@ describe('keys', () => {
 			await screen.type('still missing');
 			await screen.waitFor(rows => statusRow(rows).startsWith('/still missing'), {what: 'the typed query'});
 			await screen.keys('Enter');
-			const rows = await waitForSlide(screen, {position: 9, total: total(), size: small, lines: printSlides(demo, small)[8]!.lines});
-			assert.match(statusRow(rows), /What is still missing/);
+			// Slide 9 ("What is still missing"), exactly as print draws it.
+			await waitForSlide(screen, {position: 9, total: total(), size: small, lines: printSlides(demo, small)[8]!.lines});
 		} finally {
 			await screen.stop();
 		}
