@@ -4,6 +4,8 @@
  */
 import type {Deck, Diagnostic, Image} from '../deck/model.js';
 import {planSlide} from '../layout/plan-slide.js';
+import {terminalText} from '../layout/plan-terminal.js';
+import {lookAlikes, lookAlikesIn} from '../text/look-alikes.js';
 
 export type CheckOptions = {
 	readonly file: string;
@@ -49,7 +51,28 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 		}
 	}
 
+	found.push(...lookAlikeNotices(deck));
 	return found.sort((a, b) => a.line - b.line);
+}
+
+/** A notice for each terminal slide that uses characters terminal fonts lack, which are drawn as ASCII. */
+function lookAlikeNotices(deck: Deck): Diagnostic[] {
+	return deck.slides.flatMap(slide => {
+		if (slide.kind !== 'terminal') return [];
+		const used = lookAlikesIn(terminalText(slide));
+		if (used.length === 0) return [];
+		const named = used.map(character => {
+			const lookAlike = lookAlikes.get(character)!;
+			return `${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase()} ${lookAlike.name}) as ${lookAlike.ascii}`;
+		});
+		const it = used.length === 1 ? 'it' : 'them';
+		return [{
+			severity: 'notice' as const,
+			line: slide.line,
+			code: 'look-alike',
+			message: `slide ${slide.index + 1}: the terminal window draws ${named.join(', ')}: most terminal fonts lack ${it}`,
+		}];
+	});
 }
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
