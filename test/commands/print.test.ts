@@ -90,7 +90,7 @@ describe('print: fixtures/reference-style.txt at 80x24, plain', () => {
 		assert.ok(subtitle >= 4, 'big text takes several rows above the subtitle');
 		const big = nonEmpty(screen.slice(0, subtitle));
 		assert.ok(big.length >= 4, `${big.length} rows of big text`);
-		assert.ok(big.every(line => /[|_/\\()`'█╗╔═║╝╚]/.test(line)), 'block letters');
+		assert.ok(big.every(line => /[|_/\\()`'█▀▄╗╔═║╝╚]/.test(line)), 'block letters');
 		assert.ok(Math.abs(leftPad(screen[subtitle]!) - Math.floor((80 - 'TeaCon 2024'.length) / 2)) <= 1, 'centered');
 		assert.ok(screen.some(line => line.trim() === 'a short talk about a long brew'));
 		assert.ok(screen.some(line => line.trim() === '📷 footer footer.svg'));
