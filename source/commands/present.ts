@@ -16,6 +16,7 @@ import {takeOverTerminal} from '../terminal/screen-session.js';
 import {terminalSize} from '../terminal/terminal-size.js';
 import {DeckError} from '../read-deck.js';
 import type {PlayOptions} from './play.js';
+import {hyperlinksWork} from '../render/hyperlink-support.js';
 
 export async function present(steps: DeckInSteps, options: PlayOptions): Promise<number> {
 	// The pace against a target counts the checkpoints in every slide's notes: that needs the whole deck.
@@ -25,7 +26,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
 	const stdin = keyboard();
 	const level = colourLevel(options.env, true);
-	const ansi: AnsiOptions = {level, hyperlinks: level > 0};
+	const ansi: AnsiOptions = {level, hyperlinks: level > 0 && hyperlinksWork(options.env)};
 	const start = Math.max(0, (options.start ?? 1) - 1);
 
 	let beforeRestore = () => {};

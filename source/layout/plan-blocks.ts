@@ -54,7 +54,8 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		}
 
 		case 'caption': {
-			return wrapLines(block.content, {fg: 'muted'}, width, options);
+			// A caption's link, where it cannot be clicked, is followed by its host (or a short URL), dimmed.
+			return wrapLines(block.content, {fg: 'muted'}, width, {...options, shortUrls: true});
 		}
 
 		default: {
