@@ -157,7 +157,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const emoji = useMemo(() => givenEmoji ?? emojiPainterFor(ansi.level), [givenEmoji, ansi.level]);
 	const {pictures, picturesVersion} = usePictures(file, pictureLevel, graphics);
 	const layout = useMemo(
-		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {})}),
+		() => ({showUrls: !ansi.hyperlinks, shortCaptionUrls: true, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {})}),
 		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion], // eslint-disable-line react-hooks/exhaustive-deps
 	);
 	const redrawing = useRedraw(resumes);

@@ -52,6 +52,6 @@ export type OpeningInput = {
 export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers}: OpeningInput): Line[] {
 	const pace = paceAt(deck.slides, nav.index, 0, targetMs);
 	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
-	const layout = {showUrls, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
+	const layout = {showUrls, shortCaptionUrls: true, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
 	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers});
 }

@@ -11,6 +11,8 @@ import {styledSegments, type TextOptions} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 
 export type BlockOptions = TextOptions & {
+	/** With `showUrls`: a caption's link as its host or a short URL, dimmed (the player's screen). */
+	readonly shortCaptionUrls?: boolean;
 	/** Leave out the blank line between blocks (to make a long slide fit). */
 	readonly compact?: boolean;
 };
@@ -54,8 +56,8 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		}
 
 		case 'caption': {
-			// A caption's link, where it cannot be clicked, is followed by its host (or a short URL), dimmed.
-			return wrapLines(block.content, {fg: 'muted'}, width, {...options, shortUrls: true});
+			// On the player's screen a caption's link, where it cannot be clicked, is followed by its host (or a short URL), dimmed.
+			return wrapLines(block.content, {fg: 'muted'}, width, {...options, shortUrls: options.shortCaptionUrls === true});
 		}
 
 		default: {

@@ -119,14 +119,17 @@ function notesLines(slide: Slide | undefined, columns: number, compact = false):
 
 function timerLine(input: PresenterInput, columns: number): Line {
 	const {clock, slides, index} = input;
+	// N/M right after the talk's time, so that a narrow pane cuts the clock, not the position.
 	const parts: Segment[] = [
 		{text: formatDuration(clock.elapsedMs), style: {fg: 'heading', bold: true}},
 		{text: ' talk  ', style: {fg: 'muted'}},
+		{text: `${index + 1}/${slides.length}  `, style: {fg: 'accent', bold: true}},
 	];
 	if (clock.pace) {
+		// "01:35 ahead", never "-01:35 ahead": the word says which way.
 		const behind = clock.pace.behindMs > 0;
 		parts.push({
-			text: `${behind ? '+' : '-'}${formatDuration(Math.abs(clock.pace.behindMs))} ${behind ? 'behind' : 'ahead'}  `,
+			text: `${formatDuration(Math.abs(clock.pace.behindMs))} ${behind ? 'behind' : 'ahead'}  `,
 			style: {fg: behind ? 'highlight' : 'code', bold: true},
 		});
 	}
@@ -135,7 +138,6 @@ function timerLine(input: PresenterInput, columns: number): Line {
 		{text: formatDuration(clock.slideMs), style: {bold: true}},
 		{text: ' slide  ', style: {fg: 'muted'}},
 		{text: formatClock(clock.now), style: {bold: true}},
-		{text: `  ${index + 1}/${slides.length}`, style: {fg: 'accent', bold: true}},
 		...(input.viewers === undefined ? [] : [{text: `  ${viewersText(input.viewers)}`, style: {fg: 'accent' as const}}]),
 	);
 	return clipLine(parts, columns);

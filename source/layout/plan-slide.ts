@@ -15,6 +15,8 @@ import {planTitle} from './plan-title.js';
 export type LayoutOptions = {
 	/** Show link URLs as text (no clickable hyperlinks, or `print`). */
 	readonly showUrls: boolean;
+	/** With `showUrls`: a caption's link as its host or a short URL, dimmed (the player's screen). */
+	readonly shortCaptionUrls?: boolean;
 	/** Draws emoji big; without it emoji slides show the emoji themselves. */
 	readonly emoji?: EmojiPainter;
 	/** The state of a terminal slide's animation; absent means its final state. */
@@ -72,10 +74,10 @@ const idOf = (value: object | undefined) => {
 
 /** Everything a slide's frame depends on besides the slide: its size and every layout option. */
 function frameKey(slide: Slide, size: Size, options: LayoutOptions): string {
-	const {showUrls, emoji, terminal, pictures, ...rest} = options;
+	const {showUrls, shortCaptionUrls, emoji, terminal, pictures, ...rest} = options;
 	rest satisfies Record<string, never>; // A new layout option must be added to the key.
 	const view = slide.kind === 'terminal' && terminal ? `${terminal.cursorOn}:${terminal.visibleLines ?? ''}:${terminal.partialChars ?? ''}` : '';
-	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}|${idOf(emoji)}|${idOf(pictures)}|${view}`;
+	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}${shortCaptionUrls === true ? ':short' : ''}|${idOf(emoji)}|${idOf(pictures)}|${view}`;
 }
 
 function layOut(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {

@@ -21,7 +21,7 @@ const classStyles: Readonly<Record<string, Style | 'invisible'>> = {
 export type TextOptions = {
 	/** Show each link's URL after its text (where hyperlinks cannot be clicked, and in `print`). */
 	readonly showUrls?: boolean;
-	/** With `showUrls`: the URL only when short, else its host, dimmed (a caption's link). */
+	/** With `showUrls`: a caption's link target as the URL only when short, else its host, dimmed (the player; `print` shows it whole). */
 	readonly shortUrls?: boolean;
 };
 

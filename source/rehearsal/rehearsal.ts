@@ -154,7 +154,9 @@ export function formatReport(report: RehearsalReport, previous?: RehearsalReport
 
 	const header = `${'#'.padStart(3)}  ${'slide'.padEnd(titleWidth)}  ${'time'.padStart(6)}  ${'total'.padStart(8)}  ${'⏰ delta'.padStart(9)}${previous ? `  ${'vs last'.padStart(8)}` : ''}`;
 	const lines = [header];
-	for (const row of report.slides) {
+	// Only the slides visited: a rehearsal that skipped ahead says how many it skipped instead of listing them at 00:00.
+	const visited = report.slides.filter(row => row.ms > 0);
+	for (const row of visited) {
 		const before = previous?.slides.find(old => old.slide === row.slide);
 		lines.push(
 			[
@@ -168,6 +170,8 @@ export function formatReport(report: RehearsalReport, previous?: RehearsalReport
 		);
 	}
 
+	const skipped = report.slides.length - visited.length;
+	if (skipped > 0) lines.push(`${String(skipped).padStart(3)}  ${skipped === 1 ? 'slide' : 'slides'} not visited`);
 	let summary = `Total ${formatDuration(report.totalMs)}`;
 	if (report.targetMs !== undefined) {
 		const over = report.totalMs - report.targetMs;

@@ -167,7 +167,7 @@ describe('print: fixtures/reference-style.txt at 80x24, plain', () => {
 
 	test('slide 14: the caption with its URL shown', () => {
 		const last = nonEmpty(slide(slides, 14).screen).at(-1)!;
-		assert.equal(last.trim(), 'Boiling Water Explained example.com TeaCon 2017');
+		assert.equal(last.trim(), 'Boiling Water Explained <https://example.com/watch?v=abc123> TeaCon 2017');
 	});
 
 	test('slide 15: a quoted emoji title keeps its quotes (drawn big)', () => {

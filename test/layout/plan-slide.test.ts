@@ -40,7 +40,7 @@ test('an image that is not there is a frame with its readable name', () => {
 	const lines = text(planSlide(deck.slides, 6, {columns: 80, rows: 22}, {showUrls: true}).lines);
 	assert.ok(lines.some(line => line.includes('📷 stage photo')));
 	assert.ok(lines.some(line => line.includes('stage_photo.png')));
-	assert.ok(lines.some(line => line.includes('lectern on npm npmjs.com made for speakers')));
+	assert.ok(lines.some(line => line.includes('lectern on npm <https://www.npmjs.com/package/lectern> made for speakers')));
 	assert.ok(lines.some(line => line.trim().startsWith('╭')));
 });
 

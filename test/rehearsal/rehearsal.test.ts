@@ -97,3 +97,11 @@ test('finishing writes the report next to the deck and compares with the last on
 	assert.ok(second.some(line => / {2}1 {2}Intro\s+00:20\s+00:20\s+-00:10$/.test(line)), second.join('\n'));
 	assert.match(second.join('\n'), /last rehearsal 01:30 \(-00:10\)/);
 });
+
+test('the table lists only the slides visited, and counts the others', () => {
+	const report = buildReport(deck.slides, [30_000, 0, 5000], {deck: 'talk.txt', date: '2026-12-02', totalMs: 35_000});
+	const table = formatReport(report);
+	assert.equal(table.filter(line => /^ {2}\d {2}.*\d\d:\d\d/.test(line)).length, 2);
+	assert.ok(!table.some(line => line.includes('Middle')), 'the slide skipped is not listed');
+	assert.ok(table.includes('  1  slide not visited'));
+});
