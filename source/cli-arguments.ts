@@ -8,7 +8,6 @@
 import {parseArgs} from 'node:util';
 import {imagesModes} from './render/colour-level.js';
 import {formatNames} from './deck/format-names.js';
-import {themeNames} from './render/theme.js';
 
 export type Flags = {
 	readonly start: number | undefined;
@@ -35,6 +34,7 @@ export type Flags = {
 	readonly authorizedKeys: string | undefined;
 	readonly follow: boolean;
 	readonly counter: boolean;
+	readonly runCode: boolean;
 };
 
 export type Arguments = {
@@ -64,7 +64,7 @@ export const options = {
 	images: {type: 'string', choices: [...imagesModes], default: 'auto'},
 	to: {type: 'string', choices: ['html', 'pdf', 'cast']},
 	output: {type: 'string', shortFlag: 'o'},
-	theme: {type: 'string', choices: [...themeNames], default: themeNames[0]},
+	theme: {type: 'string', default: 'dark'},
 	steps: {type: 'boolean', default: false},
 	pause: {type: 'string'},
 	port: {type: 'number'},
@@ -74,6 +74,7 @@ export const options = {
 	authorizedKeys: {type: 'string'},
 	follow: {type: 'boolean', default: true},
 	counter: {type: 'boolean', default: true},
+	runCode: {type: 'boolean', default: false},
 } satisfies Record<keyof Flags, Option>;
 
 type Name = keyof typeof options;

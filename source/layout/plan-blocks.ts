@@ -7,6 +7,7 @@ import {splitAtBreaks} from '../deck/inline-tree.js';
 import {assertNever, type Block, type Image, type Inline} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
+import {planCode, type CodeOutput} from './plan-code.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 
@@ -15,6 +16,8 @@ export type BlockOptions = TextOptions & {
 	readonly shortCaptionUrls?: boolean;
 	/** Leave out the blank line between blocks (to make a long slide fit). */
 	readonly compact?: boolean;
+	/** What live code blocks printed, by the block's source line. */
+	readonly codeOutput?: CodeOutput;
 };
 
 const headingStyles: readonly Style[] = [{fg: 'heading', bold: true}, {fg: 'accent', bold: true}, {bold: true}];
@@ -41,7 +44,7 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		}
 
 		case 'code': {
-			return block.code.lines.flatMap(line => (line === '' ? [[]] : wrapLine([{text: line, style: {fg: 'code'}}], width)));
+			return planCode(block.code, width, options.codeOutput?.get(block.line));
 		}
 
 		case 'list': {

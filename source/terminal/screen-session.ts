@@ -20,7 +20,15 @@ export type ScreenSession = {
 export type ScreenHooks = {
 	readonly leaving?: () => string;
 	readonly entered?: () => void;
+	/** A theme's own text and background colours: set as the terminal's defaults (OSC 10, 11) while lectern has the screen, reset (OSC 110, 111) when it gives it back. */
+	readonly paint?: {readonly foreground: string; readonly background: string};
 };
+
+function painting(hooks: ScreenHooks): {enter: string; leave: string} {
+	if (!hooks.paint) return {enter: '', leave: ''};
+	const {foreground, background} = hooks.paint;
+	return {enter: `\u001B]10;${foreground}\u001B\\\u001B]11;${background}\u001B\\`, leave: '\u001B]110\u001B\\\u001B]111\u001B\\'};
+}
 
 const signalNumbers: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
 
@@ -50,9 +58,10 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 	};
 
+	const paint = painting(hooks);
 	// Raw mode first: keys pressed while the player starts must not echo onto the slides.
 	setRaw(true);
-	write(enterSequence);
+	write(paint.enter + enterSequence);
 
 	const restore = () => {
 		if (!active) return;
@@ -64,7 +73,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 
 		setRaw(false);
-		write(leaving() + leaveSequence);
+		write(leaving() + leaveSequence + paint.leave);
 		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 		process.off('exit', restore);
 	};
@@ -72,10 +81,10 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	const suspend = (onResume: () => void) => {
 		if (!active) return;
 		setRaw(false);
-		write(leaving() + leaveSequence);
+		write(leaving() + leaveSequence + paint.leave);
 		process.once('SIGCONT', () => {
 			if (!active) return;
-			write(enterSequence);
+			write(paint.enter + enterSequence);
 			hooks.entered?.();
 			setRaw(true);
 			onResume();
