@@ -116,7 +116,8 @@ export function failsCheck(diagnostics: readonly Diagnostic[]): boolean {
 	return diagnostics.some(diagnostic => diagnostic.severity !== 'notice');
 }
 
-function deckImages(deck: Deck): Image[] {
+/** Every image a deck's slides show (image slides' pictures and images among their blocks). */
+export function deckImages(deck: Deck): Image[] {
 	const images: Image[] = [];
 	for (const slide of deck.slides) {
 		if (slide.kind === 'image') images.push(slide.image);

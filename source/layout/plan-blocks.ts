@@ -4,10 +4,10 @@
  */
 import {cellWidth} from '../text/cell-width.js';
 import {splitAtBreaks} from '../deck/inline-tree.js';
-import {assertNever, type Block, type Image, type Inline} from '../deck/model.js';
-import {readableImageName} from '../deck/slide-title.js';
+import {assertNever, type Block, type Inline} from '../deck/model.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
 import {planCode, type CodeOutput} from './plan-code.js';
+import {inlinePictureRows, planInlineImage, type PictureSource} from './plan-inline-image.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 
@@ -18,6 +18,10 @@ export type BlockOptions = TextOptions & {
 	readonly compact?: boolean;
 	/** What live code blocks printed, by the block's source line. */
 	readonly codeOutput?: CodeOutput;
+	/** Draws pictures; without it every image shows as alt text. */
+	readonly pictures?: PictureSource;
+	/** How tall a picture in the flow of the text is drawn at most (rows); default 3. */
+	readonly inlineImageRows?: number;
 };
 
 const headingStyles: readonly Style[] = [{fg: 'heading', bold: true}, {fg: 'accent', bold: true}, {bold: true}];
@@ -55,7 +59,7 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		}
 
 		case 'image': {
-			return wrapLine(inlineImageLine(block.image), width);
+			return planInlineImage(block.image, width, options.inlineImageRows ?? inlinePictureRows(0), options.pictures);
 		}
 
 		case 'caption': {
@@ -72,15 +76,6 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 /** Inline content as wrapped lines, a `<br>` starting a new one. */
 function wrapLines(inlines: readonly Inline[], style: Style, width: number, options: BlockOptions): Line[] {
 	return splitAtBreaks(inlines).flatMap(line => wrapLine(styledSegments(line, style, options), width));
-}
-
-/** An image shown in the flow of text: one line with a picture mark, its alt text (or a name made from the file) and file. */
-export function inlineImageLine(image: Image): Segment[] {
-	return [
-		{text: '📷 ', style: {fg: 'muted'}},
-		{text: image.alt ?? readableImageName(image.src), style: {italic: true}},
-		{text: ` ${image.src}`, style: {dim: true}},
-	];
 }
 
 function hangingIndent(marker: string, content: Segment[], width: number): Line[] {

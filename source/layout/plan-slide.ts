@@ -10,6 +10,7 @@ import type {Frame, Line, Size} from '../frame/frame.js';
 import {planBlocks} from './plan-blocks.js';
 import {planEmoji} from './plan-emoji.js';
 import {planImage, type PictureSource} from './plan-image.js';
+import {inlinePictureRows} from './plan-inline-image.js';
 import {planTerminal, type TerminalView} from './plan-terminal.js';
 import {planTitle} from './plan-title.js';
 
@@ -33,15 +34,15 @@ const draftBadge: Line = [{text: ' DRAFT ', style: {fg: 'draft', inverse: true, 
 /**
  * Frames laid out before, per deck (a reloaded deck is a new array): going back
  * to a slide, or to one laid out ahead of time while the presenter talks, costs
- * a lookup instead of a layout. Image slides are not kept (their pictures
- * arrive later).
+ * a lookup instead of a layout. Slides with pictures are not kept (their
+ * pictures arrive later).
  */
 const laidOut = new WeakMap<readonly Slide[], Map<string, Frame>>();
 const laidOutLimit = 64;
 
 export function planSlide(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {
 	const slide = slides[index];
-	const key = slide && slide.kind !== 'image' ? frameKey(slide, size, options) : undefined;
+	const key = slide && !hasPictures(slide) ? frameKey(slide, size, options) : undefined;
 	if (key === undefined) return layOut(slides, index, size, options);
 	let frames = laidOut.get(slides);
 	if (!frames) {
@@ -60,6 +61,13 @@ export function planSlide(slides: readonly Slide[], index: number, size: Size, o
 
 	frames.set(key, frame);
 	return frame;
+}
+
+/** Image slides and slides with a picture among their blocks: their pictures arrive later, so their frames are not kept. */
+function hasPictures(slide: Slide): boolean {
+	if (slide.kind === 'image') return true;
+	const body = slide.kind === 'title' || slide.kind === 'draft' || slide.kind === 'text' ? slide.body : slide.kind === 'terminal' ? (slide.before ?? []) : [];
+	return body.some(block => block.type === 'image');
 }
 
 const objectIds = new WeakMap<object, number>();
@@ -92,7 +100,8 @@ function layOut(slides: readonly Slide[], index: number, size: Size, options: La
 	return {width: size.columns, height: size.rows, lines, ...(overflow > 0 ? {overflow: overflow + 1} : {})};
 }
 
-function planContent(slides: readonly Slide[], slide: Slide, box: Size, options: LayoutOptions): Line[] {
+function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: LayoutOptions): Line[] {
+	const options = {...layout, inlineImageRows: inlinePictureRows(box.rows)};
 	switch (slide.kind) {
 		case 'title': {
 			return planTitle(slide.title, slide.subtitles, slide.body, box, options);
@@ -111,7 +120,7 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, options:
 		}
 
 		case 'terminal': {
-			return planTerminal(slides, slide.index, box, options.terminal ?? {cursorOn: true});
+			return planTerminal(slides, slide.index, box, layout.terminal ?? {cursorOn: true});
 		}
 
 		case 'text': {
