@@ -16,6 +16,7 @@ import type {ImagesMode} from '../render/colour-level.js';
 import type {RemoteAudience} from '../serve/remote-audience.js';
 import type {ScreenSession} from '../terminal/screen-session.js';
 import {finishRehearsal} from './rehearse.js';
+import {pageText} from '../terminal/page-text.js';
 import type {Theme} from '../theme/themes.js';
 
 /** The options of `lectern DECK`, as cli.tsx hands them to present.ts and present.ts to the player. */
@@ -79,9 +80,10 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 
 	const times = options.rehearse ? new SlideTimes(deck.slides.length, Date.now()) : undefined;
 	return new Promise<number>(resolve => {
-		const finish = () => {
+		const finish = async () => {
 			session.restore();
-			if (times) process.stdout.write(`${finishRehearsal(deck, options.file, times, options.targetMs, Date.now()).join('\n')}\n`);
+			// The report fits the terminal's width, and goes through a pager when it is taller than the screen.
+			if (times) await pageText(finishRehearsal(deck, options.file, times, options.targetMs, Date.now(), process.stdout.columns || 80), process.stdout, options.env);
 			resolve(0);
 			// Watchers and timers must not keep a quit player alive.
 			setImmediate(() => process.exit(0));

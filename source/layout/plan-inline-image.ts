@@ -3,7 +3,7 @@
  * at `rows` cells tall at most, as wide as the picture's shape allows; while
  * it is on its way, as many blank rows with a dim note (so nothing moves
  * when it arrives); the one-line alt text (a picture mark, a readable name
- * and the file) when it cannot be drawn.
+ * and the file) when it cannot be drawn, and why when the file is there.
  */
 import type {Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
@@ -43,6 +43,10 @@ export function planInlineImage(image: Image, width: number, rows: number, pictu
 			const lines: Line[] = Array.from({length: rows}, () => []);
 			lines[Math.floor((rows - 1) / 2)] = clipLine([{text: `📷 ${image.alt ?? readableImageName(image.src)} loading…`, style: {dim: true}}], width);
 			return lines;
+		}
+
+		case 'missing': {
+			return alt();
 		}
 
 		default: {

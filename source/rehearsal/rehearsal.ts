@@ -142,9 +142,10 @@ export function readReport(json: string): RehearsalReport | undefined {
 
 const signed = (ms: number) => `${ms > 0 ? '+' : ms < 0 ? '-' : ' '}${formatDuration(Math.abs(ms))}`;
 
-/** The summary table printed after a rehearsal, with the difference to the previous one. */
-export function formatReport(report: RehearsalReport, previous?: RehearsalReport): string[] {
-	const titleWidth = 34;
+/** The summary table printed after a rehearsal, with the difference to the previous one, at most `width` columns wide (the slide titles are cut to fit). */
+export function formatReport(report: RehearsalReport, previous?: RehearsalReport, width = 80): string[] {
+	// Number, time, total and delta take 35 columns with their gaps (⏰ is two wide), "vs last" 10 more; the titles have the rest, 10 to 34.
+	const titleWidth = Math.max(10, Math.min(34, width - (previous ? 45 : 35)));
 	const fit = (text: string) => {
 		const full = stableText(text);
 		const cut = (width: number) => clipLine([{text: full}], width).map(segment => segment.text).join('');

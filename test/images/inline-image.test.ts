@@ -86,6 +86,7 @@ describe('inline pictures', () => {
 		const failed = planInlineImage(image, 60, 5, (): Picture => ({state: 'failed', reason: 'corrupt PNG'}));
 		assert.deepEqual(text(failed), ['📷 badge badge.png', 'corrupt PNG']);
 		assert.deepEqual(text(planInlineImage(image, 60, 5, undefined)), ['📷 badge badge.png'], 'without pictures: the alt text');
+		assert.deepEqual(text(planInlineImage(image, 60, 5, () => ({state: 'missing', reason: 'not found'}))), ['📷 badge badge.png'], 'missing: the alt text alone');
 	});
 
 	it('a quarter of the area among text, 3 to 12 rows', () => {
