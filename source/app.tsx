@@ -24,7 +24,7 @@ import {useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {EmojiPainter} from './layout/big-emoji.js';
 import {openingState} from './layout/opening-screen.js';
-import {overviewColumns} from './layout/plan-overview.js';
+import {overviewShape} from './layout/plan-overview.js';
 import {notesScrollLimit} from './layout/plan-presenter.js';
 import {planScreen, slideArea} from './layout/plan-screen.js';
 import {animationFor} from './layout/terminal-animation.js';
@@ -101,8 +101,11 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		[deck, nav.index, size, presenter, notesShown],
 	);
 	const context = useMemo(
-		() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8), notesMaxScroll}),
-		[search, size, notesMaxScroll],
+		() => {
+			const shape = overviewShape(deck.slides.length, slideArea(size));
+			return {search, overviewRows: shape.rows, overviewPage: shape.page, notesMaxScroll};
+		},
+		[search, size, notesMaxScroll, deck.slides.length],
 	);
 	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
 	const pace = paceAt(deck.slides, nav.index, talkClock.elapsedMs - talkClock.slideMs, targetMs);

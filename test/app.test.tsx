@@ -7,7 +7,7 @@ import {App} from '../source/app.js';
 import {loadDeck} from '../source/deck/load-deck.js';
 
 const deck = loadDeck(readFileSync('fixtures/demo.txt'));
-const keys = {right: '\u001B[C', left: '\u001B[D', escape: '\u001B', enter: '\r', home: '\u001B[H', end: '\u001B[F'};
+const keys = {right: '\u001B[C', left: '\u001B[D', escape: '\u001B', enter: '\r', home: '\u001B[H', end: '\u001B[F', down: '\u001B[B'};
 
 class FakeTerminal extends EventEmitter {
 	constructor(
@@ -114,7 +114,7 @@ test('overview picks a slide with arrows and Enter', async () => {
 	await app.press('o');
 	assert.match(app.screen().join('\n'), /Overview/);
 	assert.match(app.screen().join('\n'), /9 D What is still missing/);
-	await app.press(keys.right, keys.right, keys.enter);
+	await app.press(keys.down, keys.down, keys.enter);
 	assert.match(app.status(), /^ 3\/10(?: |$)/);
 	await app.press('o', keys.escape);
 	assert.match(app.status(), /^ 3\/10(?: |$)/);

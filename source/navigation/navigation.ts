@@ -47,8 +47,10 @@ export type NavState = {
 export type NavContext = {
 	/** Slide indices whose text or notes match the query, in order. */
 	readonly search: (query: string) => readonly number[];
-	/** How many overview cells fit in one row (for Up and Down). */
-	readonly overviewColumns: number;
+	/** How many slides a column of the overview holds (Left and Right move a column; PgUp and PgDn a page). */
+	readonly overviewRows: number;
+	/** How many slides a page of the overview holds. */
+	readonly overviewPage?: number;
 	/** How far the current slide's notes can scroll. */
 	readonly notesMaxScroll?: number;
 };
@@ -195,35 +197,37 @@ function slideKey(state: NavState, key: string, context: NavContext): NavState {
 }
 
 function overviewKey(state: NavState, key: string, context: NavContext): NavState {
-	const columns = Math.max(1, context.overviewColumns);
+	// The overview reads top to bottom in talk order: Up and Down are the slide before and after, Left and Right a column.
+	const rows = Math.max(1, context.overviewRows);
+	const page = Math.max(rows, context.overviewPage ?? rows * 5);
 	const move = (to: number) => ({...state, overviewCursor: clamp(to, state.count)});
 	switch (key) {
-		case 'right':
-		case 'l': {
-			return move(state.overviewCursor + 1);
-		}
-
-		case 'left':
-		case 'h': {
-			return move(state.overviewCursor - 1);
-		}
-
 		case 'down':
 		case 'j': {
-			return move(state.overviewCursor + columns);
+			return move(state.overviewCursor + 1);
 		}
 
 		case 'up':
 		case 'k': {
-			return move(state.overviewCursor - columns);
+			return move(state.overviewCursor - 1);
+		}
+
+		case 'right':
+		case 'l': {
+			return move(state.overviewCursor + rows);
+		}
+
+		case 'left':
+		case 'h': {
+			return move(state.overviewCursor - rows);
 		}
 
 		case 'pagedown': {
-			return move(state.overviewCursor + columns * 5);
+			return move(state.overviewCursor + page);
 		}
 
 		case 'pageup': {
-			return move(state.overviewCursor - columns * 5);
+			return move(state.overviewCursor - page);
 		}
 
 		case 'home':

@@ -5,7 +5,7 @@
  */
 import {cellWidth} from '../text/cell-width.js';
 import type {Slide} from '../deck/model.js';
-import {slideTitle} from '../deck/slide-title.js';
+import {slideLabel} from '../deck/slide-title.js';
 import {stableText} from '../text/stable-width.js';
 import {clipLine} from '../text/wrap.js';
 
@@ -119,7 +119,7 @@ export function buildReport(slides: readonly Slide[], perSlide: readonly number[
 		const checkpointMs = checkpointOf(slide);
 		return {
 			slide: index + 1,
-			title: slideTitle(slide),
+			title: slideLabel(slide),
 			ms,
 			cumulativeMs: cumulative,
 			...(checkpointMs === undefined ? {} : {checkpointMs, deltaMs: arrived - checkpointMs}),
@@ -162,7 +162,7 @@ export function formatReport(report: RehearsalReport, previous?: RehearsalReport
 		lines.push(
 			[
 				String(row.slide).padStart(3),
-				fit(row.title || '(untitled)'),
+				fit(row.title || '(untitled)'), // Reports saved before slideLabel have empty titles.
 				formatDuration(row.ms).padStart(6),
 				formatDuration(row.cumulativeMs).padStart(8),
 				(row.deltaMs === undefined ? '' : signed(row.deltaMs)).padStart(9),
