@@ -233,7 +233,7 @@ test('resizing redraws the slide for every size, and says when the terminal is t
 describe('keys', () => {
 	const total = () => printSlides(demo, small).length;
 
-	test('o opens the overview; Right then Enter opens slide 2', async () => {
+	test('o opens the overview; Down then Enter opens slide 2', async () => {
 		const screen = await startPlayer([demo], {size: small});
 		try {
 			await waitForSlide(screen, {position: 1, total: total(), size: small});
@@ -241,7 +241,7 @@ describe('keys', () => {
 			const rows = await screen.waitFor(current => (current[0] ?? '').startsWith('Overview'), {what: 'the overview'});
 			assert.ok(rows.some(row => row.includes('What is still missing')), 'the overview lists the slides');
 			assert.ok(showsPosition(rows, 1, total()), 'the overview does not move the slide');
-			await screen.keys('Right');
+			await screen.keys('Down');
 			await screen.keys('Enter');
 			await waitForSlide(screen, {position: 2, total: total(), size: small, lines: printSlides(demo, small)[1]!.lines});
 		} finally {
