@@ -10,6 +10,7 @@ import {ReadStream} from 'node:tty';
 import type {DeckInSteps} from '../deck/load-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
+import {hasPictures} from '../layout/plan-slide.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
 import {colourLevel, pictureColours} from '../render/colour-level.js';
 import {takeOverTerminal, type ScreenHooks} from '../terminal/screen-session.js';
@@ -55,7 +56,9 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	const pictures = pictureColours(options.images, level);
 	const nav = openingState(opening, start, options.notes, options.counter);
 	// Pictures come from a worker the player starts: an image slide waits for it (the next-slide preview has none).
-	const needsPictures = pictures !== undefined && opening.slides[nav.index]?.kind === 'image';
+	const openingSlide = opening.slides[nav.index];
+	// A slide with a picture (an image slide, an inline `@` picture) is drawn by the player itself, as its first render has it.
+	const needsPictures = pictures !== undefined && openingSlide !== undefined && hasPictures(openingSlide);
 	if (!needsPictures) {
 		const lines = openingScreen({
 			deck: opening,
