@@ -94,6 +94,8 @@ if (problems.length > 0) {
 chmodSync('dist/cli.js', 0o755);
 // The big-emoji image set (made by `npm run build:emoji`), read next to the bundle.
 copyFileSync('assets/emoji.bin', 'dist/emoji.bin');
+// resvg's WebAssembly, read by the SVG chunk (source/images/svg-render.ts) when a deck first shows an SVG; its JS is bundled, so its licence is in the notices.
+copyFileSync('node_modules/@resvg/resvg-wasm/index_bg.wasm', 'dist/resvg.wasm');
 // The monospace font `export` embeds (HTML, PDF), with its licence.
 mkdirSync('dist/fonts');
 const fontFolder = 'node_modules/@fontsource/dejavu-mono';

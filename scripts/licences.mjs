@@ -80,9 +80,18 @@ https://creativecommons.org/licenses/by/4.0/
 lectern scales them to a palette of 256 colours and draws them as terminal cells.
 `;
 
-/** For a package that ships no licence file: the MIT terms with its author, or what its package.json says. */
-function missingLicence(manifest, declared, mitTerms) {
+/** Licence texts kept in the repository for packages that name a licence without shipping its text. */
+const licenceTexts = {'MPL-2.0': 'assets/licences/MPL-2.0.txt'};
+
+/** For a package that ships no licence file: the MIT terms with its author, a kept licence text with where the source is, or what its package.json says. */
+function missingLicence(manifest, declared, mitTerms, root) {
 	const author = typeof manifest.author === 'string' ? manifest.author : manifest.author?.name;
+	if (licenceTexts[declared]) {
+		const repository = typeof manifest.repository === 'string' ? manifest.repository : manifest.repository?.url;
+		const source = repository ? ` Its source code: ${repository.replace(/^git\+/, '').replace(/^git@github\.com:/, 'https://github.com/')}.` : '';
+		return `(The package ships no licence file; its package.json says ${declared}.${source} The ${declared} terms:)\n\n${readFileSync(join(root, licenceTexts[declared]), 'utf8').trim()}`;
+	}
+
 	if (declared !== 'MIT') return `(The package ships no licence file; its package.json says: ${declared}.)`;
 	return `(The package ships no licence file; its package.json says MIT. The MIT terms:)\nCopyright (c) ${author ?? `the authors of ${manifest.name}`}\n\n${mitTerms}`;
 }
@@ -96,7 +105,7 @@ export function writeLicences(metafile, outFile, {root = '.'} = {}) {
 		const texts = licenceFiles(folder);
 		const declared = declaredLicence(manifest);
 		const headers = [...new Set(files.filter(file => /\.[cm]?js$/.test(file)).map(file => headerNotice(file)).filter(Boolean))];
-		const body = texts.length > 0 ? texts.join('\n\n') : missingLicence(manifest, declared, mit);
+		const body = texts.length > 0 ? texts.join('\n\n') : missingLicence(manifest, declared, mit, root);
 		const nested = folder.split('node_modules/').length > 2 ? ` [${folder}]` : '';
 		sections.push(`${name} ${version} (${declared})${nested}\n${rule}\n${body}\n${headers.map(header => `\nFrom the header of a bundled file:\n${header}\n`).join('')}`);
 	}

@@ -25,7 +25,7 @@ import {useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {EmojiPainter} from './layout/big-emoji.js';
 import {openingState} from './layout/opening-screen.js';
-import {overviewColumns} from './layout/plan-overview.js';
+import {overviewShape} from './layout/plan-overview.js';
 import {notesScrollLimit} from './layout/plan-presenter.js';
 import {planScreen, slideArea} from './layout/plan-screen.js';
 import {animationFor} from './layout/terminal-animation.js';
@@ -53,6 +53,8 @@ export type AppProps = {
 	readonly motion?: Motion;
 	/** Start in the presenter view (notes pane). */
 	readonly notes?: boolean;
+	/** The audience view's slide counter is shown at first (`c` toggles it). */
+	readonly counter?: boolean;
 	/** The speaker's own terminal: notes full screen, following the audience's. */
 	readonly presenter?: boolean;
 	/** Keeps this player and the other terminal on the same slide. */
@@ -87,10 +89,10 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving, codeTheme, runCode = false}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, counter = true, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving, codeTheme, runCode = false}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck, codeTheme);
-	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
+	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes, counter));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSearchIndex(search);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
@@ -101,8 +103,11 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		[deck, nav.index, size, presenter, notesShown],
 	);
 	const context = useMemo(
-		() => ({search, overviewColumns: overviewColumns(slideArea(size).columns - 8), notesMaxScroll}),
-		[search, size, notesMaxScroll],
+		() => {
+			const shape = overviewShape(deck.slides.length, slideArea(size));
+			return {search, overviewRows: shape.rows, overviewPage: shape.page, notesMaxScroll};
+		},
+		[search, size, notesMaxScroll, deck.slides.length],
 	);
 	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
 	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
@@ -171,7 +176,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const emoji = useMemo(() => givenEmoji ?? emojiPainterFor(ansi.level), [givenEmoji, ansi.level]);
 	const {pictures, picturesVersion} = usePictures(file, pictureLevel, graphics);
 	const layout = useMemo(
-		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {}), ...(liveCode.output ? {codeOutput: liveCode.output} : {})}),
+		() => ({showUrls: !ansi.hyperlinks, shortCaptionUrls: true, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {}), ...(liveCode.output ? {codeOutput: liveCode.output} : {})}),
 		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion, liveCode.output], // eslint-disable-line react-hooks/exhaustive-deps
 	);
 	const redrawing = useRedraw(resumes);

@@ -33,6 +33,7 @@ export type Flags = {
 	readonly password: string | undefined;
 	readonly authorizedKeys: string | undefined;
 	readonly follow: boolean;
+	readonly counter: boolean;
 	readonly runCode: boolean;
 };
 
@@ -72,6 +73,7 @@ export const options = {
 	password: {type: 'string'},
 	authorizedKeys: {type: 'string'},
 	follow: {type: 'boolean', default: true},
+	counter: {type: 'boolean', default: true},
 	runCode: {type: 'boolean', default: false},
 } satisfies Record<keyof Flags, Option>;
 

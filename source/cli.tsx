@@ -8,7 +8,7 @@
 import {existsSync} from 'node:fs';
 import {dirname, resolve} from 'node:path';
 import {flagProblem, options, quickArguments, type Arguments} from './cli-arguments.js';
-import {checkDeck, checkSummary, failsCheck, formatDiagnostic} from './commands/check.js';
+import {checkDeck, checkSummary, deckImages, failsCheck, formatDiagnostic} from './commands/check.js';
 import {present} from './commands/present.js';
 import {printDeck} from './commands/print.js';
 import {formatNamed} from './deck/format-names.js';
@@ -55,7 +55,7 @@ async function main(): Promise<number> {
 
 	switch (command) {
 		case 'print': {
-			const {ImageStore} = await import('./images/index.js');
+			const {ImageStore, isSvgSource, SvgStore} = await import('./images/index.js');
 			const size = {
 				columns: flags.width ?? (process.stdout.columns || 80),
 				rows: flags.height ?? (process.stdout.rows || 24),
@@ -63,9 +63,14 @@ async function main(): Promise<number> {
 			const level = colourLevel(env, Boolean(process.stdout.isTTY));
 			const pictureLevel = pictureColours(images, level);
 			const store = pictureLevel ? new ImageStore(deckFolder(file!), {level: pictureLevel}) : undefined;
+			// resvg is loaded only when the deck names an SVG.
+			const svg = pictureLevel && deckImages(deck).some(image => isSvgSource(image.src)) ? new SvgStore(deckFolder(file!), pictureLevel) : undefined;
 			try {
 				await store?.loadDecoders();
-				const pictures = store ? {pictures: (src: string, box: {columns: number; rows: number}) => store.pictureSync(src, box)} : {};
+				await svg?.load().catch(() => undefined); // Failing, each SVG shows its alt text and the reason.
+				const pictures = store
+					? {pictures: (src: string, box: {columns: number; rows: number}) => (svg && isSvgSource(src) ? svg.pictureSync(src, box) : store.pictureSync(src, box))}
+					: {};
 				const out: string[] = [];
 				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false, theme: theme.colours}, ...pictures})) out.push(line);
 				await write(out.join('\n') + '\n');
@@ -99,12 +104,23 @@ async function main(): Promise<number> {
 		}
 
 		case 'check': {
-			const {inspectImage} = await import('./images/index.js');
+			const {inspectImage, isSvgSource, SvgStore} = await import('./images/index.js');
 			const folder = deckFolder(file!);
+			// An SVG is checked by drawing it small with resvg (loaded only when the deck names one).
+			const svg = deckImages(deck).some(image => isSvgSource(image.src)) ? new SvgStore(folder, 3) : undefined;
+			const svgFailure = await svg?.load().then(
+				() => undefined,
+				(error: unknown) => (error instanceof Error ? error.message : String(error)),
+			);
 			const diagnostics = checkDeck(deck, {
 				file: file!,
 				imageExists: src => existsSync(resolve(folder, src)),
 				imageProblem(src) {
+					if (svg && isSvgSource(src)) {
+						const drawn = svgFailure ? {state: 'failed', reason: svgFailure} : svg.pictureSync(src, {columns: 8, rows: 4});
+						return 'reason' in drawn ? {reason: drawn.reason, unsupported: false} : undefined;
+					}
+
 					const found = inspectImage(resolve(folder, src));
 					return found.ok ? undefined : {reason: found.reason, unsupported: found.code === 'unsupported'};
 				},
@@ -133,6 +149,7 @@ async function main(): Promise<number> {
 				images,
 				presenter: flags.presenter,
 				session: flags.session,
+				counter: flags.counter,
 				rehearse: rehearsing,
 				targetMs,
 				theme,

@@ -26,7 +26,9 @@ export const helpText = `
 	  --start N           open at slide N
 	  --presenter         the speaker's terminal: notes, timers and next slide full
 	                      screen, in step with the audience's \`lectern DECK\`
-	  --session NAME      pair terminals by NAME instead of by the deck's path
+	  --session NAME      pair every terminal given NAME (two audience views
+	                      too), instead of an audience view with --presenter
+	  --no-counter        no slide counter on the audience screen (c shows it)
 	  --target TIME       planned length of the talk (25m, 1h10m, 25:00): the notes
 	                      pane shows ahead/behind, with ⏰ MM:SS checkpoints in notes
 	  --notes             start in the presenter view (notes pane, timers, next slide);

@@ -4,6 +4,8 @@
  */
 import type {Deck, Diagnostic, Image} from '../deck/model.js';
 import {planSlide} from '../layout/plan-slide.js';
+import {terminalText} from '../layout/plan-terminal.js';
+import {lookAlikes, lookAlikesIn} from '../text/look-alikes.js';
 import {codeAttributes} from '../deck/code-attributes.js';
 import {runnableBlocks} from '../deck/slide-blocks.js';
 
@@ -51,6 +53,8 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 		}
 	}
 
+	found.push(...lookAlikeNotices(deck));
+
 	// Live code is listed, so that a presenter knows what --run-code would run (the steps of a slide repeat a block: once).
 	const runnable = new Map(deck.slides.flatMap(slide => runnableBlocks(slide)).map(block => [block.line, block]));
 	for (const block of runnable.values()) {
@@ -59,6 +63,26 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 	}
 
 	return found.sort((a, b) => a.line - b.line);
+}
+
+/** A notice for each terminal slide that uses characters terminal fonts lack, which are drawn as ASCII. */
+function lookAlikeNotices(deck: Deck): Diagnostic[] {
+	return deck.slides.flatMap(slide => {
+		if (slide.kind !== 'terminal') return [];
+		const used = lookAlikesIn(terminalText(slide));
+		if (used.length === 0) return [];
+		const named = used.map(character => {
+			const lookAlike = lookAlikes.get(character)!;
+			return `${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase()} ${lookAlike.name}) as ${lookAlike.ascii}`;
+		});
+		const it = used.length === 1 ? 'it' : 'them';
+		return [{
+			severity: 'notice' as const,
+			line: slide.line,
+			code: 'look-alike',
+			message: `slide ${slide.index + 1}: the terminal window draws ${named.join(', ')}: most terminal fonts lack ${it}`,
+		}];
+	});
 }
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
@@ -92,7 +116,8 @@ export function failsCheck(diagnostics: readonly Diagnostic[]): boolean {
 	return diagnostics.some(diagnostic => diagnostic.severity !== 'notice');
 }
 
-function deckImages(deck: Deck): Image[] {
+/** Every image a deck's slides show (image slides' pictures and images among their blocks). */
+export function deckImages(deck: Deck): Image[] {
 	const images: Image[] = [];
 	for (const slide of deck.slides) {
 		if (slide.kind === 'image') images.push(slide.image);

@@ -9,7 +9,7 @@ import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
 import type {GraphicsSetup} from '../graphics/session.js';
 import type {EmojiPainter} from '../layout/big-emoji.js';
-import {SlideSync, socketPath} from '../presenter/sync.js';
+import {SlideSync, socketPath, type SyncRole} from '../presenter/sync.js';
 import {SlideTimes} from '../rehearsal/rehearsal.js';
 import type {AnsiOptions} from '../render/ansi.js';
 import type {ImagesMode} from '../render/colour-level.js';
@@ -17,6 +17,7 @@ import type {RemoteAudience} from '../serve/remote-audience.js';
 import type {ScreenSession} from '../terminal/screen-session.js';
 import {takeoverStream, type OpeningFrame} from '../terminal/takeover.js';
 import {finishRehearsal} from './rehearse.js';
+import {pageText} from '../terminal/page-text.js';
 import type {Theme} from '../theme/themes.js';
 
 /** The options of `lectern DECK`, as cli.tsx hands them to present.ts and present.ts to the player. */
@@ -31,6 +32,8 @@ export type PlayOptions = {
 	readonly presenter: boolean;
 	/** Names the socket the two terminals meet at (default: the deck's absolute path). */
 	readonly session: string | undefined;
+	/** The audience view's slide counter is shown (`--no-counter`: not until `c`). */
+	readonly counter: boolean;
 	/** Record time per slide and report it at the end. */
 	readonly rehearse: boolean;
 	/** The planned length of the talk. */
@@ -80,9 +83,10 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 
 	const times = options.rehearse ? new SlideTimes(deck.slides.length, Date.now()) : undefined;
 	return new Promise<number>(resolve => {
-		const finish = () => {
+		const finish = async () => {
 			session.restore();
-			if (times) process.stdout.write(`${finishRehearsal(deck, options.file, times, options.targetMs, Date.now()).join('\n')}\n`);
+			// The report fits the terminal's width, and goes through a pager when it is taller than the screen.
+			if (times) await pageText(finishRehearsal(deck, options.file, times, options.targetMs, Date.now(), process.stdout.columns || 80), process.stdout, options.env);
 			resolve(0);
 			// Watchers and timers must not keep a quit player alive.
 			setImmediate(() => process.exit(0));
@@ -113,6 +117,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				motion={options.motion}
 				notes={options.notes}
 				presenter={options.presenter}
+				counter={options.counter}
 				sync={sync}
 				targetMs={options.targetMs}
 				pictures={started.pictures}
@@ -131,12 +136,17 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 	});
 }
 
-/** The link to the other terminal; none for a piped deck without a session name. */
+/**
+ * The link to the other terminals: by `--session NAME` every view of that name;
+ * by the deck, an audience view and the speaker's (`--presenter`) only. None
+ * for a piped deck without a session name.
+ */
 function startSync(options: PlayOptions, start: number): SlideSync | undefined {
 	const key = options.session === undefined ? (options.file === '-' ? undefined : `deck:${resolve(options.file)}`) : `session:${options.session}`;
 	if (!key) return undefined;
+	const role: SyncRole = options.session === undefined ? (options.presenter ? 'speaker' : 'audience') : 'session';
 	try {
-		const sync = new SlideSync(socketPath(key), start);
+		const sync = new SlideSync(socketPath(key), start, role);
 		sync.start();
 		return sync;
 	} catch {

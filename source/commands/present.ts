@@ -10,6 +10,7 @@ import {ReadStream} from 'node:tty';
 import type {DeckInSteps} from '../deck/load-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
+import {hasPictures} from '../layout/plan-slide.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
 import {colourLevel, pictureColours} from '../render/colour-level.js';
 import {takeOverTerminal, type ScreenHooks} from '../terminal/screen-session.js';
@@ -18,6 +19,7 @@ import {highlightDeck} from '../code/highlight-deck.js';
 import {terminalSize} from '../terminal/terminal-size.js';
 import {DeckError} from '../read-deck.js';
 import type {PlayOptions} from './play.js';
+import {hyperlinksWork} from '../render/hyperlink-support.js';
 
 export async function present(steps: DeckInSteps, options: PlayOptions): Promise<number> {
 	// The pace against a target counts the checkpoints in every slide's notes: that needs the whole deck.
@@ -28,7 +30,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
 	const stdin = keyboard();
 	const level = colourLevel(options.env, true);
-	const ansi: AnsiOptions = {level, hyperlinks: level > 0, ...(options.theme ? {theme: options.theme.colours} : {})};
+	const ansi: AnsiOptions = {level, hyperlinks: level > 0 && hyperlinksWork(options.env), ...(options.theme ? {theme: options.theme.colours} : {})};
 	const start = Math.max(0, (options.start ?? 1) - 1);
 
 	let beforeRestore = () => {};
@@ -53,9 +55,11 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 
 	const emoji = emojiPainterFor(level);
 	const pictures = pictureColours(options.images, level);
-	const nav = openingState(opening, start, options.notes);
+	const nav = openingState(opening, start, options.notes, options.counter);
 	// Pictures come from a worker the player starts: an image slide waits for it (the next-slide preview has none).
-	const needsPictures = pictures !== undefined && opening.slides[nav.index]?.kind === 'image';
+	const openingSlide = opening.slides[nav.index];
+	// A slide with a picture (an image slide, an inline `@` picture) is drawn by the player itself, as its first render has it.
+	const needsPictures = pictures !== undefined && openingSlide !== undefined && hasPictures(openingSlide);
 	let opened: OpeningFrame | undefined;
 	if (!needsPictures) {
 		const size = terminalSize(stdout);

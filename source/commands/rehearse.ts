@@ -11,7 +11,8 @@ export function reportPath(file: string): string | undefined {
 	return file === '-' ? undefined : `${file}.rehearsal.json`;
 }
 
-export function finishRehearsal(deck: Deck, file: string, times: SlideTimes, targetMs: number | undefined, now: number): string[] {
+/** The report's lines (at most `width` columns wide), after saving it. */
+export function finishRehearsal(deck: Deck, file: string, times: SlideTimes, targetMs: number | undefined, now: number, width = 80): string[] {
 	const {perSlide, totalMs} = times.snapshot(now);
 	const report = buildReport(deck.slides, perSlide, {deck: file, date: new Date(now).toISOString(), totalMs, ...(targetMs === undefined ? {} : {targetMs})});
 	const path = reportPath(file);
@@ -24,7 +25,7 @@ export function finishRehearsal(deck: Deck, file: string, times: SlideTimes, tar
 		}
 	}
 
-	const lines = [`Rehearsal of ${neutralize(file)}`, '', ...formatReport(report, previous)];
+	const lines = [`Rehearsal of ${neutralize(file)}`, '', ...formatReport(report, previous, width)];
 	if (path) {
 		try {
 			writeFileSync(path, `${JSON.stringify(report, null, '\t')}\n`);

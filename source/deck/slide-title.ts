@@ -64,3 +64,23 @@ function rawTitle(slide: Slide): string {
 function oneLine(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
+
+/** How many words of the notes tell an emoji slide from its neighbours. */
+const noteWords = 6;
+
+/**
+ * A slide's name in lists (the overview, the rehearsal report), the same in
+ * each: its title; an emoji slide's emoji followed by the first words of its
+ * notes (👩🏻‍🔧 and 👩🏼‍💻 read alike where a terminal cannot draw their
+ * sequences); "(blank)" for a blank slide; "(untitled)" for one with no words.
+ */
+export function slideLabel(slide: Slide): string {
+	if (slide.kind === 'blank') return '(blank)';
+	const title = slideTitle(slide);
+	if (slide.kind === 'emoji' && slide.notes) {
+		const words = oneLine(slide.notes.text).split(' ').filter(word => word !== '');
+		if (words.length > 0) return `${title} · ${words.slice(0, noteWords).join(' ')}${words.length > noteWords ? '…' : ''}`;
+	}
+
+	return title === '' ? '(untitled)' : title;
+}

@@ -17,7 +17,7 @@ export function useSlideSync(sync: SlideSync | undefined, nav: NavState, setNav:
 		};
 
 		const onPeer = (connected: boolean) => {
-			setNav(state => ({...state, notice: {text: `${peerName} ${connected ? 'connected' : 'disconnected'}`, tone: 'info'}}));
+			setNav(state => ({...state, notice: {text: `${peerName} ${connected ? 'connected' : 'disconnected'}`, tone: 'info', speaker: true}}));
 		};
 
 		sync.on('goto', onGoto);

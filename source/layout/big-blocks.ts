@@ -21,27 +21,45 @@ export type Block = {
 const runCache = new Map<string, Block>();
 const runCacheLimit = 4000;
 
-/** Scales a row of ANSI Regular 2x: each cell becomes 2x2 cells. */
-const scaledCells: Readonly<Record<string, readonly [string, string]>> = {
-	' ': ['  ', '  '],
-	'█': ['██', '██'],
-	'▀': ['██', '  '],
-	'▄': ['  ', '██'],
-	'·': ['▗▖', '▝▘'],
+/** How a cell of a block font is drawn `y` rows tall: its rows, top first (a half block stays a half of the whole). */
+const tallCells: Readonly<Record<string, Readonly<Record<2 | 3, readonly string[]>>>> = {
+	'▀': {2: ['█', ' '], 3: ['█', '▀', ' ']},
+	'▄': {2: [' ', '█'], 3: [' ', '▄', '█']},
 };
 
-function scaleRows(rows: readonly string[]): string[] {
+/** The quadrants of a quadrant character: top left 1, top right 2, bottom left 4, bottom right 8. */
+const quadrantBits = new Map([...' ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█'].map((character, bits) => [character, bits]));
+const halfBlocks = [' ', '▀', '▄', '█'];
+
+/** A quadrant character two cells wide: each half of it a cell of its own, drawn with half blocks. */
+function wideQuadrant(cell: string): string | undefined {
+	const bits = quadrantBits.get(cell);
+	if (bits === undefined) return undefined;
+	return halfBlocks[(bits & 1) | ((bits >> 1) & 2)]! + halfBlocks[((bits >> 1) & 1) | ((bits >> 2) & 2)]!;
+}
+
+/** A middle dot (the stand-in for `•`) drawn `x` cells wide and `y` rows tall: a small centred square. */
+function dotCells(x: number, y: 1 | 2 | 3): string[] {
+	if (y === 1) return ['·'.repeat(x)];
+	if (y === 2) return x === 2 ? ['▗▖', '▝▘'] : ['▄'.repeat(x), '▀'.repeat(x)];
+	return [' '.repeat(x), '█'.repeat(x), ' '.repeat(x)];
+}
+
+/** Scales the rows of a block font: each cell becomes `x` cells wide and `y` rows tall. */
+function scaleRows(rows: readonly string[], x: number, y: 1 | 2 | 3): string[] {
+	if (x === 1 && y === 1) return [...rows];
 	const scaled: string[] = [];
 	for (const row of rows) {
-		let upper = '';
-		let lower = '';
+		const out = Array.from({length: y}, () => '');
 		for (const cell of row) {
-			const [top, bottom] = scaledCells[cell] ?? [cell + cell, cell + cell];
-			upper += top;
-			lower += bottom;
+			const wide = x === 2 && y === 1 ? wideQuadrant(cell) : undefined;
+			const parts = cell === '·' ? dotCells(x, y) : wide === undefined ? undefined : [wide];
+			for (let part = 0; part < y; part++) {
+				out[part] += parts ? parts[part]! : (y === 1 ? cell : (tallCells[cell]?.[y][part] ?? cell)).repeat(x);
+			}
 		}
 
-		scaled.push(upper, lower);
+		scaled.push(...out);
 	}
 
 	return scaled;
@@ -64,11 +82,11 @@ export function renderRun(font: FontSpec, metrics: FontMetrics, text: string): B
 	while (start < end && rows.every(row => row[start] === ' ')) start++;
 	while (end > start && rows.every(row => row[end - 1] === ' ')) end--;
 	rows = rows.map(row => row.slice(start, end));
-	if (font.scale === 2) rows = scaleRows(rows);
+	rows = scaleRows(rows, font.scaleX, font.scaleY);
 
-	const coreRows = metrics.core * font.scale;
+	const coreRows = metrics.core * font.scaleY;
 	const block: Block = {
-		width: (end - start) * font.scale,
+		width: (end - start) * font.scaleX,
 		rows: rows.map(row => [{text: row}]),
 		descInk: rows.slice(coreRows).some(row => !isBlank(row)),
 	};

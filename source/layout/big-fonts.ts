@@ -1,5 +1,5 @@
 /**
- * The FIGlet fonts big text is drawn in, largest first, and the adapter over
+ * The FIGlet fonts big text is drawn in, most legible first, and the adapter over
  * figlet: fonts are parsed into `figlet.figFonts` on first use, with the
  * characters the ANSI block fonts lack added to them, and read back row by row.
  *
@@ -18,8 +18,12 @@ export type FontSpec = {
 	/** The FIGlet font the glyphs come from. */
 	readonly figletName: string;
 	readonly data: string;
-	/** 2: every cell doubled horizontally and vertically. */
-	readonly scale: 1 | 2;
+	/** Every cell drawn this many cells wide (block fonts only)... */
+	readonly scaleX: 1 | 2 | 3;
+	/** ...and this many rows tall. */
+	readonly scaleY: 1 | 2 | 3;
+	/** Solid block strokes (█▀▄) or thin line strokes (`|_/`), which read worse from the back of a room. */
+	readonly stroke: 'block' | 'line';
 	/** Blank rows between two big lines... */
 	readonly lineGap: number;
 	/** ...or this many, when that is what makes the title fit. */
@@ -30,15 +34,36 @@ export type FontSpec = {
 	readonly maxRows?: number;
 };
 
-/** Largest first. */
+/**
+ * Most legible at a distance first (see `legibility`; a test keeps the order):
+ * the biggest block letters that fit win. Scaled steps of ANSI Regular fill big
+ * screens (3x, 2x, and double width only for a short title on a wide, low
+ * area), Small Block at double width (its quarter-cell pixels become square)
+ * for small ones; Small Block's solid strokes read better than Standard's and Small's
+ * thin lines, so it comes before them.
+ */
 export const fontChain: readonly FontSpec[] = [
-	{name: 'ANSI Regular 2x', figletName: 'ANSI Regular', data: ansiRegularFont, scale: 2, lineGap: 2, minLineGap: 1, minBoxRows: 40, maxRows: 40},
-	{name: 'ANSI Shadow', figletName: 'ANSI Shadow', data: ansiShadowFont, scale: 1, lineGap: 1, minLineGap: 0},
-	{name: 'ANSI Regular', figletName: 'ANSI Regular', data: ansiRegularFont, scale: 1, lineGap: 1, minLineGap: 1},
-	{name: 'Standard', figletName: 'Standard', data: standardFont, scale: 1, lineGap: 0, minLineGap: 0},
-	{name: 'Small', figletName: 'Small', data: smallFont, scale: 1, lineGap: 0, minLineGap: 0},
-	{name: 'Small Block', figletName: 'Small Block', data: smallBlockFont, scale: 1, lineGap: 1, minLineGap: 0},
+	{name: 'ANSI Regular 3x', figletName: 'ANSI Regular', data: ansiRegularFont, scaleX: 3, scaleY: 3, stroke: 'block', lineGap: 3, minLineGap: 1},
+	{name: 'ANSI Regular 2x', figletName: 'ANSI Regular', data: ansiRegularFont, scaleX: 2, scaleY: 2, stroke: 'block', lineGap: 2, minLineGap: 1},
+	{name: 'ANSI Shadow', figletName: 'ANSI Shadow', data: ansiShadowFont, scaleX: 1, scaleY: 1, stroke: 'block', lineGap: 1, minLineGap: 0},
+	{name: 'ANSI Regular wide', figletName: 'ANSI Regular', data: ansiRegularFont, scaleX: 2, scaleY: 1, stroke: 'block', lineGap: 1, minLineGap: 1},
+	{name: 'ANSI Regular', figletName: 'ANSI Regular', data: ansiRegularFont, scaleX: 1, scaleY: 1, stroke: 'block', lineGap: 1, minLineGap: 1},
+	{name: 'Small Block wide', figletName: 'Small Block', data: smallBlockFont, scaleX: 2, scaleY: 1, stroke: 'block', lineGap: 1, minLineGap: 0},
+	{name: 'Small Block', figletName: 'Small Block', data: smallBlockFont, scaleX: 1, scaleY: 1, stroke: 'block', lineGap: 1, minLineGap: 0},
+	{name: 'Standard', figletName: 'Standard', data: standardFont, scaleX: 1, scaleY: 1, stroke: 'line', lineGap: 0, minLineGap: 0},
+	{name: 'Small', figletName: 'Small', data: smallFont, scaleX: 1, scaleY: 1, stroke: 'line', lineGap: 0, minLineGap: 0},
 ];
+
+/**
+ * How well a font reads from the back of a room, for a letter of `core` rows:
+ * its letters' height and width in cells, a thin line stroke counting for half
+ * (it is one cell of `|_/` where a block font fills its letter). Wider letters
+ * help much less than taller ones: doubling the width counts an eighth.
+ */
+export function legibility(font: FontSpec, core: number): number {
+	const stroke = font.stroke === 'block' ? 1 : 0.5;
+	return core * font.scaleY * stroke * (1 + (font.scaleX - 1) / 8);
+}
 
 const figletOptions = {horizontalLayout: 'default', verticalLayout: 'full'} as const;
 const parsedFonts = new Set<string>();

@@ -35,10 +35,10 @@ function layoutWithFont(
 	style: Style,
 ): Laid | undefined {
 	const metrics = fontMetrics(font);
-	const core = metrics.core * font.scale;
-	const desc = metrics.desc * font.scale;
-	const space = metrics.space * font.scale;
-	const partGap = font.scale;
+	const core = metrics.core * font.scaleY;
+	const desc = metrics.desc * font.scaleY;
+	const space = metrics.space * font.scaleX;
+	const partGap = font.scaleX;
 	const maxRows = Math.min(box.rows, font.maxRows ?? Number.POSITIVE_INFINITY);
 	const emoji = new Map<string, Block>();
 
@@ -51,7 +51,7 @@ function layoutWithFont(
 			if (part.kind === 'text') {
 				// Every big letter takes at least half a cell: a run longer than that can never fit,
 				// and rendering it first would cost time growing with the square of its length.
-				if (part.text.length > (2 * box.columns) / font.scale) return undefined;
+				if (part.text.length > (2 * box.columns) / font.scaleX) return undefined;
 				block = renderRun(font, metrics, inFont(font, part.text));
 			} else if (part.kind === 'nbsp') {
 				block = blankBlock(part.count * space, core + desc);
@@ -126,9 +126,9 @@ function layoutWithFont(
 }
 
 /**
- * Lays out a title in the largest font in which all of it fits the box:
- * `ANSI Regular 2x` (boxes of 40+ rows, at most 40 rows tall), `ANSI Shadow`,
- * `ANSI Regular`, `Standard`, `Small`, `Small Block`, then plain bold text.
+ * Lays out a title in the most legible font in which all of it fits the box
+ * (`fontChain`: ANSI Regular 3x, 2x and double width, ANSI Shadow, ANSI
+ * Regular, Small Block, Standard, Small), then plain bold text.
  * A font is skipped when it lacks a character of the title or a word is wider
  * than the box; words are never broken (except in plain text, when a single
  * word is wider than the box).
@@ -156,7 +156,7 @@ export function layoutBigTitle(
 		if (font.minBoxRows !== undefined && rows < font.minBoxRows) continue;
 		const metrics = fontMetrics(font);
 		// Cheap rejections first: too tall even on one line, or a character missing.
-		if (metrics.core * font.scale > Math.min(rows, font.maxRows ?? rows)) continue;
+		if (metrics.core * font.scaleY > Math.min(rows, font.maxRows ?? rows)) continue;
 		let covered = true;
 		for (const character of characters) {
 			if (!drawable(font, character)) {

@@ -20,10 +20,10 @@ export function arrivalView(slides: readonly Slide[], from: number, index: numbe
 	return {cursorOn: true, ...(animation ? viewAt(animation, 0) : undefined)};
 }
 
-/** Where the player starts: the slide asked for, and a notice when the deck was repaired. */
-export function openingState(deck: Deck, start: number, notes: boolean): NavState {
-	const state = initialState(deck.slides.length, start, notes);
-	return deck.repair ? {...state, notice: {text: 'mojibake repaired', tone: 'info'} satisfies Notice} : state;
+/** Where the player starts: the slide asked for, and a notice for the speaker when the deck was repaired. */
+export function openingState(deck: Deck, start: number, notes: boolean, counter = true): NavState {
+	const state = initialState(deck.slides.length, start, notes, counter);
+	return deck.repair ? {...state, notice: {text: 'mojibake repaired', tone: 'info', speaker: true} satisfies Notice} : state;
 }
 
 export type OpeningInput = {
@@ -52,6 +52,6 @@ export type OpeningInput = {
 export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers}: OpeningInput): Line[] {
 	const pace = paceAt(pacePlan(deck.slides, targetMs), nav.index, 0);
 	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
-	const layout = {showUrls, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
+	const layout = {showUrls, shortCaptionUrls: true, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
 	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers});
 }

@@ -4,18 +4,24 @@
  */
 import {cellWidth} from '../text/cell-width.js';
 import {splitAtBreaks} from '../deck/inline-tree.js';
-import {assertNever, type Block, type Image, type Inline} from '../deck/model.js';
-import {readableImageName} from '../deck/slide-title.js';
+import {assertNever, type Block, type Inline} from '../deck/model.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
 import {planCode, type CodeOutput} from './plan-code.js';
+import {inlinePictureRows, planInlineImage, type PictureSource} from './plan-inline-image.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 
 export type BlockOptions = TextOptions & {
+	/** With `showUrls`: a caption's link as its host or a short URL, dimmed (the player's screen). */
+	readonly shortCaptionUrls?: boolean;
 	/** Leave out the blank line between blocks (to make a long slide fit). */
 	readonly compact?: boolean;
 	/** What live code blocks printed, by the block's source line. */
 	readonly codeOutput?: CodeOutput;
+	/** Draws pictures; without it every image shows as alt text. */
+	readonly pictures?: PictureSource;
+	/** How tall a picture in the flow of the text is drawn at most (rows); default 3. */
+	readonly inlineImageRows?: number;
 };
 
 const headingStyles: readonly Style[] = [{fg: 'heading', bold: true}, {fg: 'accent', bold: true}, {bold: true}];
@@ -53,11 +59,12 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 		}
 
 		case 'image': {
-			return wrapLine(inlineImageLine(block.image), width);
+			return planInlineImage(block.image, width, options.inlineImageRows ?? inlinePictureRows(0), options.pictures);
 		}
 
 		case 'caption': {
-			return wrapLines(block.content, {fg: 'muted'}, width, options);
+			// On the player's screen a caption's link, where it cannot be clicked, is followed by its host (or a short URL), dimmed.
+			return wrapLines(block.content, {fg: 'muted'}, width, {...options, shortUrls: options.shortCaptionUrls === true});
 		}
 
 		default: {
@@ -69,15 +76,6 @@ function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
 /** Inline content as wrapped lines, a `<br>` starting a new one. */
 function wrapLines(inlines: readonly Inline[], style: Style, width: number, options: BlockOptions): Line[] {
 	return splitAtBreaks(inlines).flatMap(line => wrapLine(styledSegments(line, style, options), width));
-}
-
-/** An image shown in the flow of text: one line with a picture mark, its alt text (or a name made from the file) and file. */
-export function inlineImageLine(image: Image): Segment[] {
-	return [
-		{text: '📷 ', style: {fg: 'muted'}},
-		{text: image.alt ?? readableImageName(image.src), style: {italic: true}},
-		{text: ` ${image.src}`, style: {dim: true}},
-	];
 }
 
 function hangingIndent(marker: string, content: Segment[], width: number): Line[] {

@@ -11,24 +11,14 @@
 import type {Block, Image} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import {centerBlock, centerEach} from './compose.js';
-import type {Glyph, Graphic, Line, Size, Style} from '../frame/frame.js';
-import {inlineImageLine, planBlocks, type BlockOptions} from './plan-blocks.js';
+import type {Line, Size, Style} from '../frame/frame.js';
+import {planBlocks, type BlockOptions} from './plan-blocks.js';
+import {graphicRows, inlineImageLine, inlinePictureRows, planInlineImage, type Picture} from './plan-inline-image.js';
 import {alignLine, clipLine, lineWidth, wrapLine} from '../text/wrap.js';
 
-/** A picture as the image store has it: drawn (in half-blocks, or by the terminal), on its way, or why not. */
-export type Picture =
-	| {readonly state: 'ready'; readonly glyph: Glyph}
-	| {readonly state: 'graphic'; readonly graphic: Graphic}
-	| {readonly state: 'pending'}
-	| {readonly state: 'missing' | 'failed'; readonly reason: string};
+export type {Picture, PictureSource} from './plan-inline-image.js';
 
-/** The picture of an image `src`, fitted inside `box` (cells); never waits. */
-export type PictureSource = (src: string, box: Size) => Picture;
-
-export type ImageOptions = BlockOptions & {
-	/** Draws pictures; without it every image shows as alt text. */
-	readonly pictures?: PictureSource;
-};
+type ImageOptions = BlockOptions;
 
 const frame: Style = {fg: 'frame'};
 
@@ -47,7 +37,10 @@ export function planImage(image: Image, body: readonly Block[], box: Size, optio
 	// The blocks before the picture read as a block (a list keeps its left edge); the picture and what is under it are centred.
 	const around = (shown: readonly Line[]): Line[] => [...centerBlock(above, box.columns), ...(gapAbove ? [[]] : []), ...centerEach([...shown, ...(gap ? [[]] : []), ...below], box.columns)];
 
-	if (image.mode === 'inline' || available.rows < 3 || available.columns < 8) return around(wrapLine(inlineImageLine(image), box.columns));
+	// An inline picture alone (or nearly) on its slide takes the room it has, up to 60 % of the height; among text, a quarter of it.
+	const inlineRows = Math.min(available.rows, below.length + above.length > box.rows / 4 ? inlinePictureRows(box.rows) : Math.max(3, Math.floor(box.rows * 0.6)));
+	if (image.mode === 'inline') return around(planInlineImage(image, available.columns, inlineRows, options.pictures));
+	if (available.rows < 3 || available.columns < 8) return around(wrapLine(inlineImageLine(image), box.columns));
 
 	const {columns, rows} = placeholderSize(image, available);
 	const picture = options.pictures?.(image.src, {columns, rows});
@@ -69,11 +62,6 @@ function pictureLines(picture: readonly Line[], columns: number, rows: number): 
 	return lines;
 }
 
-/** A terminal-drawn picture's rows: blank cells that carry it (see source/graphics/placement.ts). */
-function graphicRows(graphic: Graphic): Line[] {
-	const cells = ' '.repeat(graphic.columns);
-	return Array.from({length: graphic.rows}, () => [{text: cells, style: {graphic}}]);
-}
 
 function pictureNote(picture: Picture | undefined): Line | undefined {
 	if (picture?.state === 'pending') return [{text: 'loading…', style: {dim: true}}];

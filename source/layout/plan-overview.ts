@@ -1,9 +1,12 @@
 /**
- * The overview: every slide as a numbered cell with its kind and title, in a
- * grid that scrolls to keep the cursor in view.
+ * The overview: every slide as a numbered cell with its kind and label, in a
+ * grid that reads top to bottom, column after column, in talk order, using
+ * the screen's rows; a deck longer than a screenful is shown a page at a time,
+ * the page with the cursor. Up and Down move through the talk one slide at a
+ * time; Left and Right a column (see `overviewShape`).
  */
 import type {Slide, SlideKind} from '../deck/model.js';
-import {slideTitle} from '../deck/slide-title.js';
+import {slideLabel} from '../deck/slide-title.js';
 import type {Line, Segment, Size} from '../frame/frame.js';
 import {cellWidth as textWidth} from '../text/cell-width.js';
 import {stableText} from '../text/stable-width.js';
@@ -22,25 +25,37 @@ const kindMarks: Readonly<Record<SlideKind, string>> = {
 };
 
 /** How many cells fit in one row at this width. */
-export function overviewColumns(columns: number): number {
+function overviewColumns(columns: number): number {
 	return Math.max(1, Math.floor(columns / cellWidth));
 }
 
-export function planOverview(slides: readonly Slide[], current: number, cursor: number, box: Size): Line[] {
-	const columns = overviewColumns(box.columns);
-	const width = Math.floor(box.columns / columns);
+/**
+ * The overview's grid for `count` slides in `box`: as few columns as hold
+ * them in the screen's rows (wider cells, whole titles), each column the rows
+ * it needs; `page` slides a screenful.
+ */
+export function overviewShape(count: number, box: Size): {columns: number; rows: number; page: number} {
 	const gridRows = Math.max(1, box.rows - 2);
-	const totalRows = Math.ceil(slides.length / columns);
-	const cursorRow = Math.floor(cursor / columns);
-	const firstRow = Math.min(Math.max(0, cursorRow - Math.floor(gridRows / 2)), Math.max(0, totalRows - gridRows));
+	const columns = Math.max(1, Math.min(overviewColumns(box.columns), Math.ceil(count / gridRows)));
+	const rows = Math.max(1, Math.min(gridRows, Math.ceil(count / columns)));
+	return {columns, rows, page: rows * columns};
+}
+
+export function planOverview(slides: readonly Slide[], current: number, cursor: number, box: Size): Line[] {
+	const {columns, rows, page: perPage} = overviewShape(slides.length, box);
+	const width = Math.floor(box.columns / columns);
+	const pages = Math.ceil(slides.length / perPage);
+	const page = Math.min(Math.floor(cursor / perPage), Math.max(0, pages - 1));
+	const first = page * perPage;
+	const where = pages > 1 ? `  page ${page + 1}/${pages} (PgUp/PgDn)` : '';
 	const lines: Line[] = [
-		[{text: 'Overview', style: {fg: 'heading', bold: true}}, {text: '  arrows move · Enter opens · Esc closes', style: {fg: 'muted'}}],
+		[{text: 'Overview', style: {fg: 'heading', bold: true}}, {text: `  arrows move · Enter opens · Esc closes${where}`, style: {fg: 'muted'}}],
 		[],
 	];
-	for (let row = firstRow; row < Math.min(totalRows, firstRow + gridRows); row++) {
+	for (let row = 0; row < rows; row++) {
 		const segments: Segment[] = [];
 		for (let column = 0; column < columns; column++) {
-			const slide = slides[row * columns + column];
+			const slide = slides[first + column * rows + row];
 			if (slide) segments.push(...cell(slide, width, slide.index === cursor, slide.index === current));
 		}
 
@@ -52,7 +67,7 @@ export function planOverview(slides: readonly Slide[], current: number, cursor: 
 
 function cell(slide: Slide, width: number, selected: boolean, current: boolean): Segment[] {
 	const number = String(slide.index + 1).padStart(3);
-	const full = stableText(slideTitle(slide)) || (slide.kind === 'blank' ? '(blank)' : '');
+	const full = stableText(slideLabel(slide));
 	// A title too long for its cell ends in "…", so it does not read as complete.
 	const room = width - 1 - number.length - 3;
 	const title = textWidth(full) <= room || room < 2 ? full : `${clipLine([{text: full}], room - 1).map(segment => segment.text).join('')}…`;

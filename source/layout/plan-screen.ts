@@ -9,7 +9,7 @@ import {planHelp} from './plan-help.js';
 import {planOverview} from './plan-overview.js';
 import {planPresenter, type PresenterClock} from './plan-presenter.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
-import {planStatus} from './plan-status.js';
+import {planQuietStatus, planStatus} from './plan-status.js';
 import {fitRows} from './compose.js';
 import {alignLine, clipLine, wrapLine} from '../text/wrap.js';
 
@@ -70,10 +70,12 @@ export function planScreen({slides, nav, size, layout, clock, paneOnly, viewers,
 	}
 
 	const lines = Array.from({length: area.rows}, (_, row) => body[row] ?? []);
-	return [...lines, statusLine(slides, nav, size.columns, viewers, hint)];
+	// The speaker's status bar in the presenter view and for a remote viewer (who needs the keys); the audience's quiet one otherwise.
+	const speaker = nav.presenter || paneOnly === true || hint !== undefined;
+	return [...lines, statusLine(slides, nav, size.columns, viewers, hint, speaker)];
 }
 
-function statusLine(slides: readonly Slide[], nav: NavState, columns: number, viewers: number | undefined, hint: string | undefined): Line {
+function statusLine(slides: readonly Slide[], nav: NavState, columns: number, viewers: number | undefined, hint: string | undefined, speaker: boolean): Line {
 	if (nav.overlay === 'search') {
 		const matches = nav.searchMatches;
 		const found: Segment[] =
@@ -94,7 +96,7 @@ function statusLine(slides: readonly Slide[], nav: NavState, columns: number, vi
 		);
 	}
 
-	return planStatus({
+	const input = {
 		slides,
 		index: nav.index,
 		columns,
@@ -102,7 +104,8 @@ function statusLine(slides: readonly Slide[], nav: NavState, columns: number, vi
 		...(nav.digits ? {right: `go to ${nav.digits}`} : {}),
 		...(viewers === undefined ? {} : {viewers}),
 		...(hint === undefined ? {} : {hint}),
-	});
+	};
+	return speaker ? planStatus(input) : planQuietStatus({...input, counter: nav.counter});
 }
 
 function tooSmall(size: Size): Line[] {

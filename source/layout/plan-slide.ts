@@ -10,12 +10,15 @@ import type {Frame, Line, Size} from '../frame/frame.js';
 import {planBlocks} from './plan-blocks.js';
 import {planEmoji} from './plan-emoji.js';
 import {planImage, type PictureSource} from './plan-image.js';
+import {inlinePictureRows} from './plan-inline-image.js';
 import {planTerminal, type TerminalView} from './plan-terminal.js';
 import {planTitle} from './plan-title.js';
 
 export type LayoutOptions = {
 	/** Show link URLs as text (no clickable hyperlinks, or `print`). */
 	readonly showUrls: boolean;
+	/** With `showUrls`: a caption's link as its host or a short URL, dimmed (the player's screen). */
+	readonly shortCaptionUrls?: boolean;
 	/** Draws emoji big; without it emoji slides show the emoji themselves. */
 	readonly emoji?: EmojiPainter;
 	/** The state of a terminal slide's animation; absent means its final state. */
@@ -31,15 +34,15 @@ const draftBadge: Line = [{text: ' DRAFT ', style: {fg: 'draft', inverse: true, 
 /**
  * Frames laid out before, per deck (a reloaded deck is a new array): going back
  * to a slide, or to one laid out ahead of time while the presenter talks, costs
- * a lookup instead of a layout. Image slides are not kept (their pictures
- * arrive later).
+ * a lookup instead of a layout. Slides with pictures are not kept (their
+ * pictures arrive later).
  */
 const laidOut = new WeakMap<readonly Slide[], Map<string, Frame>>();
 const laidOutLimit = 64;
 
 export function planSlide(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {
 	const slide = slides[index];
-	const key = slide && slide.kind !== 'image' ? frameKey(slide, size, options) : undefined;
+	const key = slide && !hasPictures(slide) ? frameKey(slide, size, options) : undefined;
 	if (key === undefined) return layOut(slides, index, size, options);
 	let frames = laidOut.get(slides);
 	if (!frames) {
@@ -60,6 +63,13 @@ export function planSlide(slides: readonly Slide[], index: number, size: Size, o
 	return frame;
 }
 
+/** Image slides and slides with a picture among their blocks: their pictures arrive later, so their frames are not kept. */
+export function hasPictures(slide: Slide): boolean {
+	if (slide.kind === 'image') return true;
+	const body = slide.kind === 'title' || slide.kind === 'draft' || slide.kind === 'text' ? slide.body : slide.kind === 'terminal' ? (slide.before ?? []) : [];
+	return body.some(block => block.type === 'image');
+}
+
 const objectIds = new WeakMap<object, number>();
 let lastObjectId = 0;
 const idOf = (value: object | undefined) => {
@@ -75,10 +85,10 @@ const idOf = (value: object | undefined) => {
 
 /** Everything a slide's frame depends on besides the slide: its size and every layout option. */
 function frameKey(slide: Slide, size: Size, options: LayoutOptions): string {
-	const {showUrls, emoji, terminal, pictures, codeOutput, ...rest} = options;
+	const {showUrls, shortCaptionUrls, emoji, terminal, pictures, codeOutput, ...rest} = options;
 	rest satisfies Record<string, never>; // A new layout option must be added to the key.
 	const view = slide.kind === 'terminal' && terminal ? `${terminal.cursorOn}:${terminal.visibleLines ?? ''}:${terminal.partialChars ?? ''}` : '';
-	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}|${idOf(emoji)}|${idOf(pictures)}|${idOf(codeOutput)}|${view}`;
+	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}${shortCaptionUrls === true ? ':short' : ''}|${idOf(emoji)}|${idOf(pictures)}|${idOf(codeOutput)}|${view}`;
 }
 
 function layOut(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {
@@ -90,7 +100,8 @@ function layOut(slides: readonly Slide[], index: number, size: Size, options: La
 	return {width: size.columns, height: size.rows, lines, ...(overflow > 0 ? {overflow: overflow + 1} : {})};
 }
 
-function planContent(slides: readonly Slide[], slide: Slide, box: Size, options: LayoutOptions): Line[] {
+function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: LayoutOptions): Line[] {
+	const options = {...layout, inlineImageRows: inlinePictureRows(box.rows)};
 	switch (slide.kind) {
 		case 'title': {
 			return planTitle(slide.title, slide.subtitles, slide.body, box, options);
@@ -109,7 +120,7 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, options:
 		}
 
 		case 'terminal': {
-			return planTerminal(slides, slide.index, box, options.terminal ?? {cursorOn: true});
+			return planTerminal(slides, slide.index, box, layout.terminal ?? {cursorOn: true});
 		}
 
 		case 'text': {

@@ -8,6 +8,7 @@ import {graphemes} from '../text/graphemes.js';
 import {centerBlock} from './compose.js';
 import {planBlocks} from './plan-blocks.js';
 import type {Line, Segment, Size, Style} from '../frame/frame.js';
+import {asciiLookAlikes} from '../text/look-alikes.js';
 import {stableSegments, stableText} from '../text/stable-width.js';
 import {styledSegments} from './styled-text.js';
 import {mergeSegments} from '../text/segments.js';
@@ -107,7 +108,7 @@ function titleBar(title: string, width: number): Line {
 	const dots: Segment[] = inner >= 20 ? [{text: ' ●', style: {fg: 'dotRed'}}, {text: ' ●', style: {fg: 'dotYellow'}}, {text: ' ●', style: {fg: 'dotGreen'}}] : [];
 	const dotsWidth = dots.length * 2;
 	const room = Math.max(0, inner - 2 * (dotsWidth + 1));
-	const shown = clipLine([{text: stableText(title), style: {bold: true}}], room);
+	const shown = clipLine([{text: asciiLookAlikes(stableText(title)), style: {bold: true}}], room);
 	const left = Math.max(dotsWidth + 1, Math.floor((inner - lineWidth(shown)) / 2));
 	const line = padLine([...dots, {text: ' '.repeat(left - dotsWidth)}, ...shown], inner);
 	return mergeSegments([{text: '│', style: frame}, ...line, {text: '│', style: frame}]);
@@ -121,7 +122,7 @@ function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[]
 		const partial = view.partialChars !== undefined && index === count - 1 ? view.partialChars : undefined;
 		const segments: Segment[] = [];
 		if (line.prompt !== undefined) {
-			segments.push({text: line.prompt, style: {fg: 'prompt', bold: true}}, {text: ' $ ', style: {fg: 'muted'}});
+			segments.push({text: asciiLookAlikes(line.prompt), style: {fg: 'prompt', bold: true}}, {text: ' $ ', style: {fg: 'muted'}});
 		}
 
 		const content = lineContent(line);
@@ -132,9 +133,14 @@ function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[]
 	});
 }
 
-/** A line's content (what follows the prompt) as styled segments. */
+/** A line's content (what follows the prompt) as styled segments, look-alikes drawn as ASCII. */
 function lineContent(line: TerminalLine): Segment[] {
-	return stableSegments(line.segments.flatMap(segment => styledSegments(segment.content)));
+	return stableSegments(line.segments.flatMap(segment => styledSegments(segment.content))).map(segment => ({...segment, text: asciiLookAlikes(segment.text)}));
+}
+
+/** Everything a terminal slide writes in its window as the deck has it (before look-alikes are replaced). */
+export function terminalText(slide: TerminalSlide): string {
+	return [slide.title, ...slide.lines.map(line => `${line.prompt ?? ''}${line.segments.flatMap(segment => styledSegments(segment.content)).map(part => part.text).join('')}`)].join('\n');
 }
 
 function takeCharacters(segments: readonly Segment[], count: number): Segment[] {

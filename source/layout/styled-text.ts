@@ -7,6 +7,7 @@ import {cellWidth} from '../text/cell-width.js';
 import {assertNever, type Inline} from '../deck/model.js';
 import type {Segment, Style} from '../frame/frame.js';
 import {mergeSegments} from '../text/segments.js';
+import {shownTarget} from '../render/hyperlink-support.js';
 
 /** How each span class of the format looks. Unknown classes are plain. */
 const classStyles: Readonly<Record<string, Style | 'invisible'>> = {
@@ -20,6 +21,8 @@ const classStyles: Readonly<Record<string, Style | 'invisible'>> = {
 export type TextOptions = {
 	/** Show each link's URL after its text (where hyperlinks cannot be clicked, and in `print`). */
 	readonly showUrls?: boolean;
+	/** With `showUrls`: a caption's link target as the URL only when short, else its host, dimmed (the player; `print` shows it whole). */
+	readonly shortUrls?: boolean;
 };
 
 export function styledSegments(inlines: readonly Inline[], base: Style = {}, options: TextOptions = {}): Segment[] {
@@ -65,7 +68,9 @@ function append(inlines: readonly Inline[], style: Style, out: Segment[], option
 				const start = out.length;
 				append(node.children, {...style, fg: 'link', underline: true, link: node.url}, out, options);
 				const text = out.slice(start).map(segment => segment.text).join('');
-				if (options.showUrls && text.trim() !== node.url) out.push({text: ` <${node.url}>`, style: {...style, fg: 'muted'}});
+				if (options.showUrls && text.trim() !== node.url) {
+					out.push(options.shortUrls ? {text: ` ${shownTarget(node.url)}`, style: {...style, fg: 'muted', dim: true}} : {text: ` <${node.url}>`, style: {...style, fg: 'muted'}});
+				}
 				break;
 			}
 

@@ -15,6 +15,7 @@ export type Command =
 	| 'blackout'
 	| 'presenter'
 	| 'resetTimer'
+	| 'counter'
 	| 'notesDown'
 	| 'notesUp'
 	| 'help'
@@ -36,10 +37,11 @@ export const keymap: readonly KeyBinding[] = [
 	{command: 'last', keys: ['end', 'G'], label: 'End G', description: 'last slide'},
 	{command: 'overview', keys: ['o'], label: 'o', description: 'overview: arrows to move, Enter to open'},
 	{command: 'search', keys: ['/'], label: '/', description: 'search slides and notes'},
-	{command: 'searchNext', keys: ['n'], label: 'n', description: 'next search match'},
-	{command: 'searchPrevious', keys: ['N'], label: 'N', description: 'previous search match'},
+	{command: 'searchNext', keys: ['n'], label: 'n N', description: 'next / previous search match'},
+	{command: 'searchPrevious', keys: ['N'], label: '', description: ''},
 	{command: 'blackout', keys: ['b', '.'], label: 'b .', description: 'black out the screen (any key returns)'},
 	{command: 'presenter', keys: ['p'], label: 'p', description: 'presenter view: notes, timers, clock, next slide'},
+	{command: 'counter', keys: ['c'], label: 'c', description: 'hide / show the audience screen\'s slide counter'},
 	{command: 'resetTimer', keys: ['t'], label: 't', description: 'restart the talk timer'},
 	{command: 'notesDown', keys: ['d'], label: 'd u', description: 'scroll the notes down / up'},
 	{command: 'notesUp', keys: ['u'], label: '', description: ''},

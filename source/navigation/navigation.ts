@@ -6,7 +6,12 @@ import {commandFor} from './keymap.js';
 
 type Overlay = 'none' | 'help' | 'overview' | 'search' | 'blackout';
 
-export type Notice = {readonly text: string; readonly tone: 'info' | 'error'};
+export type Notice = {
+	readonly text: string;
+	readonly tone: 'info' | 'error';
+	/** For the speaker's eyes (the presenter view), never the projector's: "mojibake repaired", "audience screen connected". */
+	readonly speaker?: boolean;
+};
 
 export type NavState = {
 	readonly index: number;
@@ -35,18 +40,22 @@ export type NavState = {
 	readonly notesScroll: number;
 	/** Counts `t` presses: each restarts the talk timer. */
 	readonly timerResets: number;
+	/** The audience view's slide counter is shown (`s` toggles, `--no-status` starts without it). */
+	readonly counter: boolean;
 };
 
 export type NavContext = {
 	/** Slide indices whose text or notes match the query, in order. */
 	readonly search: (query: string) => readonly number[];
-	/** How many overview cells fit in one row (for Up and Down). */
-	readonly overviewColumns: number;
+	/** How many slides a column of the overview holds (Left and Right move a column; PgUp and PgDn a page). */
+	readonly overviewRows: number;
+	/** How many slides a page of the overview holds. */
+	readonly overviewPage?: number;
 	/** How far the current slide's notes can scroll. */
 	readonly notesMaxScroll?: number;
 };
 
-export function initialState(count: number, start = 0, presenter = false): NavState {
+export function initialState(count: number, start = 0, presenter = false, counter = true): NavState {
 	return {
 		index: clamp(start, count),
 		count,
@@ -62,6 +71,7 @@ export function initialState(count: number, start = 0, presenter = false): NavSt
 		presenter,
 		notesScroll: 0,
 		timerResets: 0,
+		counter,
 	};
 }
 
@@ -156,6 +166,10 @@ function slideKey(state: NavState, key: string, context: NavContext): NavState {
 			return {...state, presenter: !state.presenter};
 		}
 
+		case 'counter': {
+			return {...state, counter: !state.counter};
+		}
+
 		case 'resetTimer': {
 			return {...state, timerResets: state.timerResets + 1, notice: {text: 'timer restarted', tone: 'info'}};
 		}
@@ -183,35 +197,37 @@ function slideKey(state: NavState, key: string, context: NavContext): NavState {
 }
 
 function overviewKey(state: NavState, key: string, context: NavContext): NavState {
-	const columns = Math.max(1, context.overviewColumns);
+	// The overview reads top to bottom in talk order: Up and Down are the slide before and after, Left and Right a column.
+	const rows = Math.max(1, context.overviewRows);
+	const page = Math.max(rows, context.overviewPage ?? rows * 5);
 	const move = (to: number) => ({...state, overviewCursor: clamp(to, state.count)});
 	switch (key) {
-		case 'right':
-		case 'l': {
-			return move(state.overviewCursor + 1);
-		}
-
-		case 'left':
-		case 'h': {
-			return move(state.overviewCursor - 1);
-		}
-
 		case 'down':
 		case 'j': {
-			return move(state.overviewCursor + columns);
+			return move(state.overviewCursor + 1);
 		}
 
 		case 'up':
 		case 'k': {
-			return move(state.overviewCursor - columns);
+			return move(state.overviewCursor - 1);
+		}
+
+		case 'right':
+		case 'l': {
+			return move(state.overviewCursor + rows);
+		}
+
+		case 'left':
+		case 'h': {
+			return move(state.overviewCursor - rows);
 		}
 
 		case 'pagedown': {
-			return move(state.overviewCursor + columns * 5);
+			return move(state.overviewCursor + page);
 		}
 
 		case 'pageup': {
-			return move(state.overviewCursor - columns * 5);
+			return move(state.overviewCursor - page);
 		}
 
 		case 'home':

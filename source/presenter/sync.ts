@@ -1,13 +1,21 @@
 /**
- * Keeps two lectern processes on the same slide: the audience's and the
- * speaker's (`--presenter`). They meet at a Unix socket in a private folder,
- * named after the deck's absolute path (or `--session NAME`). Whichever starts
- * first listens; the other connects. When the listening side quits, the other
- * takes over listening, so either side can quit and come back.
+ * Keeps lectern processes on the same slide: the audience's and the
+ * speaker's (`--presenter`). They meet at a Unix socket in a private folder.
+ *
+ * Pairing is explicit. By the deck alone (its absolute path), only a speaker
+ * meets an audience: the first audience view of the deck listens, speaker views
+ * connect to it, and a second audience view of the same deck finds the socket
+ * taken and stays on its own (a window opened to peek at a slide is never
+ * pulled along, nor pulls the projector). With `--session NAME` on both sides
+ * every view of that name is paired, audience or speaker: whichever starts
+ * first listens; the others connect; when the listening side quits, another
+ * takes over listening, so any side can quit and come back. The listening side
+ * passes each move on to the other peers, so three views stay together too.
  *
  * Messages are lines of JSON: `{"type":"hello","index":N,"since":MS,"id":ID}` on
  * connecting (when this side started, and a random tie-break), and
- * `{"type":"goto","index":N}` on every move.
+ * `{"type":"goto","index":N}` on every move. A peer counts as connected once
+ * its hello has arrived.
  */
 import {createHash} from 'node:crypto';
 import {EventEmitter} from 'node:events';
@@ -31,6 +39,14 @@ const staleAfterRefusals = 3;
 const refusedRetryMs = 50;
 const maxLine = 4096;
 
+/**
+ * How a side pairs: `session` (a `--session NAME`: every side may listen or
+ * connect), `audience` (by the deck: listens, and stays alone when another
+ * audience listens already) or `speaker` (by the deck: only ever connects to
+ * an audience, and waits for one).
+ */
+export type SyncRole = 'session' | 'audience' | 'speaker';
+
 /** The private folder for lectern's sockets: created 0700, and refused if someone else owns it. */
 function socketFolder(base = tmpdir()): string {
 	const uid = process.getuid?.() ?? 0;
@@ -51,6 +67,8 @@ export function socketPath(key: string, base?: string): string {
 export class SlideSync extends EventEmitter<SyncEvents> {
 	private server: Server | undefined;
 	private readonly peers = new Set<Socket>();
+	/** Peers whose hello has arrived. */
+	private readonly greeted = new Set<Socket>();
 	private closed = false;
 	private retry: NodeJS.Timeout | undefined;
 	private readonly startedAt = Date.now();
@@ -61,6 +79,7 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		private readonly path: string,
 		/** The slide this side is on, told to a new peer. */
 		private index: number,
+		private readonly role: SyncRole = 'session',
 	) {
 		super();
 	}
@@ -81,7 +100,7 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 	}
 
 	get connected(): boolean {
-		return this.peers.size > 0;
+		return this.greeted.size > 0;
 	}
 
 	close(): void {
@@ -89,6 +108,7 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		clearTimeout(this.retry);
 		for (const peer of this.peers) peer.destroy();
 		this.peers.clear();
+		this.greeted.clear();
 		if (this.server) {
 			this.server.close();
 			this.removeSocketFile();
@@ -106,13 +126,22 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		if (this.closed) return;
 		const socket = createConnection(this.path);
 		socket.once('connect', () => {
+			if (this.role === 'audience') {
+				// Another audience view of this deck is paired (or waits to be): this one stays on its own.
+				socket.destroy();
+				this.close();
+				return;
+			}
+
 			this.adopt(socket);
 		});
 		socket.once('error', (error: NodeJS.ErrnoException) => {
 			socket.destroy();
-			if (error.code === 'ENOENT') this.listen(false);
-			else if (error.code === 'ECONNREFUSED' && refusals >= staleAfterRefusals) this.listen(true);
-			else this.later(() => this.connect(error.code === 'ECONNREFUSED' ? refusals + 1 : 0), refusedRetryMs);
+			const refused = error.code === 'ECONNREFUSED';
+			if (this.role === 'speaker') this.later(() => this.connect(), retryMs);
+			else if (error.code === 'ENOENT') this.listen(false);
+			else if (refused && refusals >= staleAfterRefusals) this.listen(true);
+			else this.later(() => this.connect(refused ? refusals + 1 : 0), refusedRetryMs);
 		});
 	}
 
@@ -157,7 +186,7 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 			if (buffer.length > maxLine * 16) buffer = '';
 			let newline = buffer.indexOf('\n');
 			while (newline !== -1) {
-				this.receive(buffer.slice(0, newline));
+				this.receive(socket, buffer.slice(0, newline));
 				buffer = buffer.slice(newline + 1);
 				newline = buffer.indexOf('\n');
 			}
@@ -165,25 +194,31 @@ export class SlideSync extends EventEmitter<SyncEvents> {
 		socket.on('error', () => {});
 		socket.once('close', () => {
 			this.peers.delete(socket);
-			this.emit('peer', false);
+			if (this.greeted.delete(socket)) this.emit('peer', false);
 			// A listening side keeps listening; a connected side takes over or reconnects.
 			if (!this.server) this.later(() => this.connect());
 		});
 		this.write(socket, {type: 'hello', index: this.index, since: this.startedAt, id: this.id});
-		this.emit('peer', true);
 	}
 
-	private receive(line: string): void {
+	private receive(from: Socket, line: string): void {
 		const message = parse(line);
 		if (!message) return;
+		if (message.type === 'hello' && !this.greeted.has(from)) {
+			this.greeted.add(from);
+			this.emit('peer', true);
+		}
+
 		// On hello, the side that was there first keeps its slide.
 		// The start times, not ages: an age read after the message's trip makes the older side look younger.
 		if (message.type === 'hello' && (message.since > this.startedAt || (message.since === this.startedAt && message.id >= this.id))) return;
+		// The listening side passes a move on, so every paired view stays on one slide.
+		if (this.server && message.type === 'goto') this.broadcast(message, from);
 		this.emit('goto', message.index);
 	}
 
-	private broadcast(message: Message): void {
-		for (const peer of this.peers) this.write(peer, message);
+	private broadcast(message: Message, except?: Socket): void {
+		for (const peer of this.peers) if (peer !== except) this.write(peer, message);
 	}
 
 	private write(socket: Socket, message: Message): void {

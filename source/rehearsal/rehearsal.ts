@@ -5,7 +5,7 @@
  */
 import {cellWidth} from '../text/cell-width.js';
 import type {Slide} from '../deck/model.js';
-import {slideTitle} from '../deck/slide-title.js';
+import {slideLabel} from '../deck/slide-title.js';
 import {stableText} from '../text/stable-width.js';
 import {clipLine} from '../text/wrap.js';
 
@@ -137,7 +137,7 @@ export function buildReport(slides: readonly Slide[], perSlide: readonly number[
 		const checkpointMs = checkpointOf(slide);
 		return {
 			slide: index + 1,
-			title: slideTitle(slide),
+			title: slideLabel(slide),
 			ms,
 			cumulativeMs: cumulative,
 			...(checkpointMs === undefined ? {} : {checkpointMs, deltaMs: arrived - checkpointMs}),
@@ -160,9 +160,10 @@ export function readReport(json: string): RehearsalReport | undefined {
 
 const signed = (ms: number) => `${ms > 0 ? '+' : ms < 0 ? '-' : ' '}${formatDuration(Math.abs(ms))}`;
 
-/** The summary table printed after a rehearsal, with the difference to the previous one. */
-export function formatReport(report: RehearsalReport, previous?: RehearsalReport): string[] {
-	const titleWidth = 34;
+/** The summary table printed after a rehearsal, with the difference to the previous one, at most `width` columns wide (the slide titles are cut to fit). */
+export function formatReport(report: RehearsalReport, previous?: RehearsalReport, width = 80): string[] {
+	// Number, time, total and delta take 35 columns with their gaps (⏰ is two wide), "vs last" 10 more; the titles have the rest, 10 to 34.
+	const titleWidth = Math.max(10, Math.min(34, width - (previous ? 45 : 35)));
 	const fit = (text: string) => {
 		const full = stableText(text);
 		const cut = (width: number) => clipLine([{text: full}], width).map(segment => segment.text).join('');
@@ -172,12 +173,14 @@ export function formatReport(report: RehearsalReport, previous?: RehearsalReport
 
 	const header = `${'#'.padStart(3)}  ${'slide'.padEnd(titleWidth)}  ${'time'.padStart(6)}  ${'total'.padStart(8)}  ${'⏰ delta'.padStart(9)}${previous ? `  ${'vs last'.padStart(8)}` : ''}`;
 	const lines = [header];
-	for (const row of report.slides) {
+	// Only the slides visited: a rehearsal that skipped ahead says how many it skipped instead of listing them at 00:00.
+	const visited = report.slides.filter(row => row.ms > 0);
+	for (const row of visited) {
 		const before = previous?.slides.find(old => old.slide === row.slide);
 		lines.push(
 			[
 				String(row.slide).padStart(3),
-				fit(row.title || '(untitled)'),
+				fit(row.title || '(untitled)'), // Reports saved before slideLabel have empty titles.
 				formatDuration(row.ms).padStart(6),
 				formatDuration(row.cumulativeMs).padStart(8),
 				(row.deltaMs === undefined ? '' : signed(row.deltaMs)).padStart(9),
@@ -186,6 +189,8 @@ export function formatReport(report: RehearsalReport, previous?: RehearsalReport
 		);
 	}
 
+	const skipped = report.slides.length - visited.length;
+	if (skipped > 0) lines.push(`${String(skipped).padStart(3)}  ${skipped === 1 ? 'slide' : 'slides'} not visited`);
 	let summary = `Total ${formatDuration(report.totalMs)}`;
 	if (report.targetMs !== undefined) {
 		const over = report.totalMs - report.targetMs;

@@ -8,7 +8,7 @@
  * bounded amount of memory and always catches up on the current frame.
  */
 import type {Size} from '../frame/frame.js';
-import {overviewColumns} from '../layout/plan-overview.js';
+import {overviewShape} from '../layout/plan-overview.js';
 import {slideArea} from '../layout/plan-screen.js';
 import {colourLevel, type ColourLevel} from '../render/colour-level.js';
 import type {FrameCache, Frame, FrameSource} from './frames.js';
@@ -116,7 +116,8 @@ export class ViewerLink {
 
 	private rules(): ViewerRules {
 		const {slides} = this.context.source();
-		return {canBrowse: this.context.canBrowse, count: slides.length, overviewColumns: overviewColumns(slideArea(this.size).columns - 8)};
+		const shape = overviewShape(slides.length, slideArea(this.size));
+		return {canBrowse: this.context.canBrowse, count: slides.length, overviewRows: shape.rows, overviewPage: shape.page};
 	}
 
 	private send(bytes: string): void {

@@ -27,8 +27,9 @@ export type ViewerRules = {
 	/** Viewers may browse on their own (`--no-follow`). */
 	readonly canBrowse: boolean;
 	readonly count: number;
-	/** How many overview cells fit in one row of this viewer's screen. */
-	readonly overviewColumns: number;
+	/** How many slides a column, and a page, of the overview holds on this viewer's screen. */
+	readonly overviewRows: number;
+	readonly overviewPage: number;
 };
 
 const noticeMs = 4000;
@@ -46,7 +47,7 @@ export function viewerKey(state: ViewerState, key: string, talkIndex: number, ru
 	if (key === 'ctrl+l') return {...state, redraws: state.redraws + 1};
 	const tell = (text: string): ViewerState => ({...state, notice: {text, until: now + noticeMs}});
 	if (!rules.canBrowse) return tell('read-only: following the speaker');
-	const context: NavContext = {search: noSearch, overviewColumns: Math.max(1, rules.overviewColumns)};
+	const context: NavContext = {search: noSearch, overviewRows: Math.max(1, rules.overviewRows), overviewPage: rules.overviewPage};
 	if (state.browsing && state.nav) {
 		if (key === 'f' || (key === 'escape' && state.nav.overlay === 'none' && state.nav.digits === '')) return {...state, browsing: false, nav: undefined, notice: {text: 'following the speaker', until: now + noticeMs}};
 		if (!allowed(state.nav, key)) return tell('f follows the speaker · q leaves');

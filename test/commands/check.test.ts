@@ -90,9 +90,9 @@ describe('check: the repair notice', () => {
 		['mojibake-macroman.txt', 'Mac OS Roman'],
 		['mojibake-cp1252.txt', 'Windows-1252'],
 	] as const) {
-		test(`${name}: one notice at line 1, and the check passes`, () => {
+		test(`${name}: one notice at line 1 (and one for the ⎽ the repair restored), and the check passes`, () => {
 			const found = checkDeck(load(name), {file: name, imageExists: noImages});
-			assert.deepEqual(summary(found), ['1 notice mojibake-repaired']);
+			assert.deepEqual(summary(found), ['1 notice mojibake-repaired', '7 notice look-alike']);
 			const line = formatDiagnostic(name, found[0]!);
 			assert.ok(line.startsWith(`${name}:1: notice: mojibake repaired`), line);
 			assert.ok(line.includes(encoding));

@@ -27,8 +27,24 @@ const text = (line: Line) => line.map(segment => segment.text).join('');
 const texts = (title: BigTitle) => title.lines.map(line => text(line));
 const plain = (...lines: string[]): TitleLine[] => lines.map(line => [{type: 'text', text: line}]);
 
-/** A word as figlet draws it on its own: blank rows dropped, common blank columns on the left removed, rows right-trimmed. */
+/** The scaled steps of ANSI Regular: their base font and how many cells wide and rows tall a cell becomes. */
+const scaledFonts: Record<string, {base: string; x: number; y: number}> = {
+	'ANSI Regular 3x': {base: 'ANSI Regular', x: 3, y: 3},
+	'ANSI Regular 2x': {base: 'ANSI Regular', x: 2, y: 2},
+	'ANSI Regular wide': {base: 'ANSI Regular', x: 2, y: 1},
+	'Small Block wide': {base: 'Small Block', x: 2, y: 1},
+};
+
+/** A quadrant character at double width, as two half-block cells (its left and right halves). */
+const wideQuadrants: Record<string, string> = {
+	' ': '  ', '▘': '▀ ', '▝': ' ▀', '▀': '▀▀', '▖': '▄ ', '▌': '█ ', '▞': '▄▀', '▛': '█▀',
+	'▗': ' ▄', '▚': '▀▄', '▐': ' █', '▜': '▀█', '▄': '▄▄', '▙': '█▄', '▟': '▄█', '█': '██',
+};
+
+/** A word as figlet draws it on its own: blank rows dropped, common blank columns on the left removed, rows right-trimmed (scaled for the scaled steps). */
 function stamp(font: string, word: string): string[] {
+	const scaled = scaledFonts[font];
+	if (scaled) return stamp(scaled.base, word).flatMap(row => Array.from({length: scaled.y}, () => [...row].map(cell => (scaled.x === 2 && scaled.y === 1 ? wideQuadrants[cell] : undefined) ?? cell.repeat(scaled.x)).join('')));
 	figlet.parseFont(font, fontData[font]!);
 	const rows = figlet.textSync(word, {font, horizontalLayout: 'default', verticalLayout: 'full'}).split('\n');
 	const first = rows.findIndex(row => row.trim() !== '');
@@ -89,10 +105,18 @@ describe('layoutBigTitle', () => {
 		for (const line of title.lines) assert.deepEqual(line, [{text: line[0]!.text, style: {fg: 'heading', bold: true}}]);
 	});
 
-	it('wraps a long title at word boundaries at 80x24', () => {
+	it('a long title at 80x24 whose words are too wide for the block fonts takes Small Block\'s solid letters at double width, filling the width', () => {
 		const box = {columns: 80, rows: 24};
 		const title = layoutBigTitle(plain(question), box);
-		assert.notEqual(title.font, 'plain');
+		assert.equal(title.font, 'Small Block wide');
+		assertFits(title, box);
+		assert.ok(title.width >= 0.75 * box.columns, `${title.width} of ${box.columns} columns`);
+		assertWordsIntact(title, question.split(' '));
+	});
+
+	it('wraps a long title at word boundaries', () => {
+		const box = {columns: 60, rows: 24};
+		const title = layoutBigTitle(plain(question), box);
 		assertFits(title, box);
 		assert.ok(title.lines.length > 6, 'wrapped onto several lines');
 		assertWordsIntact(title, question.split(' '));
@@ -128,11 +152,21 @@ describe('layoutBigTitle', () => {
 		assert.deepEqual(texts(title), ['one', 'two…']);
 	});
 
-	it('uses ANSI Regular doubled on big terminals', () => {
-		const title = layoutBigTitle(plain('WSGI'), {columns: 250, rows: 70});
+	it('uses ANSI Regular tripled where it fits (120x40 and up for a short word)', () => {
+		for (const box of [{columns: 120, rows: 40}, {columns: 250, rows: 70}]) {
+			const title = layoutBigTitle(plain('WSGI'), box);
+			assert.equal(title.font, 'ANSI Regular 3x');
+			assert.equal(title.lines.length, 15);
+			assertFits(title, box);
+			assert.deepEqual(texts(title), stamp('ANSI Regular 3x', 'WSGI').map(row => row.padEnd(title.width)));
+		}
+	});
+
+	it('uses ANSI Regular doubled at 80x24', () => {
+		const title = layoutBigTitle(plain('WSGI'), {columns: 80, rows: 22});
 		assert.equal(title.font, 'ANSI Regular 2x');
 		assert.equal(title.lines.length, 10);
-		assertFits(title, {columns: 250, rows: 70});
+		assertFits(title, {columns: 80, rows: 22});
 		const rows = texts(title);
 		const small = stamp('ANSI Regular', 'WSGI').map(row => row.padEnd(rows[0]!.length / 2));
 		for (const [index, row] of rows.entries()) {
@@ -141,18 +175,19 @@ describe('layoutBigTitle', () => {
 		}
 	});
 
-	it('uses the doubled font only for boxes of 40 rows or more, and never taller than 40 rows', () => {
-		assert.equal(layoutBigTitle(plain('WSGI'), {columns: 250, rows: 39}).font, 'ANSI Shadow');
+	it('a scaled step is used only when the whole title fits; double width only on a wide, low area', () => {
+		assert.equal(layoutBigTitle(plain('WSGI'), {columns: 250, rows: 14}).font, 'ANSI Regular 2x');
+		assert.equal(layoutBigTitle(plain('WSGI'), {columns: 250, rows: 9}).font, 'ANSI Shadow');
+		assert.equal(layoutBigTitle(plain('WSGI'), {columns: 250, rows: 5}).font, 'ANSI Regular wide');
 		const long = 'one two three four five six seven eight nine ten eleven twelve';
-		const title = layoutBigTitle(plain(long), {columns: 250, rows: 70});
-		assert.notEqual(title.font, 'ANSI Regular 2x');
-		assertFits(title, {columns: 250, rows: 70});
+		const title = layoutBigTitle(plain(long), {columns: 250, rows: 40});
+		assert.notEqual(title.font, 'ANSI Regular 3x');
+		assertFits(title, {columns: 250, rows: 40});
 	});
 
-	it('skips fonts that lack a character: Café is drawn in Standard, accent included', () => {
+	it('skips fonts that lack a character: Café is drawn in Small Block (at double width), accent included', () => {
 		const title = layoutBigTitle(plain('Café'), {columns: 80, rows: 24});
-		assert.equal(title.font, 'Standard');
-		assert.ok(texts(title).join('\n').includes('/_/'), 'the acute accent');
+		assert.equal(title.font, 'Small Block wide');
 		assert.notDeepEqual(texts(title), texts(layoutBigTitle(plain('Cafe'), {columns: 80, rows: 24})));
 	});
 
@@ -162,7 +197,7 @@ describe('layoutBigTitle', () => {
 
 	it('draws typographic punctuation with ASCII stand-ins when the font lacks it', () => {
 		const title = layoutBigTitle(plain('It’s “done” — really…'), {columns: 120, rows: 30});
-		assert.equal(title.font, 'Standard');
+		assert.notEqual(title.font, 'plain');
 		assert.deepEqual(texts(title), texts(layoutBigTitle(plain(`It's "done" - really...`), {columns: 120, rows: 30})));
 	});
 
@@ -195,7 +230,7 @@ describe('layoutBigTitle', () => {
 	});
 
 	it('starts a new line at each forced line break', () => {
-		const box = {columns: 200, rows: 30};
+		const box = {columns: 40, rows: 30};
 		const title = layoutBigTitle(plain('One', 'Two'), box);
 		assert.equal(title.font, 'ANSI Shadow');
 		assertFits(title, box);
@@ -207,7 +242,7 @@ describe('layoutBigTitle', () => {
 	});
 
 	it('drops empty forced lines at the ends and keeps those in the middle', () => {
-		const title = layoutBigTitle(plain(' ', 'One', '', 'Two', '\u00a0'), {columns: 200, rows: 30});
+		const title = layoutBigTitle(plain(' ', 'One', '', 'Two', '\u00a0'), {columns: 40, rows: 30});
 		assert.equal(title.font, 'ANSI Shadow');
 		assert.equal(title.lines.length, 6 + 1 + 6 + 1 + 6);
 	});
@@ -219,9 +254,10 @@ describe('layoutBigTitle', () => {
 			return {width: 7, height, lines: Array.from({length: height}, () => [{text: 'XXXXXXX', style: {fg: '#ff0000'}}])};
 		};
 
-		const title = layoutBigTitle([[{type: 'text', text: 'Hi'}, {type: 'emoji', cluster: '🦄'}]], {columns: 80, rows: 24}, {emoji: painter});
+		const title = layoutBigTitle([[{type: 'text', text: 'Hi'}, {type: 'emoji', cluster: '🦄'}]], {columns: 25, rows: 24}, {emoji: painter});
 		assert.equal(title.font, 'ANSI Shadow');
-		assert.deepEqual(calls, [['🦄', 6]]);
+		// Larger steps were tried first; the glyph drawn is the one at ANSI Shadow's height.
+		assert.deepEqual(calls.at(-1), ['🦄', 6]);
 		assert.equal(title.lines.length, 6);
 		const word = stamp('ANSI Shadow', 'Hi');
 		const wordWidth = Math.max(...word.map(row => row.length));
@@ -232,8 +268,10 @@ describe('layoutBigTitle', () => {
 		}
 
 		const short: EmojiPainter = () => ({width: 3, height: 2, lines: [[{text: 'ooo'}], [{text: 'ooo'}]]});
-		const shortTitle = layoutBigTitle([[{type: 'emoji', cluster: '🦄'}]], {columns: 80, rows: 24}, {emoji: short});
-		assert.deepEqual(texts(shortTitle), ['   ', '   ', '   ', '   ', 'ooo', 'ooo']);
+		const shortTitle = layoutBigTitle([[{type: 'emoji', cluster: '🦄'}]], {columns: 25, rows: 6}, {emoji: short});
+		const height = shortTitle.lines.length;
+		assert.ok(height >= 5, shortTitle.font);
+		assert.deepEqual(texts(shortTitle), [...Array.from({length: height - 2}, () => '   '), 'ooo', 'ooo']);
 	});
 
 	it('keeps an emoji with the word it touches when wrapping', () => {

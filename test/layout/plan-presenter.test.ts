@@ -25,7 +25,7 @@ test('wide terminals: slide on the left, notes, timers, clock and next slide on 
 	assert.ok(lines.every(line => lineWidth(line) <= 120));
 	assert.ok(shown.every(line => line.length < 73 || line.charAt(73) === '│'), 'a divider at 60 %');
 	const pane = shown.map(line => line.slice(75)).join('\n');
-	assert.match(pane, /01:05 talk {2}00:05 slide {2}14:05 {2}1\/3/);
+	assert.match(pane, /01:05 talk {2}1\/3 {2}00:05 slide {2}14:05/);
 	assert.match(pane, /💪/);
 	assert.match(pane, /breathe, then speak/);
 	assert.match(pane, /Next: 2 Second slide/);
@@ -63,4 +63,47 @@ test('the hint of more notes is worded to fit the pane, never cut', () => {
 		assert.ok(hint, `a hint at ${columns} columns`);
 		assert.match(hint, /^↓ \d+ more( lines \(d scrolls, u goes back\)| lines \(d, u\))?$/, `${columns} columns: ${hint}`);
 	}
+});
+
+test('at 80x24 the notes come first: every note of the reference-style fixture that fits the rows shows whole, stacked pane and notes-only view alike', async () => {
+	const {readDeck} = await import('../../source/read-deck.js');
+	const reference = await readDeck('fixtures/reference-style.txt');
+	const area = {columns: 80, rows: 22};
+	let whole = 0;
+	for (const slide of reference.slides) {
+		const paragraphs = slide.notes?.blocks.length ?? 0;
+		if (paragraphs === 0 || paragraphs > area.rows - 4) continue;
+		for (const paneOnly of [false, true]) {
+			const lines = text(planPresenter({slides: reference.slides, index: slide.index, area, layout: {showUrls: true}, clock, scroll: 0, paneOnly}));
+			assert.equal(lines.length, area.rows);
+			assert.ok(!lines.some(line => line.startsWith('↓ ')), `slide ${slide.index + 1}${paneOnly ? ' (notes only)' : ''}: the notes scroll`);
+			assert.equal(notesScrollLimit(reference.slides, slide.index, area, paneOnly), 0);
+			for (const block of slide.notes!.text.split(/\n\s*\n/).map(part => part.trim()).filter(Boolean)) {
+				const first = block.split('\n')[0]!.replace(/^#+\s*/, '').replaceAll(/[*_`]/g, '').slice(0, 30);
+				assert.ok(lines.some(line => line.includes(first)), `slide ${slide.index + 1}: "${first}" is not shown`);
+			}
+		}
+
+		whole++;
+	}
+
+	assert.ok(whole >= 10, `${whole} slides with notes`);
+});
+
+test('at 80x24 a short note keeps the slide thumbnail above the pane; a long one makes it go', () => {
+	const area = {columns: 80, rows: 22};
+	const short = text(planPresenter({slides: deck.slides, index: 0, area, layout: {showUrls: true}, clock, scroll: 0}));
+	assert.ok(short.findIndex(line => /talk/.test(line)) >= 5, 'the thumbnail is there');
+	const long = text(planPresenter({slides: deck.slides, index: 1, area, layout: {showUrls: true}, clock, scroll: 0}));
+	assert.match(long[0]!, /talk/, 'the pane takes the whole area');
+});
+
+test('the pace reads "01:35 ahead" or "00:20 behind", never with a sign; a narrow pane keeps N/M and cuts the clock', () => {
+	const ahead = text(planPresenter({slides: deck.slides, index: 0, area: {columns: 120, rows: 30}, layout: {showUrls: true}, clock: {...clock, pace: {behindMs: -95_000}}, scroll: 0}));
+	assert.ok(ahead.some(line => /1\/3 {2}01:35 ahead /.test(line)), ahead.join('\n'));
+	assert.ok(!ahead.some(line => /-\d\d:\d\d ahead/.test(line)));
+	const behind = text(planPresenter({slides: deck.slides, index: 0, area: {columns: 120, rows: 30}, layout: {showUrls: true}, clock: {...clock, pace: {behindMs: 20_000}}, scroll: 0}));
+	assert.ok(behind.some(line => / 00:20 behind /.test(line)));
+	const narrow = text(planPresenter({slides: deck.slides, index: 0, area: {columns: 24, rows: 20}, layout: {showUrls: true}, clock: {...clock, pace: {behindMs: 20_000}}, scroll: 0, paneOnly: true}));
+	assert.match(narrow[0]!, /^01:05 talk {2}1\/3/);
 });

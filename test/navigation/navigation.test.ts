@@ -4,7 +4,7 @@ import {planScreen} from '../../source/layout/plan-screen.js';
 import {commandFor, keyName, keymap, textKeys} from '../../source/navigation/keymap.js';
 import {initialState, navigate, withCount, type NavState} from '../../source/navigation/navigation.js';
 
-const context = {search: (query: string) => (query === 'tea' ? [2, 5] : []), overviewColumns: 3};
+const context = {search: (query: string) => (query === 'tea' ? [2, 5] : []), overviewRows: 3, overviewPage: 9};
 const press = (state: NavState, ...keys: string[]) => keys.reduce((current, key) => navigate(current, key, context), state);
 
 test('every key is bound once', () => {

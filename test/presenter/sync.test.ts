@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {SlideSync, socketPath} from '../../source/presenter/sync.js';
+import {SlideSync, socketPath, type SyncRole} from '../../source/presenter/sync.js';
 
 const base = mkdtempSync(join(tmpdir(), 'lectern-sync-'));
 const open: SlideSync[] = [];
@@ -13,8 +13,8 @@ after(() => {
 	rmSync(base, {recursive: true, force: true});
 });
 
-function start(path: string, index: number): SlideSync {
-	const sync = new SlideSync(path, index);
+function start(path: string, index: number, role: SyncRole = 'session'): SlideSync {
+	const sync = new SlideSync(path, index, role);
 	open.push(sync);
 	sync.start();
 	return sync;
@@ -89,4 +89,70 @@ test('garbage from a peer is ignored', async () => {
 	assert.equal(await nextGoto(audience), 4);
 	rogue.destroy();
 	audience.close();
+});
+
+/** Resolves with the events `sync` emitted within `ms` (ms of quiet, not a budget: it waits for nothing to happen). */
+async function eventsWithin(sync: SlideSync, ms: number): Promise<string[]> {
+	const seen: string[] = [];
+	const onGoto = (index: number) => seen.push(`goto ${index}`);
+	const onPeer = (connected: boolean) => seen.push(`peer ${connected}`);
+	sync.on('goto', onGoto);
+	sync.on('peer', onPeer);
+	await new Promise(resolve => setTimeout(resolve, ms));
+	sync.off('goto', onGoto);
+	sync.off('peer', onPeer);
+	return seen;
+}
+
+test('by the deck, a second audience view is on its own: it neither follows nor drives the first, and nobody says connected', async () => {
+	const path = socketPath('deck:/talks/peek.txt', base);
+	const projector = start(path, 2, 'audience');
+	await listening(path);
+	const projectorEvents = eventsWithin(projector, 600);
+	const peek = start(path, 19, 'audience');
+	const peekEvents = eventsWithin(peek, 600);
+	await new Promise(resolve => setTimeout(resolve, 150));
+	peek.send(20);
+	projector.send(3);
+	assert.deepEqual(await projectorEvents, []);
+	assert.deepEqual(await peekEvents, []);
+	assert.equal(projector.connected, false);
+	assert.equal(peek.connected, false);
+	// A speaker still pairs with the projector, not with the peeking view.
+	const speaker = start(path, 0, 'speaker');
+	assert.equal(await nextGoto(speaker), 3);
+	speaker.send(4);
+	assert.equal(await nextGoto(projector), 4);
+	assert.equal(projector.connected, true);
+	for (const sync of [projector, peek, speaker]) sync.close();
+});
+
+test('by the deck, a speaker that starts first waits for the audience, and finds it again after it restarts', async () => {
+	const path = socketPath('deck:/talks/wait.txt', base);
+	const speaker = start(path, 5, 'speaker');
+	await new Promise(resolve => setTimeout(resolve, 100));
+	assert.equal(existsSync(path), false, 'a speaker never listens');
+	const audience = start(path, 0, 'audience');
+	assert.equal(await nextGoto(audience), 5, 'the audience joins at the slide of the speaker, who was there first');
+	const gone = once(speaker, 'peer');
+	audience.close();
+	assert.deepEqual(await gone, [false]);
+	speaker.send(6);
+	const again = start(path, 0, 'audience');
+	assert.equal(await nextGoto(again), 6);
+	speaker.close();
+	again.close();
+});
+
+test('by a session name, three views stay together: the listening side passes moves on', async () => {
+	const path = socketPath('session:three', base);
+	const first = start(path, 1);
+	await listening(path);
+	const second = start(path, 0);
+	assert.equal(await nextGoto(second), 1);
+	const third = start(path, 0);
+	assert.equal(await nextGoto(third), 1);
+	second.send(2);
+	assert.deepEqual(await Promise.all([nextGoto(first), nextGoto(third)]), [2, 2]);
+	for (const sync of [first, second, third]) sync.close();
 });

@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import {finishRehearsal} from '../../source/commands/rehearse.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
 import {buildReport, checkpointOf, formatDuration, formatReport, paceAt, pacePlan, parseDuration, readReport, SlideTimes} from '../../source/rehearsal/rehearsal.js';
+import {needsPager, pagerFor} from '../../source/terminal/page-text.js';
+import {cellWidth} from '../../source/text/cell-width.js';
 
 const deck = parseDeck(`#= Intro
 Note: hello
@@ -108,4 +110,37 @@ test('finishing writes the report next to the deck and compares with the last on
 	const second = run([20_000, 30_000, 30_000]);
 	assert.ok(second.some(line => / {2}1 {2}Intro\s+00:20\s+00:20\s+-00:10$/.test(line)), second.join('\n'));
 	assert.match(second.join('\n'), /last rehearsal 01:30 \(-00:10\)/);
+});
+
+test('the table lists only the slides visited, and counts the others', () => {
+	const report = buildReport(deck.slides, [30_000, 0, 5000], {deck: 'talk.txt', date: '2026-12-02', totalMs: 35_000});
+	const table = formatReport(report);
+	assert.equal(table.filter(line => /^ {2}\d {2}.*\d\d:\d\d/.test(line)).length, 2);
+	assert.ok(!table.some(line => line.includes('Middle')), 'the slide skipped is not listed');
+	assert.ok(table.includes('  1  slide not visited'));
+});
+
+test('the table fits the width it is given: the titles are cut, never the times', () => {
+	const long = parseDeck('# A title far too long to fit in a narrow terminal window\n---\n# Two\n');
+	const report = buildReport(long.slides, [30_000, 5000], {deck: 'talk.txt', date: '2026-12-02', totalMs: 35_000});
+	for (const [width, previous] of [[80, undefined], [60, undefined], [56, report], [80, report]] as const) {
+		const table = formatReport(report, previous, width);
+		const widest = Math.max(...table.map(line => cellWidth(line)));
+		assert.ok(widest <= width, `${width} columns${previous ? ' with the last rehearsal' : ''}: ${widest}`);
+		assert.match(table[1]!, /00:30\s+00:30/, 'the times are whole');
+	}
+
+	assert.ok(formatReport(report, undefined, 60)[1]!.includes('…'), 'the long title is cut, and says so');
+});
+
+test('a report taller than the terminal goes through the pager; PAGER=cat or empty means none', () => {
+	const lines = Array.from({length: 30}, (_, index) => String(index));
+	assert.equal(needsPager(lines, 24, true), true);
+	assert.equal(needsPager(lines, 50, true), false, 'it fits');
+	assert.equal(needsPager(lines, 24, false), false, 'not a terminal');
+	assert.deepEqual(pagerFor({}), {command: 'less', env: {LESS: 'FRXK'}});
+	assert.equal(pagerFor({PAGER: 'most', LESS: 'R'})?.command, 'most');
+	assert.equal(pagerFor({PAGER: 'less', LESS: 'R'})?.env['LESS'], 'R', "the user's LESS is kept");
+	assert.equal(pagerFor({PAGER: 'cat'}), undefined);
+	assert.equal(pagerFor({PAGER: ''}), undefined);
 });

@@ -68,7 +68,7 @@ async function replay(cast: Cast): Promise<Replayed> {
 		await screen.write(event.data);
 		const rows = screen.text();
 		screens.push({time: event.time, rows});
-		const position = / (\d+)\/\d+ /.exec(rows[rows.length - 2] ?? '');
+		const position = / (\d+)\/\d+(?: |$)/.exec(rows[rows.length - 2] ?? '');
 		if (position) {
 			const number = Number(position[1]);
 			finals.set(number, rows);

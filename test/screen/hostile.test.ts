@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {stopAll} from '../harness/tmux.js';
-import {assertBuilt, startPlayer, statusRow} from './support.js';
+import {assertBuilt, startPlayer, atPosition, statusRow} from './support.js';
 
 before(assertBuilt);
 after(stopAll);
@@ -36,7 +36,7 @@ test('escape sequences in slides, notes, titles, file names and captions never r
 		const seen: string[] = [(await screen.text()).join('\n')];
 		for (let position = 2; position <= 4; position++) {
 			await screen.keys('Right');
-			seen.push((await screen.waitFor(rows => statusRow(rows).includes(` ${position}/4 `), {what: `slide ${position}/4`})).join('\n'));
+			seen.push((await screen.waitFor(rows => atPosition(statusRow(rows), ` ${position}/4`), {what: `slide ${position}/4`})).join('\n'));
 		}
 
 		const output = (await screen.output()).toString('utf8');

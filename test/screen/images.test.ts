@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {stopAll} from '../harness/tmux.js';
-import {assertBuilt, startPlayer, statusRow} from './support.js';
+import {assertBuilt, startPlayer, atPosition, statusRow} from './support.js';
 
 before(assertBuilt);
 after(stopAll);
@@ -46,7 +46,7 @@ for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}]) {
 		const screen = await startPlayer(['--start', '2', deck], {size, recordOutput: true});
 		try {
 			// A large frame reaches tmux in pieces: wait for the whole picture (a 2:1 picture keeps its shape), not its first rows.
-			const rows = await screen.waitFor(current => statusRow(current).startsWith(' 2/10 ') && keepsShape(pictureBox(current)), {what: 'the whole quadrants picture, 2:1'});
+			const rows = await screen.waitFor(current => atPosition(statusRow(current), ' 2/10') && keepsShape(pictureBox(current)), {what: 'the whole quadrants picture, 2:1'});
 			const box = pictureBox(rows)!;
 			const width = box.right - box.left + 1;
 			const height = box.bottom - box.top + 1;
@@ -67,7 +67,7 @@ for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}]) {
 	test(`at ${size.columns}x${size.rows}: a missing image is a frame with its readable name`, async () => {
 		const screen = await startPlayer(['--start', '7', deck], {size});
 		try {
-			const rows = await screen.waitFor(current => statusRow(current).startsWith(' 7/10 ') && current.some(row => row.includes('📷 not here')), {what: 'the alt text'});
+			const rows = await screen.waitFor(current => atPosition(statusRow(current), ' 7/10') && current.some(row => row.includes('📷 not here')), {what: 'the alt text'});
 			assert.ok(rows.some(row => row.includes('not-here.png')), 'the file name');
 			assert.ok(rows.some(row => row.trim().startsWith('╭') && row.trim().endsWith('╮')), 'a frame');
 			assert.ok(rows.some(row => row.includes('Missing on purpose')), 'the caption');

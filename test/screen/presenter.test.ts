@@ -8,7 +8,7 @@ import {readdirSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 import {stopAll, type TmuxScreen} from '../harness/tmux.js';
-import {assertBuilt, printSlides, privateTmpdir, startPlayer, statusRow, waitForSlide} from './support.js';
+import {assertBuilt, printSlides, privateTmpdir, startPlayer, atPosition, statusRow, waitForSlide} from './support.js';
 
 before(assertBuilt);
 after(stopAll);
@@ -18,7 +18,7 @@ const notes = ['SPEAKER-NOTE-ONE', 'SPEAKER-NOTE-TWO', 'SPEAKER-NOTE-THREE', 'SP
 const total = notes.length;
 
 const at = (screen: TmuxScreen, position: number, what: string) =>
-	screen.waitFor(rows => statusRow(rows).startsWith(` ${position}/${total} `), {what});
+	screen.waitFor(rows => atPosition(statusRow(rows), ` ${position}/${total}`), {what});
 
 test('notes show in the pane, never in the audience view; the pane stacks under the slide at 80x24', async () => {
 	const audience = await startPlayer(['--no-animation', deck], {size: {columns: 80, rows: 24}});
@@ -84,6 +84,36 @@ test('two processes on one socket follow each other both ways, and survive a res
 	} finally {
 		await audience.stop();
 		await speaker.stop();
+	}
+});
+
+test('pairing is explicit: a second audience window on the same deck is on its own; --session pairs two audience windows', async () => {
+	const env = {TMPDIR: privateTmpdir()};
+	const size = {columns: 80, rows: 24};
+	const projector = await startPlayer(['--no-animation', deck], {size, env});
+	const peek = await startPlayer(['--no-animation', '--start', '4', deck], {size, env});
+	const left: TmuxScreen[] = [projector, peek];
+	try {
+		await at(projector, 1, 'projector on 1');
+		await at(peek, 4, 'the peeking window opens where asked');
+		await peek.keys('Right');
+		await at(peek, 5, 'the peeking window moves');
+		await projector.keys('Right');
+		await at(projector, 2, 'the projector moves');
+		// Give a (wrong) sync time to arrive before looking again.
+		await new Promise(resolve => setTimeout(resolve, 700));
+		assert.ok(atPosition(statusRow(await projector.text()), ' 2/5'), 'the projector was not pulled by the peeking window');
+		assert.ok(atPosition(statusRow(await peek.text()), ' 5/5'), 'the peeking window was not pulled by the projector');
+		assert.doesNotMatch((await projector.text()).join('\n'), /connected/);
+
+		const first = await startPlayer(['--no-animation', '--session', 'two-projectors', deck], {size, env});
+		const second = await startPlayer(['--no-animation', '--session', 'two-projectors', '--start', '3', deck], {size, env});
+		left.push(first, second);
+		await at(second, 1, 'a second view with the same --session joins the first');
+		await second.keys('Right');
+		await at(first, 2, 'and drives it');
+	} finally {
+		for (const screen of left) await screen.stop();
 	}
 });
 

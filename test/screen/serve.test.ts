@@ -13,7 +13,7 @@ import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 import {isDeepStrictEqual} from 'node:util';
 import {stopAll, TmuxScreen} from '../harness/tmux.js';
-import {assertBuilt, bodyRows, expectedBody, printSlides, startPlayer, statusRow, type Size} from './support.js';
+import {assertBuilt, bodyRows, expectedBody, printSlides, startPlayer, atPosition, statusRow, type Size} from './support.js';
 
 const home = mkdtempSync(join(tmpdir(), 'lectern-serve-home-'));
 before(assertBuilt);
@@ -45,7 +45,7 @@ function viewer(port: number, size: Size, recordOutput = false, sendColorterm = 
 /** Waits until a viewer shows slide `position` as print lays it out at their size. */
 async function follows(screen: TmuxScreen, position: number, size: Size, also: (rows: string[]) => boolean = () => true): Promise<string[]> {
 	const body = expectedBody(printSlides(deck, size)[position - 1]!.lines, size);
-	const shows = (rows: string[]) => statusRow(rows).startsWith(` ${position}/${total} `) && isDeepStrictEqual(bodyRows(rows), body) && also(rows);
+	const shows = (rows: string[]) => atPosition(statusRow(rows), ` ${position}/${total}`) && isDeepStrictEqual(bodyRows(rows), body) && also(rows);
 	try {
 		return await screen.waitFor(shows, {what: `slide ${position} at ${size.columns}x${size.rows}`});
 	} catch (error) {
@@ -112,7 +112,7 @@ test('a viewer sees a command type itself in step with the presenter, and the en
 	const size = {columns: 80, rows: 24};
 	const one = await viewer(port, size);
 	try {
-		await one.waitFor(rows => statusRow(rows).startsWith(' 3/5 '), {what: 'the viewer on slide 3'});
+		await one.waitFor(rows => atPosition(statusRow(rows), ' 3/5'), {what: 'the viewer on slide 3'});
 		await talk.keys('Right');
 		// Part of the command typed, the cursor after it (4 characters a second: some 6 s of typing).
 		const halfTyped = (rows: string[]) => bodyRows(rows).some(row => /~\/talk \$ e[\w-]*█/.test(row) && !row.includes('typing-in-progress'));

@@ -171,7 +171,7 @@ test('no flicker: no full-screen clear between slides', async t => {
 	try {
 		for (const chunk of chunks) {
 			await virtual.write(chunk);
-			const match = /^ (\d+)\/\d+ /.exec(statusRow(virtual.text()));
+			const match = /^ (\d+)\/\d+(?: |$)/.exec(statusRow(virtual.text()));
 			shown.push({start: offset, end: offset + chunk.length, position: match ? Number(match[1]) : undefined});
 			offset += chunk.length;
 		}

@@ -5,7 +5,7 @@ import {openingTalk, talkViewAt} from '../../source/serve/talk.js';
 import {newViewer, viewerKey, viewerScreen, type ViewerRules, type ViewerState} from '../../source/serve/viewer-state.js';
 
 const deck = parseDeck(`# One\n???\nSECRET-NOTE\n---\n# Two\n---\n# Three\n---\n# Four\n`);
-const follow: ViewerRules = {canBrowse: false, count: deck.slides.length, overviewColumns: 3};
+const follow: ViewerRules = {canBrowse: false, count: deck.slides.length, overviewRows: 3, overviewPage: 9};
 const browse: ViewerRules = {...follow, canBrowse: true};
 const press = (state: ViewerState, keys: string[], rules: ViewerRules, talkIndex = 1) => keys.reduce((current, key) => viewerKey(current, key, talkIndex, rules, 1000), state);
 
