@@ -85,12 +85,13 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 		const quit = () => void started.graphics.quiet().then(finish);
 
 		const resumes = new EventEmitter();
+		session.onResume(() => {
+			// The size may have changed while stopped; the screen is blank and is drawn whole.
+			stdout.emit('resize');
+			resumes.emit('resume');
+		});
 		const suspend = () => {
-			session.suspend(() => {
-				// The size may have changed while stopped; the screen is blank and is drawn whole.
-				stdout.emit('resize');
-				resumes.emit('resume');
-			});
+			session.suspend();
 		};
 
 		instance = render(
