@@ -15,6 +15,7 @@ import {colourLevel, pictureColours} from '../render/colour-level.js';
 import {takeOverTerminal} from '../terminal/screen-session.js';
 import {terminalSize} from '../terminal/terminal-size.js';
 import {DeckError} from '../read-deck.js';
+import {internalErrorReport} from '../fault-line.js';
 import type {PlayOptions} from './play.js';
 
 export async function present(steps: DeckInSteps, options: PlayOptions): Promise<number> {
@@ -41,7 +42,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	);
 	const failed = (error: unknown) => {
 		session.restore();
-		process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(internalErrorReport(error, process.argv.includes('--debug')));
 		process.exit(70);
 	};
 

@@ -8,6 +8,7 @@ import {cellWidth} from '../text/cell-width.js';
 import {graphemes} from '../text/graphemes.js';
 import {emitLine} from './big-blocks.js';
 import type {Word, WordLine} from './big-words.js';
+import {append, largest} from '../frame/lists.js';
 
 type Atom = {text: string; width: number; style?: Style};
 
@@ -37,7 +38,7 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 			const gap = current.length > 0 ? 1 : 0;
 			if (width + gap + wordWidth <= columns) {
 				if (gap > 0) current.push({text: ' ', width: 1});
-				current.push(...atoms);
+				append(current, atoms);
 				width += gap + wordWidth;
 				continue;
 			}
@@ -66,5 +67,5 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 
 	const out = rows.map(atoms => emitLine(atoms.map(atom => ({text: atom.text})), style));
 	const widths = rows.map(atoms => atoms.reduce((sum, atom) => sum + atom.width, 0));
-	return {lines: out, width: Math.max(0, ...widths)};
+	return {lines: out, width: largest(widths, 0)};
 }

@@ -7,6 +7,7 @@ import {cellWidth} from '../../text/cell-width.js';
 import type {Block, Diagnostic, Image, Inline, Notes, Slide, SlideBody, Subtitle} from '../model.js';
 import {inlineText} from '../inline-tree.js';
 import {neutralize} from '../neutralize.js';
+import {append} from '../../frame/lists.js';
 
 /** A source line and its 1-based line number in the deck file. */
 export type Line = {readonly text: string; readonly line: number};
@@ -140,7 +141,7 @@ export function tableBlock(header: readonly (readonly Inline[])[], rows: readonl
 			if (column > 0) out.push({type: 'text', text: columnGap});
 			if (left > 0) out.push({type: 'text', text: ' '.repeat(left)});
 			if (cell.length > 0 && bold) out.push({type: 'strong', children: cell});
-			else out.push(...cell);
+			else append(out, cell);
 			if (free - left > 0 && column < columns - 1) out.push({type: 'text', text: ' '.repeat(free - left)});
 		}
 
@@ -221,7 +222,7 @@ function listLines(list: ListTree, depth: number): Inline[][] {
 		lines.push(mergeText([{type: 'text', text: indent + marker}, ...item.content]));
 		const hang = indent + ' '.repeat(cellWidth(marker));
 		for (const more of item.more) lines.push(more.length === 0 ? [] : mergeText([{type: 'text', text: hang}, ...more]));
-		for (const nested of item.nested) lines.push(...listLines(nested, depth + 1));
+		for (const nested of item.nested) append(lines, listLines(nested, depth + 1));
 	}
 
 	return lines;
