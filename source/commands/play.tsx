@@ -75,10 +75,12 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 	return new Promise<number>(resolve => {
 		const finish = () => {
 			session.restore();
-			if (times) process.stdout.write(`${finishRehearsal(deck, options.file, times, options.targetMs, Date.now()).join('\n')}\n`);
-			resolve(0);
+			const rehearsal = times ? finishRehearsal(deck, options.file, times, options.targetMs, Date.now()) : undefined;
+			if (rehearsal) process.stdout.write(`${rehearsal.lines.join('\n')}\n`);
+			const code = rehearsal?.saveFailed ? 1 : 0;
+			resolve(code);
 			// Watchers and timers must not keep a quit player alive.
-			setImmediate(() => process.exit(0));
+			setImmediate(() => process.exit(code));
 		};
 
 		// An answer still due from the terminal would land on the shell's prompt: it is read first (a few ms at most).

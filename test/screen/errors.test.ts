@@ -120,6 +120,20 @@ describe('special files', () => {
 		}
 	});
 
+	test('images that are a FIFO nobody writes to or /dev/zero: check and print finish, naming them', () => {
+		const images = join(folder, 'images');
+		execFileSync('mkdir', [images]);
+		execFileSync('mkfifo', [join(images, 'pic.png')]);
+		const deck = join(images, 'deck.md');
+		writeFileSync(deck, '# t\n\n![x](pic.png)\n\n---\n\n![z](/dev/zero)\n');
+		const check = run(['check', deck]);
+		assert.equal(check.status, 1, check.stderr);
+		assert.equal((check.stdout.match(/is not a regular file \(a pipe, a device or a socket\); alt text is shown \[unreadable-image\]/g) ?? []).length, 2, check.stdout);
+		const print = spawnSync(process.execPath, [cli, 'print', '--images', 'blocks', deck], {cwd: root, env: {...plainEnv(), FORCE_COLOR: '3'}, encoding: 'utf8', timeout: 20_000});
+		assert.equal(print.status, 0, print.stderr);
+		assert.match(print.stdout, /-- slide 2\/2 --/);
+	});
+
 	test('a deck over the size limit is refused with a clear line', () => {
 		const big = join(folder, 'big.txt');
 		writeFileSync(big, 'x\n'.repeat(9 * 1024 * 1024));
