@@ -237,6 +237,38 @@ import { changedCells } from ${JSON.stringify(fileURLToPath(new URL('../source/r
         const cursorSuffix = buildCursorSuffix(visibleCount, activeCursor);
         buffer.push(cursorSuffix);`,
 	},
+	{
+		file: 'ink/build/ink.js',
+		why:
+			'After a resize the terminal no longer shows the last frame: when the height shrinks, ' +
+			'terminals (tmux, xterm) scroll rows up to keep the cursor line, and cells beyond a ' +
+			'narrower width come back when it widens again. Ink clears only when the width ' +
+			'decreases, then writes the old frame at the new size and diffs the next one against ' +
+			'it, so a stale row of an earlier size could stay on the slide. lectern lays the slide ' +
+			'out again for every resize (source/hooks/use-terminal-size.ts): here Ink drops any ' +
+			'frame still waiting to be written, clears the screen and forgets its last frame, so ' +
+			'that the frame at the new size is written whole.',
+		find: `    resized = () => {
+        const currentWidth = this.getTerminalWidth();
+        if (currentWidth < this.lastTerminalWidth) {
+            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.
+            this.log.clear();
+            this.lastOutput = '';
+            this.lastOutputToRender = '';
+        }
+        this.calculateLayout();
+        this.onRender();
+        this.lastTerminalWidth = currentWidth;
+    };`,
+		replace: `    resized = () => {
+        this.throttledLog.cancel?.();
+        this.log.clear();
+        this.options.stdout.write('\\u001B[H\\u001B[2J');
+        this.lastOutput = '';
+        this.lastOutputToRender = '';
+        this.lastTerminalWidth = this.getTerminalWidth();
+    };`,
+	},
 ];
 
 /** An esbuild plugin that applies `inkPatches`, all patches of a file in order. */

@@ -4,15 +4,16 @@ import {terminalSize as read, type SizedOutput} from '../terminal/terminal-size.
 
 type Output = SizedOutput & Pick<NodeJS.WriteStream, 'on' | 'off'>;
 
-/** The terminal's size, updated on every resize. */
+/**
+ * The terminal's size, a new value on every resize event even when the size
+ * is the same: Ink clears the screen on a resize (scripts/ink-patches.mjs), so
+ * the slide must be drawn again whole.
+ */
 export function useTerminalSize(stdout: Output): Size {
 	const [size, setSize] = useState(() => read(stdout));
 	useEffect(() => {
 		const update = () => {
-			setSize(previous => {
-				const next = read(stdout);
-				return next.columns === previous.columns && next.rows === previous.rows ? previous : next;
-			});
+			setSize(read(stdout));
 		};
 
 		stdout.on('resize', update);
