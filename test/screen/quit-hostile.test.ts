@@ -1,6 +1,6 @@
 /**
  * Always quittable: with the worst case of each construct on screen (runs of
- * emoji clusters without a space, a 200,000-line slide, a 200,000-row table),
+ * emoji clusters without a space, slides of lists and tables past the line cap),
  * `q`, Ctrl-C and SIGTERM end the player within a bound and give the terminal
  * back. Keys are pressed as soon as the terminal is raw, while the deck may
  * still be read and laid out.
@@ -30,8 +30,8 @@ function deck(name: string, text: string): string {
 const zwj = deck('zwj.md', `# Emoji\n\n${'👩🏻‍🔧'.repeat(24_000)}\n`);
 const keycaps = deck('keycaps.md', `# Keys\n\n${'1️⃣'.repeat(30_000)}\n`);
 const flags = deck('flags.md', `# Flags\n\n${'🇫🇷'.repeat(24_000)}\n`);
-const list = deck('list.md', `# List\n\n${'- item\n'.repeat(200_000)}`);
-const table = deck('table.md', `# Table\n\n| a | b |\n|---|---|\n${'| x | y |\n'.repeat(200_000)}`);
+const list = deck('list.md', `# List\n\n${'- item\n'.repeat(50_000)}`);
+const table = deck('table.md', `# Table\n\n| a | b |\n|---|---|\n${'| x | y |\n'.repeat(30_000)}`);
 
 type Way = 'q' | 'C-c' | 'SIGTERM';
 /** Ctrl-C is a key of the player's (quit), as `q`; SIGTERM exits 128 + 15. */
@@ -45,8 +45,8 @@ const runs: Array<[string, string, Way]> = [
 	['a 24,000-cluster ZWJ run', zwj, 'SIGTERM'],
 	['30,000 keycaps', keycaps, 'C-c'],
 	['24,000 flags', flags, 'SIGTERM'],
-	['a 200,000-item list', list, 'q'],
-	['a 200,000-row table', table, 'SIGTERM'],
+	['a 50,000-item list', list, 'q'],
+	['a 30,000-row table', table, 'SIGTERM'],
 ];
 
 for (const [name, path, way] of runs) {
@@ -66,36 +66,3 @@ for (const [name, path, way] of runs) {
 		}
 	});
 }
-
-test('saving a pathological deck while presenting keeps the talk running, and q still quits', async () => {
-	const path = deck('talk.md', '# Talk\n\nhello\n');
-	const screen = await TmuxScreen.start({command: [process.execPath, cli, path], columns: 80, rows: 24, cwd: root, env: {TMPDIR: privateTmpdir()}});
-	try {
-		await waitForRawMode(screen, bound);
-		await screen.waitFor(rows => rows.some(row => row.includes('hello')), {what: 'the first deck', timeout: bound});
-		// The player watches the deck once it is up: the first save may come before that, so it is made again until seen.
-		const long = `# Talk\n\n${'- item\n'.repeat(200_000)}`;
-		await saveUntilShown(screen, path, long, rows => rows.some(row => row.includes('cut at 10,000')));
-		const binary = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
-		await saveUntilShown(screen, path, binary, rows => rows.some(row => row.includes('looks like a binary file')));
-		await screen.keys('q');
-		const exit = await screen.waitForExit({timeout: bound});
-		assert.equal(exit.exitStatus, 0);
-		assert.equal(exit.alternateOn, false);
-	} finally {
-		await screen.stop();
-	}
-});
-
-async function saveUntilShown(screen: TmuxScreen, path: string, content: string | Uint8Array, shown: (rows: string[]) => boolean): Promise<void> {
-	for (let attempt = 1; ; attempt++) {
-		writeFileSync(path, content);
-		try {
-			await screen.waitFor(shown, {what: 'the saved deck', timeout: attempt < 4 ? bound : 4 * bound});
-			return;
-		} catch (error) {
-			if (attempt >= 4) throw error;
-		}
-	}
-}
-
