@@ -9,6 +9,8 @@
  *   reference  the real talk lectern is built for: LECTERN_BENCH_REFERENCE, else
  *            ../shared/decks/pygotham-2019-deployment.txt beside the repository, else
  *            fixtures/reference-style.txt
+ *   code     fixtures/bench/code-python.md: a Python code slide first (the highlighter is loaded
+ *            before its first frame)
  *   1,000 / 10,000   generated at run time in a temporary directory (scripts/bench/decks.mjs):
  *            a fixed-seed mix of title, text, terminal (in runs of 2-4 that grow one
  *            session) and image slides (images are missing, so placeholders are drawn)
@@ -82,7 +84,7 @@ const keyCount = 20;
 const fixedKeyLimit = 200;
 
 const started = performance.now();
-let temp; // the temporary directory of generated decks and driver jobs
+let temp = ''; // the temporary directory of generated decks and driver jobs
 let current; // the driver process running now, if any
 const log = message => process.stderr.write(`bench: ${message}\n`);
 function fatal(message, code = 2) {
@@ -104,7 +106,9 @@ function cleanup() {
 	if (current && current.exitCode === null && current.signalCode === null) {
 		try {
 			current.kill('SIGTERM'); // the driver kills the program it started, then exits
-		} catch {}
+		} catch {
+			// Already gone.
+		}
 	}
 
 	if (temp) rmSync(temp, {recursive: true, force: true});
@@ -235,6 +239,9 @@ const decks = [];
 	}
 	const reference = referenceDeck();
 	if (reference) decks.push({key: 'fixed', name: reference.name, path: reference.path});
+	// A code slide first: its first frame waits for the highlighter (Shiki's core and the Python grammar).
+	const code = join(root, 'fixtures', 'bench', 'code-python.md');
+	decks.push({key: 'fixed', name: relative(root, code), path: code});
 	for (const count of [1000, 10_000]) {
 		const path = join(temp, `generated-${count}.txt`);
 		writeFileSync(path, generateDeck(count, count));

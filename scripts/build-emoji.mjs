@@ -52,7 +52,11 @@ try {
 	console.error(`build-emoji: first run  npm install --no-save --save-exact ${sourcePackage}@${sourceVersion}`);
 	process.exit(2);
 }
-const sourceVersion = JSON.parse(readFileSync(join(sourceDir, 'package.json'), 'utf8')).version;
+const installedVersion = JSON.parse(readFileSync(join(sourceDir, 'package.json'), 'utf8')).version;
+if (installedVersion !== sourceVersion) {
+	console.error(`build-emoji: ${sourcePackage} ${installedVersion} is installed; the asset is made from ${sourceVersion}`);
+	process.exit(2);
+}
 const imageDir = join(sourceDir, 'img/twitter/64');
 const size = 64;
 const maxColours = 256;

@@ -15,7 +15,7 @@ export const inkPatches = [
 			'module decodes the same bytes itself without fetch.',
 		find: '"function"!=typeof fetch',
 		replace: 'true',
-		all: true,
+		count: 2,
 	},
 	{
 		file: 'ink/build/output.js',
@@ -271,28 +271,109 @@ import { changedCells } from ${JSON.stringify(fileURLToPath(new URL('../source/r
 	},
 ];
 
-/** An esbuild plugin that applies `inkPatches`, all patches of a file in order. */
-export function inkPatchPlugin() {
+/**
+ * Packages the bundle holds one copy of, whatever version a dependency asks
+ * for: wrap-ansi 9 (Ink's) nests string-width 7, whose API is string-width 8's
+ * but which compiles emoji-regex and builds an Intl.Segmenter on load, and
+ * would measure text unlike the patched copy Ink uses everywhere else.
+ */
+export const singleCopies = ['string-width'];
+
+/**
+ * Files replaced by an empty module. Ink imports devtools.js only when DEV=true
+ * is set, to connect React DevTools; it would bundle `ws` (47 KB) and
+ * react-devtools-core, which lectern never ships. With the stub, DEV=true does
+ * nothing.
+ */
+export const stubbedFiles = ['ink/build/devtools.js'];
+
+/** Packages that must not be in the bundle (what the stubs above leave out). */
+export const absentPackages = ['ws', 'react-devtools-core'];
+
+/** An esbuild filter for a file of a package, in any node_modules folder. */
+const fileFilter = file => new RegExp('node_modules[\\\\/]' + file.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.') + '$');
+
+/**
+ * An esbuild plugin that applies `inkPatches` to every copy of each file the
+ * bundle holds (nested copies included), all patches of a file in order, and
+ * resolves `singleCopies` to the top-level copy. Each patch must match exactly
+ * `count` times (default once) in every copy, else the build fails; after the
+ * build, `checkPatches(metafile, applied)` fails it if a bundled copy of a
+ * patched file did not go through the plugin.
+ */
+export function inkPatchPlugin(applied = new Map()) {
 	const files = [...new Set(inkPatches.map(patch => patch.file))];
 	return {
 		name: 'ink-patches',
 		setup(build) {
+			const topLevel = new Map();
+			for (const name of singleCopies) {
+				build.onResolve({filter: new RegExp(`^${name}$`)}, async args => {
+					if (args.pluginData === 'single-copy') return undefined;
+					if (!topLevel.has(name)) {
+						const result = await build.resolve(name, {kind: args.kind, resolveDir: process.cwd(), pluginData: 'single-copy'});
+						if (result.errors.length > 0) return {errors: result.errors};
+						topLevel.set(name, result.path);
+					}
+
+					return {path: topLevel.get(name)};
+				});
+			}
+
+			for (const file of stubbedFiles) {
+				const filter = fileFilter(file);
+				build.onLoad({filter}, () => ({contents: '// Stubbed by scripts/ink-patches.mjs: React DevTools are not shipped.\n', loader: 'js'}));
+			}
+
 			for (const file of files) {
-				const filter = new RegExp('node_modules[\\\\/]' + file.replaceAll('/', '[\\\\/]').replaceAll('.', '\\.') + '$');
+				const filter = fileFilter(file);
 				build.onLoad({filter}, async args => {
-					// The copy at the top of node_modules only: another version nested under a dependency is not the one patched.
-					if (args.path.split(/[\\/]node_modules[\\/]/).length > 2) return undefined;
 					const {readFile} = await import('node:fs/promises');
 					let source = await readFile(args.path, 'utf8');
 					for (const patch of inkPatches.filter(candidate => candidate.file === file)) {
-						if (!source.includes(patch.find)) throw new Error(`Ink patch for ${file} no longer applies: ${patch.why}`);
+						const found = source.split(patch.find).length - 1;
+						const expected = patch.count ?? 1;
+						if (found !== expected) {
+							throw new Error(`Ink patch for ${args.path} matches ${found} times, not ${expected} (see docs/ink-patches.md): ${patch.why}`);
+						}
+
 						// A function, so that `$'` and `$&` in a replacement are not replacement patterns.
-						source = patch.all ? source.replaceAll(patch.find, () => patch.replace) : source.replace(patch.find, () => patch.replace);
+						source = source.replaceAll(patch.find, () => patch.replace);
 					}
 
+					applied.set(args.path, (applied.get(args.path) ?? 0) + 1);
 					return {contents: source, loader: 'js'};
 				});
 			}
 		},
 	};
+}
+
+/**
+ * The bundled copies of the patched files (from esbuild's metafile) that did
+ * not go through the plugin exactly once, and the packages of `singleCopies`
+ * bundled more than once: both empty on a sound build.
+ */
+export function patchProblems(metafile, applied, cwd = process.cwd()) {
+	const problems = [];
+	const inputs = Object.keys(metafile.inputs).map(input => input.replaceAll('\\', '/'));
+	for (const file of new Set(inkPatches.map(patch => patch.file))) {
+		const copies = inputs.filter(input => input.endsWith(`node_modules/${file}`));
+		if (copies.length === 0) problems.push(`${file} is not in the bundle any more: remove its patches`);
+		for (const copy of copies) {
+			const times = [...applied.entries()].filter(([path]) => path.replaceAll('\\', '/').endsWith(copy) || path === `${cwd}/${copy}`).reduce((sum, [, count]) => sum + count, 0);
+			if (times !== 1) problems.push(`${copy} was patched ${times} times`);
+		}
+	}
+
+	for (const name of singleCopies) {
+		const folders = new Set(inputs.map(input => /^(.*node_modules\/[^/]+)\//.exec(input)?.[1]).filter(folder => folder?.endsWith(`node_modules/${name}`)));
+		if (folders.size > 1) problems.push(`${name} is bundled ${folders.size} times: ${[...folders].join(', ')}`);
+	}
+
+	for (const name of absentPackages) {
+		if (inputs.some(input => input.includes(`node_modules/${name}/`))) problems.push(`${name} is bundled, though nothing reachable uses it`);
+	}
+
+	return problems;
 }

@@ -2,8 +2,9 @@
  * The player: keeps the navigation state, the deck (live reloaded) and the
  * terminal size, and draws the planned screen. No parsing or layout here.
  */
+import {dirname, resolve} from 'node:path';
 import type {EventEmitter} from 'node:events';
-import React, {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useState} from 'react';
 import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
 import {searchSlides} from './deck/slide-text.js';
@@ -16,6 +17,7 @@ import {usePictures} from './hooks/use-pictures.js';
 import {usePlanAhead} from './hooks/use-plan-ahead.js';
 import {useRedraw} from './hooks/use-redraw.js';
 import {useRemoteAudience} from './hooks/use-remote-audience.js';
+import {useLiveCode} from './hooks/use-live-code.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
 import {useTalkClock} from './hooks/use-talk-clock.js';
@@ -68,6 +70,10 @@ export type AppProps = {
 	readonly audience?: RemoteAudience;
 	/** How viewers connect (`ssh -p 2222 host`), shown when the player opens. */
 	readonly serving?: string;
+	/** The Shiki theme a reloaded deck's code is highlighted in. */
+	readonly codeTheme?: string;
+	/** Ctrl-E runs the slide's +exec and +pty blocks (`--run-code`); without it, nothing runs. */
+	readonly runCode?: boolean;
 };
 
 export type Motion = {
@@ -80,9 +86,9 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving}: AppProps) {
+export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving, codeTheme, runCode = false}: AppProps) {
 	const size = useTerminalSize(stdout);
-	const {deck, error, version} = useDeckReload(file, initialDeck);
+	const {deck, error, version} = useDeckReload(file, initialDeck, codeTheme);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
@@ -131,6 +137,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	);
 	const playing = useAnimation(animation, nav.moves);
 	const viewers = useRemoteAudience(audience, serving, deck, nav, setNav, playing.running);
+	const liveCode = useLiveCode(slide, runCode, file && file !== '-' ? dirname(resolve(file)) : process.cwd(), size.columns);
 	const cursorOn = useBlink(motion.animate && slide?.kind === 'terminal' && !playing.running && nav.overlay === 'none', nav.moves);
 
 	useInput((input, key) => {
@@ -139,6 +146,12 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		if (names.includes('ctrl+z')) {
 			onSuspend?.();
 			return;
+		}
+
+		if (names.includes('ctrl+e')) {
+			const ran = liveCode.run();
+			if (ran === 'refused') setNav(state => ({...state, notice: {text: 'this slide runs code: start lectern with --run-code to let it', tone: 'error'}}));
+			if (ran !== 'none') return;
 		}
 
 		if (playing.running && !names.some(name => name === 'q' || name === 'ctrl+c')) {
@@ -155,8 +168,8 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const emoji = useMemo(() => givenEmoji ?? emojiPainterFor(ansi.level), [givenEmoji, ansi.level]);
 	const {pictures, picturesVersion} = usePictures(file, pictureLevel, graphics);
 	const layout = useMemo(
-		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {})}),
-		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion], // eslint-disable-line react-hooks/exhaustive-deps
+		() => ({showUrls: !ansi.hyperlinks, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {}), ...(liveCode.output ? {codeOutput: liveCode.output} : {})}),
+		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion, liveCode.output], // eslint-disable-line react-hooks/exhaustive-deps
 	);
 	const redrawing = useRedraw(resumes);
 	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers}), [deck, nav, size, layout, clock, presenter, viewers]);

@@ -8,7 +8,6 @@
 import {parseArgs} from 'node:util';
 import {imagesModes} from './render/colour-level.js';
 import {formatNames} from './deck/format-names.js';
-import {themeNames} from './render/theme.js';
 
 export type Flags = {
 	readonly start: number | undefined;
@@ -34,6 +33,7 @@ export type Flags = {
 	readonly password: string | undefined;
 	readonly authorizedKeys: string | undefined;
 	readonly follow: boolean;
+	readonly runCode: boolean;
 	readonly debug: boolean;
 };
 
@@ -64,7 +64,7 @@ export const options = {
 	images: {type: 'string', choices: [...imagesModes], default: 'auto'},
 	to: {type: 'string', choices: ['html', 'pdf', 'cast']},
 	output: {type: 'string', shortFlag: 'o'},
-	theme: {type: 'string', choices: [...themeNames], default: themeNames[0]},
+	theme: {type: 'string', default: 'dark'},
 	steps: {type: 'boolean', default: false},
 	pause: {type: 'string'},
 	port: {type: 'number'},
@@ -73,6 +73,7 @@ export const options = {
 	password: {type: 'string'},
 	authorizedKeys: {type: 'string'},
 	follow: {type: 'boolean', default: true},
+	runCode: {type: 'boolean', default: false},
 	debug: {type: 'boolean', default: false},
 } satisfies Record<keyof Flags, Option>;
 

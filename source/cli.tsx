@@ -17,11 +17,22 @@ import {internalErrorReport, oneLine} from './fault-line.js';
 import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
+import {highlightDeck} from './code/highlight-deck.js';
+import {resolveTheme, ThemeError} from './theme/resolve-theme.js';
+import type {Theme} from './theme/themes.js';
 
 const commands = new Set(['print', 'check', 'rehearse', 'export', 'serve']);
 
 async function main(): Promise<number> {
 	const argv = process.argv.slice(2);
+	if (argv.length === 1 && argv[0] === 'licenses' && !existsSync('licenses')) {
+		const {licenceNotices} = await import('./commands/licenses.js');
+		const notices = licenceNotices();
+		if (notices === undefined) throw new DeckError('the licence notices are missing: they are made by `npm run build`');
+		process.stdout.write(notices);
+		return 0;
+	}
+
 	const {input, flags}: Arguments = quickArguments(argv) ?? (await import('./meow-arguments.js')).meowArguments(import.meta, options);
 	const problem = flagProblem(flags, argv);
 	if (problem) throw new DeckError(problem);
@@ -37,7 +48,9 @@ async function main(): Promise<number> {
 	const presenting = command === 'play' || command === 'rehearse' || command === 'serve';
 	// The player draws its opening slide from the part of the deck that slide needs, then reads the rest.
 	const steps = presenting ? await readDeckInSteps(file!, loadOptions, (flags.start ?? 1) - 1) : undefined;
-	const deck = steps?.opening ?? (await readDeck(file!, loadOptions));
+	const asks = presenting && flags.theme === 'auto' && process.stdin.isTTY && process.stdout.isTTY;
+	const theme = await themeFor(flags.theme, deckFolder(file!), asks);
+	const deck = steps?.opening ?? (command === 'check' ? await readDeck(file!, loadOptions) : await highlightDeck(await readDeck(file!, loadOptions), theme.code));
 	const env = flags.color ? process.env : {...process.env, NO_COLOR: '1'};
 	const images = flags.images as ImagesMode;
 
@@ -55,7 +68,7 @@ async function main(): Promise<number> {
 				await store?.loadDecoders();
 				const pictures = store ? {pictures: (src: string, box: {columns: number; rows: number}) => store.pictureSync(src, box)} : {};
 				const out: string[] = [];
-				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false}, ...pictures})) out.push(line);
+				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false, theme: theme.colours}, ...pictures})) out.push(line);
 				await write(out.join('\n') + '\n');
 			} finally {
 				store?.close();
@@ -65,7 +78,7 @@ async function main(): Promise<number> {
 		}
 
 		case 'export': {
-			const {exportDeck, exportFormats, palettes} = await import('./commands/export.js');
+			const {exportDeck, exportFormats, paletteOf} = await import('./commands/export.js');
 			const to = flags.to as (typeof exportFormats)[number] | undefined;
 			if (!to) throw new DeckError(`export: say which format with --to ${exportFormats.join(', ')}`);
 			const reducedMotion = ['1', 'true', 'yes'].includes((process.env['LECTERN_REDUCED_MOTION'] ?? '').toLowerCase());
@@ -74,7 +87,7 @@ async function main(): Promise<number> {
 				to,
 				output: flags.output,
 				size: {columns: flags.width ?? 120, rows: flags.height ?? 40},
-				palette: palettes[flags.theme]!,
+				palette: paletteOf(theme),
 				notes: flags.notes,
 				steps: flags.steps,
 				motion: {animate: flags.animation && !reducedMotion, charactersPerSecond: Math.min(1000, Math.max(1, flags.typingSpeed))},
@@ -123,6 +136,8 @@ async function main(): Promise<number> {
 				session: flags.session,
 				rehearse: rehearsing,
 				targetMs,
+				theme,
+				runCode: flags.runCode,
 			};
 			if (command !== 'serve') return present(steps!, playOptions);
 			const {serve, serveDefaults} = await import('./commands/serve.js');
@@ -135,6 +150,16 @@ async function main(): Promise<number> {
 				follow: flags.follow,
 			});
 		}
+	}
+}
+
+/** The theme `--theme` names; a theme that cannot be had is a DeckError (exit 2). */
+async function themeFor(name: string, folder: string, asks: boolean): Promise<Theme> {
+	try {
+		return await resolveTheme(name, {folder, ...(asks ? {terminal: {input: process.stdin, output: process.stdout}} : {})});
+	} catch (error) {
+		if (error instanceof ThemeError) throw new DeckError(error.message);
+		throw error;
 	}
 }
 

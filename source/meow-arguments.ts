@@ -19,6 +19,7 @@ export const helpText = `
 	  $ lectern export DECK --to html|pdf|cast [-o FILE]
 	                              the talk as it looked: a web page, a PDF or a recording
 	  $ lectern serve DECK        present, and let remote viewers watch over SSH
+	  $ lectern licenses          lectern's licence and those of what it bundles
 
 	  DECK may be - to read the deck from standard input.
 
@@ -44,6 +45,12 @@ export const helpText = `
 	                      256 colours or more, else alt text; kitty, iterm: that
 	                      protocol (through tmux's passthrough in tmux); blocks:
 	                      always half-blocks; alt: never pictures (default auto)
+	  --theme NAME        the colours: dark, light, high-contrast, projector, auto
+	                      (the terminal's background picks dark or light), any
+	                      Shiki theme (github-light, catppuccin-mocha, ...) or a
+	                      .yaml/.json theme file (default dark, with
+	                      lectern.theme.yaml next to the deck applied over it)
+	  --run-code          run the deck's +exec and +pty code blocks (never without)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
 	  --debug             on an internal error, show where it happened
 	  --version           show the version
@@ -58,7 +65,6 @@ export const helpText = `
 	  --notes             html: notes in the presenter view; pdf: a handout, the notes
 	                      under each slide
 	  --steps             pdf: a page for each step of an incremental slide
-	  --theme NAME        the colours: dark (default dark)
 	  --pause TIME        cast: how long each slide stays once typed (3, 2.5s, 1m;
 	                      default 4s), or rehearsal: its time in the last rehearsal
 	  --no-animation, --typing-speed CPS  html, cast: typing of terminal slides

@@ -1,7 +1,6 @@
 import {EventEmitter} from 'node:events';
 import {afterEach, beforeEach, mock, test} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {App, type Motion} from '../source/app.js';
 import {parseDeck} from '../source/deck/parse-deck.js';

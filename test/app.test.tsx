@@ -2,7 +2,6 @@ import {EventEmitter} from 'node:events';
 import {readFileSync} from 'node:fs';
 import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
-import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {App} from '../source/app.js';
 import {loadDeck} from '../source/deck/load-deck.js';

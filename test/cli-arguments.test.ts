@@ -58,10 +58,14 @@ test('the quick parser leaves to meow what meow reads its own way or rejects', (
 		['--', 'talk.txt'],
 		['talk.txt', '--typingSpeed', '40'],
 		['export', 'talk.txt', '--to', 'docx'],
-		['export', 'talk.txt', '--theme', 'neon'],
 		['export', 'talk.txt', '-otalk.pdf'],
 	];
 	for (const argv of lines) assert.equal(quickArguments(argv), undefined, argv.join(' '));
+});
+
+test('--theme takes any name: which themes there are is known when the theme loads', () => {
+	assert.equal(quickArguments(['talk.txt', '--theme', 'catppuccin-mocha'])?.flags.theme, 'catppuccin-mocha');
+	assert.equal(quickArguments(['talk.txt'])?.flags.theme, 'dark');
 });
 
 test('every option has a command-line form the quick parser knows', () => {

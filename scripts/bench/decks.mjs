@@ -81,6 +81,7 @@ export function generateDeck(count, seed = 1) {
 			const mode = pick(['@=', '~@', '@=']);
 			const lines = [`${mode} ${pick(words)}-${n}.png`];
 			if (next() < 0.5) lines.push(`vv [${capital(phrase(2, 4))}](https://example.com/${pick(words)}) ${phrase(2, 6)}`);
+			// eslint-disable-next-line no-dupe-else-if -- a second draw of the random sequence, not the same test
 			else if (next() < 0.5) lines.push(capital(phrase(4, 10)) + '.');
 			slides.push(lines.join('\n'));
 		}

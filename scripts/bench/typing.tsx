@@ -4,7 +4,6 @@
  * Bundled and run by scripts/bench.mjs; prints one JSON line.
  */
 import {Writable, PassThrough} from 'node:stream';
-import React from 'react';
 import {render} from 'ink';
 import {App} from '../../source/app.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';

@@ -4,6 +4,8 @@
  */
 import type {Deck, Diagnostic, Image} from '../deck/model.js';
 import {planSlide} from '../layout/plan-slide.js';
+import {codeAttributes} from '../deck/code-attributes.js';
+import {runnableBlocks} from '../deck/slide-blocks.js';
 
 export type CheckOptions = {
 	readonly file: string;
@@ -54,6 +56,13 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 				message: `slide ${slide.index + 1} does not fit ${checkSize.columns}x${checkSize.rows}: ${frame.overflow} lines are cut`,
 			});
 		}
+	}
+
+	// Live code is listed, so that a presenter knows what --run-code would run (the steps of a slide repeat a block: once).
+	const runnable = new Map(deck.slides.flatMap(slide => runnableBlocks(slide)).map(block => [block.line, block]));
+	for (const block of runnable.values()) {
+		const how = codeAttributes(block.code.attributes, block.code.lines.length).run!;
+		found.push({severity: 'notice', line: block.line, code: 'runnable-code', message: `runnable ${block.code.language || 'code'} block (+${how}): runs on Ctrl-E only with --run-code`});
 	}
 
 	return found.sort((a, b) => a.line - b.line);

@@ -26,11 +26,12 @@ import {asciicast} from '../render/cast/asciicast.js';
 import {htmlDocument, type HtmlSlide} from '../render/html/html-document.js';
 import {DeckError} from '../read-deck.js';
 import type {Palette} from '../render/palette.js';
+import type {AnsiOptions} from '../render/ansi.js';
 import {readReport} from '../rehearsal/rehearsal.js';
 import {FileRefused, readRegularFileSync} from '../files/read-regular.js';
 import {maxReportBytes, reportPath} from './rehearse.js';
 
-export {palettes} from '../render/palette.js';
+export {paletteOf} from '../theme/themes.js';
 
 export type ExportFormat = 'html' | 'pdf' | 'cast';
 export const exportFormats: readonly ExportFormat[] = ['html', 'pdf', 'cast'];
@@ -162,7 +163,9 @@ async function render(deck: Deck, slides: readonly Deck['slides'][number][], pag
 		case 'cast': {
 			const timeline = castTimeline(deck, holds!, pageOptions, options.motion);
 			const screens = castScreens(timeline, tick);
-			return asciicast({size: options.size, title}, screens, timeline.end, {level: 3, hyperlinks: false});
+			const colours = {foreground: options.palette.foreground, background: options.palette.background};
+			const table = Object.fromEntries(Object.entries(options.palette.colours).map(([role, rgb]) => [role, {rgb, basic: 0}])) as AnsiOptions['theme'];
+			return asciicast({size: options.size, title, colours}, screens, timeline.end, {level: 3, hyperlinks: false, ...(table ? {theme: table} : {})});
 		}
 	}
 }

@@ -4,7 +4,6 @@
  */
 import {EventEmitter} from 'node:events';
 import {resolve} from 'node:path';
-import React from 'react';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
@@ -17,6 +16,7 @@ import type {ImagesMode} from '../render/colour-level.js';
 import type {RemoteAudience} from '../serve/remote-audience.js';
 import type {ScreenSession} from '../terminal/screen-session.js';
 import {finishRehearsal} from './rehearse.js';
+import type {Theme} from '../theme/themes.js';
 
 /** The options of `lectern DECK`, as cli.tsx hands them to present.ts and present.ts to the player. */
 export type PlayOptions = {
@@ -40,6 +40,10 @@ export type PlayOptions = {
 	readonly audience?: RemoteAudience;
 	/** How viewers connect, shown when the player opens. */
 	readonly serving?: string;
+	/** The colours (`--theme`), code's highlighting included. */
+	readonly theme?: Theme;
+	/** Let Ctrl-E run the deck's +exec and +pty blocks. */
+	readonly runCode?: boolean;
 };
 
 /** What present.ts hands over with the terminal. */
@@ -117,6 +121,8 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				onVisit={times ? (index, at) => times.visit(index, at) : undefined}
 				audience={options.audience}
 				serving={options.serving}
+				codeTheme={options.theme?.code}
+				runCode={options.runCode}
 			/>,
 			{stdout: started.graphics.stdout, stdin: started.graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);

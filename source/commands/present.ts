@@ -12,7 +12,8 @@ import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
 import {colourLevel, pictureColours} from '../render/colour-level.js';
-import {takeOverTerminal} from '../terminal/screen-session.js';
+import {takeOverTerminal, type ScreenHooks} from '../terminal/screen-session.js';
+import {highlightDeck} from '../code/highlight-deck.js';
 import {terminalSize} from '../terminal/terminal-size.js';
 import {DeckError} from '../read-deck.js';
 import {internalErrorReport} from '../fault-line.js';
@@ -20,18 +21,19 @@ import type {PlayOptions} from './play.js';
 
 export async function present(steps: DeckInSteps, options: PlayOptions): Promise<number> {
 	// The pace against a target counts the checkpoints in every slide's notes: that needs the whole deck.
-	const opening = options.targetMs === undefined ? steps.opening : steps.whole();
+	const codeTheme = options.theme?.code ?? 'github-dark';
+	const opening = await highlightDeck(options.targetMs === undefined ? steps.opening : steps.whole(), codeTheme);
 	const stdout = process.stdout;
 	if (!stdout.isTTY) throw new DeckError('standard output is not a terminal; to see the slides as text, use: lectern print DECK');
 	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
 	const stdin = keyboard();
 	const level = colourLevel(options.env, true);
-	const ansi: AnsiOptions = {level, hyperlinks: level > 0};
+	const ansi: AnsiOptions = {level, hyperlinks: level > 0, ...(options.theme ? {theme: options.theme.colours} : {})};
 	const start = Math.max(0, (options.start ?? 1) - 1);
 
 	let beforeRestore = () => {};
 	// Filled in once pictures the terminal draws are set up (after the opening slide is up).
-	const screenHooks: {leaving?: () => string; entered?: () => void} = {};
+	const screenHooks: ScreenHooks = options.theme?.paint && level > 0 ? {paint: options.theme} : {};
 	const session = takeOverTerminal(
 		stdout,
 		stdin,
@@ -79,7 +81,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 
 	const {play} = await import('./play.js');
 	// The rest of the deck, once the opening slide is up.
-	const deck = steps.whole();
+	const deck = await highlightDeck(steps.whole(), codeTheme);
 	return play(deck, options, {
 		graphics,
 		session,

@@ -5,6 +5,7 @@
  * server runs in a worker thread (source/serve/); this file sets it up, says
  * how viewers connect, and hands over to the player.
  */
+import {highlightDeck} from '../code/highlight-deck.js';
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 import {networkInterfaces} from 'node:os';
 import {dirname, resolve} from 'node:path';
@@ -37,7 +38,7 @@ const maxKeysFileBytes = 1024 * 1024;
 export async function serve(steps: DeckInSteps, options: PlayOptions, serving: ServeOptions): Promise<number> {
 	const authorizedKeys = serving.authorizedKeys === undefined ? undefined : readKeysFile(serving.authorizedKeys);
 	if (!process.stdout.isTTY) throw new DeckError('standard output is not a terminal: lectern serve runs the presenter\'s player next to the server');
-	const deck = steps.whole();
+	const deck = await highlightDeck(steps.whole(), options.theme?.code ?? 'github-dark');
 	const password = serving.password ?? (process.env['LECTERN_SERVE_PASSWORD'] || undefined);
 	let started: Awaited<ReturnType<typeof startAudience>>;
 	try {

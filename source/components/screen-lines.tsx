@@ -17,7 +17,7 @@ export function ScreenLines({lines, ansi, width}: Props) {
 	return (
 		<Box flexDirection="column" width={width} height={lines.length}>
 			{lines.map((line, row) => (
-				// eslint-disable-next-line react/no-array-index-key -- rows are positions on the screen
+				// Rows are positions on the screen: the index is the key.
 				<Row key={row} text={screenRow(line, ansi)} />
 			))}
 		</Box>

@@ -16,6 +16,7 @@ import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
 import {decodeDeckBytes, type DecodedDeck} from './decode-deck.js';
+import {stepCodeBlocks} from './code-steps.js';
 
 export type LoadOptions = {
 	/** The deck's format; detected from its text when absent (see `detectDeck`). */
@@ -48,7 +49,12 @@ const encodingNames = {macintosh: 'Mac OS Roman', 'windows-1252': 'Windows-1252'
 
 export function loadDeck(bytes: Uint8Array, options: LoadOptions = {}): Deck {
 	const {decoded, detection} = decodeAndDetect(bytes, options);
-	return withLoadDiagnostics(parsers[detection.format](decoded.text), detection, decoded);
+	return withLoadDiagnostics(parse(detection.format, decoded.text), detection, decoded);
+}
+
+/** A format's reader, with the steps of stepped code blocks added (see code-steps.ts). */
+function parse(format: DeckFormat, text: string): Deck {
+	return stepCodeBlocks(parsers[format](text));
 }
 
 /** True when no slide shows anything and none has notes (such a deck is refused). */
@@ -73,9 +79,9 @@ export type DeckInSteps = {
 export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: number): DeckInSteps {
 	const {decoded, detection} = decodeAndDetect(bytes, options);
 	let whole: Deck | undefined;
-	const wholeDeck = () => (whole ??= withLoadDiagnostics(parsers[detection.format](decoded.text), detection, decoded));
+	const wholeDeck = () => (whole ??= withLoadDiagnostics(parse(detection.format, decoded.text), detection, decoded));
 	if (detection.format === 'shorthand') {
-		return {opening: withLoadDiagnostics(parseOpening(decoded.text, start), detection, decoded), empty: isEmptyDeckText(decoded.text), whole: wholeDeck};
+		return {opening: withLoadDiagnostics(stepCodeBlocks(parseOpening(decoded.text, start)), detection, decoded), empty: isEmptyDeckText(decoded.text), whole: wholeDeck};
 	}
 
 	const deck = wholeDeck();

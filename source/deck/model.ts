@@ -60,6 +60,21 @@ type CodeBlock = {
 	readonly language: string;
 	readonly attributes: string;
 	readonly lines: readonly string[];
+	/** 0-based lines the author marked (remark's leading `*`, `highlightLines`): drawn on a marked background. */
+	readonly marked?: readonly number[];
+	/** The lines coloured by the highlighter (source/code/), one list of tokens per line; absent until then or for a language it does not know. */
+	readonly tokens?: readonly (readonly CodeToken[])[];
+	/** The step's lines of a stepped block (`{1-4|6-10|all}`), 0-based; the others are dimmed. Absent: all lines. */
+	readonly focus?: readonly number[];
+};
+
+/** A piece of a highlighted line: its text and the highlighter theme's colour and font style for it. */
+export type CodeToken = {
+	readonly text: string;
+	readonly colour?: `#${string}`;
+	readonly bold?: boolean;
+	readonly italic?: boolean;
+	readonly underline?: boolean;
 };
 
 /** A subtitle of a title slide (`##` is depth 2, `###` depth 3). */

@@ -21,7 +21,11 @@ export type ThemeColour =
 	| 'dotYellow'
 	| 'dotGreen'
 	| 'statusBg'
-	| 'statusFg';
+	| 'statusFg'
+	/** A code block's panel, and its marked lines (remark's `*`). */
+	| 'codeBg'
+	| 'codeMark'
+	| 'lineNumber';
 
 export type Style = {
 	readonly fg?: Colour;

@@ -4,6 +4,7 @@ import {useEffect, useState} from 'react';
 import type {Deck} from '../deck/model.js';
 import {readDeck} from '../read-deck.js';
 import {errorSummary, oneLine} from '../fault-line.js';
+import {highlightDeck} from '../code/highlight-deck.js';
 
 export type ReloadResult = {readonly deck: Deck; readonly error?: string; readonly version: number};
 
@@ -14,7 +15,7 @@ const settleMs = 60;
  * Watches the deck file and re-reads it on change. A deck that fails to read
  * keeps the last good one on screen, with the error.
  */
-export function useDeckReload(file: string | undefined, initial: Deck): ReloadResult {
+export function useDeckReload(file: string | undefined, initial: Deck, codeTheme = 'github-dark'): ReloadResult {
 	// A reload reads the deck in the format it was opened in.
 	const format = initial.format;
 	const [state, setState] = useState<ReloadResult>({deck: initial, version: 0});
@@ -25,7 +26,9 @@ export function useDeckReload(file: string | undefined, initial: Deck): ReloadRe
 		let watcher: FSWatcher | undefined;
 		let closed = false;
 		const reload = () => {
-			readDeck(path, {format}).then(
+			readDeck(path, {format})
+				.then(async deck => highlightDeck(deck, codeTheme))
+				.then(
 				deck => {
 					if (!closed) setState(previous => ({deck, version: previous.version + 1}));
 				},
@@ -52,7 +55,7 @@ export function useDeckReload(file: string | undefined, initial: Deck): ReloadRe
 			clearTimeout(timer);
 			watcher?.close();
 		};
-	}, [file, format]);
+	}, [file, format, codeTheme]);
 	return state;
 }
 

@@ -82,7 +82,6 @@ function quietly(run: () => void): void {
 
 function errorText(error: unknown): string {
 	const text = error instanceof Error ? error.message : String(error);
-	// eslint-disable-next-line no-control-regex
 	const clean = text.replace(/[\u0000-\u001F\u007F-\u009F]+/g, ' ').trim();
 	return (clean.length > 60 ? `${clean.slice(0, 59)}…` : clean) || 'cannot be decoded';
 }

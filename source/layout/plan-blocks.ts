@@ -7,12 +7,15 @@ import {splitAtBreaks} from '../deck/inline-tree.js';
 import {assertNever, type Block, type Image, type Inline} from '../deck/model.js';
 import {readableImageName} from '../deck/slide-title.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
+import {planCode, type CodeOutput} from './plan-code.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 
 export type BlockOptions = TextOptions & {
 	/** Leave out the blank line between blocks (to make a long slide fit). */
 	readonly compact?: boolean;
+	/** What live code blocks printed, by the block's source line. */
+	readonly codeOutput?: CodeOutput;
 };
 
 const headingStyles: readonly Style[] = [{fg: 'heading', bold: true}, {fg: 'accent', bold: true}, {bold: true}];
@@ -66,7 +69,7 @@ function* planBlock(block: Block, width: number, options: BlockOptions): Generat
 		}
 
 		case 'code': {
-			for (const line of block.code.lines) yield* line === '' ? [[]] : wrapLine([{text: line, style: {fg: 'code'}}], width);
+			yield* planCode(block.code, width, options.codeOutput?.get(block.line));
 			return;
 		}
 

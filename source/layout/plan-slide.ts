@@ -2,6 +2,7 @@
  * The one layout entry point: (deck, slide, size) -> frame. The player and
  * `print` both draw what this returns.
  */
+import type {CodeOutput} from './plan-code.js';
 import {assertNever, type Slide} from '../deck/model.js';
 import type {EmojiPainter} from './big-emoji.js';
 import {centerBlock, contentBox, fitRows, placeInArea} from './compose.js';
@@ -21,6 +22,8 @@ export type LayoutOptions = {
 	readonly terminal?: TerminalView;
 	/** Draws image slides' pictures (an ImageStore's `picture`, or `pictureSync` for print); without it images show as alt text. */
 	readonly pictures?: PictureSource;
+	/** What live code blocks printed, by the block's source line (see source/code/run-code.ts). */
+	readonly codeOutput?: CodeOutput;
 };
 
 const draftBadge: Line = [{text: ' DRAFT ', style: {fg: 'draft', inverse: true, bold: true}}];
@@ -72,10 +75,10 @@ const idOf = (value: object | undefined) => {
 
 /** Everything a slide's frame depends on besides the slide: its size and every layout option. */
 function frameKey(slide: Slide, size: Size, options: LayoutOptions): string {
-	const {showUrls, emoji, terminal, pictures, ...rest} = options;
+	const {showUrls, emoji, terminal, pictures, codeOutput, ...rest} = options;
 	rest satisfies Record<string, never>; // A new layout option must be added to the key.
 	const view = slide.kind === 'terminal' && terminal ? `${terminal.cursorOn}:${terminal.visibleLines ?? ''}:${terminal.partialChars ?? ''}` : '';
-	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}|${idOf(emoji)}|${idOf(pictures)}|${view}`;
+	return `${slide.index}|${size.columns}x${size.rows}|${showUrls}|${idOf(emoji)}|${idOf(pictures)}|${idOf(codeOutput)}|${view}`;
 }
 
 function layOut(slides: readonly Slide[], index: number, size: Size, options: LayoutOptions): Frame {

@@ -50,7 +50,8 @@ export const keymap: readonly KeyBinding[] = [
 /** Keys that are not commands but are shown in help. */
 export const otherKeys: ReadonlyArray<{label: string; description: string}> = [
 	{label: '12 Enter', description: 'go to slide 12'},
-	{label: 'Ctrl-Z', description: 'suspend; fg resumes'},
+	// One row for both: the help fits 80x24.
+	{label: 'Ctrl-Z Ctrl-E', description: 'suspend (fg resumes) / run code (--run-code)'},
 ];
 
 const byKey = new Map<string, Command>(keymap.flatMap(binding => binding.keys.map(key => [key, binding.command] as const)));

@@ -3,14 +3,16 @@
  * colour level and OSC 8 hyperlinks where wanted. The only place lectern
  * writes escape sequences for content.
  */
-import type {Colour, Line, Style} from '../frame/frame.js';
+import type {Colour, Line, Style, ThemeColour} from '../frame/frame.js';
 import type {ColourLevel} from './colour-level.js';
-import {theme} from './theme.js';
+import {theme, type ThemeEntry} from './theme.js';
 
 export type AnsiOptions = {
 	readonly level: ColourLevel;
 	/** Emit OSC 8 hyperlinks for linked text. */
 	readonly hyperlinks: boolean;
+	/** The theme's colour for each role (`--theme`); absent: the dark theme. */
+	readonly theme?: Readonly<Record<ThemeColour, ThemeEntry>>;
 };
 
 const esc = '\u001B[';
@@ -36,7 +38,7 @@ function renderSegments(line: Line, options: AnsiOptions): string {
 	let out = '';
 	for (const segment of line) {
 		const style = segment.style;
-		const codes = style ? sgrCodes(style, options.level) : '';
+		const codes = style ? sgrCodes(style, options.level, options.theme ?? theme) : '';
 		// Level 0 is plain text: no escape sequences of any kind, hyperlinks included.
 		const link = options.hyperlinks && options.level > 0 && style?.link ? style.link : undefined;
 		let text = segment.text;
@@ -54,7 +56,7 @@ export function screenRow(line: Line, options: AnsiOptions): string {
 }
 
 /** Level 0 is plain text: no escape sequences at all. */
-function sgrCodes(style: Style, level: ColourLevel): string {
+function sgrCodes(style: Style, level: ColourLevel, table: Readonly<Record<ThemeColour, ThemeEntry>>): string {
 	if (level === 0) return '';
 	const codes: Array<string | number> = [];
 	if (style.bold) codes.push(1);
@@ -63,13 +65,13 @@ function sgrCodes(style: Style, level: ColourLevel): string {
 	if (style.underline) codes.push(4);
 	if (style.inverse) codes.push(7);
 	if (style.strike) codes.push(9);
-	if (style.fg) codes.push(colourCode(style.fg, level, 'fg'));
-	if (style.bg) codes.push(colourCode(style.bg, level, 'bg'));
+	if (style.fg) codes.push(colourCode(style.fg, level, 'fg', table));
+	if (style.bg) codes.push(colourCode(style.bg, level, 'bg', table));
 	return codes.join(';');
 }
 
-function colourCode(colour: Colour, level: ColourLevel, layer: 'fg' | 'bg'): string {
-	const themed = colour.startsWith('#') ? undefined : theme[colour as keyof typeof theme];
+function colourCode(colour: Colour, level: ColourLevel, layer: 'fg' | 'bg', table: Readonly<Record<ThemeColour, ThemeEntry>>): string {
+	const themed = colour.startsWith('#') ? undefined : table[colour as ThemeColour];
 	const rgb = themed ? themed.rgb : colour;
 	const [r, g, b] = parseHex(rgb);
 	if (level === 3) return `${layer === 'fg' ? 38 : 48};2;${r};${g};${b}`;
@@ -125,7 +127,7 @@ const basicColours: ReadonlyArray<[number, number, number, number]> = [
 	[97, 255, 255, 255],
 ];
 
-function nearestBasic(r: number, g: number, b: number): number {
+export function nearestBasic(r: number, g: number, b: number): number {
 	let best = basicColours[0]!;
 	for (const candidate of basicColours) {
 		if (distance(r, g, b, candidate[1], candidate[2], candidate[3]) < distance(r, g, b, best[1], best[2], best[3])) best = candidate;

@@ -22,7 +22,8 @@ export const theme: Readonly<Record<ThemeColour, ThemeEntry>> = {
 	dotGreen: {rgb: '#27c93f', basic: 92},
 	statusBg: {rgb: '#303030', basic: 100},
 	statusFg: {rgb: '#bcbcbc', basic: 37},
+	codeBg: {rgb: '#24292e', basic: 40},
+	codeMark: {rgb: '#3a3f1c', basic: 43},
+	lineNumber: {rgb: '#6a737d', basic: 90},
 };
 
-/** The names `--theme` takes (each has a palette in palette.ts); kept here, in the start-up code, for the command line's choices. */
-export const themeNames: readonly string[] = ['dark'];

@@ -24,7 +24,15 @@ export type ScreenSession = {
 export type ScreenHooks = {
 	readonly leaving?: () => string;
 	readonly entered?: () => void;
+	/** A theme's own text and background colours: set as the terminal's defaults (OSC 10, 11) while lectern has the screen, reset (OSC 110, 111) when it gives it back. */
+	readonly paint?: {readonly foreground: string; readonly background: string};
 };
+
+function painting(hooks: ScreenHooks): {enter: string; leave: string} {
+	if (!hooks.paint) return {enter: '', leave: ''};
+	const {foreground, background} = hooks.paint;
+	return {enter: `\u001B]10;${foreground}\u001B\\\u001B]11;${background}\u001B\\`, leave: '\u001B]110\u001B\\\u001B]111\u001B\\'};
+}
 
 const signalNumbers: Record<'SIGINT' | 'SIGTERM' | 'SIGHUP', number> = {SIGINT: 2, SIGTERM: 15, SIGHUP: 1};
 
@@ -54,9 +62,10 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 	};
 
+	const paint = painting(hooks);
 	// Raw mode first: keys pressed while the player starts must not echo onto the slides.
 	setRaw(true);
-	write(enterSequence);
+	write(paint.enter + enterSequence);
 
 	const restore = () => {
 		if (!active) return;
@@ -68,7 +77,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 
 		setRaw(false);
-		write(leaving() + leaveSequence);
+		write(leaving() + leaveSequence + paint.leave);
 		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
 		process.off('SIGCONT', onContinue);
 		process.off('exit', restore);
@@ -78,7 +87,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	const suspend = () => {
 		if (!active) return;
 		setRaw(false);
-		write(leaving() + leaveSequence);
+		write(leaving() + leaveSequence + paint.leave);
 		// With no SIGTSTP listener, this stops the process as the shell expects.
 		process.kill(process.pid, 'SIGTSTP');
 	};
@@ -87,7 +96,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	const onContinue = () => {
 		if (!active) return;
 		setRaw(false);
-		write(enterSequence);
+		write(paint.enter + enterSequence);
 		try {
 			hooks.entered?.();
 		} catch {

@@ -16,6 +16,7 @@ import {eastAsianWidth} from 'get-east-asian-width';
  * (test/text/graphemes.test.ts checks every code point of planes 0-3 against
  * Intl.Segmenter).
  */
+// eslint-disable-next-line prefer-regex-literals -- the v flag below
 export const aloneExpression = new RegExp(
 	String.raw`^[[\p{L}\p{N}\p{P}\p{S}\p{Zs}]--[\p{Default_Ignorable_Code_Point}\p{Regional_Indicator}\p{Emoji_Modifier}\u1100-\u11FF\u3130-\u318F\uA960-\uA97F\uAC00-\uD7FF\uFF9E\uFF9F\u0E33\u0EB3\u0D4E\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}\u{113D1}\u{16D63}\u{16D67}-\u{16D6A}]]*$`,
 	'v', // Set difference (--) needs the v flag, which TypeScript's es2022 target does not allow in a literal.

@@ -24,6 +24,7 @@ import {loadDeck} from '../../source/deck/load-deck.js';
 import type {Deck} from '../../source/deck/model.js';
 import type {ColourLevel} from '../../source/render/colour-level.js';
 import {random, type Random} from '../support/random.js';
+import {assertLinear} from '../support/growth.js';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 20_191_005);
 
@@ -309,7 +310,7 @@ function checkModel(deck: Deck, name: string): void {
 	for (const [index, slide] of deck.slides.entries()) assert.equal(slide.index, index);
 }
 
-type Problem = 'escape' | 'control' | 'wide-slide' | 'wide-notes' | 'wide-notes-1' | 'tall' | 'headers' | 'threw' | 'slow';
+type Problem = 'escape' | 'control' | 'wide-slide' | 'wide-notes' | 'wide-notes-1' | 'tall' | 'headers' | 'threw';
 
 /** What went wrong, the first example of each kind, and how often. */
 class Problems {
@@ -373,15 +374,12 @@ function checkPrint(deck: Deck, where: string, columns: number, rows: number, le
 describe(`fuzz (seed ${seed})`, () => {
 	const decks = Number(process.env['FUZZ_DECKS'] ?? 2500);
 	const printed = Number(process.env['FUZZ_PRINTED'] ?? 250);
-	/** Generous, as other tests run alongside: a quadratic blow-up takes minutes on these inputs. */
-	const loadBudget = (bytes: number) => 500 + bytes / 10;
-	const printBudget = 3000;
-
-	test(`${decks} random and mutated decks: loadDeck never throws, is fast, and leaves nothing unsafe`, () => {
+	// No time budgets: a hang fails at the runner's timeout, and the growth of
+	// the parsers' time with their input is checked by the growth tests.
+	test(`${decks} random and mutated decks: loadDeck never throws and leaves nothing unsafe`, () => {
 		const r = random(seed);
 		for (let index = 0; index < decks; index++) {
 			const {name, bytes} = makeCase(r, index);
-			const start = performance.now();
 			let deck: Deck;
 			try {
 				deck = loadDeck(bytes);
@@ -389,8 +387,6 @@ describe(`fuzz (seed ${seed})`, () => {
 				assert.fail(`seed ${seed} ${name}: loadDeck threw ${String(error)}`);
 			}
 
-			const ms = performance.now() - start;
-			assert.ok(ms < loadBudget(bytes.length), `seed ${seed} ${name}: loadDeck took ${ms.toFixed(0)} ms for ${bytes.length} bytes`);
 			checkModel(deck, `seed ${seed} ${name}`);
 		}
 	});
@@ -417,15 +413,12 @@ describe(`fuzz (seed ${seed})`, () => {
 				const notes = r.chance(0.5);
 				const hyperlinks = level > 0 && r.chance(0.5);
 				const where = `seed ${seed + 1} ${name} at ${columns}x${rows} level ${level}${notes ? ' with notes' : ''}${hyperlinks ? ' with hyperlinks' : ''}`;
-				const start = performance.now();
 				try {
 					checkPrint(deck, where, columns, rows, level, notes, hyperlinks, problems);
 				} catch (error) {
 					problems.add('threw', `${where}: ${String(error)}`);
 				}
 
-				const ms = performance.now() - start;
-				if (ms > printBudget) problems.add('slow', `${where}: ${ms.toFixed(0)} ms`);
 			}
 		}
 
@@ -433,9 +426,8 @@ describe(`fuzz (seed ${seed})`, () => {
 		return problems;
 	};
 
-	test(`${printed} decks printed at random sizes from 1x1 to 300x100 never throw, each in bounded time`, () => {
+	test(`${printed} decks printed at random sizes from 1x1 to 300x100 never throw`, () => {
 		printFuzz().assertNone('threw', 'printDeck threw');
-		printFuzz().assertNone('slow', `printDeck took more than ${printBudget} ms`);
 		printFuzz().assertNone('headers', 'wrong headers');
 	});
 
@@ -460,13 +452,10 @@ describe(`fuzz (seed ${seed})`, () => {
 		printFuzz().assertNone('tall', 'slide too tall');
 	});
 
-	test('a title that is one very long word is laid out quickly', () => {
-		const deck = loadDeck(utf8(`#= ${'x'.repeat(800)}\n`));
-		const start = performance.now();
-		const lines = [...printDeck(deck, {size: {columns: 48, rows: 34}, notes: false, ansi: {level: 0, hyperlinks: false}})];
-		const ms = performance.now() - start;
-		assert.ok(lines.length > 1);
-		assert.ok(ms < 500, `${ms.toFixed(0)} ms`);
+	test('a title that is one very long word is laid out in time linear in its length', () => {
+		const print = (length: number) => [...printDeck(loadDeck(utf8(`#= ${'x'.repeat(length)}\n`)), {size: {columns: 48, rows: 34}, notes: false, ansi: {level: 0, hyperlinks: false}})];
+		assertLinear('one long word', 100, print);
+		assert.ok(print(800).length > 1);
 	});
 
 	test('mojibake of clean decks is repaired back to exactly the same deck', () => {

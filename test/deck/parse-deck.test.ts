@@ -5,7 +5,7 @@ import {describe, test} from 'node:test';
 import {inlineText, isBlank} from '../../source/deck/inline-tree.js';
 import {graphemes} from '../../source/text/graphemes.js';
 import {loadDeck} from '../../source/deck/load-deck.js';
-import type {Block, Deck, Inline, Slide, TerminalLine} from '../../source/deck/model.js';
+import type {Deck, Inline, Slide, TerminalLine} from '../../source/deck/model.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
 import {readableImageName, slideTitle} from '../../source/deck/slide-title.js';
 import {searchSlides, slideText} from '../../source/deck/slide-text.js';

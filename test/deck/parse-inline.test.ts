@@ -3,6 +3,7 @@ import {describe, test} from 'node:test';
 import type {Inline} from '../../source/deck/model.js';
 import {inlineText, splitAtBreaks} from '../../source/deck/inline-tree.js';
 import {graphemes} from '../../source/text/graphemes.js';
+import {assertLinear} from '../support/growth.js';
 import {br, code, em, link, parse, span, strike, strong, table, text} from '../support/inline.js';
 
 table('spans', [
@@ -178,40 +179,41 @@ describe('splitAtBreaks', () => {
 });
 
 describe('pathological input', () => {
-	const budget = 1000;
-	const timed = (source: string) => {
-		const start = performance.now();
-		const result = parse(source);
-		return {...result, ms: performance.now() - start};
-	};
-
-	test('10,000 nested spans parse in under a second without throwing', () => {
-		const {inline, codes, ms} = timed(`${'.red['.repeat(10_000)}deep${']'.repeat(10_000)}`);
-		assert.ok(ms < budget, `took ${ms.toFixed(0)} ms`);
+	test('10,000 nested spans parse without throwing, in time linear in the depth', () => {
+		const nested = (depth: number) => `${'.red['.repeat(depth)}deep${']'.repeat(depth)}`;
+		assertLinear('nested spans', 1250, depth => parse(nested(depth)));
+		const {inline, codes} = parse(nested(10_000));
 		assert.equal(inline.length, 1);
 		assert.deepEqual(codes, ['nesting-too-deep']);
 		assert.ok(inlineText(inline).includes('deep'));
 	});
 
-	const cases: Array<[string, string]> = [
-		['10,000 unclosed spans', '.red['.repeat(10_000)],
-		['10,000 unclosed mixed spans', '.red[.w[.e['.repeat(10_000)],
-		['10,000 open brackets', '['.repeat(10_000)],
-		['10,000 nested link texts', `${'['.repeat(10_000)}x${']'.repeat(10_000)}(http://x.test)`],
-		['10,000 unclosed emphasis openers', '*a **b '.repeat(10_000)],
-		['10,000 strong openers, then closers', `${'**a '.repeat(10_000)}${'b**'.repeat(10_000)}`],
-		['10,000 nested emphasis', `${'*_~~'.repeat(10_000)}x${'~~_*'.repeat(10_000)}`],
-		['backticks of every length', Array.from({length: 300}, (_, index) => '`'.repeat(index + 1)).join('a')],
-		['10,000 link starts', '[a]('.repeat(10_000)],
-		['10,000 entities and breaks', '&amp;<br>&#27;'.repeat(10_000)],
+	// Each input made for a count n (10,000 here); its time must grow linearly with n.
+	const cases: Array<[string, (n: number) => string]> = [
+		['10,000 unclosed spans', n => '.red['.repeat(n)],
+		['10,000 unclosed mixed spans', n => '.red[.w[.e['.repeat(n)],
+		['10,000 open brackets', n => '['.repeat(n)],
+		['10,000 nested link texts', n => `${'['.repeat(n)}x${']'.repeat(n)}(http://x.test)`],
+		['10,000 unclosed emphasis openers', n => '*a **b '.repeat(n)],
+		['10,000 strong openers, then closers', n => `${'**a '.repeat(n)}${'b**'.repeat(n)}`],
+		['10,000 nested emphasis', n => `${'*_~~'.repeat(n)}x${'~~_*'.repeat(n)}`],
+		['10,000 link starts', n => '[a]('.repeat(n)],
+		['10,000 entities and breaks', n => '&amp;<br>&#27;'.repeat(n)],
 	];
-	for (const [name, source] of cases) {
-		test(`${name} parse in under a second`, () => {
-			const {ms, codes} = timed(source);
-			assert.ok(ms < budget, `took ${ms.toFixed(0)} ms`);
+	for (const [name, make] of cases) {
+		test(`${name} parse in time linear in their count`, () => {
+			assertLinear(name, 1250, n => parse(make(n)));
+			const {codes} = parse(make(10_000));
 			assert.ok(codes.length <= 3, `${codes.length} diagnostics`);
 		});
 	}
+
+	test('backticks of every length parse in time linear in the text', () => {
+		// Runs of 1 to n backticks: some n²/2 characters (300 runs, 45,000), so n grows as the root of the length.
+		const backticks = (n: number) => Array.from({length: n}, (_, index) => '`'.repeat(index + 1)).join('a');
+		assertLinear('backticks of every length', 6000, length => parse(backticks(Math.round(Math.sqrt(2 * length)))));
+		assert.ok(parse(backticks(300)).codes.length <= 3);
+	});
 });
 
 describe('graphemes', () => {
@@ -238,14 +240,11 @@ describe('graphemes', () => {
 		}
 	});
 
-	test('100,000 characters are segmented in well under a second', () => {
+	test('100,000 characters are segmented in time linear in their length', () => {
 		for (const unit of ['a', 'tea 🫖 ', '日本語', '👩🏻‍🔧']) {
-			const text = unit.repeat(Math.ceil(100_000 / unit.length));
-			const start = performance.now();
-			const clusters = graphemes(text);
-			const ms = performance.now() - start;
-			assert.ok(ms < 500, `${JSON.stringify(unit)}: ${ms.toFixed(0)} ms`);
-			assert.equal(clusters.join(''), text);
+			const text = (length: number) => unit.repeat(Math.ceil(length / unit.length));
+			assertLinear(JSON.stringify(unit), 12_500, length => graphemes(text(length)));
+			assert.equal(graphemes(text(100_000)).join(''), text(100_000));
 		}
 	});
 });

@@ -25,7 +25,7 @@ export type FakeTerminalJob = {
 	readonly rows: number;
 	readonly answers?: readonly Answer[];
 	readonly steps?: readonly Step[];
-	/** Seconds for the whole run (default 20). */
+	/** Seconds for the whole run (default 100): only a guard against a hang, each step ends on what arrives. */
 	readonly timeout?: number;
 };
 
@@ -47,7 +47,7 @@ export function runInFakeTerminal(job: FakeTerminalJob): Promise<FakeTerminalRes
 		rows: job.rows,
 		answers: job.answers ?? [],
 		steps: job.steps ?? [],
-		timeout: job.timeout ?? 20,
+		timeout: job.timeout ?? 100,
 	};
 	return new Promise((resolve, reject) => {
 		const child = spawn('python3', [script], {stdio: ['pipe', 'pipe', 'inherit']});

@@ -126,7 +126,6 @@ describe('TmuxScreen driving echo-keys', () => {
 	});
 
 	it('puts the last screen dump in timeout errors', async () => {
-		const started = performance.now();
 		await assert.rejects(
 			screen.waitForText('this never appears', {timeout: 150, what: 'the impossible text'}),
 			(error: Error) => {
@@ -136,7 +135,6 @@ describe('TmuxScreen driving echo-keys', () => {
 				return true;
 			},
 		);
-		assert.ok(performance.now() - started < 2000);
 	});
 
 	it('shows the terminal restored after the program quits', async () => {

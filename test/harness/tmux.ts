@@ -31,7 +31,9 @@ const pause = (ms: number) => new Promise<void>(resolve => realSetTimeout(resolv
 const TMUX = process.env.LECTERN_TEST_TMUX ?? 'tmux';
 const SESSION = 'lectern';
 const POLL_MS = 20;
-const DEFAULT_TIMEOUT_MS = 10_000;
+// Only a guard against a hang: every wait ends on what the screen shows (a load of 14 on
+// 2 cores made 10 s too short for a slide change).
+const DEFAULT_TIMEOUT_MS = 60_000;
 const EXIT_TITLE = 'lectern-exit:';
 /** What the wrapper writes after the program: CAN, then the start of OSC 2. */
 const EXIT_MARKER = Buffer.from(`\x18\x1b]2;${EXIT_TITLE}`);
@@ -449,7 +451,7 @@ export class TmuxScreen {
 	}
 
 	private async timeoutError(message: string, rows: string[]): Promise<Error> {
-		let stateLine = '';
+		let stateLine: string;
 		try {
 			const state = await this.state();
 			stateLine = `\nstate: ${JSON.stringify(state)}`;

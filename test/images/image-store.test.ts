@@ -193,7 +193,6 @@ describe('image store', () => {
 
 	it('a decoder stuck in a loop is stopped at the time limit; the store goes on', async () => {
 		const images = store({decodeTimeoutMs: 300});
-		const started = Date.now();
 		const stuck = images.picture('hangs.gif', {columns: 40, rows: 10});
 		assert.equal(stuck.state, 'pending');
 		// Queued behind the stuck one in the same worker: restarted, then drawn.
@@ -201,7 +200,6 @@ describe('image store', () => {
 		const failed = await settledPicture(images, 'hangs.gif', {columns: 40, rows: 10});
 		assert.equal(failed.state, 'failed');
 		assert.match(failed.state === 'failed' ? failed.reason : '', /^decoding took too long \(over 0\.3 s\)/);
-		assert.ok(Date.now() - started < 5000);
 		assert.equal((await behind).state, 'ready');
 	});
 
@@ -216,11 +214,9 @@ describe('image store', () => {
 		assert.deepEqual(now, later);
 		assert.deepEqual(images.pictureSync('not-here.png', {columns: 64, rows: 16}), {state: 'missing', reason: 'not found'});
 		assert.deepEqual(images.pictureSync('https://example.org/a.png', {columns: 64, rows: 16}).state, 'missing');
-		const started = Date.now();
 		const stuck = images.pictureSync('hangs.gif', {columns: 64, rows: 16});
 		assert.equal(stuck.state, 'failed');
 		assert.match(stuck.state === 'failed' ? stuck.reason : '', /^decoding took too long \(over 0\.5 s\)/);
-		assert.ok(Date.now() - started < 5000);
 		assert.equal(images.pictureSync('quadrants.jpg', {columns: 64, rows: 16}).state, 'ready', 'a new worker after the stuck one');
 		const inThread = store({worker: false});
 		await inThread.loadDecoders();

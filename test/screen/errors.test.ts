@@ -99,11 +99,9 @@ describe('special files', () => {
 	test('a FIFO nobody writes to gives up with a clear line instead of hanging', () => {
 		const fifo = join(folder, 'silent.fifo');
 		execFileSync('mkfifo', [fifo]);
-		const started = Date.now();
 		const result = spawnSync(process.execPath, [cli, 'print', fifo], {cwd: root, env: plainEnv({LECTERN_PIPE_TIMEOUT: '1'}), encoding: 'utf8', timeout: 20_000});
 		assert.equal(result.status, 2);
 		assert.match(result.stderr, /^lectern: .*silent\.fifo: nothing arrived for 1 seconds; is anything writing to it\?\n$/);
-		assert.ok(Date.now() - started < 10_000);
 	});
 
 	test('a file name with a newline and escape sequences is one neutralised line', () => {

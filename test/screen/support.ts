@@ -148,7 +148,7 @@ async function terminalEchoes(screen: TmuxScreen): Promise<boolean> {
 }
 
 /** Polls until the program has turned the terminal's echo off (raw mode), or the timeout. */
-export async function waitForRawMode(screen: TmuxScreen, timeout = 10_000): Promise<void> {
+export async function waitForRawMode(screen: TmuxScreen, timeout = 60_000): Promise<void> {
 	const deadline = performance.now() + timeout;
 	while (await terminalEchoes(screen)) {
 		if (performance.now() > deadline) {
@@ -275,7 +275,8 @@ export function stepDecks(): string[] {
  * how many presses it took. A key during a terminal slide's typing animation only finishes
  * the animation ("finishes an animation first"), and the last typed frame stays on screen
  * for a moment (one output-line delay) before the animation counts as done, so a press that
- * leaves the status bar at `from` for over a second is repeated, once.
+ * leaves the status bar at `from` for over a second is repeated, once (and undone with Left
+ * when the first press was only slow).
  */
 export async function pressRight(screen: TmuxScreen, from: number, total: number): Promise<number> {
 	await screen.keys('Right');
@@ -286,6 +287,14 @@ export async function pressRight(screen: TmuxScreen, from: number, total: number
 		const rows = await screen.text();
 		if (!showsPosition(rows, from, total)) throw error;
 		await screen.keys('Right');
+		// On a loaded machine the first press may only have been slow, and this one moves on
+		// again: then one step back. Either way, the wait ends on what the screen shows.
+		await screen.waitFor(after => showsPosition(after, from + 1, total) || showsPosition(after, from + 2, total), {what: `slide ${from + 1} or ${from + 2} of ${total}`});
+		if (showsPosition(await screen.text(), from + 2, total)) {
+			await screen.keys('Left');
+			await screen.waitFor(after => showsPosition(after, from + 1, total), {what: `slide ${from + 1}/${total} again`});
+		}
+
 		return 2;
 	}
 }

@@ -14,8 +14,8 @@ import {VirtualScreen} from '../harness/xterm.js';
 
 const deck = parseDeck(Array.from({length: 12}, (_, index) => `#= Slide ${index + 1}\n## subtitle ${index + 1}`).join('\n---\n'));
 const hubs: ViewerHub[] = [];
-after(() => {
-	for (const hub of hubs) hub.close('bye');
+after(async () => {
+	await Promise.all(hubs.map(hub => hub.close('bye')));
 });
 
 class FakeSession extends EventEmitter<ViewerSessionEvents> implements ViewerSession {
@@ -176,7 +176,7 @@ test('the end of the talk leaves every viewer\'s terminal as it was', async () =
 	const viewer = new FakeSession({columns: 80, rows: 24});
 	hub.add(viewer);
 	await settle();
-	hub.close('the talk is over');
+	await hub.close('the talk is over');
 	assert.ok(viewer.closedWith?.includes('\u001B[?1049l'), 'the alternate screen left');
 	assert.ok(viewer.closedWith?.includes('\u001B[?25h'), 'the cursor shown');
 	assert.ok(viewer.closedWith?.includes('the talk is over'));

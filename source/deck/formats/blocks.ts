@@ -90,8 +90,13 @@ export function trimSpaceEnd(text: string): string {
  * expanded by `neutralize`) and trailing spaces dropped; `info` is the text
  * after the opening fence (`python +line_numbers`).
  */
-export function codeBlock(lines: readonly string[], line: number, info = ''): Block {
-	return {type: 'code', code: {...codeInfo(neutralize(info).trim()), lines: lines.map(text => neutralize(text.trimEnd()))}, line};
+export function codeBlock(lines: readonly string[], line: number, info = '', options: {readonly markedLines?: boolean} = {}): Block {
+	const clean = lines.map(text => neutralize(text.trimEnd()));
+	const code = {...codeInfo(neutralize(info).trim()), lines: clean};
+	if (!options.markedLines || !clean.some(text => text.startsWith('*'))) return {type: 'code', code, line};
+	// remark's `highlightLines`: a leading `*` marks the line and goes, with the space after it kept as two (`* x` is `  x`).
+	const marked = clean.flatMap((text, index) => (text.startsWith('*') ? [index] : []));
+	return {type: 'code', code: {...code, lines: clean.map(text => (text.startsWith('*') ? text.replace(/^\*( )?/, '$1$1') : text)), marked}, line};
 }
 
 /**

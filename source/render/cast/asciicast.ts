@@ -14,7 +14,12 @@ export type CastHeader = {
 	readonly title?: string;
 	/** Seconds since 1970 when the recording was made (left out for a reproducible file). */
 	readonly timestamp?: number;
+	/** The theme's text and background: the player's colours for the recording (asciicast's `theme`). */
+	readonly colours?: {readonly foreground: string; readonly background: string};
 };
+
+/** The 16 colours of xterm, which asciicast's `theme` lists with the foreground and background. */
+const xtermPalette = '#000000:#cd0000:#00cd00:#cdcd00:#0000ee:#cd00cd:#00cdcd:#e5e5e5:#7f7f7f:#ff0000:#00ff00:#ffff00:#5c5cff:#ff00ff:#00ffff:#ffffff';
 
 /** The screen from `at` ms on: exactly `size.rows` lines or fewer (the rest are empty). */
 export type CastScreen = {readonly at: number; readonly lines: readonly Line[]};
@@ -32,6 +37,7 @@ function castHeader(header: CastHeader): string {
 		height: header.size.rows,
 		...(header.timestamp === undefined ? {} : {timestamp: Math.floor(header.timestamp)}),
 		...(header.title ? {title: header.title} : {}),
+		...(header.colours ? {theme: {fg: header.colours.foreground, bg: header.colours.background, palette: xtermPalette}} : {}),
 		env: {TERM: 'xterm-256color', SHELL: '/bin/sh'},
 	});
 }

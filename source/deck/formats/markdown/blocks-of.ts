@@ -20,6 +20,8 @@ export type BlockContext = {
 	readonly lineOf: (line: number) => number;
 	/** How inline content reads (line ends, span classes). */
 	readonly inline: InlineOptions;
+	/** remark's `highlightLines`: a code line that starts with `*` is marked. */
+	readonly markedLines?: boolean;
 };
 
 export function blocksOf(nodes: readonly MdNode[], context: BlockContext): Block[] {
@@ -49,7 +51,7 @@ function blockOf(node: MdNode, context: BlockContext): Block[] {
 		}
 
 		case 'code': {
-			return [codeBlock(node.value.split('\n'), line, node.info)];
+			return [codeBlock(node.value.split('\n'), line, node.info, context.markedLines ? {markedLines: true} : {})];
 		}
 
 		case 'blockquote': {

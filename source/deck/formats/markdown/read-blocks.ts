@@ -15,6 +15,8 @@ export type ReadOptions = {
 	readonly diagnostics: Diagnostic[];
 	/** markdown-it's environment, shared by the pieces of one deck: link reference definitions. */
 	readonly env: Record<string, unknown>;
+	/** remark's `highlightLines` (see BlockContext). */
+	readonly markedLines?: boolean;
 };
 
 /** The blocks of numbered lines. */
@@ -28,5 +30,5 @@ export function readNodes(lines: readonly Line[], options: ReadOptions): {nodes:
 	const text = lines.map(line => line.text).join('\n');
 	const tree = parseTree(markdownFor(options.profile), text, options.env);
 	const last = lines.at(-1)?.line ?? 1;
-	return {nodes: tree.children, context: {diagnostics: options.diagnostics, lineOf: line => lines[line - 1]?.line ?? last, inline: options.inline}};
+	return {nodes: tree.children, context: {diagnostics: options.diagnostics, lineOf: line => lines[line - 1]?.line ?? last, inline: options.inline, ...(options.markedLines ? {markedLines: true} : {})}};
 }

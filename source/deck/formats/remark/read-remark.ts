@@ -82,7 +82,7 @@ export function parseRemark(text: string): Deck {
 	const parsed = parseTokens(lex(markdown), index);
 	reportProperties(parsed.slides, new Set([...markdown.matchAll(/\{\{([^}\n]+)\}\}/g)].map(match => match[1]!.trim())), diagnostics);
 	const slides = buildSlides(parsed.slides, diagnostics);
-	const options: ReadOptions = {profile: remarkInline, inline: {softBreak: 'space', spanClass: () => undefined}, diagnostics, env: {references: references(parsed.links)}};
+	const options: ReadOptions = {profile: remarkInline, inline: {softBreak: 'space', spanClass: () => undefined}, diagnostics, env: {references: references(parsed.links)}, markedLines: true};
 	for (const group of stepGroups(slides)) append(drafts, groupDrafts(group, options));
 	reportClasses(slides, source.classes, diagnostics);
 	return {format: 'remark', slides: numberSlides(drafts), diagnostics: unique(diagnostics)};
@@ -175,7 +175,7 @@ function backgroundImage(value: string | undefined): string | undefined {
 /** xaringan's title slide (`seal: true`, the default): title, subtitle, author, institute, date. */
 function xaringanTitle(meta: ReturnType<typeof metaOf>, line: number, diagnostics: Diagnostic[]): SlideDraft {
 	const lines: Line[] = [`# ${meta.title}`, ...(meta.subtitle ? [`## ${meta.subtitle}`] : []), ...[...meta.authors, ...meta.place, ...(meta.date ? [meta.date] : [])].map(text => `### ${text}`)].map(text => ({text, line}));
-	const blocks = readBlocks(lines, {profile: remarkInline, inline: {softBreak: 'space'}, diagnostics, env: {}});
+	const blocks = readBlocks(lines, {profile: remarkInline, inline: {softBreak: 'space'}, diagnostics, env: {}, markedLines: true});
 	return {body: bodyOf(blocks, 'title'), line};
 }
 

@@ -121,7 +121,7 @@ function expandVariables(items: readonly Item[], properties: ReadonlyMap<string,
 	return items.map(item => {
 		if (item.kind === 'class') return {...item, items: expandVariables(item.items, properties)};
 		if (item.kind !== 'text') return item;
-		const value: Sourced = replace(item.value, variable, (match, escaped, written, name) => {
+		const value: Sourced = replace(item.value, variable, (_match, escaped, written, name) => {
 			if (escaped) return written!;
 			const key = name!.trim();
 			const found = properties.get(key);

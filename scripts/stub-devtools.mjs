@@ -1,2 +1,0 @@
-// Ink imports react-devtools-core only when DEV=true; lectern never ships it.
-export default {initialize() {}, connectToDevTools() {}};
