@@ -22,7 +22,9 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 			return graphemes(part.text).map(text => ({text, width: cellWidth(text)}));
 		});
 
+	// Rows past the box are cut anyway: wrapping stops one row after it is full.
 	for (const line of lines) {
+		if (rows.length > box.rows) break;
 		let current: Atom[] = [];
 		let width = 0;
 		const push = () => {
@@ -32,6 +34,7 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 		};
 
 		for (const word of line) {
+			if (rows.length > box.rows) break;
 			const atoms = atomsOf(word).filter(atom => atom.width <= columns);
 			const wordWidth = atoms.reduce((sum, atom) => sum + atom.width, 0);
 			if (atoms.length === 0) continue;
