@@ -71,6 +71,7 @@ import {tmpdir} from 'node:os';
 import {basename, dirname, join, relative, resolve} from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
 import {generateDeck} from './bench/decks.mjs';
+import {measurePeers, peerLines} from './bench/peers.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'cli.js');
@@ -242,7 +243,7 @@ const decks = [];
 	// A code slide first: its first frame waits for the highlighter (Shiki's core and the Python grammar).
 	const code = join(root, 'fixtures', 'bench', 'code-python.md');
 	decks.push({key: 'fixed', name: relative(root, code), path: code});
-	for (const count of [1000, 10_000]) {
+	for (const count of [60, 1000, 10_000]) {
 		const path = join(temp, `generated-${count}.txt`);
 		writeFileSync(path, generateDeck(count, count));
 		decks.push({key: String(count), name: `generated ${count.toLocaleString('en')} slides`, path});
@@ -306,6 +307,42 @@ for (const [index, deck] of decks.entries()) {
 	);
 }
 
+// ---------------------------------------------------------------- goals (issue #18): paired rounds
+// Interactive at the first paint: Right pressed the moment slide 1 is up (its output burst
+// over), spawn -> slide 2 shown; the floor program and lectern alternate, and each round's
+// ratio is taken before the median, so load that comes and goes falls on both.
+const goalRounds = 7;
+const at60 = decks.find(deck => deck.key === '60');
+const at10k = decks.find(deck => deck.key === '10000');
+const interactive = {floor: [], lectern: [], ratios: []};
+for (let round = 0; round < goalRounds; round++) {
+	log(`interactive at first paint, round ${round + 1} of ${goalRounds} ...`);
+	const job = {...base, mode: 'tui', runs: 1, warmup: 0, transitions: 0, key_at_paint: true};
+	const floorRun = await drive({...job, label: 'floor key at paint', cmd: [node, floor, '60'], first_marker: [1, 60]}, 30);
+	const lecternRun = await drive({...job, label: 'lectern key at paint', cmd: [node, cliCopy, ...extraArgs, at60.path], first_marker: [1, at60.slides]}, 30);
+	const a = floorRun.runs[0]?.interactive_ms;
+	const b = lecternRun.runs[0]?.interactive_ms;
+	if (lecternRun.failed) failures.push(`lectern key at first paint: ${lecternRun.failed}`);
+	if (typeof a === 'number' && typeof b === 'number') {
+		interactive.floor.push(a);
+		interactive.lectern.push(b);
+		interactive.ratios.push(b / a);
+	}
+}
+
+// Home, End and a jump on 10,000 slides, each used once before it is timed.
+log('Home, End, jump on 10,000 slides ...');
+const jumpKeys = [];
+for (let repeat = 0; repeat < 4; repeat++) {
+	jumpKeys.push(['\u001B[F', at10k.slides], ['\u001B[H', 1], ['5000\r', 5000], ['\u001B[H', 1]);
+}
+const jumps = await drive(
+	{...base, label: 'lectern jumps', mode: 'tui', cmd: [node, cliCopy, ...extraArgs, at10k.path], first_marker: [1, at10k.slides], runs: 1, warmup: 0, transitions: jumpKeys.length, key_list: jumpKeys},
+	90,
+);
+if (jumps.failed) failures.push(`lectern jumps: ${jumps.failed}`);
+const jumpTimes = (jumps.runs[0]?.transitions ?? []).slice(4).map(t => t.complete_ms);
+
 // ---------------------------------------------------------------- summary
 const settled = t => t.bytes + (t.late_bytes ?? 0);
 function summarize(result, kinds) {
@@ -352,8 +389,20 @@ for (const [label, result] of [
 	if (result.failed) failures.push(`${label}: ${result.failed}`);
 }
 
+
+// ---------------------------------------------------------------- peers, same deck in each tool's format
+const peerSizes = [60, 1000, 10_000];
+const peerRounds = Number(process.env.LECTERN_BENCH_PEER_ROUNDS ?? 3);
+const peerRun = await measurePeers({drive, base, lectern: path => [node, cliCopy, ...extraArgs, path], temp, sizes: peerSizes, rounds: peerRounds, keys: 10, log});
+for (const [key, result] of Object.entries(peerRun.results)) if (result.failed) failures.push(`${key}: ${result.failed}`);
+const peerTable = peerLines(peerRun, peerSizes, median);
+const pairedRatios = (a, b, what) => peerRun.results[a][what].map((value, index) => value / peerRun.results[b][what][index]).filter(Number.isFinite);
+const markdownFlat = median(pairedRatios('lectern 10000', 'lectern 60', 'first'));
+const tppNext = peerRun.results['tpp 60'] ? median(peerRun.results['tpp 60'].next) : undefined;
+const markdownNext = median(peerRun.results['lectern 60'].next);
+
 // ---------------------------------------------------------------- table
-const fmt = (value, digits = 1) => (typeof value === 'number' ? value.toLocaleString('en', {minimumFractionDigits: digits, maximumFractionDigits: digits}) : '-');
+const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toLocaleString('en', {minimumFractionDigits: digits, maximumFractionDigits: digits}) : '-');
 const int = value => fmt(value, 0);
 const pair = (a, b, digits = 1) => (a === undefined ? '-' : `${fmt(a, digits)} / ${fmt(b, digits)}`);
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(1)}x` : '-');
@@ -429,7 +478,41 @@ const notes = [
 	`\`node -e 0\` spawn to exit: ${fmt(nodeFirst)} ms median (${fmt(nodeSummary.exit_ms.min)}-${fmt(nodeSummary.exit_ms.max)}).`,
 	`Node ${process.version}${extraArgs.length ? `, lectern ${extraArgs.join(' ')}` : ''}, ${runs} runs per deck, ${seconds.toFixed(0)} s in all. Meaning of each row: the comment at the top of scripts/bench.mjs.`,
 ];
-console.log(lines.join('\n') + '\n\n' + notes.join('\n'));
+// ---------------------------------------------------------------- goals table
+const verdict = ok => (ok === undefined ? 'NOT MEASURED' : ok ? 'PASS' : 'FAIL');
+const x = value => (Number.isFinite(value) ? `${value.toFixed(2)}x` : '-');
+const ms = value => (typeof value === 'number' ? `${value.toFixed(1)} ms` : '-');
+const below = (value, limit) => (Number.isFinite(value) ? value <= limit : undefined);
+const takeover = median(at60.pty.runs.map(run => run.late_bytes_first));
+const next60 = at60.summary.key_frame_ms;
+const next10k = at10k.summary.key_frame_ms;
+const floorNext = floorSummary.key_frame_ms;
+const flatStart = at10k.summary.first_frame_ms.median / at60.summary.first_frame_ms.median;
+const peak60 = at60.summary.peak_rss_kib;
+const peak10k = at10k.summary.peak_rss_kib;
+const interactiveRatio = median(interactive.ratios);
+const goals = [
+	['1. Slide 2 shown, Right pressed as slide 1 shows: lectern / floor.mjs, 60 slides, median of paired rounds', `${x(interactiveRatio)} (${ms(median(interactive.lectern))} / ${ms(median(interactive.floor))}, ${interactive.ratios.length} rounds)`, '<= 1.3x', below(interactiveRatio, 1.3)],
+	['1. Bytes the takeover writes after the opening frame, no key (60 slides, median)', `${int(takeover)} B`, '0 B', below(takeover, 0)],
+	['2. Next slide, key -> frame median: lectern 60 slides / floor.mjs', `${x(next60.median / floorNext.median)} (${ms(next60.median)} / ${ms(floorNext.median)})`, '<= 2x', below(next60.median / floorNext.median, 2)],
+	['2. Next slide, key -> frame p90: lectern 60 slides / floor.mjs', `${x(next60.p90 / floorNext.p90)} (${ms(next60.p90)} / ${ms(floorNext.p90)})`, '<= 4x', below(next60.p90 / floorNext.p90, 4)],
+	['2. Next slide flat: key -> frame median, 10,000 / 60 slides', `${x(next10k.median / next60.median)} (${ms(next10k.median)} / ${ms(next60.median)})`, '<= 1.3x', below(next10k.median / next60.median, 1.3)],
+	['2. Next slide no slower than tpp: key -> slide text shows, same 60-slide deck (Markdown for lectern), medians', tppNext === undefined ? 'tpp not installed' : `${x(markdownNext / tppNext)} (${ms(markdownNext)} / ${ms(tppNext)})`, '<= 1x', tppNext === undefined ? undefined : markdownNext <= tppNext],
+	['2. Home, End, jump at 10,000 slides after first use, key -> frame median', `${ms(median(jumpTimes))} (max ${ms(max(jumpTimes))}, ${jumpTimes.length} keys)`, '< 5 ms', typeof median(jumpTimes) === 'number' ? median(jumpTimes) < 5 : undefined],
+	['2. Overview and search keystrokes at 10,000 slides', 'not measured by this bench', '< 5 ms (first overview < 20 ms)', undefined],
+	['3. First frame, shorthand deck: 10,000 / 60 slides', `${x(flatStart)} (${ms(at10k.summary.first_frame_ms.median)} / ${ms(at60.summary.first_frame_ms.median)})`, '<= 1.2x', below(flatStart, 1.2)],
+	['3. First frame, Markdown deck: 10,000 / 60 slides, median of paired rounds', `${x(markdownFlat)} (${ms(median(peerRun.results['lectern 10000'].first))} / ${ms(median(peerRun.results['lectern 60'].first))}, ${peerRounds} rounds)`, '<= 1.2x', below(markdownFlat, 1.2)],
+	['3. First frame, remark decks: 10,000 / 60 slides', 'not measured: no remark deck is generated', '<= 1.2x', undefined],
+	['4. Peak RSS, 60 slides / floor.mjs', `${x(peak60 / floorSummary.peak_rss_kib)} (${fmt(peak60 / 1024)} / ${fmt(floorSummary.peak_rss_kib / 1024)} MiB)`, '<= 1.4x', below(peak60 / floorSummary.peak_rss_kib, 1.4)],
+	['4. Peak RSS, 10,000 slides', `${fmt(peak10k / 1024)} MiB`, '< 100 MiB', below(peak10k / 1024, 99.99)],
+	['5. Bytes per typed character (tpp: 23, as measured in the issue)', typing ? `${typing.bytes_per_typed_char} B` : '-', '<= 23 B', typing ? typing.bytes_per_typed_char <= 23 : undefined],
+];
+const goalLines = [
+	'| goal (issue #18) | measured | target | result |',
+	'| --- | --- | --- | --- |',
+	...goals.map(([what, measured, target, ok]) => `| ${what} | ${measured} | ${target} | ${verdict(ok)} |`),
+];
+console.log(lines.join('\n') + '\n\n' + notes.join('\n') + '\n\n' + goalLines.join('\n') + `\n\nPeers (${peerRounds} interleaved rounds, 10 keys each; medians):\n\n` + peerTable.join('\n'));
 
 const queries = [floorSummary, ...decks.map(deck => deck.summary)].flatMap(s => Object.keys(s.queries_answered));
 if (queries.length) log(`note: terminal queries were answered: ${[...new Set(queries)].join(', ')}`);
@@ -444,6 +527,10 @@ writeFileSync(
 			seconds,
 			failures,
 			typing,
+			goals: goals.map(([what, measured, target, ok]) => ({what, measured, target, result: verdict(ok)})),
+			interactive,
+			jump_ms: jumpTimes,
+			peers: peerRun,
 			node_e_0: {...nodeSummary, runs: nodeFloor.runs},
 			floor: {...floorSummary, runs: floorResult.runs},
 			decks: decks.map(({kinds, pty, ...deck}) => ({

@@ -7,7 +7,7 @@ import type {EventEmitter} from 'node:events';
 import {useEffect, useMemo, useState} from 'react';
 import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
-import {searchSlides} from './deck/slide-text.js';
+import {searchSlides} from './deck/slide-search.js';
 import {ScreenLines} from './components/screen-lines.js';
 import {emojiPainterFor} from './emoji/index.js';
 import {useAnimation} from './hooks/use-animation.js';
@@ -17,6 +17,7 @@ import {usePictures} from './hooks/use-pictures.js';
 import {usePlanAhead} from './hooks/use-plan-ahead.js';
 import {useRedraw} from './hooks/use-redraw.js';
 import {useRemoteAudience} from './hooks/use-remote-audience.js';
+import {useSearchIndex} from './hooks/use-search-index.js';
 import {useLiveCode} from './hooks/use-live-code.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
@@ -31,7 +32,7 @@ import {animationFor} from './layout/terminal-animation.js';
 import {keyName, textKeys} from './navigation/keymap.js';
 import {navigate, withCount, type Notice} from './navigation/navigation.js';
 import type {SlideSync} from './presenter/sync.js';
-import {paceAt} from './rehearsal/rehearsal.js';
+import {paceAt, pacePlan} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
 import type {GraphicsLayer} from './graphics/layer.js';
 import type {RemoteAudience} from './serve/remote-audience.js';
@@ -91,6 +92,7 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const {deck, error, version} = useDeckReload(file, initialDeck, codeTheme);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
+	useSearchIndex(search);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
 	// Only the notes view scrolls notes (and measuring it lays out the next slide's preview).
 	const notesShown = nav.presenter || presenter;
@@ -103,7 +105,8 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		[search, size, notesMaxScroll],
 	);
 	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
-	const pace = paceAt(deck.slides, nav.index, talkClock.elapsedMs - talkClock.slideMs, targetMs);
+	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
+	const pace = paceAt(plan, nav.index, talkClock.elapsedMs - talkClock.slideMs);
 	const clock = useMemo(() => (pace ? {...talkClock, pace} : talkClock), [talkClock.elapsedMs, talkClock.now, pace?.behindMs]); // eslint-disable-line react-hooks/exhaustive-deps
 
 	useEffect(() => {

@@ -121,7 +121,8 @@ export function quickArguments(argv: readonly string[]): Arguments | undefined {
 		if (seen.has(name) || token.inlineValue) return undefined;
 		seen.add(name);
 		// A value that looks like an option (`--session --notes`): meow decides what it means.
-		if (token.value?.startsWith('-') && !plainNumber.test(token.value)) return undefined;
+		// A lone `-` is a value (`-o -`: standard output), as it is to every command-line tool.
+		if (token.value !== '-' && token.value?.startsWith('-') && !plainNumber.test(token.value)) return undefined;
 	}
 
 	const flags: Record<string, unknown> = {};

@@ -96,7 +96,13 @@ export function meowArguments(importMeta: ImportMeta, options: Options): Argumen
 		fail(error instanceof Error ? error.message : String(error));
 	}
 
-	const known = new Set(Object.keys(options).flatMap(name => [name, name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`)]));
+	const known = new Set(
+		Object.entries(options).flatMap(([name, option]) => [
+			name,
+			name.replaceAll(/[A-Z]/g, letter => `-${letter.toLowerCase()}`),
+			...('shortFlag' in option && option.shortFlag ? [option.shortFlag] : []),
+		]),
+	);
 	const unknown = Object.keys(cli.unnormalizedFlags).find(name => !known.has(name) && !known.has(name.replace(/^no-/, '')));
 	if (unknown !== undefined) {
 		const typed = process.argv.find(argument => /^--?(?:no-)?/.test(argument) && argument.replace(/^--?(?:no-)?/, '').split('=')[0] === unknown);

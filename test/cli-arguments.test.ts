@@ -42,6 +42,18 @@ test('the quick parser reads ordinary command lines exactly as meow does', () =>
 	}
 });
 
+test('a lone - after -o or --output is standard output (meow would take it for the deck)', () => {
+	for (const argv of [
+		['export', 'talk.txt', '--to', 'cast', '-o', '-'],
+		['export', 'talk.txt', '--output', '-', '--to', 'html'],
+	]) {
+		const quick = quickArguments(argv);
+		assert.ok(quick, `quick parser gave up on ${argv.join(' ')}`);
+		assert.equal(quick.flags.output, '-', argv.join(' '));
+		assert.deepEqual(quick.input, ['export', 'talk.txt'], argv.join(' '));
+	}
+});
+
 test('the quick parser leaves to meow what meow reads its own way or rejects', () => {
 	const lines = [
 		['--help'],

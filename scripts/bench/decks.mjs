@@ -89,3 +89,41 @@ export function generateDeck(count, seed = 1) {
 
 	return slides.join('\n---\n') + '\n';
 }
+
+/**
+ * The same deck in a Markdown dialect: `---` between slides (tpp's `--newpage`
+ * for tpp), `#=` titles as headings, terminal sessions as fenced code, images as
+ * Markdown images, `Note:` lines as HTML comments (notes in patat and lookatme).
+ * Same slides, same words, so every tool shows the same content. With `tagged`,
+ * each slide ends with a line "slide mark K", which tells the bench that a player
+ * with no "K/N" status shows slide K.
+ */
+export function generateMarkdownDeck(count, seed = 1, dialect = 'markdown', tagged = false) {
+	const slides = generateDeck(count, seed).replace(/\n$/, '').split('\n---\n');
+	const converted = slides.map((slide, index) => tagged ? `${convert(slide)}\n\nslide mark ${index + 1}` : convert(slide));
+	function convert(slide) {
+		const lines = slide.split('\n');
+		if (lines[0].startsWith('$$terminal')) {
+			const body = [];
+			for (let index = 1; index < lines.length; index++) {
+				if (lines[index].startsWith('$$prompt')) body.push(`$ ${lines[++index]}`);
+				else body.push(lines[index]);
+			}
+
+			return [`# ${lines[0].replace('$$terminal ', '')}`, '', '```', ...body, '```'].join('\n');
+		}
+
+		return lines
+			.map(line => {
+				if (line.startsWith('#= ')) return `# ${line.slice(3)}`;
+				if (/^(?:@=|~@) /.test(line)) return `![image](${line.replace(/^\S+ /, '')})`;
+				if (line.startsWith('vv ')) return line.slice(3);
+				if (line.startsWith('Note: ')) return dialect === 'tpp' ? '' : `<!-- ${line.slice(6)} -->`;
+				return line;
+			})
+			.join('\n');
+	}
+
+	if (dialect === 'tpp') return converted.map(slide => slide.split('\n').map(line => line.replace(/^#+ /, '--heading ').replace(/^```$/, '')).join('\n')).join('\n--newpage\n') + '\n';
+	return converted.join('\n\n---\n\n') + '\n';
+}

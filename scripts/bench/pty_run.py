@@ -15,6 +15,8 @@ Job fields (times in ms unless named *_s):
   runs           number of measured runs; warmup: extra unreported runs first
   first_marker   [k, n]: the first frame is there when the ANSI-stripped output contains
                  "k/n" (not preceded or followed by a digit or "/")
+  slide_markers  optional list of regular expressions, one per slide: slide k is shown when
+                 the output contains slide_markers[k-1] (instead of "k/n")
   transitions    how many next-slide keys to send, in the first measured run only
                  (the other runs only measure the first frame and quitting)
   next_key       the bytes to send (default ESC [ C, the Right arrow)
@@ -65,6 +67,15 @@ def strip(data):
 
 def marker_re(k, n):
     return re.compile(r'(?<![0-9/])' + re.escape(f'{k}/{n}') + r'(?![0-9/])')
+
+
+def marker_for(job, k, n):
+    """The "k/n" status marker, or the job's own text for slide k (slide_markers, for
+    players that show no "k/n": the bench tags each slide of a peer's deck)."""
+    texts = job.get('slide_markers')
+    if texts and 1 <= k <= len(texts):
+        return re.compile(texts[k - 1])
+    return marker_re(k, n)
 
 
 def ms(t):
@@ -361,7 +372,7 @@ def run_tui(job, transitions):
     k, n = job['first_marker']
     s = Session(job['cmd'], job['env'], cols, rows)
     try:
-        f = s.wait_frame(s.t0, marker_re(k, n), quiet_s, job.get('timeout_first_s', 30))
+        f = s.wait_frame(s.t0, marker_for(job, k, n), quiet_s, job.get('timeout_first_s', 30))
         first = bytes(s.raw[:f['off1']])
         rec = {
             'status': f['status'],
@@ -376,14 +387,29 @@ def run_tui(job, transitions):
         if f['status'] != 'ok':
             rec['error'] = f'first frame: {f["status"]} (no "{k}/{n}" seen); screen text at the end: {s.tail_text()!r}'
             return rec
-        rec['late_bytes_first'] = s.settle(settle_s, 3.0)
         key = job.get('next_key', '\x1b[C').encode('latin-1')
+        if job.get('key_at_paint'):
+            # the key the moment the first frame is up (its burst over): spawn -> next slide shown
+            tk = s.send(key)
+            g = s.wait_frame(tk, marker_for(job, k + 1, n), quiet_s, job.get('timeout_key_s', 5))
+            rec['interactive_ms'] = rel(g['marker_t'], s.t0) if g['marker_t'] else None
+            if g['status'] != 'ok':
+                rec['status'] = 'key-' + g['status']
+                rec['error'] = f'key at first paint: {g["status"]} waiting for "{k + 1}/{n}"; screen text at the end: {s.tail_text()!r}'
+                return rec
+            k, transitions = k + 1, 0
+        # what is written after the first frame with no key pressed (a takeover that redraws it)
+        rec['late_bytes_first'] = s.settle(settle_s, 3.0)
         pos = k
         for i in range(transitions):
-            if pos >= n:
+            if pos >= n and not job.get('key_list'):
                 break
             pos += 1
-            marker = marker_re(pos, n)
+            if job.get('key_list'):
+                if i >= len(job['key_list']):
+                    break
+                key, pos = job['key_list'][i][0].encode('latin-1'), job['key_list'][i][1]
+            marker = marker_for(job, pos, n)
             extra, finish_bytes = 0, 0
             tk = s.send(key)
             while True:

@@ -15,6 +15,7 @@ import type {AnsiOptions} from '../render/ansi.js';
 import type {ImagesMode} from '../render/colour-level.js';
 import type {RemoteAudience} from '../serve/remote-audience.js';
 import type {ScreenSession} from '../terminal/screen-session.js';
+import {takeoverStream, type OpeningFrame} from '../terminal/takeover.js';
 import {finishRehearsal} from './rehearse.js';
 import type {Theme} from '../theme/themes.js';
 
@@ -50,6 +51,8 @@ export type PlayOptions = {
 export type Started = {
 	/** The keyboard and the screen as Ink gets them, and the pictures the terminal draws itself. */
 	readonly graphics: GraphicsSetup;
+	/** What the opening slide put on the screen, if present.ts drew it: Ink's first frame is not written again when it is the same. */
+	readonly opened: OpeningFrame | undefined;
 	readonly session: ScreenSession;
 	readonly ansi: AnsiOptions;
 	/** 0-based slide the player opens at. */
@@ -124,7 +127,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				codeTheme={options.theme?.code}
 				runCode={options.runCode}
 			/>,
-			{stdout: started.graphics.stdout, stdin: started.graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
+			{stdout: takeoverStream(started.graphics.stdout, started.opened), stdin: started.graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
 		);
 		// A render error unmounts Ink: give the terminal back, then report it.
 		instance.waitUntilExit().catch(failed);

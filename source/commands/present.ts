@@ -13,6 +13,7 @@ import {openingScreen, openingState} from '../layout/opening-screen.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
 import {colourLevel, pictureColours} from '../render/colour-level.js';
 import {takeOverTerminal, type ScreenHooks} from '../terminal/screen-session.js';
+import {openingWrite, type OpeningFrame} from '../terminal/takeover.js';
 import {highlightDeck} from '../code/highlight-deck.js';
 import {terminalSize} from '../terminal/terminal-size.js';
 import {DeckError} from '../read-deck.js';
@@ -56,11 +57,13 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	const nav = openingState(opening, start, options.notes);
 	// Pictures come from a worker the player starts: an image slide waits for it (the next-slide preview has none).
 	const needsPictures = pictures !== undefined && opening.slides[nav.index]?.kind === 'image';
+	let opened: OpeningFrame | undefined;
 	if (!needsPictures) {
+		const size = terminalSize(stdout);
 		const lines = openingScreen({
 			deck: opening,
 			nav,
-			size: terminalSize(stdout),
+			size,
 			motion: options.motion.animate ? options.motion : undefined,
 			showUrls: !ansi.hyperlinks,
 			...(emoji ? {emoji} : {}),
@@ -69,8 +72,13 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 			now: Date.now(),
 			...(options.audience ? {viewers: options.audience.viewers} : {}),
 		});
-		// Row by row from the top, as Ink will write the same screen; the cursor goes back home, where Ink starts.
-		stdout.write(`\u001B[H${lines.map(line => screenRow(line, ansi)).join('\r\n')}\u001B[H`);
+		// Row by row from the top, as Ink will write the same screen, the cursor left where Ink's frame leaves it (takeover.ts).
+		const written = openingWrite(
+			lines.map(line => screenRow(line, ansi)),
+			size.rows,
+		);
+		opened = written.frame;
+		stdout.write(written.bytes);
 	}
 
 	// The terminal is asked what pictures it can draw while the player loads.
@@ -84,6 +92,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	const deck = await highlightDeck(steps.whole(), codeTheme);
 	return play(deck, options, {
 		graphics,
+		opened,
 		session,
 		ansi,
 		start,

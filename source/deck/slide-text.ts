@@ -77,17 +77,3 @@ function blocksText(blocks: readonly Block[]): string {
 		})
 		.join('\n');
 }
-
-/**
- * A search function over a deck: case-insensitive substring match, slide
- * order. The text index is built on the first search, not at start-up.
- */
-export function searchSlides(slides: readonly Slide[]): (query: string) => number[] {
-	let texts: string[] | undefined;
-	return query => {
-		const needle = query.toLocaleLowerCase();
-		if (needle === '') return [];
-		texts ??= slides.map(slide => slideText(slide).toLocaleLowerCase());
-		return texts.flatMap((text, index) => (text.includes(needle) ? [index] : []));
-	};
-}

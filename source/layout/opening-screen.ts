@@ -4,7 +4,7 @@
  */
 import type {Deck, Slide} from '../deck/model.js';
 import {initialState, type NavState, type Notice} from '../navigation/navigation.js';
-import {paceAt} from '../rehearsal/rehearsal.js';
+import {paceAt, pacePlan} from '../rehearsal/rehearsal.js';
 import type {EmojiPainter} from './big-emoji.js';
 import type {Line, Size} from '../frame/frame.js';
 import {planScreen} from './plan-screen.js';
@@ -50,7 +50,7 @@ export type OpeningInput = {
  * player itself (pictures come from a worker), so this has no picture source.
  */
 export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers}: OpeningInput): Line[] {
-	const pace = paceAt(deck.slides, nav.index, 0, targetMs);
+	const pace = paceAt(pacePlan(deck.slides, targetMs), nav.index, 0);
 	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
 	const layout = {showUrls, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
 	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers});

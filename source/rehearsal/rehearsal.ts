@@ -70,13 +70,17 @@ export class SlideTimes {
 	}
 }
 
+type PaceAnchor = {readonly index: number; readonly ms: number};
+
 /**
- * Pace on arriving at slide `index`, in ms (positive: behind). The plan runs
- * from 0 at the first slide through each checkpoint to the target at the end,
- * straight between them; undefined without checkpoints or target.
+ * What the pace is measured against, made once per deck: the plan runs from 0
+ * at the first slide through each checkpoint (in slide order) to the target at
+ * the end, straight between them; undefined without checkpoints or target.
  */
-export function paceAt(slides: readonly Slide[], index: number, arrivedAtMs: number, targetMs?: number): {behindMs: number} | undefined {
-	const anchors: Array<{index: number; ms: number}> = [{index: 0, ms: 0}];
+export type PacePlan = readonly PaceAnchor[];
+
+export function pacePlan(slides: readonly Slide[], targetMs?: number): PacePlan | undefined {
+	const anchors: PaceAnchor[] = [{index: 0, ms: 0}];
 	for (const slide of slides) {
 		const checkpoint = checkpointOf(slide);
 		if (checkpoint !== undefined && slide.index > 0) anchors.push({index: slide.index, ms: checkpoint});
@@ -84,9 +88,23 @@ export function paceAt(slides: readonly Slide[], index: number, arrivedAtMs: num
 
 	if (targetMs !== undefined && slides.length > 0) anchors.push({index: slides.length, ms: targetMs});
 	if (anchors.length < 2) return undefined;
-	anchors.sort((a, b) => a.index - b.index);
-	const after = anchors.find(anchor => anchor.index >= index) ?? anchors.at(-1)!;
-	const before = [...anchors].reverse().find(anchor => anchor.index <= index) ?? anchors[0]!;
+	return anchors.sort((a, b) => a.index - b.index);
+}
+
+/** Pace on arriving at slide `index`, in ms (positive: behind); a binary search of the plan, so it costs nothing per frame. */
+export function paceAt(plan: PacePlan | undefined, index: number, arrivedAtMs: number): {behindMs: number} | undefined {
+	if (!plan) return undefined;
+	// The first anchor at or after `index`.
+	let low = 0;
+	let high = plan.length;
+	while (low < high) {
+		const middle = (low + high) >>> 1;
+		if (plan[middle]!.index < index) low = middle + 1;
+		else high = middle;
+	}
+
+	const after = plan[low] ?? plan.at(-1)!;
+	const before = after.index === index ? after : (plan[low - 1] ?? plan[0]!);
 	const expected =
 		after.index === before.index ? after.ms : before.ms + ((after.ms - before.ms) * (index - before.index)) / (after.index - before.index);
 	return {behindMs: Math.round(arrivedAtMs - expected)};

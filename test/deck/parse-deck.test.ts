@@ -8,7 +8,8 @@ import {loadDeck} from '../../source/deck/load-deck.js';
 import type {Deck, Inline, Slide, TerminalLine} from '../../source/deck/model.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
 import {readableImageName, slideTitle} from '../../source/deck/slide-title.js';
-import {searchSlides, slideText} from '../../source/deck/slide-text.js';
+import {searchSlides} from '../../source/deck/slide-search.js';
+import {slideText} from '../../source/deck/slide-text.js';
 import {blockTexts} from './formats/support.js';
 
 const fixture = (name: string): Buffer => readFileSync(join(process.cwd(), 'fixtures', name));

@@ -3,6 +3,7 @@ import {readFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {test} from 'node:test';
+import {loadDeck, loadDeckInSteps, prepareToLoad} from '../../source/deck/load-deck.js';
 import {parseDeck, parseOpening} from '../../source/deck/parse-deck.js';
 import {openingScreen, openingState} from '../../source/layout/opening-screen.js';
 
@@ -39,4 +40,25 @@ test('only the slides the opening screen needs are parsed', () => {
 	const parsed = opening.slides.filter(slide => slide.kind !== 'blank').length;
 	assert.ok(parsed >= 1 && parsed <= 12, `${parsed} slides parsed`);
 	assert.deepEqual(opening.slides[500], parseDeck(text).slides[500]);
+});
+
+// Markdown dialects and remark: the deck the player opens with (loadDeckInSteps) gives the screen the whole deck gives.
+const otherFormats = ['markdown.md', 'patat.md', 'mdp.md', 'lookatme.md', 'presenterm.md', 'slides.md', 'remark-deck.md'];
+const {generateMarkdownDeck} = (await import(pathToFileURL(resolve('scripts/bench/decks.mjs')).href)) as {generateMarkdownDeck: (count: number, seed?: number) => string};
+
+test('in Markdown and remark decks too, the opening screen is the one the whole deck gives', async () => {
+	const now = Date.UTC(2026, 10, 26, 9, 30);
+	const texts: Array<[string, string]> = [...otherFormats.map((name): [string, string] => [name, readFileSync(`fixtures/formats/${name}`, 'utf8')]), ['generated Markdown', generateMarkdownDeck(40, 7)]];
+	for (const [name, text] of texts) {
+		const bytes = Buffer.from(text);
+		await prepareToLoad(bytes);
+		const whole = loadDeck(bytes, {fileName: name});
+		for (let start = 0; start < whole.slides.length; start++) {
+			const {opening} = loadDeckInSteps(bytes, {fileName: name}, start);
+			assert.equal(opening.format, whole.format, name);
+			assert.equal(opening.slides.length, whole.slides.length, name);
+			const screen = (deck: typeof whole) => openingScreen({deck, nav: openingState(deck, start, false), size: {columns: 80, rows: 24}, motion: {charactersPerSecond: 25}, showUrls: true, presenter: false, now});
+			assert.deepEqual(screen(opening), screen(whole), `${name}, slide ${start + 1}`);
+		}
+	}
 });

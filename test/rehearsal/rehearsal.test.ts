@@ -5,7 +5,7 @@ import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {finishRehearsal} from '../../source/commands/rehearse.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
-import {buildReport, checkpointOf, formatDuration, formatReport, paceAt, parseDuration, readReport, SlideTimes} from '../../source/rehearsal/rehearsal.js';
+import {buildReport, checkpointOf, formatDuration, formatReport, paceAt, pacePlan, parseDuration, readReport, SlideTimes} from '../../source/rehearsal/rehearsal.js';
 
 const deck = parseDeck(`#= Intro
 Note: hello
@@ -52,10 +52,22 @@ test('time per slide adds up over visits', () => {
 });
 
 test('pace against checkpoints and the target', () => {
-	assert.deepEqual(paceAt(deck.slides, 1, 75_000), {behindMs: 15_000}, 'reached the ⏰ 01:00 slide at 01:15');
-	assert.deepEqual(paceAt(deck.slides, 2, 120_000), {behindMs: -30_000});
-	assert.equal(paceAt(parseDeck('a\n---\nb').slides, 1, 10_000), undefined, 'no plan, no pace');
-	assert.deepEqual(paceAt(parseDeck('a\n---\nb').slides, 1, 40_000, 60_000), {behindMs: 10_000}, 'half the slides at half the target');
+	const plan = pacePlan(deck.slides);
+	assert.deepEqual(paceAt(plan, 1, 75_000), {behindMs: 15_000}, 'reached the ⏰ 01:00 slide at 01:15');
+	assert.deepEqual(paceAt(plan, 2, 120_000), {behindMs: -30_000});
+	assert.equal(pacePlan(parseDeck('a\n---\nb').slides), undefined, 'no plan, no pace');
+	assert.equal(paceAt(undefined, 1, 10_000), undefined);
+	assert.deepEqual(paceAt(pacePlan(parseDeck('a\n---\nb').slides, 60_000), 1, 40_000), {behindMs: 10_000}, 'half the slides at half the target');
+});
+
+test('pace between, on and past the plan\'s checkpoints', () => {
+	const slides = parseDeck(['a', 'b\nNote: ⏰ 01:00', 'c', 'd', 'e\nNote: ⏰ 04:00', 'f'].join('\n---\n')).slides;
+	const plan = pacePlan(slides, 6 * 60_000);
+	assert.deepEqual(paceAt(plan, 0, 0), {behindMs: 0});
+	assert.deepEqual(paceAt(plan, 1, 60_000), {behindMs: 0}, 'on a checkpoint');
+	assert.deepEqual(paceAt(plan, 2, 120_000), {behindMs: 0}, 'a third of the way from 01:00 (slide 2) to 04:00 (slide 5)');
+	assert.deepEqual(paceAt(plan, 5, 300_000), {behindMs: 0}, 'half way from the last checkpoint to the target');
+	assert.deepEqual(paceAt(plan, 9, 400_000), {behindMs: 40_000}, 'past the end: the target');
 });
 
 test('the report and its table, with the difference to the last rehearsal', () => {

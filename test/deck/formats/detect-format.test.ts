@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {detectDeck, detectFormat, type DeckFormat} from '../../../source/deck/detect-format.js';
+import {detectDeck, detectFormat, headCharacters, type DeckFormat} from '../../../source/deck/detect-format.js';
 import {loadDeck} from '../../../source/deck/load-deck.js';
 import {parseDeck} from '../../../source/deck/parse-deck.js';
 import {fixture, utf8} from './support.js';
@@ -143,5 +143,14 @@ describe('detection by evidence (issue 14)', () => {
 
 	test('the format option says so', () => {
 		assert.deepEqual(loadDeck(utf8('# Hi\n'), {format: 'patat'}).detection, {by: 'option', evidence: []});
+	});
+});
+
+describe('detection reads the head of the deck', () => {
+	test('signs after the head do not change the format, so detection costs the same at any deck size', () => {
+		const slide = '# A slide\n\n- a point\n- another point\n\n---\n\n';
+		const head = slide.repeat(Math.ceil(headCharacters / slide.length) + 1);
+		assert.equal(detectFormat(head + '#= Late title\n$$terminal late\n'), 'markdown');
+		assert.equal(detectFormat('#= Early title\n' + head), 'shorthand');
 	});
 });

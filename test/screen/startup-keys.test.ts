@@ -1,0 +1,98 @@
+/**
+ * No key pressed while the player starts is lost or reordered: keys go to the player at
+ * seeded random moments from the spawn on (before raw mode, while the opening slide is
+ * drawn, while Ink loads, after), and the slide it ends on is the one the keys lead to.
+ * Not a timing test: the moments only spread the keys over start-up; the check is the
+ * final slide, whatever the machine's speed.
+ *
+ * Run from the repository root after `node scripts/build.mjs`.
+ */
+import assert from 'node:assert/strict';
+import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {after, before, test} from 'node:test';
+import {stopAll, TmuxScreen} from '../harness/tmux.js';
+import {assertBuilt, cli, privateTmpdir, root, showsPosition, statusRow, type Size} from './support.js';
+
+before(assertBuilt);
+after(stopAll);
+
+const size: Size = {columns: 80, rows: 24};
+const total = 12;
+const folder = mkdtempSync(join(tmpdir(), 'lectern-startup-keys-'));
+after(() => {
+	rmSync(folder, {recursive: true, force: true});
+});
+
+/** Plain slides: no typing animation that a key would finish instead of moving. */
+const deck = join(folder, 'deck.txt');
+writeFileSync(deck, Array.from({length: total}, (_, index) => `# Slide ${index + 1}\n\n- point ${index + 1}\n`).join('\n---\n\n'));
+
+/** Mulberry32: a small seeded generator, so a failing round can be replayed. */
+function random(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d_2b_79_f5) >>> 0;
+		let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+		mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+		return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
+	};
+}
+
+type Key = 'Right' | 'Left' | 'Home' | 'End';
+
+/** Where the keys lead from slide 1 (0-based), as the player's navigation moves. */
+function expectedIndex(keys: readonly Key[]): number {
+	let index = 0;
+	for (const key of keys) {
+		if (key === 'Right') index = Math.min(total - 1, index + 1);
+		else if (key === 'Left') index = Math.max(0, index - 1);
+		else if (key === 'Home') index = 0;
+		else index = total - 1;
+	}
+	return index;
+}
+
+/** A seeded round: mostly Right, some Left, now and then Home or End (so order matters), over the first 1.5 s. */
+function round(seed: number): Array<{key: Key; at: number}> {
+	const next = random(seed);
+	const count = 3 + Math.floor(next() * 6);
+	const keys = Array.from({length: count}, () => {
+		const pick = next();
+		const key: Key = pick < 0.6 ? 'Right' : pick < 0.8 ? 'Left' : pick < 0.9 ? 'End' : 'Home';
+		return {key, at: Math.floor(next() * 1500)};
+	});
+	return keys.sort((a, b) => a.at - b.at);
+}
+
+const pause = (ms: number) =>
+	new Promise<void>(resolve => {
+		setTimeout(resolve, ms);
+	});
+
+for (const seed of [18, 1801, 1802, 1803]) {
+	test(`keys pressed during start-up all arrive, in order (seed ${seed})`, async () => {
+		const keys = round(seed);
+		const target = expectedIndex(keys.map(({key}) => key)) + 1;
+		const started = performance.now();
+		const screen = await TmuxScreen.start({command: [process.execPath, cli, deck], columns: size.columns, rows: size.rows, cwd: root, env: {TMPDIR: privateTmpdir()}});
+		try {
+			for (const {key, at} of keys) {
+				const wait = at - (performance.now() - started);
+				if (wait > 0) await pause(wait);
+				await screen.keys(key);
+			}
+			const what = `slide ${target}/${total} after ${keys.map(({key, at}) => `${key}@${at}ms`).join(' ')}`;
+			const rows = await screen.waitFor(current => showsPosition(current, target, total), {what, timeout: 15_000}).catch(async (error: unknown) => {
+				assert.fail(`${what}: the status bar shows ${JSON.stringify(statusRow(await screen.text()))} (${(error as Error).message})`);
+			});
+			// Settled: nothing more arrives later and moves it.
+			await pause(300);
+			assert.ok(showsPosition(await screen.text(), target, total), `${what}: moved on after showing it`);
+			assert.ok(rows);
+		} finally {
+			await screen.stop();
+		}
+	});
+}
