@@ -35,6 +35,7 @@ export type Flags = {
 	readonly follow: boolean;
 	readonly counter: boolean;
 	readonly runCode: boolean;
+	readonly debug: boolean;
 };
 
 export type Arguments = {
@@ -75,6 +76,7 @@ export const options = {
 	follow: {type: 'boolean', default: true},
 	counter: {type: 'boolean', default: true},
 	runCode: {type: 'boolean', default: false},
+	debug: {type: 'boolean', default: false},
 } satisfies Record<keyof Flags, Option>;
 
 type Name = keyof typeof options;
@@ -161,6 +163,9 @@ export function quickArguments(argv: readonly string[]): Arguments | undefined {
 	return {input: parsed.positionals, flags: flags as Flags};
 }
 
+/** The largest screen `--width` and `--height` lay slides out for: wider than any terminal, and each frame is width x height cells. */
+const sizeLimit = {columns: 2000, rows: 1000};
+
 /** What is wrong with the numbers given, as one line for the user; undefined when they are usable. */
 export function flagProblem(flags: Flags, argv: readonly string[] = []): string | undefined {
 	// The value as typed (meow turns `abc` into NaN).
@@ -172,10 +177,14 @@ export function flagProblem(flags: Flags, argv: readonly string[] = []): string 
 
 	const whole = (name: string, value: number | undefined) =>
 		value === undefined || (Number.isInteger(value) && value >= 1) ? undefined : `--${name} ${typed(name, value)}: not a whole number of 1 or more`;
+	const atMost = (name: string, value: number | undefined, limit: number) =>
+		value === undefined || value <= limit ? undefined : `--${name} ${typed(name, value)}: at most ${limit.toLocaleString('en')}`;
 	return (
 		whole('start', flags.start) ??
 		whole('width', flags.width) ??
 		whole('height', flags.height) ??
+		atMost('width', flags.width, sizeLimit.columns) ??
+		atMost('height', flags.height, sizeLimit.rows) ??
 		whole('max-viewers', flags.maxViewers) ??
 		(flags.port === undefined || (Number.isInteger(flags.port) && flags.port >= 0 && flags.port <= 65_535) ? undefined : `--port ${typed('port', flags.port)}: not a port number (0 to 65535; 0 picks a free one)`) ??
 		(Number.isFinite(flags.typingSpeed) && flags.typingSpeed > 0 ? undefined : `--typing-speed ${typed('typing-speed', flags.typingSpeed)}: not a number of characters a second above 0`)

@@ -13,6 +13,7 @@ import {present} from './commands/present.js';
 import {printDeck} from './commands/print.js';
 import {formatNamed} from './deck/format-names.js';
 import {neutralize} from './deck/neutralize.js';
+import {internalErrorReport, oneLine} from './fault-line.js';
 import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
@@ -184,9 +185,13 @@ function deckFolder(file: string): string {
 	return file === '-' ? process.cwd() : dirname(resolve(file));
 }
 
+/** Writes to standard output; a failure (a full disk, `> /dev/full`) is a one-line error and a non-zero exit, never a silent 0. */
 function write(text: string): Promise<void> {
-	return new Promise(done => {
-		process.stdout.write(text, () => done());
+	return new Promise((done, fail) => {
+		process.stdout.write(text, error => {
+			if (!error || (error as NodeJS.ErrnoException).code === 'EPIPE') done();
+			else fail(new DeckError(`cannot write to standard output: ${(error as NodeJS.ErrnoException).code ?? error.message}`));
+		});
 	});
 }
 
@@ -198,9 +203,10 @@ try {
 	process.exitCode = await main();
 } catch (error) {
 	if (error instanceof DeckError) {
-		process.stderr.write(`lectern: ${error.message}\n`);
+		process.stderr.write(`lectern: ${oneLine(error.message)}\n`);
 		process.exitCode = 2;
 	} else {
-		throw error;
+		process.stderr.write(internalErrorReport(error, process.argv.includes('--debug')));
+		process.exitCode = 70;
 	}
 }

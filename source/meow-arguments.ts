@@ -5,6 +5,7 @@
  */
 import meow from 'meow';
 import type {Arguments, Flags, options as optionTable} from './cli-arguments.js';
+import {oneLine} from './fault-line.js';
 
 /** The option table comes from the caller, so that cli-arguments.ts stays in the start-up file. */
 type Options = typeof optionTable;
@@ -53,6 +54,7 @@ export const helpText = `
 	                      lectern.theme.yaml next to the deck applied over it)
 	  --run-code          run the deck's +exec and +pty code blocks (never without)
 	  --no-color          no colours (NO_COLOR and FORCE_COLOR are honoured too)
+	  --debug             on an internal error, show where it happened
 	  --version           show the version
 	  --help              show this help
 
@@ -113,7 +115,7 @@ export function meowArguments(importMeta: ImportMeta, options: Options): Argumen
 }
 
 function fail(message: string): never {
-	process.stderr.write(`lectern: ${message}\n`);
+	process.stderr.write(`lectern: ${oneLine(message)}\n`);
 	process.exit(2);
 }
 

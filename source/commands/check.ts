@@ -43,7 +43,14 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 
 	for (const slide of deck.slides) {
 		const frame = planSlide(deck.slides, slide.index, {columns: checkSize.columns, rows: checkSize.rows - 1}, {showUrls: false});
-		if (frame.overflow) {
+		if (frame.cut) {
+			found.push({
+				severity: 'warning',
+				line: slide.line,
+				code: 'cut',
+				message: `slide ${slide.index + 1} is longer than ${frame.cut.toLocaleString('en')} lines: only those are laid out, and the slide says it is cut`,
+			});
+		} else if (frame.overflow) {
 			found.push({
 				severity: 'warning',
 				line: slide.line,

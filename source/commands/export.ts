@@ -28,7 +28,8 @@ import {DeckError} from '../read-deck.js';
 import type {Palette} from '../render/palette.js';
 import type {AnsiOptions} from '../render/ansi.js';
 import {readReport} from '../rehearsal/rehearsal.js';
-import {reportPath} from './rehearse.js';
+import {FileRefused, readRegularFileSync} from '../files/read-regular.js';
+import {maxReportBytes, reportPath} from './rehearse.js';
 
 export {paletteOf} from '../theme/themes.js';
 
@@ -182,8 +183,9 @@ function slideHolds(deck: Deck, options: ExportOptions): SlideHold[] {
 	if (!path) throw new DeckError('--pause rehearsal: a deck from standard input has no rehearsal report');
 	let text: string;
 	try {
-		text = readFileSync(path, 'utf8');
-	} catch {
+		text = readRegularFileSync(path, maxReportBytes).toString('utf8');
+	} catch (error) {
+		if (error instanceof FileRefused && error.code !== 'missing') throw new DeckError(`--pause rehearsal: ${neutralize(path)} ${error.message}`);
 		throw new DeckError(`--pause rehearsal: no rehearsal report ${neutralize(path)} (make one with: lectern rehearse DECK)`);
 	}
 

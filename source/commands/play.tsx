@@ -86,22 +86,25 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 		const finish = async () => {
 			session.restore();
 			// The report fits the terminal's width, and goes through a pager when it is taller than the screen.
-			if (times) await pageText(finishRehearsal(deck, options.file, times, options.targetMs, Date.now(), process.stdout.columns || 80), process.stdout, options.env);
-			resolve(0);
+			const rehearsal = times ? finishRehearsal(deck, options.file, times, options.targetMs, Date.now(), process.stdout.columns || 80) : undefined;
+			if (rehearsal) await pageText(rehearsal.lines, process.stdout, options.env);
+			const code = rehearsal?.saveFailed ? 1 : 0;
+			resolve(code);
 			// Watchers and timers must not keep a quit player alive.
-			setImmediate(() => process.exit(0));
+			setImmediate(() => process.exit(code));
 		};
 
 		// An answer still due from the terminal would land on the shell's prompt: it is read first (a few ms at most).
 		const quit = () => void started.graphics.quiet().then(finish);
 
 		const resumes = new EventEmitter();
+		session.onResume(() => {
+			// The size may have changed while stopped; the screen is blank and is drawn whole.
+			stdout.emit('resize');
+			resumes.emit('resume');
+		});
 		const suspend = () => {
-			session.suspend(() => {
-				// The size may have changed while stopped; the screen is blank and is drawn whole.
-				stdout.emit('resize');
-				resumes.emit('resume');
-			});
+			session.suspend();
 		};
 
 		instance = render(

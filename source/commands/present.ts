@@ -18,6 +18,7 @@ import {openingWrite, type OpeningFrame} from '../terminal/takeover.js';
 import {highlightDeck} from '../code/highlight-deck.js';
 import {terminalSize} from '../terminal/terminal-size.js';
 import {DeckError} from '../read-deck.js';
+import {internalErrorReport} from '../fault-line.js';
 import type {PlayOptions} from './play.js';
 import {hyperlinksWork} from '../render/hyperlink-support.js';
 
@@ -46,7 +47,7 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	);
 	const failed = (error: unknown) => {
 		session.restore();
-		process.stderr.write(`lectern: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(internalErrorReport(error, process.argv.includes('--debug')));
 		process.exit(70);
 	};
 

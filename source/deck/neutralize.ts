@@ -5,7 +5,7 @@
  *
  * Pure.
  */
-import stringWidth from 'string-width';
+import {cellWidth} from '../text/cell-width.js';
 
 const tabStop = 4;
 const drop = 0;
@@ -132,5 +132,5 @@ function expandLineTabs(line: string): string {
 const narrowText = /^[\u0020-\u02FF]*$/;
 
 function displayWidth(text: string): number {
-	return narrowText.test(text) ? text.length : stringWidth(text);
+	return narrowText.test(text) ? text.length : cellWidth(text);
 }

@@ -81,6 +81,8 @@ export type Frame = {
 	readonly lines: readonly Line[];
 	/** Content lines that did not fit and were left out (a "… more" line says so). */
 	readonly overflow?: number;
+	/** The content was laid out only to this many lines (a slide of more: see `slideLineCap`). */
+	readonly cut?: number;
 };
 
 export type Size = {readonly columns: number; readonly rows: number};

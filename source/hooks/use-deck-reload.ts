@@ -3,6 +3,7 @@ import {basename, dirname, resolve} from 'node:path';
 import {useEffect, useState} from 'react';
 import type {Deck} from '../deck/model.js';
 import {readDeck} from '../read-deck.js';
+import {errorSummary, oneLine} from '../fault-line.js';
 import {highlightDeck} from '../code/highlight-deck.js';
 
 export type ReloadResult = {readonly deck: Deck; readonly error?: string; readonly version: number};
@@ -32,7 +33,7 @@ export function useDeckReload(file: string | undefined, initial: Deck, codeTheme
 					if (!closed) setState(previous => ({deck, version: previous.version + 1}));
 				},
 				(error: unknown) => {
-					if (!closed) setState(previous => ({...previous, error: error instanceof Error ? error.message : String(error), version: previous.version + 1}));
+					if (!closed) setState(previous => ({...previous, error: reloadProblem(error), version: previous.version + 1}));
 				},
 			);
 		};
@@ -56,4 +57,9 @@ export function useDeckReload(file: string | undefined, initial: Deck, codeTheme
 		};
 	}, [file, format, codeTheme]);
 	return state;
+}
+
+/** Why a reload failed, as one neutralised line: a deck's own problem as it says it, anything else short and named as a fault. */
+function reloadProblem(error: unknown): string {
+	return error instanceof Error && error.name === 'DeckError' ? oneLine(error.message) : `internal error (${errorSummary(error)}); the last good deck stays`;
 }

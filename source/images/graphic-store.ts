@@ -10,7 +10,7 @@
  * and encoded in the image worker: zlib-compressed RGBA for kitty, a PNG for
  * iTerm2. Encoded pictures are kept per file, protocol and size.
  */
-import {readFile, stat} from 'node:fs/promises';
+import {readRegularFile} from '../files/read-regular.js';
 import type {RgbaImage} from '../raster/scale.js';
 import type {Protocol} from '../graphics/detect.js';
 import {fitGraphic, type GraphicFit, type PixelSize} from '../graphics/placement.js';
@@ -113,9 +113,7 @@ export class GraphicStore {
 	private async fileAsIs(path: string, image: RgbaImage, fit: GraphicFit, protocol: Protocol): Promise<GraphicPayload | undefined> {
 		if (fit.width !== image.width || fit.height !== image.height) return undefined;
 		try {
-			const info = await stat(path);
-			if (info.size > Math.min(maxFileAsIs, protocol === 'iterm' ? this.itermMaxBytes : maxFileAsIs)) return undefined;
-			const bytes = await readFile(path);
+			const bytes = await readRegularFile(path, Math.min(maxFileAsIs, protocol === 'iterm' ? this.itermMaxBytes : maxFileAsIs));
 			const header = imageHeaderOf(bytes);
 			if (!header.ok || header.width !== image.width || header.height !== image.height) return undefined;
 			const format = header.format === 'png' ? 'png' : protocol === 'iterm' && header.format === 'jpeg' && header.orientation <= 1 ? 'jpeg' : undefined;

@@ -4,8 +4,9 @@
  * never decodes the pixels, so a file whose pixel data is damaged past a
  * sound header passes here and fails only when drawn.
  */
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
-import {readImageHeader, problem, type ImageFormat, type ImageProblemCode} from './header.js';
+import {closeSync, readSync} from 'node:fs';
+import {FileRefused, openRegularFileSync} from '../files/read-regular.js';
+import {fileTooLarge, readImageHeader, problem, type ImageFormat, type ImageProblemCode} from './header.js';
 
 export type ImageInspection =
 	| {readonly ok: true; readonly format: ImageFormat; readonly width: number; readonly height: number}
@@ -14,9 +15,10 @@ export type ImageInspection =
 export function inspectImage(path: string): ImageInspection {
 	let fd: number | undefined;
 	try {
-		fd = openSync(path, 'r');
-		const stat = fstatSync(fd);
-		if (stat.isDirectory()) return problem('unreadable', 'is a folder, not an image file');
+		// Any size: the header says whether it is too large; only the header is read.
+		const opened = openRegularFileSync(path, Number.MAX_SAFE_INTEGER);
+		fd = opened.fd;
+		const stat = {size: opened.size};
 		const file = fd;
 		const header = readImageHeader(
 			(offset, length) => {
@@ -29,17 +31,20 @@ export function inspectImage(path: string): ImageInspection {
 		);
 		return header.ok ? {ok: true, format: header.format, width: header.width, height: header.height} : header;
 	} catch (error) {
-		return problem('unreadable', fileErrorReason(error));
+		return problem('unreadable', imageFileReason(error));
 	} finally {
 		if (fd !== undefined) closeSync(fd);
 	}
 }
 
-/** A short reason for a failed file read. */
-export function fileErrorReason(error: unknown): string {
+/** A short reason an image file could not be read. */
+export function imageFileReason(error: unknown): string {
+	if (error instanceof FileRefused) {
+		if (error.code === 'EISDIR') return 'is a folder, not an image file';
+		if (error.code === 'too-large' && error.size !== undefined) return fileTooLarge(error.size).reason;
+		return error.message;
+	}
+
 	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	if (code === 'ENOENT' || code === 'ENOTDIR') return 'not found';
-	if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
-	if (code === 'EISDIR') return 'is a folder, not an image file';
 	return `cannot be read (${code ?? (error instanceof Error ? error.message : String(error))})`;
 }

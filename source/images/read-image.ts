@@ -3,14 +3,13 @@
  * settled outcome: the decoded picture, or why there is none. Asynchronous
  * for the player, synchronous for `print`.
  */
-import {readFileSync, statSync} from 'node:fs';
-import {readFile, stat} from 'node:fs/promises';
 import {basename} from 'node:path';
 import type {RgbaImage} from '../raster/scale.js';
 import type {WorkerReply} from './decoders.js';
 import {tooLong, WorkerRestarted, type DecoderWorker, type Decoders} from './decoder-worker.js';
-import {fileTooLarge, imageHeaderOf, maxFileBytes} from './header.js';
-import {fileErrorReason} from './inspect-image.js';
+import {imageHeaderOf, maxFileBytes} from './header.js';
+import {imageFileReason} from './inspect-image.js';
+import {FileRefused, readRegularFile, readRegularFileSync} from '../files/read-regular.js';
 
 /** What became of a file. */
 export type Settled = {readonly state: 'ready'; readonly image: RgbaImage} | {readonly state: 'missing' | 'failed'; readonly reason: string};
@@ -19,10 +18,7 @@ export type Settled = {readonly state: 'ready'; readonly image: RgbaImage} | {re
 export async function readImage(path: string, worker: DecoderWorker, decodeTimeoutMs: number): Promise<Settled | 'again'> {
 	let bytes: Uint8Array;
 	try {
-		const info = await stat(path);
-		if (info.isDirectory()) return {state: 'failed', reason: 'is a folder, not an image file'};
-		if (info.size > maxFileBytes) return {state: 'failed', reason: fileTooLarge(info.size).reason};
-		bytes = await readFile(path);
+		bytes = await readRegularFile(path, maxFileBytes);
 	} catch (error) {
 		return readFailure(error);
 	}
@@ -40,10 +36,7 @@ export async function readImage(path: string, worker: DecoderWorker, decodeTimeo
 export function readImageSync(path: string, worker: DecoderWorker, decoders: Decoders, decodeTimeoutMs: number): Settled {
 	let bytes: Uint8Array;
 	try {
-		const info = statSync(path);
-		if (info.isDirectory()) return {state: 'failed', reason: 'is a folder, not an image file'};
-		if (info.size > maxFileBytes) return {state: 'failed', reason: fileTooLarge(info.size).reason};
-		bytes = readFileSync(path);
+		bytes = readRegularFileSync(path, maxFileBytes);
 	} catch (error) {
 		return readFailure(error);
 	}
@@ -60,9 +53,7 @@ function timeoutFor(bytes: Uint8Array, decodeTimeoutMs: number): number {
 }
 
 function readFailure(error: unknown): Settled {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	const reason = fileErrorReason(error);
-	return code === 'ENOENT' || code === 'ENOTDIR' ? {state: 'missing', reason} : {state: 'failed', reason};
+	return {state: error instanceof FileRefused && error.code === 'missing' ? 'missing' : 'failed', reason: imageFileReason(error)};
 }
 
 function settledDecode(reply: WorkerReply): Settled {

@@ -9,14 +9,13 @@
  * Only files next to the deck are read (image-source.ts), at most
  * `maxSvgBytes` of them.
  */
-import {readFileSync, statSync} from 'node:fs';
-import {readFile, stat} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import type {Glyph, Size} from '../frame/frame.js';
 import type {Picture} from '../layout/plan-image.js';
 import {pixelGlyph} from '../raster/half-blocks.js';
+import {FileRefused, readRegularFile, readRegularFileSync} from '../files/read-regular.js';
 import {resolveImageSource} from './image-source.js';
-import {fileErrorReason} from './inspect-image.js';
+import {imageFileReason} from './inspect-image.js';
 
 /** SVG files larger than this are not drawn (a picture on a slide is rarely over a few hundred kB). */
 const maxSvgBytes = 4 * 1024 * 1024;
@@ -160,8 +159,7 @@ export class SvgStore {
 
 async function readSvg(path: string): Promise<Source> {
 	try {
-		const size = (await stat(path)).size;
-		return size > maxSvgBytes ? tooLarge : checked(await readFile(path));
+		return checked(await readRegularFile(path, maxSvgBytes));
 	} catch (error) {
 		return readFailure(error);
 	}
@@ -169,7 +167,7 @@ async function readSvg(path: string): Promise<Source> {
 
 function readSvgSync(path: string): Source {
 	try {
-		return statSync(path).size > maxSvgBytes ? tooLarge : checked(readFileSync(path));
+		return checked(readRegularFileSync(path, maxSvgBytes));
 	} catch (error) {
 		return readFailure(error);
 	}
@@ -182,7 +180,9 @@ function checked(bytes: Uint8Array): Source {
 }
 
 function readFailure(error: unknown): Source {
-	const code = (error as NodeJS.ErrnoException | undefined)?.code;
-	const reason = fileErrorReason(error);
-	return code === 'ENOENT' || code === 'ENOTDIR' ? {state: 'missing', reason} : {state: 'failed', reason};
+	// Only regular files are read (a pipe or a device named as a picture would hang or never end).
+	if (error instanceof FileRefused && error.code === 'too-large') return tooLarge;
+	const code = error instanceof FileRefused ? error.code : (error as NodeJS.ErrnoException | undefined)?.code;
+	const reason = imageFileReason(error);
+	return code === 'ENOENT' || code === 'ENOTDIR' || code === 'missing' ? {state: 'missing', reason} : {state: 'failed', reason};
 }

@@ -8,6 +8,7 @@ import type {Line, Segment, Style} from '../frame/frame.js';
 import {sameStyle} from '../text/segments.js';
 import {figletRows, isBlank, type FontSpec} from './big-fonts.js';
 import type {FontMetrics} from './big-font-metrics.js';
+import {append, largest} from '../frame/lists.js';
 
 /** Segments without a style get the title's style when the line is emitted. */
 export type Block = {
@@ -75,7 +76,7 @@ export function renderRun(font: FontSpec, metrics: FontMetrics, text: string): B
 	const height = metrics.core + metrics.desc;
 	let rows: string[] = [];
 	for (let index = 0; index < height; index++) rows.push(raw[metrics.top + index] ?? '');
-	const full = Math.max(0, ...rows.map(row => row.length));
+	const full = largest(rows.map(row => row.length), 0);
 	rows = rows.map(row => row.padEnd(full, ' '));
 	let start = 0;
 	let end = full;
@@ -110,7 +111,7 @@ export function joinBlocks(blocks: readonly Block[], gaps: readonly number[]): B
 		width += gap + block.width;
 		for (let row = 0; row < height; row++) {
 			if (gap > 0) rows[row]!.push({text: ' '.repeat(gap)});
-			rows[row]!.push(...(block.rows[row] ?? []));
+			append(rows[row]!, block.rows[row] ?? []);
 		}
 	});
 	return {width, rows, descInk: blocks.some(block => block.descInk)};

@@ -8,6 +8,7 @@ import {cellWidth} from '../text/cell-width.js';
 import {graphemes} from '../text/graphemes.js';
 import {emitLine} from './big-blocks.js';
 import type {Word, WordLine} from './big-words.js';
+import {append, largest} from '../frame/lists.js';
 
 type Atom = {text: string; width: number; style?: Style};
 
@@ -21,7 +22,9 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 			return graphemes(part.text).map(text => ({text, width: cellWidth(text)}));
 		});
 
+	// Rows past the box are cut anyway: wrapping stops one row after it is full.
 	for (const line of lines) {
+		if (rows.length > box.rows) break;
 		let current: Atom[] = [];
 		let width = 0;
 		const push = () => {
@@ -31,13 +34,14 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 		};
 
 		for (const word of line) {
+			if (rows.length > box.rows) break;
 			const atoms = atomsOf(word).filter(atom => atom.width <= columns);
 			const wordWidth = atoms.reduce((sum, atom) => sum + atom.width, 0);
 			if (atoms.length === 0) continue;
 			const gap = current.length > 0 ? 1 : 0;
 			if (width + gap + wordWidth <= columns) {
 				if (gap > 0) current.push({text: ' ', width: 1});
-				current.push(...atoms);
+				append(current, atoms);
 				width += gap + wordWidth;
 				continue;
 			}
@@ -66,5 +70,5 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 
 	const out = rows.map(atoms => emitLine(atoms.map(atom => ({text: atom.text})), style));
 	const widths = rows.map(atoms => atoms.reduce((sum, atom) => sum + atom.width, 0));
-	return {lines: out, width: Math.max(0, ...widths)};
+	return {lines: out, width: largest(widths, 0)};
 }

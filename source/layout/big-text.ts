@@ -74,9 +74,13 @@ function layoutWithFont(
 		return joined.width <= box.columns ? joined : undefined;
 	};
 
-	// Wrap greedily into big lines of word blocks.
+	// Wrap greedily into big lines of word blocks, giving up as soon as the lines already
+	// wrapped cannot fit the box (each is at least `core` rows tall): the work per font is
+	// bounded by the box, not by the title (a 100,000-word title tried every font whole).
 	const bigLines: Block[][] = [];
+	const tooTall = (): boolean => bigLines.length * core + (bigLines.length - 1) * font.minLineGap > maxRows;
 	for (const line of lines) {
+		if (tooTall()) return undefined;
 		if (line.length === 0) {
 			bigLines.push([]);
 			continue;
@@ -89,6 +93,7 @@ function layoutWithFont(
 			if (!block) return undefined;
 			if (current.length > 0 && width + space + block.width > box.columns) {
 				bigLines.push(current);
+				if (tooTall()) return undefined;
 				current = [];
 				width = 0;
 			}

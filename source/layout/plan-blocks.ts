@@ -26,56 +26,90 @@ export type BlockOptions = TextOptions & {
 
 const headingStyles: readonly Style[] = [{fg: 'heading', bold: true}, {fg: 'accent', bold: true}, {bold: true}];
 
+/**
+ * The most lines a slide's blocks are laid out to: a screen shows a few dozen,
+ * and laying out 200,000 (a 16 MB slide at width 1) takes seconds and
+ * gigabytes. Past it the slide ends with `cutMark`, which `check` reports.
+ */
+export const slideLineCap = 10_000;
+
+/** The style of `cutMark`, known by its identity: clipping and centring keep a segment's style object. */
+const cutStyle: Style = {fg: 'muted', italic: true};
+/** The last line of a slide cut at `slideLineCap` lines. */
+const cutMark: Line = [{text: `… cut: the slide is longer than ${slideLineCap.toLocaleString('en')} lines`, style: cutStyle}];
+
+/** Whether laid-out lines (centred, clipped or not) end at the cap, with `cutMark`. */
+export function isCut(lines: readonly Line[]): boolean {
+	return lines.length > slideLineCap && (lines.at(-1)?.some(segment => segment.style === cutStyle) ?? false);
+}
+
 export function planBlocks(blocks: readonly Block[], width: number, options: BlockOptions = {}): Line[] {
 	const lines: Line[] = [];
 	for (const [index, block] of blocks.entries()) {
 		if (index > 0 && !options.compact) lines.push([]);
-		lines.push(...planBlock(block, width, options));
+		for (const line of planBlock(block, width, options)) {
+			if (lines.length >= slideLineCap) {
+				lines.push(cutMark);
+				return lines;
+			}
+
+			lines.push(line);
+		}
 	}
 
 	return lines;
 }
 
-function planBlock(block: Block, width: number, options: BlockOptions): Line[] {
+/** A block's lines, made as they are taken (a cut slide stops early). */
+function* planBlock(block: Block, width: number, options: BlockOptions): Generator<Line> {
 	switch (block.type) {
 		case 'heading': {
 			const style = headingStyles[Math.min(block.depth, headingStyles.length) - 1]!;
-			return wrapLines(block.content, style, width, options);
+			yield* wrapLines(block.content, style, width, options);
+			return;
 		}
 
 		case 'paragraph': {
-			return block.lines.flatMap(line => wrapLines(line, {}, width, options));
+			for (const line of block.lines) yield* wrapLines(line, {}, width, options);
+			return;
 		}
 
 		case 'code': {
-			return planCode(block.code, width, options.codeOutput?.get(block.line));
+			yield* planCode(block.code, width, options.codeOutput?.get(block.line));
+			return;
 		}
 
 		case 'list': {
-			return block.items.flatMap((item, index) => {
+			for (const [index, item] of block.items.entries()) {
 				const marker = block.ordered ? `${block.start + index}. ` : '• ';
-				return splitAtBreaks(item).flatMap((line, at) => hangingIndent(at === 0 ? marker : ' '.repeat(cellWidth(marker)), styledSegments(line, {}, options), width));
-			});
+				for (const [at, line] of splitAtBreaks(item).entries()) {
+					yield* hangingIndent(at === 0 ? marker : ' '.repeat(cellWidth(marker)), styledSegments(line, {}, options), width);
+				}
+			}
+
+			return;
 		}
 
 		case 'image': {
-			return planInlineImage(block.image, width, options.inlineImageRows ?? inlinePictureRows(0), options.pictures);
+			yield* planInlineImage(block.image, width, options.inlineImageRows ?? inlinePictureRows(0), options.pictures);
+			return;
 		}
 
 		case 'caption': {
 			// On the player's screen a caption's link, where it cannot be clicked, is followed by its host (or a short URL), dimmed.
-			return wrapLines(block.content, {fg: 'muted'}, width, {...options, shortUrls: options.shortCaptionUrls === true});
+			yield* wrapLines(block.content, {fg: 'muted'}, width, {...options, shortUrls: options.shortCaptionUrls === true});
+			return;
 		}
 
 		default: {
-			return assertNever(block);
+			assertNever(block);
 		}
 	}
 }
 
 /** Inline content as wrapped lines, a `<br>` starting a new one. */
-function wrapLines(inlines: readonly Inline[], style: Style, width: number, options: BlockOptions): Line[] {
-	return splitAtBreaks(inlines).flatMap(line => wrapLine(styledSegments(line, style, options), width));
+function* wrapLines(inlines: readonly Inline[], style: Style, width: number, options: BlockOptions): Generator<Line> {
+	for (const line of splitAtBreaks(inlines)) yield* wrapLine(styledSegments(line, style, options), width);
 }
 
 function hangingIndent(marker: string, content: Segment[], width: number): Line[] {

@@ -6,6 +6,7 @@ import type {EmojiPainter} from './big-emoji.js';
 import {centerEach} from './compose.js';
 import type {Glyph, Line, Segment, Size} from '../frame/frame.js';
 import {mergeSegments} from '../text/segments.js';
+import {append, largest} from '../frame/lists.js';
 
 /** Glyphs never get taller than this many rows, however big the terminal (a 32-row emoji is 64 columns wide). */
 const maxGlyphRows = 32;
@@ -24,7 +25,7 @@ export function planEmoji(rows: readonly (readonly string[])[], box: Size, paint
 	const lines: Line[] = [];
 	glyphRows.forEach((glyphs, index) => {
 		if (index > 0) lines.push([]);
-		lines.push(...joinGlyphs(glyphs));
+		append(lines, joinGlyphs(glyphs));
 	});
 	return centerEach(lines, box.columns);
 }
@@ -78,7 +79,7 @@ function bestFit(rows: readonly (readonly string[])[], box: Size, painter: Emoji
 
 /** Glyphs side by side, bottom-aligned. */
 function joinGlyphs(glyphs: readonly Glyph[]): Line[] {
-	const height = Math.max(0, ...glyphs.map(glyph => glyph.height));
+	const height = largest(glyphs.map(glyph => glyph.height), 0);
 	const lines: Line[] = [];
 	for (let row = 0; row < height; row++) {
 		const segments: Segment[] = [];

@@ -7,7 +7,7 @@ import {assertNever, type Slide} from '../deck/model.js';
 import type {EmojiPainter} from './big-emoji.js';
 import {centerBlock, contentBox, fitRows, placeInArea} from './compose.js';
 import type {Frame, Line, Size} from '../frame/frame.js';
-import {planBlocks} from './plan-blocks.js';
+import {isCut, planBlocks, slideLineCap} from './plan-blocks.js';
 import {planEmoji} from './plan-emoji.js';
 import {planImage, type PictureSource} from './plan-image.js';
 import {inlinePictureRows} from './plan-inline-image.js';
@@ -97,7 +97,7 @@ function layOut(slides: readonly Slide[], index: number, size: Size, options: La
 	const content = slide ? planContent(slides, slide, box, options) : [];
 	const overflow = Math.max(0, content.length - box.rows);
 	const lines = placeInArea(fitRows(content, box.rows, box.columns), size, box);
-	return {width: size.columns, height: size.rows, lines, ...(overflow > 0 ? {overflow: overflow + 1} : {})};
+	return {width: size.columns, height: size.rows, lines, ...(overflow > 0 ? {overflow: overflow + 1} : {}), ...(isCut(content) ? {cut: slideLineCap} : {})};
 }
 
 function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: LayoutOptions): Line[] {

@@ -13,6 +13,7 @@ import {stableSegments, stableText} from '../text/stable-width.js';
 import {styledSegments} from './styled-text.js';
 import {mergeSegments} from '../text/segments.js';
 import {clipLine, hardWrap, lineWidth, padLine} from '../text/wrap.js';
+import {append, largest} from '../frame/lists.js';
 
 type TerminalSlide = Extract<Slide, {kind: 'terminal'}>;
 
@@ -95,10 +96,10 @@ function sessionWindow(slides: readonly Slide[], range: {first: number; last: nu
 }
 
 function windowSize(session: readonly TerminalSlide[], box: Size): Size {
-	const widest = Math.max(0, ...session.flatMap(slide => screenLines(slide.lines, {cursorOn: true}).map(line => lineWidth(line))));
+	const widest = largest(session.flatMap(slide => screenLines(slide.lines, {cursorOn: true}).map(line => lineWidth(line))), 0);
 	const columns = Math.max(Math.min(minWidth, box.columns), Math.min(box.columns, widest + 4));
 	const content = Math.max(1, columns - 4);
-	const tallest = Math.max(1, ...session.map(slide => screenLines(slide.lines, {cursorOn: true}).flatMap(line => hardWrap(line, content)).length));
+	const tallest = largest(session.map(slide => screenLines(slide.lines, {cursorOn: true}).flatMap(line => hardWrap(line, content)).length), 1);
 	return {columns, rows: Math.min(box.rows, Math.max(chromeRows + 1, tallest + chromeRows))};
 }
 
@@ -126,7 +127,7 @@ function screenLines(lines: readonly TerminalLine[], view: TerminalView): Line[]
 		}
 
 		const content = lineContent(line);
-		segments.push(...(partial === undefined ? content : takeCharacters(content, partial)));
+		append(segments, partial === undefined ? content : takeCharacters(content, partial));
 		if (partial !== undefined) segments.push({text: '█', style: {fg: 'accent'}});
 		else if (line.cursor && !animating) segments.push({text: view.cursorOn ? '█' : ' ', style: {fg: 'accent'}});
 		return mergeSegments(segments);

@@ -13,6 +13,7 @@ import type {Line, Size, Style} from '../frame/frame.js';
 import {planBlocks, type BlockOptions} from './plan-blocks.js';
 import {styledSegments} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
+import {append} from '../frame/lists.js';
 
 export type TitleOptions = BlockOptions & {
 	readonly emoji?: EmojiPainter;
@@ -32,7 +33,7 @@ export function planTitle(
 	const below: Line[] = [];
 	for (const subtitle of subtitles) {
 		const style = subtitleStyles[subtitle.depth] ?? {};
-		below.push(...splitAtBreaks(subtitle.content).flatMap(line => wrapLine(styledSegments(line, style, options), box.columns)));
+		append(below, splitAtBreaks(subtitle.content).flatMap(line => wrapLine(styledSegments(line, style, options), box.columns)));
 	}
 
 	let bodyLines = planBlocks(body, box.columns, options);

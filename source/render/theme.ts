@@ -20,10 +20,10 @@ export const theme: Readonly<Record<ThemeColour, ThemeEntry>> = {
 	dotRed: {rgb: '#ff5f56', basic: 91},
 	dotYellow: {rgb: '#ffbd2e', basic: 93},
 	dotGreen: {rgb: '#27c93f', basic: 92},
-	statusBg: {rgb: '#303030', basic: 100},
+	statusBg: {rgb: '#303030', basic: 90},
 	statusFg: {rgb: '#bcbcbc', basic: 37},
-	codeBg: {rgb: '#24292e', basic: 40},
-	codeMark: {rgb: '#3a3f1c', basic: 43},
+	codeBg: {rgb: '#24292e', basic: 30},
+	codeMark: {rgb: '#3a3f1c', basic: 33},
 	lineNumber: {rgb: '#6a737d', basic: 90},
 };
 

@@ -2,7 +2,9 @@
  * Taking over the terminal and giving it back exactly as it was: alternate
  * screen, hidden cursor, raw input, and a restore that runs once on every way
  * out (quit, Ctrl-C, SIGTERM, SIGHUP, an uncaught error, process exit).
- * Suspending (Ctrl-Z) gives the terminal back too, and resuming takes it again.
+ * Suspending (Ctrl-Z) gives the terminal back too, and resuming takes it again;
+ * so does a SIGCONT from anywhere else (a `kill -STOP` then `kill -CONT`, after
+ * which the shell has put the terminal back in cooked mode).
  */
 
 const enterSequence = '\u001B[?1049h\u001B[?25l\u001B[2J\u001B[H';
@@ -12,8 +14,10 @@ const leaveSequence = '\u001B]8;;\u001B\\\u001B[0m\u001B[?25h\u001B[?1049l';
 export type ScreenSession = {
 	/** Restores the terminal for good; safe to call more than once. */
 	readonly restore: () => void;
-	/** Gives the terminal back and stops the process (Ctrl-Z); `onResume` runs after `fg`. */
-	readonly suspend: (onResume: () => void) => void;
+	/** Gives the terminal back and stops the process (Ctrl-Z). */
+	readonly suspend: () => void;
+	/** Sets what runs once the terminal is lectern's again after any stop (redraw the whole screen). */
+	readonly onResume: (run: () => void) => void;
 };
 
 /** What else the screen holds: `leaving` gives the escape codes that take it off (pictures), `entered` runs when the screen is lectern's again. */
@@ -75,22 +79,32 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		setRaw(false);
 		write(leaving() + leaveSequence + paint.leave);
 		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
+		process.off('SIGCONT', onContinue);
 		process.off('exit', restore);
 	};
 
-	const suspend = (onResume: () => void) => {
+	let resumed = () => {};
+	const suspend = () => {
 		if (!active) return;
 		setRaw(false);
 		write(leaving() + leaveSequence + paint.leave);
-		process.once('SIGCONT', () => {
-			if (!active) return;
-			write(paint.enter + enterSequence);
-			hooks.entered?.();
-			setRaw(true);
-			onResume();
-		});
 		// With no SIGTSTP listener, this stops the process as the shell expects.
 		process.kill(process.pid, 'SIGTSTP');
+	};
+
+	// After a stop lectern did not ask for, Node still takes the terminal for raw and would not set it again: off, then on.
+	const onContinue = () => {
+		if (!active) return;
+		setRaw(false);
+		write(paint.enter + enterSequence);
+		try {
+			hooks.entered?.();
+		} catch {
+			// Pictures are drawn again with the next frame.
+		}
+
+		setRaw(true);
+		resumed();
 	};
 
 	const signalHandlers: Array<[NodeJS.Signals, () => void]> = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(signal => [
@@ -101,6 +115,13 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		},
 	]);
 	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
+	process.on('SIGCONT', onContinue);
 	process.on('exit', restore);
-	return {restore, suspend};
+	return {
+		restore,
+		suspend,
+		onResume(run) {
+			resumed = run;
+		},
+	};
 }

@@ -9,6 +9,7 @@
  */
 import stringWidth from 'string-width';
 import {oneClusterPerCodePoint, oneClusterWidths} from './clusters.js';
+import {graphemes} from './graphemes.js';
 
 /**
  * One cell per character, no lookup needed: printable ASCII, Latin letters,
@@ -35,14 +36,33 @@ export function oneCellCode(code: number): boolean {
 
 const cache = new Map<string, number>();
 const cacheLimit = 20_000;
+/**
+ * Longer texts are measured cluster by cluster and not remembered: string-width
+ * walks the whole text with one Intl.Segmenter, whose time grows with the
+ * square of its length (a 12,000-emoji word took 28 s), while `graphemes`
+ * segments it in short pieces.
+ */
+const longText = 256;
 
 export function cellWidth(text: string): number {
 	if (simpleNarrow.test(text)) return text.length;
+	if (text.length > longText) return longWidth(text);
 	let width = cache.get(text);
 	if (width === undefined) {
 		width = oneClusterPerCodePoint(text) ? oneClusterWidths(text) : stringWidth(text);
 		if (cache.size >= cacheLimit) cache.clear();
 		cache.set(text, width);
+	}
+
+	return width;
+}
+
+function longWidth(text: string): number {
+	if (oneClusterPerCodePoint(text)) return oneClusterWidths(text);
+	let width = 0;
+	for (const cluster of graphemes(text)) {
+		// A cluster is at most a few thousand code units (`graphemes` cuts runs of marks), measured once.
+		width += cluster.length > longText ? stringWidth(cluster) : cellWidth(cluster);
 	}
 
 	return width;

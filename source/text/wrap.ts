@@ -6,6 +6,7 @@ import {cellWidth} from './cell-width.js';
 import {graphemes} from './graphemes.js';
 import type {Line, Segment, Style} from '../frame/frame.js';
 import {mergeSegments} from './segments.js';
+import {append} from '../frame/lists.js';
 
 export function lineWidth(line: Line): number {
 	let width = 0;
@@ -86,11 +87,11 @@ export function wrapLine(line: Line, width: number): Line[] {
 					used = 0;
 				}
 
-				lines.at(-1)!.push(...piece.segments);
+				append(lines.at(-1)!, piece.segments);
 				used += piece.width;
 			}
 		} else {
-			(used === 0 ? lines.at(-1)! : current).push(...word.segments);
+			append(used === 0 ? lines.at(-1)! : current, word.segments);
 			used += word.width;
 		}
 

@@ -99,7 +99,7 @@ test('finishing writes the report next to the deck and compares with the last on
 			times.visit(index, at);
 			at += ms;
 		});
-		return finishRehearsal(deck, file, times, 150_000, at);
+		return finishRehearsal(deck, file, times, 150_000, at).lines;
 	};
 
 	const first = run([30_000, 30_000, 30_000]);

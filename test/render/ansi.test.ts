@@ -2,6 +2,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {nearest256, renderLine} from '../../source/render/ansi.js';
 import {colourLevel} from '../../source/render/colour-level.js';
+import {theme} from '../../source/render/theme.js';
+import type {ThemeColour} from '../../source/frame/frame.js';
 
 const line = [{text: 'plain '}, {text: 'red', style: {fg: 'highlight' as const, bold: true}}, {text: ' link', style: {link: 'https://example.org'}}];
 
@@ -36,4 +38,15 @@ test('colour level from the environment', () => {
 	assert.equal(colourLevel({TERM: 'xterm-256color'}, true), 2);
 	assert.equal(colourLevel({TERM: 'dumb', COLORTERM: 'truecolor'}, true), 0);
 	assert.equal(colourLevel({TERM: 'xterm'}, true), 1);
+});
+
+test('at 16 colours every theme colour is a basic SGR code, as text and as background (no SGR 110, 50 or 53)', () => {
+	const valid = (code: number, layer: 'fg' | 'bg') => (layer === 'fg' ? (code >= 30 && code <= 37) || (code >= 90 && code <= 97) : (code >= 40 && code <= 47) || (code >= 100 && code <= 107));
+	for (const role of Object.keys(theme) as ThemeColour[]) {
+		for (const layer of ['fg', 'bg'] as const) {
+			const out = renderLine([{text: 'x', style: {[layer]: role}}], {level: 1, hyperlinks: false});
+			const code = Number(/\u001B\[(\d+)m/.exec(out)?.[1]);
+			assert.ok(valid(code, layer), `${role} as ${layer}: ${JSON.stringify(out)}`);
+		}
+	}
 });

@@ -104,6 +104,34 @@ describe('special files', () => {
 		assert.match(result.stderr, /^lectern: .*silent\.fifo: nothing arrived for 1 seconds; is anything writing to it\?\n$/);
 	});
 
+	test('a file name with a newline and escape sequences is one neutralised line', () => {
+		const name = join(folder, 'bad\u001B[31m\nname.txt');
+		const result = run(['print', name]);
+		assertOneLineError(result, /bad␛\[31m␤name\.txt: no such file\n$/);
+	});
+
+	test('a full standard output (> /dev/full) is one line and a non-zero exit', () => {
+		for (const command of ['print', 'check']) {
+			const result = spawnSync('/bin/sh', ['-c', `exec "$0" "$1" ${command} fixtures/demo.txt > /dev/full`, process.execPath, cli], {cwd: root, env: plainEnv(), encoding: 'utf8', timeout: 20_000});
+			assert.equal(result.status, 2, command);
+			assert.equal(result.stderr, 'lectern: cannot write to standard output: ENOSPC\n');
+		}
+	});
+
+	test('images that are a FIFO nobody writes to or /dev/zero: check and print finish, naming them', () => {
+		const images = join(folder, 'images');
+		execFileSync('mkdir', [images]);
+		execFileSync('mkfifo', [join(images, 'pic.png')]);
+		const deck = join(images, 'deck.md');
+		writeFileSync(deck, '# t\n\n![x](pic.png)\n\n---\n\n![z](/dev/zero)\n');
+		const check = run(['check', deck]);
+		assert.equal(check.status, 1, check.stderr);
+		assert.equal((check.stdout.match(/is not a regular file \(a pipe, a device or a socket\); alt text is shown \[unreadable-image\]/g) ?? []).length, 2, check.stdout);
+		const print = spawnSync(process.execPath, [cli, 'print', '--images', 'blocks', deck], {cwd: root, env: {...plainEnv(), FORCE_COLOR: '3'}, encoding: 'utf8', timeout: 20_000});
+		assert.equal(print.status, 0, print.stderr);
+		assert.match(print.stdout, /-- slide 2\/2 --/);
+	});
+
 	test('a deck over the size limit is refused with a clear line', () => {
 		const big = join(folder, 'big.txt');
 		writeFileSync(big, 'x\n'.repeat(9 * 1024 * 1024));
@@ -122,6 +150,9 @@ describe('a command line that is not right: one line on stderr, exit 2', () => {
 		{args: ['--start', '0', 'fixtures/demo.txt'], pattern: /--start 0: not a whole number/},
 		{args: ['print', '--width', '1.5', 'fixtures/demo.txt'], pattern: /--width 1\.5: not a whole number/},
 		{args: ['--typing-speed', '0', 'fixtures/demo.txt'], pattern: /--typing-speed 0: not a number/},
+		{args: ['print', '--width', '2000000000', 'fixtures/demo.txt'], pattern: /--width 2000000000: at most 2,000/},
+		{args: ['print', '--height', '1000000', 'fixtures/demo.txt'], pattern: /--height 1000000: at most 1,000/},
+		{args: ['print', '--width', '\u001B]0;owned\u0007\n', 'fixtures/demo.txt'], pattern: /--width ␛\]0;owned␇␤: not a whole number/},
 		{args: ['serve', '--port', '70000', 'fixtures/demo.txt'], pattern: /--port 70000: not a port number/},
 		{args: ['serve', '--max-viewers', '0', 'fixtures/demo.txt'], pattern: /--max-viewers 0: not a whole number/},
 		{args: ['serve', '--authorized-keys', 'fixtures/no-such-keys', 'fixtures/demo.txt'], pattern: /--authorized-keys fixtures\/no-such-keys: cannot read it/},

@@ -3,10 +3,11 @@
  * Ctrl-Z and fg (with a resize while stopped), and a closed stdout.
  */
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {after, before, test} from 'node:test';
 import {stopAll, TmuxScreen} from '../harness/tmux.js';
-import {assertBuilt, cli, plainEnv, printSlides, privateTmpdir, root, startPlayer, waitForSlide} from './support.js';
+import {writeFileSync} from 'node:fs';
+import {assertBuilt, cli, plainEnv, printSlides, privateTmpdir, root, startPlayer, waitForRawMode, waitForSlide} from './support.js';
 
 before(assertBuilt);
 after(stopAll);
@@ -67,6 +68,31 @@ test('Ctrl-Z gives the terminal back; fg redraws the slide whole, and it follows
 		state = await screen.state();
 		assert.equal(state.alternateOn, false);
 		assert.equal(state.cursorVisible, true);
+	} finally {
+		await screen.stop();
+	}
+});
+
+test('SIGSTOP and SIGCONT from elsewhere: raw mode comes back and the slide is redrawn whole', async () => {
+	const size = {columns: 80, rows: 24};
+	const screen = await startPlayer([demo], {size});
+	try {
+		await screen.keys('Right');
+		await waitForSlide(screen, {position: 2, total: 10, size});
+		const tty = (await screen.tmux(['display', '-p', '-t', 'lectern:', '#{pane_tty}'])).trim();
+		await screen.signal('SIGSTOP');
+		// What a shell does when its job stops: the terminal back in cooked mode; and something written over the slide.
+		spawnSync('stty', ['sane', '-F', tty]);
+		writeFileSync(tty, '\u001B[2J\u001B[Hthe shell wrote here\r\n');
+		await screen.signal('SIGCONT');
+		await waitForRawMode(screen);
+		await waitForSlide(screen, {position: 2, total: 10, size, lines: printSlides(demo, size)[1]!.lines, what: 'slide 2 redrawn whole after SIGCONT'});
+		await screen.keys('Right');
+		await waitForSlide(screen, {position: 3, total: 10, size, what: 'keys work after SIGCONT'});
+		await screen.keys('q');
+		const exit = await screen.waitForExit();
+		assert.equal(exit.exitStatus, 0);
+		assert.equal(exit.alternateOn, false);
 	} finally {
 		await screen.stop();
 	}

@@ -7,6 +7,8 @@
  * 33 times for 8 times the input on the wall clock).
  */
 import assert from 'node:assert/strict';
+import {setFlagsFromString} from 'node:v8';
+import {runInNewContext} from 'node:vm';
 
 /** Milliseconds of CPU time (user and system) `work` takes. */
 function time(work: () => void): number {
@@ -38,4 +40,39 @@ export function assertLinear(label: string, size: number, work: (size: number) =
 	}
 
 	assert.ok(large < Math.max(small, 10) * factor, `${label}: ${size} took ${small.toFixed(1)} ms, ${size * scale} took ${large.toFixed(1)} ms (more than ${factor} times as long)`);
+}
+
+let collect: (() => void) | undefined;
+
+/** The garbage collector, exposed on demand (no `--expose-gc` needed on the command line). */
+function collectGarbage(): void {
+	if (!collect) {
+		setFlagsFromString('--expose-gc');
+		collect = runInNewContext('gc') as () => void;
+	}
+
+	collect();
+}
+
+/** Bytes of heap that what `work` returns keeps alive. */
+function retained(work: () => unknown): number {
+	collectGarbage();
+	const before = process.memoryUsage().heapUsed;
+	const kept = work();
+	collectGarbage();
+	const after = process.memoryUsage().heapUsed;
+	// Read after measuring, so that the result is still alive when the heap is.
+	return kept === undefined ? 0 : after - before;
+}
+
+/**
+ * Asserts that what `work` keeps (the model it builds, the lines it prints) for
+ * eight times the input is at most `factor` times as large. Transient garbage
+ * costs CPU time to allocate and collect, which `assertLinear` sees.
+ */
+export function assertLinearMemory(label: string, size: number, work: (size: number) => unknown, factor = 24): void {
+	const small = retained(() => work(size));
+	const large = retained(() => work(size * scale));
+	const floor = 256 * 1024;
+	assert.ok(large < Math.max(small, floor) * factor, `${label}: ${size} kept ${(small / 1e6).toFixed(1)} MB, ${size * scale} kept ${(large / 1e6).toFixed(1)} MB (more than ${factor} times as much)`);
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import stringWidth from 'string-width';
 import {cellWidth} from '../../source/text/cell-width.js';
+import {assertLinear} from '../support/growth.js';
 import {random} from '../support/random.js';
 
 const characters = (from: number, to: number) =>
@@ -36,4 +37,12 @@ test('cellWidth counts the common cases', () => {
 	assert.equal(cellWidth('日本語'), 6);
 	assert.equal(cellWidth('e\u0301'), 1);
 	assert.equal(cellWidth('👩‍🔧'), 2);
+});
+
+test('long runs of emoji clusters without spaces are measured in linear time, and exactly', () => {
+	const runs = ['👩🏻‍🔧', '1️⃣', '🇫🇷', '👋🏽', 'e\u0301'];
+	for (const cluster of runs) {
+		assert.equal(cellWidth(cluster.repeat(1000)), stringWidth(cluster) * 1000, cluster);
+		assertLinear(`cellWidth of ${cluster} repeated`, 1500, size => cellWidth(cluster.repeat(size) + String(size)));
+	}
 });

@@ -3,10 +3,11 @@
  * blockquotes expressed in the block types of the model, the slide kind a
  * list of blocks makes, and incremental steps.
  */
-import stringWidth from 'string-width';
+import {cellWidth} from '../../text/cell-width.js';
 import type {Block, Diagnostic, Image, Inline, Notes, Slide, SlideBody, Subtitle} from '../model.js';
 import {inlineText} from '../inline-tree.js';
 import {neutralize} from '../neutralize.js';
+import {append} from '../../frame/lists.js';
 
 /** A source line and its 1-based line number in the deck file. */
 export type Line = {readonly text: string; readonly line: number};
@@ -133,19 +134,19 @@ const columnGap = ' │ ';
 export function tableBlock(header: readonly (readonly Inline[])[], rows: readonly (readonly (readonly Inline[])[])[], align: readonly Align[], line: number): Block {
 	const columns = Math.max(header.length, maxOf(rows.map(row => row.length), 0));
 	const widths = Array.from({length: columns}, (_, column) =>
-		Math.max(1, maxOf([header, ...rows].map(row => stringWidth(inlineText(row[column] ?? []).replace(/\n/g, ' '))), 1)),
+		Math.max(1, maxOf([header, ...rows].map(row => cellWidth(inlineText(row[column] ?? []).replace(/\n/g, ' '))), 1)),
 	);
 	const render = (row: readonly (readonly Inline[])[], bold: boolean): Inline[] => {
 		const out: Inline[] = [];
 		for (let column = 0; column < columns; column++) {
 			const cell = row[column] ?? [];
-			const free = widths[column]! - stringWidth(inlineText(cell).replace(/\n/g, ' '));
+			const free = widths[column]! - cellWidth(inlineText(cell).replace(/\n/g, ' '));
 			const alignment = align[column];
 			const left = alignment === 'right' ? free : alignment === 'center' ? Math.floor(free / 2) : 0;
 			if (column > 0) out.push({type: 'text', text: columnGap});
 			if (left > 0) out.push({type: 'text', text: ' '.repeat(left)});
 			if (cell.length > 0 && bold) out.push({type: 'strong', children: cell});
-			else out.push(...cell);
+			else append(out, cell);
 			if (free - left > 0 && column < columns - 1) out.push({type: 'text', text: ' '.repeat(free - left)});
 		}
 
@@ -224,9 +225,9 @@ function listLines(list: ListTree, depth: number): Inline[][] {
 	for (const [index, item] of list.items.entries()) {
 		const marker = list.ordered ? `${list.start + index}. ` : bullets[depth % bullets.length]!;
 		lines.push(mergeText([{type: 'text', text: indent + marker}, ...item.content]));
-		const hang = indent + ' '.repeat(stringWidth(marker));
+		const hang = indent + ' '.repeat(cellWidth(marker));
 		for (const more of item.more) lines.push(more.length === 0 ? [] : mergeText([{type: 'text', text: hang}, ...more]));
-		for (const nested of item.nested) lines.push(...listLines(nested, depth + 1));
+		for (const nested of item.nested) append(lines, listLines(nested, depth + 1));
 	}
 
 	return lines;

@@ -12,6 +12,7 @@ import {reporter} from '../../parse-inline.js';
 import {neutralize} from '../../neutralize.js';
 import {codeBlock, codeLines, listBlock, mergeText, quoteBlock, tableBlock, trimInlines, type Align, type ListItem, type ListTree} from '../blocks.js';
 import type {MdNode, TableRow} from './tree.js';
+import {append} from '../../../frame/lists.js';
 
 export type BlockContext = {
 	readonly diagnostics: Diagnostic[];
@@ -93,7 +94,7 @@ function imagesOnly(tokens: readonly Token[], first: number, context: BlockConte
 		if (token.type === 'image') {
 			images.push(imageOf(String(token.attrGet('src') ?? ''), imageAlt(token), context.lineOf(line)));
 		} else if (token.type === 'html_inline' && /^<img\b/i.test(token.content)) {
-			images.push(...tagImages(token.content, context.lineOf(line)));
+			append(images, tagImages(token.content, context.lineOf(line)));
 		} else if (!wrapping.has(token.type) && !(token.type === 'text' && token.content.trim() === '')) {
 			return undefined;
 		}
@@ -130,9 +131,9 @@ function listItem(children: readonly MdNode[], context: BlockContext): ListItem 
 		if (content === undefined && lines.length > 0) {
 			const [head, ...rest] = lines;
 			content = head!;
-			more.push(...rest);
+			append(more, rest);
 		} else {
-			more.push(...lines);
+			append(more, lines);
 		}
 	}
 

@@ -20,6 +20,7 @@ import {blocksOf, type BlockContext} from './blocks-of.js';
 import type {Dialect, Settings, SlideNodes, SourceView} from './dialect.js';
 import {readBlocks, readNodes, type ReadOptions} from './read-blocks.js';
 import type {MdNode} from './tree.js';
+import {append} from '../../../frame/lists.js';
 
 type Reading<S extends Settings> = {
 	readonly dialect: Dialect<S>;
@@ -48,7 +49,7 @@ export function readMarkdownDeck<S extends Settings>(text: string, dialect: Dial
 		const source = sourceView(chunk);
 		reportUnclosedFences(nodes, chunk, reading);
 		const slides: SlideNodes[] = dialect.cutLines ? [{nodes, line: trimBlankLines(chunk)[0]?.line ?? chunk[0]?.line ?? 1}] : dialect.split(nodes, settings, source);
-		for (const slide of slides) drafts.push(...slideDrafts(slide, source, context, reading));
+		for (const slide of slides) append(drafts, slideDrafts(slide, source, context, reading));
 	}
 
 	return {format: dialect.format, slides: numberSlides(drafts), diagnostics};

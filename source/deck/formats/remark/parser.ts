@@ -9,6 +9,7 @@
  */
 import type {LexToken} from './lexer.js';
 import {concat, join, newlines, slice, type LineIndex, type Sourced} from './sourced.js';
+import {append} from '../../../frame/lists.js';
 
 export type Item =
 	| {readonly kind: 'text'; readonly value: Sourced}
@@ -123,7 +124,7 @@ function firstLine(items: readonly Item[]): number | undefined {
 /** Appends, joining text to the text before it (as remark concatenates strings). */
 function appendTo(items: Draft[], item: Draft): void {
 	const last = items.at(-1);
-	if (item.kind === 'text' && last?.kind === 'text') last.parts.push(...item.parts);
+	if (item.kind === 'text' && last?.kind === 'text') append(last.parts, item.parts);
 	else items.push(item);
 }
 

@@ -29,6 +29,7 @@ import {buildSlides, type BuiltSlide} from './slideshow.js';
 import {slideMarkdown} from './slide-markdown.js';
 import {dedent, remarkSource} from './source.js';
 import {LineIndex} from './sourced.js';
+import {append} from '../../../frame/lists.js';
 
 /** Slide properties remark and its themes read; any other is a front matter key. */
 const slideProperties = new Set(['name', 'class', 'layout', 'template', 'count', 'exclude', 'continued', 'seal']);
@@ -82,7 +83,7 @@ export function parseRemark(text: string): Deck {
 	reportProperties(parsed.slides, new Set([...markdown.matchAll(/\{\{([^}\n]+)\}\}/g)].map(match => match[1]!.trim())), diagnostics);
 	const slides = buildSlides(parsed.slides, diagnostics);
 	const options: ReadOptions = {profile: remarkInline, inline: {softBreak: 'space', spanClass: () => undefined}, diagnostics, env: {references: references(parsed.links)}, markedLines: true};
-	for (const group of stepGroups(slides)) drafts.push(...groupDrafts(group, options));
+	for (const group of stepGroups(slides)) append(drafts, groupDrafts(group, options));
 	reportClasses(slides, source.classes, diagnostics);
 	return {format: 'remark', slides: numberSlides(drafts), diagnostics: unique(diagnostics)};
 }

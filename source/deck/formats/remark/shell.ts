@@ -21,6 +21,7 @@ import {parseInline} from '../../parse-inline.js';
 import {neutralize} from '../../neutralize.js';
 import {mergeText, trimSpaceEnd, type Line} from '../blocks.js';
 import {LineIndex} from './sourced.js';
+import {append} from '../../../frame/lists.js';
 
 // Attribute and content lengths are bounded, so that text full of unclosed tags cannot make matching quadratic.
 const classAttribute = (name: string) => `\\bclass\\s*=\\s*(["'])[^"'<>]{0,200}?\\b${name}\\b[^"'<>]{0,200}\\1`;
@@ -280,7 +281,7 @@ function inlinesOf(pieces: readonly Piece[], diagnostics: Diagnostic[]): Inline[
 			nodes = [typeof style.node === 'string' ? {type: style.node, children: nodes} : {type: 'span', className: neutralize(style.node.span), children: nodes}];
 		}
 
-		out.push(...nodes);
+		append(out, nodes);
 	}
 
 	return mergeText(out);

@@ -66,9 +66,12 @@ export function concat(parts: readonly Sourced[]): Sourced {
 	if (shown.length <= 1) return shown[0] ?? parts[0] ?? empty;
 	let text = '';
 	const lines: number[] = [];
+	// Whether the text so far ends a line: asking the growing string itself would flatten it
+	// on every part (quadratic: 3,200 nested spans took 5.5 s).
+	let endsLine = false;
 	for (const part of shown) {
 		// The line where two parts meet is the earlier part's, unless that part ended with its line.
-		const meets = lines.length > 0 && !text.endsWith('\n');
+		const meets = lines.length > 0 && !endsLine;
 		for (let index = 0; index < part.lines.length; index++) {
 			if (index === 0 && lines.length > 0) {
 				if (!meets) lines[lines.length - 1] = part.lines[0]!;
@@ -79,6 +82,7 @@ export function concat(parts: readonly Sourced[]): Sourced {
 		}
 
 		text += part.text;
+		endsLine = part.text.endsWith('\n');
 	}
 
 	return {text, lines};
