@@ -159,7 +159,7 @@ export class SvgStore {
 
 async function readSvg(path: string): Promise<Source> {
 	try {
-		return checked(await readRegularFile(path, maxSvgBytes));
+		return {state: 'ready', bytes: await readRegularFile(path, maxSvgBytes)};
 	} catch (error) {
 		return readFailure(error);
 	}
@@ -167,7 +167,7 @@ async function readSvg(path: string): Promise<Source> {
 
 function readSvgSync(path: string): Source {
 	try {
-		return checked(readRegularFileSync(path, maxSvgBytes));
+		return {state: 'ready', bytes: readRegularFileSync(path, maxSvgBytes)};
 	} catch (error) {
 		return readFailure(error);
 	}
@@ -175,12 +175,8 @@ function readSvgSync(path: string): Source {
 
 const tooLarge: Source = {state: 'failed', reason: `the SVG is over the ${maxSvgBytes / 1024 / 1024} MB limit`};
 
-function checked(bytes: Uint8Array): Source {
-	return bytes.byteLength > maxSvgBytes ? tooLarge : {state: 'ready', bytes};
-}
-
 function readFailure(error: unknown): Source {
-	// Only regular files are read (a pipe or a device named as a picture would hang or never end).
+	// Only regular files are read (a pipe or a device named as a picture would hang or never end), at most maxSvgBytes.
 	if (error instanceof FileRefused && error.code === 'too-large') return tooLarge;
 	const code = error instanceof FileRefused ? error.code : (error as NodeJS.ErrnoException | undefined)?.code;
 	const reason = imageFileReason(error);
