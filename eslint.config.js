@@ -21,7 +21,14 @@ export default tseslint.config(
 			'react-hooks/rules-of-hooks': 'error',
 			'react-hooks/exhaustive-deps': 'error',
 			// node:test's describe() and it() return promises the runner awaits itself.
-			'@typescript-eslint/no-floating-promises': ['error', {allowForKnownSafeCalls: [{from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach']}]}],
+			'@typescript-eslint/no-floating-promises': [
+				'error',
+				{
+					allowForKnownSafeCalls: [
+						{from: 'package', package: 'node:test', name: ['describe', 'it', 'test', 'suite', 'before', 'after', 'beforeEach', 'afterEach']},
+					],
+				},
+			],
 			'@typescript-eslint/no-misused-promises': ['error', {checksVoidReturn: false}],
 			'@typescript-eslint/await-thenable': 'error',
 			'@typescript-eslint/consistent-type-imports': ['error', {fixStyle: 'inline-type-imports', disallowTypeAnnotations: false}],
@@ -30,7 +37,29 @@ export default tseslint.config(
 	},
 	{
 		files: ['**/*.{js,mjs,cjs}'],
-		languageOptions: {globals: {process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', queueMicrotask: 'readonly', structuredClone: 'readonly', AbortController: 'readonly', fetch: 'readonly', globalThis: 'readonly'}},
+		languageOptions: {
+			globals: {
+				process: 'readonly',
+				console: 'readonly',
+				URL: 'readonly',
+				Buffer: 'readonly',
+				setTimeout: 'readonly',
+				clearTimeout: 'readonly',
+				performance: 'readonly',
+				require: 'readonly',
+				module: 'writable',
+				__dirname: 'readonly',
+				TextDecoder: 'readonly',
+				TextEncoder: 'readonly',
+				setInterval: 'readonly',
+				clearInterval: 'readonly',
+				queueMicrotask: 'readonly',
+				structuredClone: 'readonly',
+				AbortController: 'readonly',
+				fetch: 'readonly',
+				globalThis: 'readonly',
+			},
+		},
 		rules: {'no-unused-vars': ['error', {argsIgnorePattern: '^_', caughtErrors: 'none'}]},
 	},
 	{

@@ -127,7 +127,11 @@ try {
 
 const cliCopy = join(snapshot, 'dist', 'cli.js');
 
-for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+for (const [signal, number] of [
+	['SIGINT', 2],
+	['SIGTERM', 15],
+	['SIGHUP', 1],
+]) {
 	process.on(signal, () => {
 		log(`interrupted (${signal})`);
 		cleanup();
@@ -337,7 +341,17 @@ for (let repeat = 0; repeat < 4; repeat++) {
 	jumpKeys.push(['\u001B[F', at10k.slides], ['\u001B[H', 1], ['5000\r', 5000], ['\u001B[H', 1]);
 }
 const jumps = await drive(
-	{...base, label: 'lectern jumps', mode: 'tui', cmd: [node, cliCopy, ...extraArgs, at10k.path], first_marker: [1, at10k.slides], runs: 1, warmup: 0, transitions: jumpKeys.length, key_list: jumpKeys},
+	{
+		...base,
+		label: 'lectern jumps',
+		mode: 'tui',
+		cmd: [node, cliCopy, ...extraArgs, at10k.path],
+		first_marker: [1, at10k.slides],
+		runs: 1,
+		warmup: 0,
+		transitions: jumpKeys.length,
+		key_list: jumpKeys,
+	},
 	90,
 );
 if (jumps.failed) failures.push(`lectern jumps: ${jumps.failed}`);
@@ -356,11 +370,36 @@ function summarize(result, kinds) {
 		first_frame_ms: {median: median(firstFrames), min: min(firstFrames), max: max(firstFrames), runs: firstFrames.length},
 		first_frame_bytes: median(ok.map(run => run.first_frame_bytes)),
 		first_frame_clears: max(ok.map(run => run.first_frame_clears)),
-		key_first_byte_ms: {median: median(transitions.map(t => t.first_byte_ms)), p90: quantile(transitions.map(t => t.first_byte_ms), 0.9)},
-		key_frame_ms: {median: median(transitions.map(t => t.complete_ms)), p90: quantile(transitions.map(t => t.complete_ms), 0.9)},
+		key_first_byte_ms: {
+			median: median(transitions.map(t => t.first_byte_ms)),
+			p90: quantile(
+				transitions.map(t => t.first_byte_ms),
+				0.9,
+			),
+		},
+		key_frame_ms: {
+			median: median(transitions.map(t => t.complete_ms)),
+			p90: quantile(
+				transitions.map(t => t.complete_ms),
+				0.9,
+			),
+		},
 		animation_keys: transitions.reduce((sum, t) => sum + (t.extra_keys ?? 0), 0),
-		key_marker_ms: {median: median(transitions.map(t => t.marker_ms)), p90: quantile(transitions.map(t => t.marker_ms), 0.9)},
-		bytes_per_change: {median: median(transitions.map(t => t.bytes)), p90: quantile(transitions.map(t => t.bytes), 0.9), max: max(transitions.map(t => t.bytes))},
+		key_marker_ms: {
+			median: median(transitions.map(t => t.marker_ms)),
+			p90: quantile(
+				transitions.map(t => t.marker_ms),
+				0.9,
+			),
+		},
+		bytes_per_change: {
+			median: median(transitions.map(t => t.bytes)),
+			p90: quantile(
+				transitions.map(t => t.bytes),
+				0.9,
+			),
+			max: max(transitions.map(t => t.bytes)),
+		},
 		bytes_until_settled: {median: median(transitions.map(settled)), p90: quantile(transitions.map(settled), 0.9)},
 		terminal_to_terminal_bytes: {median: median(terminalPairs.map(t => t.bytes)), settled: median(terminalPairs.map(settled)), count: terminalPairs.length},
 		changes: transitions.length,
@@ -381,19 +420,23 @@ const floorSummary = summarize(floorResult);
 const nodeExit = nodeFloor.runs.map(run => run.exit_ms).filter(v => typeof v === 'number');
 const nodeSummary = {failed: nodeFloor.failed, exit_ms: {median: median(nodeExit), min: min(nodeExit), max: max(nodeExit)}};
 for (const deck of decks) deck.summary = summarize(deck.pty, deck.kinds);
-for (const [label, result] of [
-	['node -e 0', nodeFloor],
-	['floor.mjs', floorResult],
-	...decks.map(deck => [`lectern ${deck.name}`, deck.pty]),
-]) {
+for (const [label, result] of [['node -e 0', nodeFloor], ['floor.mjs', floorResult], ...decks.map(deck => [`lectern ${deck.name}`, deck.pty])]) {
 	if (result.failed) failures.push(`${label}: ${result.failed}`);
 }
-
 
 // ---------------------------------------------------------------- peers, same deck in each tool's format
 const peerSizes = [60, 1000, 10_000];
 const peerRounds = Number(process.env.LECTERN_BENCH_PEER_ROUNDS ?? 3);
-const peerRun = await measurePeers({drive, base, lectern: path => [node, cliCopy, ...extraArgs, path], temp, sizes: peerSizes, rounds: peerRounds, keys: 10, log});
+const peerRun = await measurePeers({
+	drive,
+	base,
+	lectern: path => [node, cliCopy, ...extraArgs, path],
+	temp,
+	sizes: peerSizes,
+	rounds: peerRounds,
+	keys: 10,
+	log,
+});
 for (const [key, result] of Object.entries(peerRun.results)) if (result.failed) failures.push(`${key}: ${result.failed}`);
 const peerTable = peerLines(peerRun, peerSizes, median);
 const pairedRatios = (a, b, what) => peerRun.results[a][what].map((value, index) => value / peerRun.results[b][what][index]).filter(Number.isFinite);
@@ -421,7 +464,10 @@ const columns = [
 const rows = [
 	['Deck size', c => c.size],
 	['Parse `loadDeck`, ms median (min)', c => c.parse],
-	['First frame, ms median (min-max)', c => (c.s.first_frame_ms.runs ? `${fmt(c.s.first_frame_ms.median)} (${fmt(c.s.first_frame_ms.min)}-${fmt(c.s.first_frame_ms.max)})` : '-')],
+	[
+		'First frame, ms median (min-max)',
+		c => (c.s.first_frame_ms.runs ? `${fmt(c.s.first_frame_ms.median)} (${fmt(c.s.first_frame_ms.min)}-${fmt(c.s.first_frame_ms.max)})` : '-'),
+	],
 	['First frame / floor.mjs', c => ratio(c.s.first_frame_ms.median, floorFirst)],
 	['First frame / `node -e 0`', c => ratio(c.s.first_frame_ms.median, nodeFirst)],
 	['First frame bytes', c => int(c.s.first_frame_bytes)],
@@ -430,10 +476,13 @@ const rows = [
 	['Key -> frame, ms median / p90', c => pair(c.s.key_frame_ms.median, c.s.key_frame_ms.p90, 2)],
 	['Bytes per change, median / p90', c => pair(c.s.bytes_per_change.median, c.s.bytes_per_change.p90, 0)],
 	['Bytes until settled, median / p90', c => pair(c.s.bytes_until_settled.median, c.s.bytes_until_settled.p90, 0)],
-	['Terminal -> terminal bytes, frame / settled (n)', c => {
-		const t = c.s.terminal_to_terminal_bytes;
-		return t.count ? `${int(t.median)} / ${int(t.settled)} (${t.count})` : '-';
-	}],
+	[
+		'Terminal -> terminal bytes, frame / settled (n)',
+		c => {
+			const t = c.s.terminal_to_terminal_bytes;
+			return t.count ? `${int(t.median)} / ${int(t.settled)} (${t.count})` : '-';
+		},
+	],
 	['Keys that finished an animation', c => `${c.s.animation_keys} of ${c.s.changes + c.s.animation_keys}`],
 	['Changes with a full clear (ESC[2J)', c => `${c.s.changes_with_full_clear} of ${c.s.changes}`],
 	['Frames per change, max', c => int(c.s.max_frames_per_change)],
@@ -474,7 +523,11 @@ try {
 
 const seconds = (performance.now() - started) / 1000;
 const notes = [
-	...(typing ? [`Typing: ${typing.bytes_per_typed_char} bytes per typed character at 120x40 (${typing.command_chars} characters in ${typing.typing_frames} frames, median ${typing.median_frame_bytes} bytes a frame; the window itself is not redrawn).`] : []),
+	...(typing
+		? [
+				`Typing: ${typing.bytes_per_typed_char} bytes per typed character at 120x40 (${typing.command_chars} characters in ${typing.typing_frames} frames, median ${typing.median_frame_bytes} bytes a frame; the window itself is not redrawn).`,
+			]
+		: []),
 	`\`node -e 0\` spawn to exit: ${fmt(nodeFirst)} ms median (${fmt(nodeSummary.exit_ms.min)}-${fmt(nodeSummary.exit_ms.max)}).`,
 	`Node ${process.version}${extraArgs.length ? `, lectern ${extraArgs.join(' ')}` : ''}, ${runs} runs per deck, ${seconds.toFixed(0)} s in all. Meaning of each row: the comment at the top of scripts/bench.mjs.`,
 ];
@@ -492,27 +545,85 @@ const peak60 = at60.summary.peak_rss_kib;
 const peak10k = at10k.summary.peak_rss_kib;
 const interactiveRatio = median(interactive.ratios);
 const goals = [
-	['1. Slide 2 shown, Right pressed as slide 1 shows: lectern / floor.mjs, 60 slides, median of paired rounds', `${x(interactiveRatio)} (${ms(median(interactive.lectern))} / ${ms(median(interactive.floor))}, ${interactive.ratios.length} rounds)`, '<= 1.3x', below(interactiveRatio, 1.3)],
+	[
+		'1. Slide 2 shown, Right pressed as slide 1 shows: lectern / floor.mjs, 60 slides, median of paired rounds',
+		`${x(interactiveRatio)} (${ms(median(interactive.lectern))} / ${ms(median(interactive.floor))}, ${interactive.ratios.length} rounds)`,
+		'<= 1.3x',
+		below(interactiveRatio, 1.3),
+	],
 	['1. Bytes the takeover writes after the opening frame, no key (60 slides, median)', `${int(takeover)} B`, '0 B', below(takeover, 0)],
-	['2. Next slide, key -> frame median: lectern 60 slides / floor.mjs', `${x(next60.median / floorNext.median)} (${ms(next60.median)} / ${ms(floorNext.median)})`, '<= 2x', below(next60.median / floorNext.median, 2)],
-	['2. Next slide, key -> frame p90: lectern 60 slides / floor.mjs', `${x(next60.p90 / floorNext.p90)} (${ms(next60.p90)} / ${ms(floorNext.p90)})`, '<= 4x', below(next60.p90 / floorNext.p90, 4)],
-	['2. Next slide flat: key -> frame median, 10,000 / 60 slides', `${x(next10k.median / next60.median)} (${ms(next10k.median)} / ${ms(next60.median)})`, '<= 1.3x', below(next10k.median / next60.median, 1.3)],
-	['2. Next slide no slower than tpp: key -> slide text shows, same 60-slide deck (Markdown for lectern), medians', tppNext === undefined ? 'tpp not installed' : `${x(markdownNext / tppNext)} (${ms(markdownNext)} / ${ms(tppNext)})`, '<= 1x', tppNext === undefined ? undefined : markdownNext <= tppNext],
-	['2. Home, End, jump at 10,000 slides after first use, key -> frame median', `${ms(median(jumpTimes))} (max ${ms(max(jumpTimes))}, ${jumpTimes.length} keys)`, '< 5 ms', typeof median(jumpTimes) === 'number' ? median(jumpTimes) < 5 : undefined],
+	[
+		'2. Next slide, key -> frame median: lectern 60 slides / floor.mjs',
+		`${x(next60.median / floorNext.median)} (${ms(next60.median)} / ${ms(floorNext.median)})`,
+		'<= 2x',
+		below(next60.median / floorNext.median, 2),
+	],
+	[
+		'2. Next slide, key -> frame p90: lectern 60 slides / floor.mjs',
+		`${x(next60.p90 / floorNext.p90)} (${ms(next60.p90)} / ${ms(floorNext.p90)})`,
+		'<= 4x',
+		below(next60.p90 / floorNext.p90, 4),
+	],
+	[
+		'2. Next slide flat: key -> frame median, 10,000 / 60 slides',
+		`${x(next10k.median / next60.median)} (${ms(next10k.median)} / ${ms(next60.median)})`,
+		'<= 1.3x',
+		below(next10k.median / next60.median, 1.3),
+	],
+	[
+		'2. Next slide no slower than tpp: key -> slide text shows, same 60-slide deck (Markdown for lectern), medians',
+		tppNext === undefined ? 'tpp not installed' : `${x(markdownNext / tppNext)} (${ms(markdownNext)} / ${ms(tppNext)})`,
+		'<= 1x',
+		tppNext === undefined ? undefined : markdownNext <= tppNext,
+	],
+	[
+		'2. Home, End, jump at 10,000 slides after first use, key -> frame median',
+		`${ms(median(jumpTimes))} (max ${ms(max(jumpTimes))}, ${jumpTimes.length} keys)`,
+		'< 5 ms',
+		typeof median(jumpTimes) === 'number' ? median(jumpTimes) < 5 : undefined,
+	],
 	['2. Overview and search keystrokes at 10,000 slides', 'not measured by this bench', '< 5 ms (first overview < 20 ms)', undefined],
-	['3. First frame, shorthand deck: 10,000 / 60 slides', `${x(flatStart)} (${ms(at10k.summary.first_frame_ms.median)} / ${ms(at60.summary.first_frame_ms.median)})`, '<= 1.2x', below(flatStart, 1.2)],
-	['3. First frame, Markdown deck: 10,000 / 60 slides, median of paired rounds', `${x(markdownFlat)} (${ms(median(peerRun.results['lectern 10000'].first))} / ${ms(median(peerRun.results['lectern 60'].first))}, ${peerRounds} rounds)`, '<= 1.2x', below(markdownFlat, 1.2)],
+	[
+		'3. First frame, shorthand deck: 10,000 / 60 slides',
+		`${x(flatStart)} (${ms(at10k.summary.first_frame_ms.median)} / ${ms(at60.summary.first_frame_ms.median)})`,
+		'<= 1.2x',
+		below(flatStart, 1.2),
+	],
+	[
+		'3. First frame, Markdown deck: 10,000 / 60 slides, median of paired rounds',
+		`${x(markdownFlat)} (${ms(median(peerRun.results['lectern 10000'].first))} / ${ms(median(peerRun.results['lectern 60'].first))}, ${peerRounds} rounds)`,
+		'<= 1.2x',
+		below(markdownFlat, 1.2),
+	],
 	['3. First frame, remark decks: 10,000 / 60 slides', 'not measured: no remark deck is generated', '<= 1.2x', undefined],
-	['4. Peak RSS, 60 slides / floor.mjs', `${x(peak60 / floorSummary.peak_rss_kib)} (${fmt(peak60 / 1024)} / ${fmt(floorSummary.peak_rss_kib / 1024)} MiB)`, '<= 1.4x', below(peak60 / floorSummary.peak_rss_kib, 1.4)],
+	[
+		'4. Peak RSS, 60 slides / floor.mjs',
+		`${x(peak60 / floorSummary.peak_rss_kib)} (${fmt(peak60 / 1024)} / ${fmt(floorSummary.peak_rss_kib / 1024)} MiB)`,
+		'<= 1.4x',
+		below(peak60 / floorSummary.peak_rss_kib, 1.4),
+	],
 	['4. Peak RSS, 10,000 slides', `${fmt(peak10k / 1024)} MiB`, '< 100 MiB', below(peak10k / 1024, 99.99)],
-	['5. Bytes per typed character (tpp: 23, as measured in the issue)', typing ? `${typing.bytes_per_typed_char} B` : '-', '<= 23 B', typing ? typing.bytes_per_typed_char <= 23 : undefined],
+	[
+		'5. Bytes per typed character (tpp: 23, as measured in the issue)',
+		typing ? `${typing.bytes_per_typed_char} B` : '-',
+		'<= 23 B',
+		typing ? typing.bytes_per_typed_char <= 23 : undefined,
+	],
 ];
 const goalLines = [
 	'| goal (issue #18) | measured | target | result |',
 	'| --- | --- | --- | --- |',
 	...goals.map(([what, measured, target, ok]) => `| ${what} | ${measured} | ${target} | ${verdict(ok)} |`),
 ];
-console.log(lines.join('\n') + '\n\n' + notes.join('\n') + '\n\n' + goalLines.join('\n') + `\n\nPeers (${peerRounds} interleaved rounds, 10 keys each; medians):\n\n` + peerTable.join('\n'));
+console.log(
+	lines.join('\n') +
+		'\n\n' +
+		notes.join('\n') +
+		'\n\n' +
+		goalLines.join('\n') +
+		`\n\nPeers (${peerRounds} interleaved rounds, 10 keys each; medians):\n\n` +
+		peerTable.join('\n'),
+);
 
 const queries = [floorSummary, ...decks.map(deck => deck.summary)].flatMap(s => Object.keys(s.queries_answered));
 if (queries.length) log(`note: terminal queries were answered: ${[...new Set(queries)].join(', ')}`);

@@ -67,15 +67,17 @@ const data = JSON.parse(readFileSync(join(sourceDir, 'emoji.json'), 'utf8'));
 data.sort((a, b) => a.sort_order - b.sort_order || (a.unified < b.unified ? -1 : 1));
 
 /** [{members: [{unified, image}]}]: an emoji, then its skin-tone variants. */
-const groups = data.map(emoji => ({
-	members: [
-		{unified: emoji.unified, image: emoji.image, has: emoji.has_img_twitter},
-		...Object.keys(emoji.skin_variations ?? {})
-			.sort()
-			.map(key => emoji.skin_variations[key])
-			.map(variant => ({unified: variant.unified, image: variant.image, has: variant.has_img_twitter})),
-	].filter(member => member.has),
-})).filter(group => group.members.length > 0);
+const groups = data
+	.map(emoji => ({
+		members: [
+			{unified: emoji.unified, image: emoji.image, has: emoji.has_img_twitter},
+			...Object.keys(emoji.skin_variations ?? {})
+				.sort()
+				.map(key => emoji.skin_variations[key])
+				.map(variant => ({unified: variant.unified, image: variant.image, has: variant.has_img_twitter})),
+		].filter(member => member.has),
+	}))
+	.filter(group => group.members.length > 0);
 
 function readImage(file) {
 	const png = PNG.sync.read(readFileSync(join(imageDir, file)));

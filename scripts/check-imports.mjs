@@ -124,13 +124,17 @@ function cycles(nodes, next) {
 const problems = [];
 for (const component of cycles([...fileGraph.keys()], file => fileGraph.get(file) ?? [])) {
 	const members = new Set(component);
-	const lines = component.flatMap(file => [...(fileGraph.get(file) ?? [])].filter(target => members.has(target)).map(target => `    ${show(file)} -> ${show(target)}`));
+	const lines = component.flatMap(file =>
+		[...(fileGraph.get(file) ?? [])].filter(target => members.has(target)).map(target => `    ${show(file)} -> ${show(target)}`),
+	);
 	problems.push(`file cycle between ${component.map(show).join(', ')}:\n${lines.join('\n')}`);
 }
 
 for (const component of cycles([...folderGraph.keys()], folder => folderGraph.get(folder)?.keys() ?? [])) {
 	const members = new Set(component);
-	const lines = component.flatMap(folder => [...(folderGraph.get(folder) ?? [])].filter(([target]) => members.has(target)).map(([, example]) => `    ${example}`));
+	const lines = component.flatMap(folder =>
+		[...(folderGraph.get(folder) ?? [])].filter(([target]) => members.has(target)).map(([, example]) => `    ${example}`),
+	);
 	problems.push(`folder cycle between ${component.join(', ')}:\n${lines.join('\n')}`);
 }
 

@@ -32,7 +32,7 @@ export const inkPatches = [
 		file: 'ink/build/output.js',
 		why:
 			'Every frame, Ink builds a grid of one object per screen cell, places every character of ' +
-			'every line in it, then turns each row back into a string. lectern\'s screen is only ' +
+			"every line in it, then turns each row back into a string. lectern's screen is only " +
 			'whole lines of text, each on its own row: for such frames, each row is its line, and ' +
 			'the grid is used for anything else.',
 		find: `    get() {
@@ -75,7 +75,7 @@ export default class Output {
 		file: 'ink/build/render-node-to-output.js',
 		why:
 			'Every frame measures every text node with string-width (a grapheme and emoji regex per ' +
-			'character), unlike Ink\'s own cached measureText: remember the widths of the lines seen.',
+			"character), unlike Ink's own cached measureText: remember the widths of the lines seen.",
 		find: "import widestLine from 'widest-line';",
 		replace:
 			"import widestLine from 'widest-line';\n" +
@@ -101,7 +101,7 @@ export default class Output {
 		why:
 			'Ink measures every line of every new frame with string-width, which segments graphemes ' +
 			'and runs an emoji regex per character: 0.1-0.3 ms for a coloured 120-column line. Lines ' +
-			'that are only SGR colours, hyperlinks and text are measured by lectern\'s own cellWidth ' +
+			"that are only SGR colours, hyperlinks and text are measured by lectern's own cellWidth " +
 			'(source/text/cell-width.ts: one-cell characters counted directly, the rest remembered).',
 		find: `export default function widestLine(string) {`,
 		replace: `import {cellWidth} from ${JSON.stringify(fileURLToPath(new URL('../source/text/cell-width.ts', import.meta.url)))};
@@ -153,7 +153,7 @@ export default function widestLine(string) {
 			'Ink measures text with string-width, which segments every non-ASCII string into grapheme ' +
 			'clusters and tests each against the RGI emoji expression. Text whose code points are each ' +
 			'a cluster of their own (CJK, arrows, symbols, most emoji) is counted code point by code ' +
-			'point by the same rule (source/text/clusters.ts, as lectern\'s own layout does).',
+			"point by the same rule (source/text/clusters.ts, as lectern's own layout does).",
 		find: `	let width = 0;
 	const eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};`,
 		replace: `	if (ambiguousIsNarrow && oneClusterPerCodePoint(string)) {
@@ -190,7 +190,7 @@ import {oneClusterPerCodePoint, oneClusterWidths} from ${JSON.stringify(fileURLT
 			'Incremental rendering rewrites a changed line whole, padding and borders included: a ' +
 			'typed character in a framed terminal window cost ~360 bytes. Write only the cells that ' +
 			'changed (the cells before and, when the line keeps its width, after them are left alone): ' +
-			'source/render/line-diff.ts, which reads lectern\'s lines faster than a general ANSI tokenizer.',
+			"source/render/line-diff.ts, which reads lectern's lines faster than a general ANSI tokenizer.",
 		find: "import ansiEscapes from 'ansi-escapes';",
 		replace: `import ansiEscapes from 'ansi-escapes';
 import { changedCells } from ${JSON.stringify(fileURLToPath(new URL('../source/render/line-diff.ts', import.meta.url)))};`,
@@ -361,7 +361,9 @@ export function patchProblems(metafile, applied, cwd = process.cwd()) {
 		const copies = inputs.filter(input => input.endsWith(`node_modules/${file}`));
 		if (copies.length === 0) problems.push(`${file} is not in the bundle any more: remove its patches`);
 		for (const copy of copies) {
-			const times = [...applied.entries()].filter(([path]) => path.replaceAll('\\', '/').endsWith(copy) || path === `${cwd}/${copy}`).reduce((sum, [, count]) => sum + count, 0);
+			const times = [...applied.entries()]
+				.filter(([path]) => path.replaceAll('\\', '/').endsWith(copy) || path === `${cwd}/${copy}`)
+				.reduce((sum, [, count]) => sum + count, 0);
 			if (times !== 1) problems.push(`${copy} was patched ${times} times`);
 		}
 	}

@@ -69,7 +69,10 @@ function fontTerms(file) {
 	const start = text.indexOf('flf2a');
 	const lines = text.slice(start).split('\n');
 	const count = Number(lines[0].split(' ')[5]);
-	return lines.slice(1, 1 + count).join('\n').trim();
+	return lines
+		.slice(1, 1 + count)
+		.join('\n')
+		.trim();
 }
 
 const twemoji = `Twemoji (the pictures in emoji.bin, made from emoji-datasource-twitter)
@@ -104,10 +107,19 @@ export function writeLicences(metafile, outFile, {root = '.'} = {}) {
 	for (const {folder, files, name, version, manifest} of packages) {
 		const texts = licenceFiles(folder);
 		const declared = declaredLicence(manifest);
-		const headers = [...new Set(files.filter(file => /\.[cm]?js$/.test(file)).map(file => headerNotice(file)).filter(Boolean))];
+		const headers = [
+			...new Set(
+				files
+					.filter(file => /\.[cm]?js$/.test(file))
+					.map(file => headerNotice(file))
+					.filter(Boolean),
+			),
+		];
 		const body = texts.length > 0 ? texts.join('\n\n') : missingLicence(manifest, declared, mit, root);
 		const nested = folder.split('node_modules/').length > 2 ? ` [${folder}]` : '';
-		sections.push(`${name} ${version} (${declared})${nested}\n${rule}\n${body}\n${headers.map(header => `\nFrom the header of a bundled file:\n${header}\n`).join('')}`);
+		sections.push(
+			`${name} ${version} (${declared})${nested}\n${rule}\n${body}\n${headers.map(header => `\nFrom the header of a bundled file:\n${header}\n`).join('')}`,
+		);
 	}
 
 	const fonts = Object.keys(metafile.inputs)

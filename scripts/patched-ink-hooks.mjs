@@ -27,7 +27,9 @@ export async function load(url, context, nextLoad) {
 		const found = source.split(patch.find).length - 1;
 		if (found !== (patch.count ?? 1)) throw new Error(`Ink patch for ${url} matches ${found} times (see docs/ink-patches.md): ${patch.why}`);
 		// lectern's own modules, as the compiled tests have them.
-		const replace = patch.replace.replaceAll(/"([^"]*)\/source\/([^"]*)\.ts"/g, (whole, folder, path) => (folder === root.replace(/\/$/, '') ? JSON.stringify(`${root}build/source/${path}.js`) : whole));
+		const replace = patch.replace.replaceAll(/"([^"]*)\/source\/([^"]*)\.ts"/g, (whole, folder, path) =>
+			folder === root.replace(/\/$/, '') ? JSON.stringify(`${root}build/source/${path}.js`) : whole,
+		);
 		source = source.replaceAll(patch.find, () => replace);
 	}
 

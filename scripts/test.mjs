@@ -28,5 +28,8 @@ const files = testFiles('build/test').filter(file => kind(file) && (only.length 
 const env = {...process.env};
 // A test that hangs fails after ten minutes instead of stalling the run (a guard, not a
 // budget: Chromium's export test took over two minutes under a load of 14 on 2 cores).
-const result = spawnSync(process.execPath, ['--import', './scripts/patched-ink.mjs', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {stdio: 'inherit', env});
+const result = spawnSync(process.execPath, ['--import', './scripts/patched-ink.mjs', '--test', '--test-concurrency=2', '--test-timeout=600000', ...files], {
+	stdio: 'inherit',
+	env,
+});
 process.exit(result.status ?? 1);

@@ -89,7 +89,30 @@ const defaultMotion: Motion = {animate: true, charactersPerSecond: 25};
 
 const noticeMs = 4000;
 
-export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSuspend, resumes, motion = defaultMotion, notes = false, presenter = false, counter = true, sync, targetMs, onVisit, pictures: pictureLevel, graphics, emoji: givenEmoji, audience, serving, codeTheme, runCode = false}: AppProps) {
+export function App({
+	deck: initialDeck,
+	file,
+	start,
+	ansi,
+	stdout,
+	onQuit,
+	onSuspend,
+	resumes,
+	motion = defaultMotion,
+	notes = false,
+	presenter = false,
+	counter = true,
+	sync,
+	targetMs,
+	onVisit,
+	pictures: pictureLevel,
+	graphics,
+	emoji: givenEmoji,
+	audience,
+	serving,
+	codeTheme,
+	runCode = false,
+}: AppProps) {
 	const size = useTerminalSize(stdout);
 	const {deck, error, version} = useDeckReload(file, initialDeck, codeTheme);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes, counter));
@@ -102,13 +125,10 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 		() => (notesShown ? notesScrollLimit(deck.slides, nav.index, slideArea(size), presenter) : 0),
 		[deck, nav.index, size, presenter, notesShown],
 	);
-	const context = useMemo(
-		() => {
-			const shape = overviewShape(deck.slides.length, slideArea(size));
-			return {search, overviewRows: shape.rows, overviewPage: shape.page, notesMaxScroll};
-		},
-		[search, size, notesMaxScroll, deck.slides.length],
-	);
+	const context = useMemo(() => {
+		const shape = overviewShape(deck.slides.length, slideArea(size));
+		return {search, overviewRows: shape.rows, overviewPage: shape.page, notesMaxScroll};
+	}, [search, size, notesMaxScroll, deck.slides.length]);
 	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
 	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
 	const pace = paceAt(plan, nav.index, talkClock.elapsedMs - talkClock.slideMs);
@@ -176,11 +196,21 @@ export function App({deck: initialDeck, file, start, ansi, stdout, onQuit, onSus
 	const emoji = useMemo(() => givenEmoji ?? emojiPainterFor(ansi.level), [givenEmoji, ansi.level]);
 	const {pictures, picturesVersion} = usePictures(file, pictureLevel, graphics);
 	const layout = useMemo(
-		() => ({showUrls: !ansi.hyperlinks, shortCaptionUrls: true, terminal, ...(emoji ? {emoji} : {}), ...(pictures ? {pictures} : {}), ...(liveCode.output ? {codeOutput: liveCode.output} : {})}),
+		() => ({
+			showUrls: !ansi.hyperlinks,
+			shortCaptionUrls: true,
+			terminal,
+			...(emoji ? {emoji} : {}),
+			...(pictures ? {pictures} : {}),
+			...(liveCode.output ? {codeOutput: liveCode.output} : {}),
+		}),
 		[ansi.hyperlinks, terminal.cursorOn, playing.step, emoji, pictures, picturesVersion, liveCode.output], // eslint-disable-line react-hooks/exhaustive-deps
 	);
 	const redrawing = useRedraw(resumes);
-	const planned = useMemo(() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers}), [deck, nav, size, layout, clock, presenter, viewers]);
+	const planned = useMemo(
+		() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers}),
+		[deck, nav, size, layout, clock, presenter, viewers],
+	);
 	usePlanAhead({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, motion: motion.animate ? motion : undefined});
 	const lines = redrawing ? planned.map(() => []) : planned;
 	useGraphicsFrame(graphics, lines);

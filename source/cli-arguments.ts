@@ -186,7 +186,11 @@ export function flagProblem(flags: Flags, argv: readonly string[] = []): string 
 		atMost('width', flags.width, sizeLimit.columns) ??
 		atMost('height', flags.height, sizeLimit.rows) ??
 		whole('max-viewers', flags.maxViewers) ??
-		(flags.port === undefined || (Number.isInteger(flags.port) && flags.port >= 0 && flags.port <= 65_535) ? undefined : `--port ${typed('port', flags.port)}: not a port number (0 to 65535; 0 picks a free one)`) ??
-		(Number.isFinite(flags.typingSpeed) && flags.typingSpeed > 0 ? undefined : `--typing-speed ${typed('typing-speed', flags.typingSpeed)}: not a number of characters a second above 0`)
+		(flags.port === undefined || (Number.isInteger(flags.port) && flags.port >= 0 && flags.port <= 65_535)
+			? undefined
+			: `--port ${typed('port', flags.port)}: not a port number (0 to 65535; 0 picks a free one)`) ??
+		(Number.isFinite(flags.typingSpeed) && flags.typingSpeed > 0
+			? undefined
+			: `--typing-speed ${typed('typing-speed', flags.typingSpeed)}: not a number of characters a second above 0`)
 	);
 }

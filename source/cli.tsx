@@ -50,7 +50,8 @@ async function main(): Promise<number> {
 	const steps = presenting ? await readDeckInSteps(file!, loadOptions, (flags.start ?? 1) - 1) : undefined;
 	const asks = presenting && flags.theme === 'auto' && process.stdin.isTTY && process.stdout.isTTY;
 	const theme = await themeFor(flags.theme, deckFolder(file!), asks);
-	const deck = steps?.opening ?? (command === 'check' ? await readDeck(file!, loadOptions) : await highlightDeck(await readDeck(file!, loadOptions), theme.code));
+	const deck =
+		steps?.opening ?? (command === 'check' ? await readDeck(file!, loadOptions) : await highlightDeck(await readDeck(file!, loadOptions), theme.code));
 	const env = flags.color ? process.env : {...process.env, NO_COLOR: '1'};
 	const images = flags.images as ImagesMode;
 
@@ -70,7 +71,10 @@ async function main(): Promise<number> {
 				await store?.loadDecoders();
 				await svg?.load().catch(() => undefined); // Failing, each SVG shows its alt text and the reason.
 				const pictures = store
-					? {pictures: (src: string, box: {columns: number; rows: number}) => (svg && isSvgSource(src) ? svg.pictureSync(src, box) : store.pictureSync(src, box))}
+					? {
+							pictures: (src: string, box: {columns: number; rows: number}) =>
+								svg && isSvgSource(src) ? svg.pictureSync(src, box) : store.pictureSync(src, box),
+						}
 					: {};
 				const out: string[] = [];
 				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false, theme: theme.colours}, ...pictures})) out.push(line);

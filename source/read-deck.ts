@@ -34,7 +34,8 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 	if (info.isDirectory()) throw new DeckError(`${shown}: is a directory, not a deck file`);
 	if (info.isFIFO()) return readFifo(path, shown);
 	if (!info.isFile()) throw new DeckError(`${shown}: is not a regular file (a device or a socket), not a deck file`);
-	if (info.size > maxDeckBytes) throw new DeckError(`${shown}: is ${Math.round(info.size / 1024 / 1024)} MB; decks up to ${maxDeckBytes / 1024 / 1024} MB are supported`);
+	if (info.size > maxDeckBytes)
+		throw new DeckError(`${shown}: is ${Math.round(info.size / 1024 / 1024)} MB; decks up to ${maxDeckBytes / 1024 / 1024} MB are supported`);
 	try {
 		return await readFile(path);
 	} catch (error) {
@@ -87,7 +88,18 @@ async function readLoadedDeck(page: Deck, path: string): Promise<Deck> {
 	const loads = page.loads!;
 	const shownPage = path === '-' ? 'standard input' : neutralize(path);
 	if (/^[a-z][a-z\d+.-]*:/i.test(loads.src) || loads.src.startsWith('//')) {
-		return {...page, diagnostics: [...page.diagnostics, {severity: 'error', line: loads.line, code: 'remote-source', message: `"${neutralize(loads.src)}" is not a file next to the page; download it and play it with lectern`}]};
+		return {
+			...page,
+			diagnostics: [
+				...page.diagnostics,
+				{
+					severity: 'error',
+					line: loads.line,
+					code: 'remote-source',
+					message: `"${neutralize(loads.src)}" is not a file next to the page; download it and play it with lectern`,
+				},
+			],
+		};
 	}
 
 	const file = join(path === '-' ? process.cwd() : dirname(path), loads.src.replace(/^\.\//, '').split(/[?#]/)[0]!);
@@ -96,7 +108,13 @@ async function readLoadedDeck(page: Deck, path: string): Promise<Deck> {
 		bytes = await readDeckBytes(file);
 	} catch (error) {
 		const reason = error instanceof DeckError ? error.message : String(error);
-		return {...page, diagnostics: [...page.diagnostics, {severity: 'error', line: loads.line, code: 'unreadable-source', message: `the page loads its slides from a file lectern cannot read: ${reason}`}]};
+		return {
+			...page,
+			diagnostics: [
+				...page.diagnostics,
+				{severity: 'error', line: loads.line, code: 'unreadable-source', message: `the page loads its slides from a file lectern cannot read: ${reason}`},
+			],
+		};
 	}
 
 	await prepareToLoad(bytes);

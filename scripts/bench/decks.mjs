@@ -100,7 +100,7 @@ export function generateDeck(count, seed = 1) {
  */
 export function generateMarkdownDeck(count, seed = 1, dialect = 'markdown', tagged = false) {
 	const slides = generateDeck(count, seed).replace(/\n$/, '').split('\n---\n');
-	const converted = slides.map((slide, index) => tagged ? `${convert(slide)}\n\nslide mark ${index + 1}` : convert(slide));
+	const converted = slides.map((slide, index) => (tagged ? `${convert(slide)}\n\nslide mark ${index + 1}` : convert(slide)));
 	function convert(slide) {
 		const lines = slide.split('\n');
 		if (lines[0].startsWith('$$terminal')) {
@@ -124,6 +124,16 @@ export function generateMarkdownDeck(count, seed = 1, dialect = 'markdown', tagg
 			.join('\n');
 	}
 
-	if (dialect === 'tpp') return converted.map(slide => slide.split('\n').map(line => line.replace(/^#+ /, '--heading ').replace(/^```$/, '')).join('\n')).join('\n--newpage\n') + '\n';
+	if (dialect === 'tpp')
+		return (
+			converted
+				.map(slide =>
+					slide
+						.split('\n')
+						.map(line => line.replace(/^#+ /, '--heading ').replace(/^```$/, ''))
+						.join('\n'),
+				)
+				.join('\n--newpage\n') + '\n'
+		);
 	return converted.join('\n\n---\n\n') + '\n';
 }

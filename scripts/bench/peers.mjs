@@ -54,7 +54,19 @@ export async function measurePeers({drive, base, lectern, temp, sizes, rounds, k
 				// curses players redraw only the characters that change, so after a key any text at all is the new slide coming.
 				const markers = player.usesStatus ? {} : {slide_markers: ['slide mark 1(?![0-9])', ...Array.from({length: keys}, () => '\\S')]};
 				const run = await drive(
-					{...base, label: key, mode: 'tui', cmd: player.cmd(decks[key]), first_marker: [1, count], ...markers, runs: 1, warmup: 0, transitions: keys, timeout_first_s: 60, ...(player.key ? {next_key: player.key} : {})},
+					{
+						...base,
+						label: key,
+						mode: 'tui',
+						cmd: player.cmd(decks[key]),
+						first_marker: [1, count],
+						...markers,
+						runs: 1,
+						warmup: 0,
+						transitions: keys,
+						timeout_first_s: 60,
+						...(player.key ? {next_key: player.key} : {}),
+					},
 					120,
 				);
 				const record = run.runs[0];

@@ -47,7 +47,15 @@ const startCpu = process.cpuUsage();
 const stats = () => {
 	const cpu = process.cpuUsage(startCpu);
 	const memory = process.memoryUsage();
-	say({type: 'stats', at: now(), rss: memory.rss, heapUsed: memory.heapUsed, external: memory.external, cpuMs: (cpu.user + cpu.system) / 1000, viewers: audience.viewers});
+	say({
+		type: 'stats',
+		at: now(),
+		rss: memory.rss,
+		heapUsed: memory.heapUsed,
+		external: memory.external,
+		cpuMs: (cpu.user + cpu.system) / 1000,
+		viewers: audience.viewers,
+	});
 };
 
 const statsTimer = setInterval(stats, 1000);
@@ -68,7 +76,13 @@ process.stdin.once('data', () => {
 			clearInterval(timer);
 			const cpu = process.cpuUsage(startCpuTalk);
 			delay.disable();
-			say({type: 'talk-cpu', cpuMs: (cpu.user + cpu.system) / 1000, ms: now() - started, presenterDelayP99Ms: delay.percentile(99) / 1e6, presenterDelayMaxMs: delay.max / 1e6});
+			say({
+				type: 'talk-cpu',
+				cpuMs: (cpu.user + cpu.system) / 1000,
+				ms: now() - started,
+				presenterDelayP99Ms: delay.percentile(99) / 1e6,
+				presenterDelayMaxMs: delay.max / 1e6,
+			});
 			// Let the last move reach everyone, then end the talk.
 			setTimeout(async () => {
 				stats();

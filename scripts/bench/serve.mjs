@@ -16,20 +16,59 @@ import {resolve} from 'node:path';
 import {parseArgs} from 'node:util';
 import ssh2 from 'ssh2';
 
-const {values} = parseArgs({options: {viewers: {type: 'string', default: '200'}, seconds: {type: 'string', default: '60'}, every: {type: 'string', default: '500'}, deck: {type: 'string', default: 'fixtures/bench/reference.txt'}}});
+const {values} = parseArgs({
+	options: {
+		viewers: {type: 'string', default: '200'},
+		seconds: {type: 'string', default: '60'},
+		every: {type: 'string', default: '500'},
+		deck: {type: 'string', default: 'fixtures/bench/reference.txt'},
+	},
+});
 const viewerCount = Math.min(500, Number(values.viewers));
 const seconds = Math.min(300, Number(values.seconds));
 const root = resolve(import.meta.dirname, '..', '..');
 const now = () => performance.timeOrigin + performance.now();
 const sizes = [
-	[80, 24], [100, 30], [120, 40], [200, 50], [132, 43], [90, 28], [160, 45], [80, 25], [110, 35], [140, 40],
-	[96, 32], [180, 50], [72, 22], [128, 38], [150, 42], [88, 26], [170, 48], [104, 34], [220, 60], [64, 20],
+	[80, 24],
+	[100, 30],
+	[120, 40],
+	[200, 50],
+	[132, 43],
+	[90, 28],
+	[160, 45],
+	[80, 25],
+	[110, 35],
+	[140, 40],
+	[96, 32],
+	[180, 50],
+	[72, 22],
+	[128, 38],
+	[150, 42],
+	[88, 26],
+	[170, 48],
+	[104, 34],
+	[220, 60],
+	[64, 20],
 ];
 // Everything stops by itself, whatever happens.
 const deadline = setTimeout(() => fail('the bench ran over its time limit'), (seconds + 120) * 1000);
 deadline.unref();
 
-const server = spawn(process.execPath, [resolve(root, 'scripts/bench/serve-server.mjs'), '--deck', values.deck, '--seconds', String(seconds), '--every', values.every, '--viewers', String(viewerCount + 1)], {stdio: ['pipe', 'pipe', 'inherit']});
+const server = spawn(
+	process.execPath,
+	[
+		resolve(root, 'scripts/bench/serve-server.mjs'),
+		'--deck',
+		values.deck,
+		'--seconds',
+		String(seconds),
+		'--every',
+		values.every,
+		'--viewers',
+		String(viewerCount + 1),
+	],
+	{stdio: ['pipe', 'pipe', 'inherit']},
+);
 const moves = [];
 const stats = [];
 let talkCpu;
@@ -118,11 +157,14 @@ setTimeout(() => {
 	slow.sock.pause();
 	slow.pausedBytes = slow.bytes;
 }, pauseAt - now());
-setTimeout(() => {
-	pausedStats = stats.at(-1);
-	resumedAt = now();
-	slow.sock.resume();
-}, pauseAt + pauseMs - now());
+setTimeout(
+	() => {
+		pausedStats = stats.at(-1);
+		resumedAt = now();
+		slow.sock.resume();
+	},
+	pauseAt + pauseMs - now(),
+);
 
 await done;
 const clientCpu = process.cpuUsage(clientCpuStart);
@@ -160,7 +202,15 @@ const report = {
 	moves: moves.length,
 	connectSeconds: Number((connectMs / 1000).toFixed(1)),
 	latencyMs: {p50: round(percentile(latencies, 50)), p99: round(percentile(latencies, 99)), max: round(latencies.at(-1)), missed},
-	perViewerMs: {medianOfP50: round(percentile(perViewerP50.sort((a, b) => a - b), 50)), worstP99: round(Math.max(...perViewerP99))},
+	perViewerMs: {
+		medianOfP50: round(
+			percentile(
+				perViewerP50.sort((a, b) => a - b),
+				50,
+			),
+		),
+		worstP99: round(Math.max(...perViewerP99)),
+	},
 	// The scripted viewers share one process: when it is busy, their latency includes its queue.
 	viewersProcessCpu: `${(((clientCpu.user + clientCpu.system) / 1000 / clientMs) * 100).toFixed(0)}% of one core`,
 	bytesPerViewer: {median: bytes[Math.floor(bytes.length / 2)], min: bytes[0], max: bytes.at(-1)},

@@ -29,7 +29,14 @@ render(
 		onQuit={() => {}}
 		motion={{animate: true, charactersPerSecond: 25}}
 	/>,
-	{stdout: stdout as unknown as NodeJS.WriteStream, stdin: stdin as unknown as NodeJS.ReadStream, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
+	{
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+		incrementalRendering: true,
+		maxFps: 60,
+	},
 );
 await new Promise(resolve => setTimeout(resolve, 300));
 pending = 0;

@@ -11,7 +11,24 @@ const {Terminal} = xterm;
 type BufferCell = import('@xterm/headless').IBufferCell;
 
 /** The xterm palette's first 16 colours, for programs that use the basic ones. */
-const basic = ['#000000', '#cd0000', '#00cd00', '#cdcd00', '#0000ee', '#cd00cd', '#00cdcd', '#e5e5e5', '#7f7f7f', '#ff0000', '#00ff00', '#ffff00', '#5c5cff', '#ff00ff', '#00ffff', '#ffffff'];
+const basic = [
+	'#000000',
+	'#cd0000',
+	'#00cd00',
+	'#cdcd00',
+	'#0000ee',
+	'#cd00cd',
+	'#00cdcd',
+	'#e5e5e5',
+	'#7f7f7f',
+	'#ff0000',
+	'#00ff00',
+	'#ffff00',
+	'#5c5cff',
+	'#ff00ff',
+	'#00ffff',
+	'#ffffff',
+];
 const cube = [0, 95, 135, 175, 215, 255];
 
 function paletteColour(index: number): Colour {
@@ -28,7 +45,9 @@ function paletteColour(index: number): Colour {
 
 function cellColour(cell: BufferCell, layer: 'fg' | 'bg'): Colour | undefined {
 	const [isDefault, isRgb, isPalette, value] =
-		layer === 'fg' ? [cell.isFgDefault(), cell.isFgRGB(), cell.isFgPalette(), cell.getFgColor()] : [cell.isBgDefault(), cell.isBgRGB(), cell.isBgPalette(), cell.getBgColor()];
+		layer === 'fg'
+			? [cell.isFgDefault(), cell.isFgRGB(), cell.isFgPalette(), cell.getFgColor()]
+			: [cell.isBgDefault(), cell.isBgRGB(), cell.isBgPalette(), cell.getBgColor()];
 	if (isDefault) return undefined;
 	if (isRgb) return `#${value.toString(16).padStart(6, '0')}`;
 	return isPalette ? paletteColour(value) : undefined;
@@ -62,7 +81,8 @@ export function ptyScreen(columns: number, rows: number): {write: (bytes: Uint8A
 				const text = neutralize(cell.getChars() || ' ');
 				const style = cellStyle(cell);
 				const last = segments.at(-1);
-				if (last && JSON.stringify(last.style ?? {}) === JSON.stringify(style)) segments[segments.length - 1] = {text: last.text + text, ...(last.style ? {style: last.style} : {})};
+				if (last && JSON.stringify(last.style ?? {}) === JSON.stringify(style))
+					segments[segments.length - 1] = {text: last.text + text, ...(last.style ? {style: last.style} : {})};
 				else segments.push(Object.keys(style).length > 0 ? {text, style} : {text});
 			}
 

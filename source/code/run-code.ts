@@ -71,7 +71,14 @@ const shellWord = (word: string) => `'${word.replaceAll("'", "'\\''")}'`;
 export function runCode(request: RunRequest, onOutput: (lines: Line[]) => void): Running {
 	const command = runnerFor(request.language, request.code);
 	if (!command) {
-		onOutput([[{text: `lectern cannot run ${request.language || 'a block without a language'} (it runs sh, bash, zsh, python, javascript, ruby, perl)`, style: {fg: 'highlight'}}]]);
+		onOutput([
+			[
+				{
+					text: `lectern cannot run ${request.language || 'a block without a language'} (it runs sh, bash, zsh, python, javascript, ruby, perl)`,
+					style: {fg: 'highlight'},
+				},
+			],
+		]);
 		return {stop() {}, done: Promise.resolve(null)};
 	}
 

@@ -12,7 +12,14 @@ import {serveDefaults} from './serve-defaults.js';
 
 /** Whether the command line asks about serving at all. */
 export function asksAboutServing(flags: Flags): boolean {
-	return flags.host !== undefined || flags.port !== undefined || flags.password !== undefined || flags.authorizedKeys !== undefined || flags.maxViewers !== undefined || !flags.follow;
+	return (
+		flags.host !== undefined ||
+		flags.port !== undefined ||
+		flags.password !== undefined ||
+		flags.authorizedKeys !== undefined ||
+		flags.maxViewers !== undefined ||
+		!flags.follow
+	);
 }
 
 export async function serveCheck(flags: Flags, env: NodeJS.ProcessEnv = process.env): Promise<string[]> {

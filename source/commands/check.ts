@@ -66,7 +66,12 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 	const runnable = new Map(deck.slides.flatMap(slide => runnableBlocks(slide)).map(block => [block.line, block]));
 	for (const block of runnable.values()) {
 		const how = codeAttributes(block.code.attributes, block.code.lines.length).run!;
-		found.push({severity: 'notice', line: block.line, code: 'runnable-code', message: `runnable ${block.code.language || 'code'} block (+${how}): runs on Ctrl-E only with --run-code`});
+		found.push({
+			severity: 'notice',
+			line: block.line,
+			code: 'runnable-code',
+			message: `runnable ${block.code.language || 'code'} block (+${how}): runs on Ctrl-E only with --run-code`,
+		});
 	}
 
 	return found.sort((a, b) => a.line - b.line);
@@ -83,12 +88,14 @@ function lookAlikeNotices(deck: Deck): Diagnostic[] {
 			return `${character} (U+${character.codePointAt(0)!.toString(16).toUpperCase()} ${lookAlike.name}) as ${lookAlike.ascii}`;
 		});
 		const it = used.length === 1 ? 'it' : 'them';
-		return [{
-			severity: 'notice' as const,
-			line: slide.line,
-			code: 'look-alike',
-			message: `slide ${slide.index + 1}: the terminal window draws ${named.join(', ')}: most terminal fonts lack ${it}`,
-		}];
+		return [
+			{
+				severity: 'notice' as const,
+				line: slide.line,
+				code: 'look-alike',
+				message: `slide ${slide.index + 1}: the terminal window draws ${named.join(', ')}: most terminal fonts lack ${it}`,
+			},
+		];
 	});
 }
 

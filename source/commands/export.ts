@@ -107,7 +107,14 @@ export async function exportDeck(deck: Deck, options: ExportOptions): Promise<nu
 	}
 }
 
-async function render(deck: Deck, slides: readonly Deck['slides'][number][], pageOptions: PageOptions, options: ExportOptions, progress: Progress, holds: readonly SlideHold[] | undefined): Promise<Chunks> {
+async function render(
+	deck: Deck,
+	slides: readonly Deck['slides'][number][],
+	pageOptions: PageOptions,
+	options: ExportOptions,
+	progress: Progress,
+	holds: readonly SlideHold[] | undefined,
+): Promise<Chunks> {
 	const title = deckTitle(deck, options.file);
 	let done = 0;
 	const tick = () => {
@@ -134,7 +141,16 @@ async function render(deck: Deck, slides: readonly Deck['slides'][number][], pag
 			};
 
 			const html = htmlDocument(
-				{title, count: deck.slides.length, columns: area.columns, rows: area.rows, notesColumns: htmlNotesColumns, palette: options.palette, font: readFace('regular'), generator: creator()},
+				{
+					title,
+					count: deck.slides.length,
+					columns: area.columns,
+					rows: area.rows,
+					notesColumns: htmlNotesColumns,
+					palette: options.palette,
+					font: readFace('regular'),
+					generator: creator(),
+				},
 				htmlSlides(),
 			);
 			return [html];
@@ -154,7 +170,17 @@ async function render(deck: Deck, slides: readonly Deck['slides'][number][], pag
 			const face = (name: Face) => woffToSfnt(readFace(name));
 			const fonts = {regular: face('regular'), bold: face('bold'), italic: face('italic'), boldItalic: face('boldItalic')};
 			const pdf = await pdfDocument(
-				{title, columns: area.columns, rows: area.rows, palette: options.palette, fonts, notesColumns, handout: options.notes, emoji: cluster => emojiPixels(cluster), creator: creator()},
+				{
+					title,
+					columns: area.columns,
+					rows: area.rows,
+					palette: options.palette,
+					fonts,
+					notesColumns,
+					handout: options.notes,
+					emoji: cluster => emojiPixels(cluster),
+					creator: creator(),
+				},
 				pages(),
 			);
 			return [pdf];
@@ -193,7 +219,9 @@ function slideHolds(deck: Deck, options: ExportOptions): SlideHold[] {
 	if (!report) throw new DeckError(`--pause rehearsal: ${neutralize(path)} is not a rehearsal report`);
 	const bySlide = new Map(report.slides.map(row => [row.slide, row.ms]));
 	if (report.slides.length !== deck.slides.length) {
-		options.stderr.write(`lectern: ${neutralize(path)} has ${report.slides.length} slides and the deck ${deck.slides.length}; slides it lacks stay ${defaultPauseMs / 1000} s\n`);
+		options.stderr.write(
+			`lectern: ${neutralize(path)} has ${report.slides.length} slides and the deck ${deck.slides.length}; slides it lacks stay ${defaultPauseMs / 1000} s\n`,
+		);
 	}
 
 	return deck.slides.map(slide => {

@@ -132,7 +132,14 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				codeTheme={options.theme?.code}
 				runCode={options.runCode}
 			/>,
-			{stdout: takeoverStream(started.graphics.stdout, started.opened), stdin: started.graphics.stdin, exitOnCtrlC: false, patchConsole: false, incrementalRendering: true, maxFps: 60},
+			{
+				stdout: takeoverStream(started.graphics.stdout, started.opened),
+				stdin: started.graphics.stdin,
+				exitOnCtrlC: false,
+				patchConsole: false,
+				incrementalRendering: true,
+				maxFps: 60,
+			},
 		);
 		// A render error unmounts Ink: give the terminal back, then report it.
 		instance.waitUntilExit().catch(failed);

@@ -16,7 +16,14 @@ export function reportPath(file: string): string | undefined {
 }
 
 /** The report's lines (at most `width` columns wide), after saving it, and whether it could not be saved (the player then exits 1). */
-export function finishRehearsal(deck: Deck, file: string, times: SlideTimes, targetMs: number | undefined, now: number, width = 80): {lines: string[]; saveFailed: boolean} {
+export function finishRehearsal(
+	deck: Deck,
+	file: string,
+	times: SlideTimes,
+	targetMs: number | undefined,
+	now: number,
+	width = 80,
+): {lines: string[]; saveFailed: boolean} {
 	const {perSlide, totalMs} = times.snapshot(now);
 	const report = buildReport(deck.slides, perSlide, {deck: file, date: new Date(now).toISOString(), totalMs, ...(targetMs === undefined ? {} : {targetMs})});
 	const path = reportPath(file);

@@ -37,7 +37,7 @@ const maxKeysFileBytes = 1024 * 1024;
 
 export async function serve(steps: DeckInSteps, options: PlayOptions, serving: ServeOptions): Promise<number> {
 	const authorizedKeys = serving.authorizedKeys === undefined ? undefined : readKeysFile(serving.authorizedKeys);
-	if (!process.stdout.isTTY) throw new DeckError('standard output is not a terminal: lectern serve runs the presenter\'s player next to the server');
+	if (!process.stdout.isTTY) throw new DeckError("standard output is not a terminal: lectern serve runs the presenter's player next to the server");
 	const deck = await highlightDeck(steps.whole(), options.theme?.code ?? 'github-dark');
 	const password = serving.password ?? (process.env['LECTERN_SERVE_PASSWORD'] || undefined);
 	let started: Awaited<ReturnType<typeof startAudience>>;
@@ -70,7 +70,14 @@ export async function serve(steps: DeckInSteps, options: PlayOptions, serving: S
 		`lectern serve: viewers connect with  ${connectCommand(address, listening.port)}`,
 		...(listening.created ? [`  a new host key was made: ${listening.keyPath}`] : []),
 		...(listening.badKeyLines.length > 0 ? [`  ${serving.authorizedKeys}: no key read on line ${listening.badKeyLines.join(', ')}`] : []),
-		...exposureAdvice({host: listening.address, port: listening.port, password: password !== undefined, keys: authorizedKeys !== undefined, fingerprint: listening.fingerprint, keyPath: listening.keyPath}).flatMap(line => wrapWords(line, 76).map(part => `  ${part}`)),
+		...exposureAdvice({
+			host: listening.address,
+			port: listening.port,
+			password: password !== undefined,
+			keys: authorizedKeys !== undefined,
+			fingerprint: listening.fingerprint,
+			keyPath: listening.keyPath,
+		}).flatMap(line => wrapWords(line, 76).map(part => `  ${part}`)),
 	];
 	process.stdout.write(`${lines.map(line => neutralize(line)).join('\n')}\n`);
 	return present(steps, {...options, audience, serving: neutralize(connectCommand(address, listening.port))});

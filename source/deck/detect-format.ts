@@ -31,7 +31,12 @@ const lineSigns: readonly Sign[] = [
 	{format: 'shorthand', what: '`$$prompt`/`$$w`', weight: 3, test: line => /^\$\$(?:prompt|w)\b/.test(line)},
 	{format: 'shorthand', what: '`#=` title', weight: 3, test: line => /^#=(?:[ \t]|$)/.test(line)},
 	{format: 'shorthand', what: '`#todo`', weight: 3, test: line => /^#todo\b/i.test(line)},
-	{format: 'shorthand', what: 'image line (`@=`, `~@`)', weight: 3, test: line => /^(?:@=|~@)[ \t]+\S/.test(line) || /^@[ \t]+\S+\.[A-Za-z\d]{2,5}[ \t]*$/.test(line)},
+	{
+		format: 'shorthand',
+		what: 'image line (`@=`, `~@`)',
+		weight: 3,
+		test: line => /^(?:@=|~@)[ \t]+\S/.test(line) || /^@[ \t]+\S+\.[A-Za-z\d]{2,5}[ \t]*$/.test(line),
+	},
 	{format: 'shorthand', what: 'caption line (`vv [`)', weight: 3, test: line => /^vv[ \t]+\[/.test(line)},
 	{format: 'shorthand', what: '`Note:`', weight: 1, test: line => /^Note:/.test(line)},
 	{format: 'remark', what: '`???` notes', weight: 1, test: line => /^\?\?\?$/.test(line)},
@@ -45,7 +50,10 @@ const lineSigns: readonly Sign[] = [
 		format: 'presenterm',
 		what: 'presenterm command comment',
 		weight: 3,
-		test: line => /^[ \t]*<!--[ \t]*(?:column_layout|column|reset_layout|jump_to_middle|incremental_lists|new_lines?|alignment|font_size|skip_slide|no_footer|list_item_newlines|snippet_output|include)\b/.test(line),
+		test: line =>
+			/^[ \t]*<!--[ \t]*(?:column_layout|column|reset_layout|jump_to_middle|incremental_lists|new_lines?|alignment|font_size|skip_slide|no_footer|list_item_newlines|snippet_output|include)\b/.test(
+				line,
+			),
 	},
 	{format: 'presenterm', what: '`<!-- pause -->`', weight: 2, test: line => /^[ \t]*<!--[ \t]*pause[ \t]*-->/.test(line)},
 	{format: 'patat', what: '`. . .` pause', weight: 3, test: line => /^\.[ \t]\.[ \t]\.[ \t]*$/.test(line)},
@@ -58,7 +66,8 @@ const lineSigns: readonly Sign[] = [
 ];
 
 /** remark's slide properties, at the top of the deck or of a slide. */
-const remarkProperty = /^(?:class[ \t]*:[ \t]*\S|template[ \t]*:[ \t]*\S|layout[ \t]*:[ \t]*(?:true|false)[ \t]*$|background-image[ \t]*:|count[ \t]*:[ \t]*false|exclude[ \t]*:[ \t]*true)/;
+const remarkProperty =
+	/^(?:class[ \t]*:[ \t]*\S|template[ \t]*:[ \t]*\S|layout[ \t]*:[ \t]*(?:true|false)[ \t]*$|background-image[ \t]*:|count[ \t]*:[ \t]*false|exclude[ \t]*:[ \t]*true)/;
 const nameProperty = /^name[ \t]*:[ \t]*\S+[ \t]*$/;
 const anyProperty = /^[\w-]+[ \t]*:/;
 
@@ -66,7 +75,11 @@ const anyProperty = /^[\w-]+[ \t]*:/;
 const frontMatterSigns: ReadonlyArray<readonly [RegExp, DeckFormat, string]> = [
 	[/^output[ \t]*:.*(?:xaringan|moon_reader)|^[ \t]+xaringan::moon_reader/m, 'remark', 'front matter `output: xaringan::moon_reader`'],
 	[/^patat[ \t]*:/m, 'patat', 'front matter `patat:`'],
-	[/^options[ \t]*:[\s\S]*^[ \t]+(?:implicit_slide_ends|end_slide_shorthand|incremental_lists|h1_slide_titles|command_prefix|strict_front_matter_parsing)[ \t]*:/m, 'presenterm', 'front matter `options:`'],
+	[
+		/^options[ \t]*:[\s\S]*^[ \t]+(?:implicit_slide_ends|end_slide_shorthand|incremental_lists|h1_slide_titles|command_prefix|strict_front_matter_parsing)[ \t]*:/m,
+		'presenterm',
+		'front matter `options:`',
+	],
 	[/^(?:sub_title|event|location)[ \t]*:/m, 'presenterm', 'front matter `sub_title`/`event`/`location`'],
 	[/^theme[ \t]*:[ \t]*\n[ \t]+(?:name|path|override)[ \t]*:/m, 'presenterm', 'front matter `theme: name:`'],
 	[/^(?:styles|extensions)[ \t]*:/m, 'lookatme', 'front matter `styles:`/`extensions:`'],
@@ -135,7 +148,8 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 		}
 
 		if (slideTop && line.trim() !== '') {
-			if (remarkProperty.test(line) || (nameProperty.test(line) && index + 1 < lines.length)) add('remark', `\`${/^[\w-]+/.exec(line)![0]}:\` slide property`, 3, index + 1);
+			if (remarkProperty.test(line) || (nameProperty.test(line) && index + 1 < lines.length))
+				add('remark', `\`${/^[\w-]+/.exec(line)![0]}:\` slide property`, 3, index + 1);
 			// remark's properties come in a run of `key: value` lines (`count: false` then `class: ...`).
 			slideTop = anyProperty.test(line);
 		}
@@ -150,12 +164,16 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 	const family = (format: DeckFormat): Family => (format === 'shorthand' || format === 'remark' ? format : 'markdown');
 	const familyScores = new Map<Family, number>();
 	for (const [format, score] of scores) familyScores.set(family(format), (familyScores.get(family(format)) ?? 0) + score);
-	const byScore = <T extends string>(entries: Iterable<[T, number]>, order: readonly T[]) => [...entries].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
+	const byScore = <T extends string>(entries: Iterable<[T, number]>, order: readonly T[]) =>
+		[...entries].sort((a, b) => b[1] - a[1] || order.indexOf(a[0]) - order.indexOf(b[0]));
 	const families = byScore(familyScores, ['shorthand', 'remark', 'markdown'] as const);
 	const winner = families[0]?.[0];
 	if (!winner) return {format: 'markdown', by: 'default', evidence: []};
 	// Plain Markdown's signs (front matter, fenced code) only say "not the shorthand, not remark": a dialect's own sign names the tool.
-	const dialects = byScore([...scores].filter(([format]) => family(format) === 'markdown' && format !== 'markdown'), priority);
+	const dialects = byScore(
+		[...scores].filter(([format]) => family(format) === 'markdown' && format !== 'markdown'),
+		priority,
+	);
 	const format = winner === 'markdown' ? (dialects[0]?.[0] ?? 'markdown') : winner;
 	const strong = (candidate: DeckFormat) => evidence.some(item => item.format === candidate && item.weight >= mixedWeight);
 	const rivalFamily = families[1]?.[0];

@@ -81,7 +81,11 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 	let whole: Deck | undefined;
 	const wholeDeck = () => (whole ??= withLoadDiagnostics(parse(detection.format, decoded.text), detection, decoded));
 	if (detection.format === 'shorthand') {
-		return {opening: withLoadDiagnostics(stepCodeBlocks(parseOpening(decoded.text, start)), detection, decoded), empty: isEmptyDeckText(decoded.text), whole: wholeDeck};
+		return {
+			opening: withLoadDiagnostics(stepCodeBlocks(parseOpening(decoded.text, start)), detection, decoded),
+			empty: isEmptyDeckText(decoded.text),
+			whole: wholeDeck,
+		};
 	}
 
 	const deck = wholeDeck();

@@ -73,7 +73,10 @@ function reverseTable(encoding: SingleByteEncoding): Int16Array {
 	let table = reverseTables.get(encoding);
 	if (table) return table;
 	table = new Int16Array(0x1_00_00).fill(-1);
-	const characters = singleByteText(Uint8Array.from({length: 256}, (_, byte) => byte), encoding);
+	const characters = singleByteText(
+		Uint8Array.from({length: 256}, (_, byte) => byte),
+		encoding,
+	);
 	for (let byte = 0; byte < 256; byte++) {
 		const character = characters.charAt(byte);
 		if (character === '\uFFFD') continue;

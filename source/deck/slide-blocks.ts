@@ -58,5 +58,7 @@ type Code = Extract<Block, {type: 'code'}>;
 
 /** The code blocks of a slide that ask to be run (`+exec`, `+exec_replace`, `+pty`). */
 export function runnableBlocks(slide: Slide): Code[] {
-	return slideBlocks(slide).filter((block): block is Code => block.type === 'code' && codeAttributes(block.code.attributes, block.code.lines.length).run !== undefined);
+	return slideBlocks(slide).filter(
+		(block): block is Code => block.type === 'code' && codeAttributes(block.code.attributes, block.code.lines.length).run !== undefined,
+	);
 }

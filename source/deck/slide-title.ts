@@ -78,7 +78,9 @@ export function slideLabel(slide: Slide): string {
 	if (slide.kind === 'blank') return '(blank)';
 	const title = slideTitle(slide);
 	if (slide.kind === 'emoji' && slide.notes) {
-		const words = oneLine(slide.notes.text).split(' ').filter(word => word !== '');
+		const words = oneLine(slide.notes.text)
+			.split(' ')
+			.filter(word => word !== '');
 		if (words.length > 0) return `${title} · ${words.slice(0, noteWords).join(' ')}${words.length > noteWords ? '…' : ''}`;
 	}
 

@@ -12,7 +12,8 @@ import {fileURLToPath} from 'node:url';
 import type {RgbaImage} from '../raster/scale.js';
 
 /** zlib is loaded with the first emoji drawn, not before the first frame. */
-const brotliDecompressSync = (bytes: Uint8Array): Buffer => (createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).brotliDecompressSync(bytes);
+const brotliDecompressSync = (bytes: Uint8Array): Buffer =>
+	(createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).brotliDecompressSync(bytes);
 
 export type EmojiAsset = {
 	/** Images are `size` x `size` pixels. */

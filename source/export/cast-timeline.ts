@@ -58,7 +58,8 @@ export function* castScreens(timeline: Timeline, onSlide: () => void): Generator
 		if (slide.animation) {
 			// The arrival is the player's own opening view of the slide (the first step, cursor lit).
 			yield {at: slide.at, lines: playerScreen(deck, slide.index, options, arrivalView(deck.slides, slide.index - 1, slide.index, timeline.motion))};
-			for (const step of slide.animation.steps.slice(1)) yield {at: slide.at + step.at, lines: playerScreen(deck, slide.index, options, {cursorOn: true, ...step})};
+			for (const step of slide.animation.steps.slice(1))
+				yield {at: slide.at + step.at, lines: playerScreen(deck, slide.index, options, {cursorOn: true, ...step})};
 			yield {at: slide.at + slide.animation.duration, lines: playerScreen(deck, slide.index, options)};
 		} else {
 			yield {at: slide.at, lines: playerScreen(deck, slide.index, options)};

@@ -36,7 +36,11 @@ export function createProgress(output: Output, label: string, total: number, now
 			if (done < total && time - lastDraw < redrawMs) return;
 			lastDraw = time;
 			const count = ` ${done}/${total}`;
-			const {columns} = terminalSize({columns: output.columns ?? 80, rows: output.rows ?? 24, ...(output.getWindowSize ? {getWindowSize: () => output.getWindowSize!()} : {})});
+			const {columns} = terminalSize({
+				columns: output.columns ?? 80,
+				rows: output.rows ?? 24,
+				...(output.getWindowSize ? {getWindowSize: () => output.getWindowSize!()} : {}),
+			});
 			const room = Math.max(10, Math.min(40, columns - shownLabel.length - count.length - 4));
 			const filled = total === 0 ? room : Math.round((room * Math.min(done, total)) / total);
 			output.write(`\r${shownLabel} [${'█'.repeat(filled)}${'░'.repeat(room - filled)}]${count}\u001B[K`);

@@ -48,7 +48,7 @@ export class KittyPictures {
 	constructor(options: KittyPicturesOptions) {
 		this.options = options;
 		this.budget = options.budget ?? 128 * 1024 * 1024;
-		this.nextId = options.firstId ?? 0x10_0000 + Math.floor(Math.random() * 0xE0_0000);
+		this.nextId = options.firstId ?? 0x10_0000 + Math.floor(Math.random() * 0xe0_0000);
 	}
 
 	/** The id of `graphic`'s picture when the terminal has it whole; otherwise it is sent (once) and undefined comes back. */

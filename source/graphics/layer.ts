@@ -138,7 +138,11 @@ export class GraphicsLayer {
 
 	// Between Ink and the terminal ---------------------------------------------------
 
-	private inkWrite(chunk: string | Uint8Array, encoding?: BufferEncoding | ((error?: Error | null) => void), callback?: (error?: Error | null) => void): boolean {
+	private inkWrite(
+		chunk: string | Uint8Array,
+		encoding?: BufferEncoding | ((error?: Error | null) => void),
+		callback?: (error?: Error | null) => void,
+	): boolean {
 		const done = typeof encoding === 'function' ? encoding : callback;
 		const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8');
 		return done ? this.stdout.write(this.around(text), done) : this.stdout.write(this.around(text));

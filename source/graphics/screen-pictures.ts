@@ -78,7 +78,10 @@ export class ScreenPictures {
 
 		if (this.protocol === 'kitty') {
 			const keep = new Set(this.wanted.map(placement => placement.graphic.key));
-			out += this.kitty.trim(keep).map(code => this.wrap(code)).join('');
+			out += this.kitty
+				.trim(keep)
+				.map(code => this.wrap(code))
+				.join('');
 		}
 
 		return out;
@@ -94,7 +97,10 @@ export class ScreenPictures {
 
 	/** Frees every kitty picture (their placements go with them) and forgets what is shown. */
 	freeAll(): string {
-		const out = this.kitty.freeAll().map(code => this.wrap(code)).join('');
+		const out = this.kitty
+			.freeAll()
+			.map(code => this.wrap(code))
+			.join('');
 		this.forget();
 		return out;
 	}

@@ -15,7 +15,16 @@ export type TmuxPane = TmuxFacts & {
 	readonly cell?: PixelSize;
 };
 
-const paneFormat = ['#{client_termname}', '#{client_termtype}', '#{pane_top}', '#{pane_left}', '#{status}', '#{status-position}', '#{client_cell_width}', '#{client_cell_height}'].join('\t');
+const paneFormat = [
+	'#{client_termname}',
+	'#{client_termtype}',
+	'#{pane_top}',
+	'#{pane_left}',
+	'#{status}',
+	'#{status-position}',
+	'#{client_cell_width}',
+	'#{client_cell_height}',
+].join('\t');
 
 export async function readTmuxPane(env: NodeJS.ProcessEnv): Promise<TmuxPane> {
 	const target = env['TMUX_PANE'] ? ['-t', env['TMUX_PANE']] : [];

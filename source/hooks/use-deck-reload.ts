@@ -29,13 +29,13 @@ export function useDeckReload(file: string | undefined, initial: Deck, codeTheme
 			readDeck(path, {format})
 				.then(async deck => highlightDeck(deck, codeTheme))
 				.then(
-				deck => {
-					if (!closed) setState(previous => ({deck, version: previous.version + 1}));
-				},
-				(error: unknown) => {
-					if (!closed) setState(previous => ({...previous, error: reloadProblem(error), version: previous.version + 1}));
-				},
-			);
+					deck => {
+						if (!closed) setState(previous => ({deck, version: previous.version + 1}));
+					},
+					(error: unknown) => {
+						if (!closed) setState(previous => ({...previous, error: reloadProblem(error), version: previous.version + 1}));
+					},
+				);
 		};
 
 		try {

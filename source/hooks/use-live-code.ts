@@ -12,7 +12,6 @@ import {runnableBlocks} from '../deck/slide-blocks.js';
 import type {Line} from '../frame/frame.js';
 import type {CodeOutput} from '../layout/plan-code.js';
 
-
 export type LiveCode = {
 	readonly output: CodeOutput | undefined;
 	/** Runs the slide's blocks: 'ran', 'refused' (no --run-code) or 'none' (nothing to run). */
@@ -43,7 +42,14 @@ export function useLiveCode(slide: Slide | undefined, allowed: boolean, folder: 
 				const pty = codeAttributes(block.code.attributes, block.code.lines.length).run === 'pty';
 				const show = (lines: Line[]) => setOutput(previous => new Map(previous).set(block.line, lines));
 				show([]);
-				const request = {language: block.code.language, code: block.code.lines.join('\n'), pty, columns: Math.max(20, columns - 8), rows: pty ? 12 : 200, cwd: folder};
+				const request = {
+					language: block.code.language,
+					code: block.code.lines.join('\n'),
+					pty,
+					columns: Math.max(20, columns - 8),
+					rows: pty ? 12 : 200,
+					cwd: folder,
+				};
 				running.current.push(runCode(request, show).stop);
 			}
 		});

@@ -18,7 +18,10 @@ export function usePictures(file: string | undefined, level: 2 | 3 | undefined, 
 	const store = useMemo(() => (level ? new ImageStore(folder, {level}) : undefined), [folder, level]);
 	// SVG files are drawn by resvg, as half-blocks (its WebAssembly is loaded only when a deck shows one).
 	const svgStore = useMemo(() => (level ? new SvgStore(folder, level) : undefined), [folder, level]);
-	const graphicStore = useMemo(() => (store && graphics ? new GraphicStore(store, {itermMaxBytes: graphics.state.itermMaxBytes}) : undefined), [store, graphics]);
+	const graphicStore = useMemo(
+		() => (store && graphics ? new GraphicStore(store, {itermMaxBytes: graphics.state.itermMaxBytes}) : undefined),
+		[store, graphics],
+	);
 	const state: GraphicsState | undefined = useSyncExternalStore(graphics?.subscribe ?? noSubscription, () => graphics?.state);
 	const [picturesVersion, setPicturesVersion] = useState(0);
 	useEffect(() => {

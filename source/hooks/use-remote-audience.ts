@@ -11,7 +11,14 @@ import type {RemoteAudience} from '../serve/remote-audience.js';
  * presenter's help and overview stay the presenter's. Returns the number of
  * viewers, or undefined when there is no server.
  */
-export function useRemoteAudience(audience: RemoteAudience | undefined, serving: string | undefined, deck: Deck, nav: NavState, setNav: Dispatch<SetStateAction<NavState>>, animating: boolean): number | undefined {
+export function useRemoteAudience(
+	audience: RemoteAudience | undefined,
+	serving: string | undefined,
+	deck: Deck,
+	nav: NavState,
+	setNav: Dispatch<SetStateAction<NavState>>,
+	animating: boolean,
+): number | undefined {
 	const [viewers, setViewers] = useState(audience?.viewers ?? 0);
 	const moved = useRef({moves: nav.moves, at: Date.now()});
 	if (moved.current.moves !== nav.moves) moved.current = {moves: nav.moves, at: Date.now()};

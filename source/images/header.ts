@@ -214,7 +214,9 @@ function unsupported(head: Uint8Array, name: string): ImageProblem {
 
 /** Formats recognised only to say so. */
 function otherFormat(head: Uint8Array, name: string): string | undefined {
-	const text = ascii(head, 0, head.length).replace(/^\u00EF\u00BB\u00BF/, '').trimStart();
+	const text = ascii(head, 0, head.length)
+		.replace(/^\u00EF\u00BB\u00BF/, '')
+		.trimStart();
 	if (/\.svgz?$/i.test(name) || /^<svg[\s>]/i.test(text) || (/^<\?xml/i.test(text) && /<svg[\s>]/i.test(text))) return 'SVG';
 	if (ascii(head, 0, 4) === 'RIFF' && ascii(head, 8, 12) === 'WEBP') return 'WebP';
 	if (ascii(head, 4, 8) === 'ftyp') {

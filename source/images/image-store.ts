@@ -158,7 +158,12 @@ export class ImageStore {
 	 * `image` scaled and encoded for a terminal (see encode.ts), in the worker.
 	 * 'again' when the work was lost to a worker restart; rejects with the reason it failed.
 	 */
-	async encode(image: RgbaImage, size: {width: number; height: number}, format: EncodedPicture['format'], maxBytes?: number): Promise<EncodedPicture | 'again'> {
+	async encode(
+		image: RgbaImage,
+		size: {width: number; height: number},
+		format: EncodedPicture['format'],
+		maxBytes?: number,
+	): Promise<EncodedPicture | 'again'> {
 		const request = {kind: 'encode', image, ...size, format, ...(maxBytes === undefined ? {} : {maxBytes})} as const;
 		let reply: WorkerReply;
 		try {

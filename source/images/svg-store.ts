@@ -112,7 +112,9 @@ export class SvgStore {
 		}
 
 		this.glyphs.set(key, glyph);
-		return 'reason' in glyph ? {state: 'failed', reason: glyph.reason} : {state: 'ready', glyph: {width: glyph.width, height: glyph.height, lines: [...glyph.lines]}};
+		return 'reason' in glyph
+			? {state: 'failed', reason: glyph.reason}
+			: {state: 'ready', glyph: {width: glyph.width, height: glyph.height, lines: [...glyph.lines]}};
 	}
 
 	private start(path: string, read: boolean): void {

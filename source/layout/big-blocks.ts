@@ -76,7 +76,10 @@ export function renderRun(font: FontSpec, metrics: FontMetrics, text: string): B
 	const height = metrics.core + metrics.desc;
 	let rows: string[] = [];
 	for (let index = 0; index < height; index++) rows.push(raw[metrics.top + index] ?? '');
-	const full = largest(rows.map(row => row.length), 0);
+	const full = largest(
+		rows.map(row => row.length),
+		0,
+	);
 	rows = rows.map(row => row.padEnd(full, ' '));
 	let start = 0;
 	let end = full;

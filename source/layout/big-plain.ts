@@ -68,7 +68,12 @@ export function layoutPlain(lines: readonly WordLine[], box: {columns: number; r
 		}
 	}
 
-	const out = rows.map(atoms => emitLine(atoms.map(atom => ({text: atom.text})), style));
+	const out = rows.map(atoms =>
+		emitLine(
+			atoms.map(atom => ({text: atom.text})),
+			style,
+		),
+	);
 	const widths = rows.map(atoms => atoms.reduce((sum, atom) => sum + atom.width, 0));
 	return {lines: out, width: largest(widths, 0)};
 }

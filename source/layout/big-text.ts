@@ -138,11 +138,7 @@ function layoutWithFont(
  * than the box; words are never broken (except in plain text, when a single
  * word is wider than the box).
  */
-export function layoutBigTitle(
-	title: readonly TitleLine[],
-	box: {columns: number; rows: number},
-	options: BigTitleOptions = {},
-): BigTitle {
+export function layoutBigTitle(title: readonly TitleLine[], box: {columns: number; rows: number}, options: BigTitleOptions = {}): BigTitle {
 	const style = options.style ?? defaultStyle;
 	const painter = options.emoji ?? plainEmojiGlyph;
 	const columns = Math.max(0, Math.floor(box.columns));

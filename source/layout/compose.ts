@@ -20,7 +20,13 @@ export function centerEach(lines: readonly Line[], columns: number): Line[] {
 
 /** Centers the block as a whole; its lines stay left-aligned to each other. */
 export function centerBlock(lines: readonly Line[], columns: number): Line[] {
-	const width = Math.min(columns, largest(lines.map(line => lineWidth(line)), 0));
+	const width = Math.min(
+		columns,
+		largest(
+			lines.map(line => lineWidth(line)),
+			0,
+		),
+	);
 	const left = Math.floor((columns - width) / 2);
 	return lines.map(line => (left > 0 && line.length > 0 ? [spaces(left), ...clipLine(line, columns - left)] : clipLine(line, columns)));
 }
@@ -34,7 +40,9 @@ export function fitRows(lines: readonly Line[], rows: number, columns: number, a
 	let content = [...lines];
 	if (content.length > rows) {
 		const hidden = content.length - rows + 1;
-		const text = isCut(content) ? `… over ${(hidden - 1).toLocaleString('en')} more lines (cut at ${slideLineCap.toLocaleString('en')})` : `… ${hidden} more line${hidden === 1 ? '' : 's'}`;
+		const text = isCut(content)
+			? `… over ${(hidden - 1).toLocaleString('en')} more lines (cut at ${slideLineCap.toLocaleString('en')})`
+			: `… ${hidden} more line${hidden === 1 ? '' : 's'}`;
 		const more: Line = alignLine([{text, style: {fg: 'muted', italic: true}}], columns, 'center');
 		content = rows > 1 ? [...content.slice(0, rows - 1), more] : [more];
 	}

@@ -115,8 +115,5 @@ function* wrapLines(inlines: readonly Inline[], style: Style, width: number, opt
 function hangingIndent(marker: string, content: Segment[], width: number): Line[] {
 	const indent = cellWidth(marker);
 	if (width <= indent + 1) return wrapLine([{text: marker, style: {fg: 'accent'}}, ...content], width);
-	return wrapLine(content, width - indent).map((line, index) => [
-		index === 0 ? {text: marker, style: {fg: 'accent'}} : {text: ' '.repeat(indent)},
-		...line,
-	]);
+	return wrapLine(content, width - indent).map((line, index) => [index === 0 ? {text: marker, style: {fg: 'accent'}} : {text: ' '.repeat(indent)}, ...line]);
 }

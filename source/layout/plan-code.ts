@@ -28,7 +28,13 @@ export function planCode(code: CodeBlock, width: number, output?: readonly Line[
 	const panel = attributes.run === 'exec_replace' ? [] : codePanel(code, width, attributes.lineNumbers);
 	const panelWidth = panel[0] ? lineWidth(panel[0]) : 0;
 	const outputWidth = Math.min(width, Math.max(panelWidth, ...output.map(line => lineWidth(line) + 2)));
-	const rows = output.flatMap(line => hardWrap(line as Line, outputWidth - 2)).map(line => [{text: ' ', style: outputStyle}, ...line.map(segment => ({...segment, style: {...outputStyle, ...segment.style}})), {text: ' '.repeat(Math.max(0, outputWidth - 1 - lineWidth(line))), style: outputStyle}]);
+	const rows = output
+		.flatMap(line => hardWrap(line as Line, outputWidth - 2))
+		.map(line => [
+			{text: ' ', style: outputStyle},
+			...line.map(segment => ({...segment, style: {...outputStyle, ...segment.style}})),
+			{text: ' '.repeat(Math.max(0, outputWidth - 1 - lineWidth(line))), style: outputStyle},
+		]);
 	const label: Line = [{text: ' output'.padEnd(outputWidth), style: {...outputStyle, fg: 'lineNumber'}}];
 	return [...panel, label, ...rows, [{text: ' '.repeat(outputWidth), style: outputStyle}]];
 }

@@ -57,7 +57,8 @@ function bestFit(rows: readonly (readonly string[])[], box: Size, painter: Emoji
 		if (tried.has(height)) return tried.get(height);
 		const glyphRows = rows.map(row => row.map(cluster => painter(cluster, height)));
 		const fits = glyphRows.every(
-			glyphs => glyphs.every(glyph => glyph.height <= height) && glyphs.reduce((sum, glyph) => sum + glyph.width, 0) + columnGap * (glyphs.length - 1) <= box.columns,
+			glyphs =>
+				glyphs.every(glyph => glyph.height <= height) && glyphs.reduce((sum, glyph) => sum + glyph.width, 0) + columnGap * (glyphs.length - 1) <= box.columns,
 		);
 		tried.set(height, fits ? glyphRows : undefined);
 		return fits ? glyphRows : undefined;
@@ -79,7 +80,10 @@ function bestFit(rows: readonly (readonly string[])[], box: Size, painter: Emoji
 
 /** Glyphs side by side, bottom-aligned. */
 function joinGlyphs(glyphs: readonly Glyph[]): Line[] {
-	const height = largest(glyphs.map(glyph => glyph.height), 0);
+	const height = largest(
+		glyphs.map(glyph => glyph.height),
+		0,
+	);
 	const lines: Line[] = [];
 	for (let row = 0; row < height; row++) {
 		const segments: Segment[] = [];

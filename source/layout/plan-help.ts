@@ -14,10 +14,7 @@ export function planHelp(box: Size): Line[] {
 	const rows: Line[] = [
 		[{text: 'lectern keys', style: {fg: 'heading', bold: true}}],
 		[],
-		...entries.map(entry => [
-			{text: entry.label.padEnd(labelWidth + 2), style: {fg: 'accent', bold: true} as Style},
-			{text: entry.description},
-		]),
+		...entries.map(entry => [{text: entry.label.padEnd(labelWidth + 2), style: {fg: 'accent', bold: true} as Style}, {text: entry.description}]),
 		[],
 		[{text: 'press any key to close', style: {fg: 'muted'}}],
 	];

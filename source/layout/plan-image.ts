@@ -35,10 +35,17 @@ export function planImage(image: Image, body: readonly Block[], box: Size, optio
 	const gapAbove = above.length > 0 ? 1 : 0;
 	const available = {columns: box.columns, rows: Math.max(1, box.rows - below.length - gap - above.length - gapAbove)};
 	// The blocks before the picture read as a block (a list keeps its left edge); the picture and what is under it are centred.
-	const around = (shown: readonly Line[]): Line[] => [...centerBlock(above, box.columns), ...(gapAbove ? [[]] : []), ...centerEach([...shown, ...(gap ? [[]] : []), ...below], box.columns)];
+	const around = (shown: readonly Line[]): Line[] => [
+		...centerBlock(above, box.columns),
+		...(gapAbove ? [[]] : []),
+		...centerEach([...shown, ...(gap ? [[]] : []), ...below], box.columns),
+	];
 
 	// An inline picture alone (or nearly) on its slide takes the room it has, up to 60 % of the height; among text, a quarter of it.
-	const inlineRows = Math.min(available.rows, below.length + above.length > box.rows / 4 ? inlinePictureRows(box.rows) : Math.max(3, Math.floor(box.rows * 0.6)));
+	const inlineRows = Math.min(
+		available.rows,
+		below.length + above.length > box.rows / 4 ? inlinePictureRows(box.rows) : Math.max(3, Math.floor(box.rows * 0.6)),
+	);
 	if (image.mode === 'inline') return around(planInlineImage(image, available.columns, inlineRows, options.pictures));
 	if (available.rows < 3 || available.columns < 8) return around(wrapLine(inlineImageLine(image), box.columns));
 
@@ -61,7 +68,6 @@ function pictureLines(picture: readonly Line[], columns: number, rows: number): 
 	for (let row = 0; row < rows; row++) lines.push(row >= above && row < above + height ? clipLine(picture[row - above]!, columns) : []);
 	return lines;
 }
-
 
 function pictureNote(picture: Picture | undefined): Line | undefined {
 	if (picture?.state === 'pending') return [{text: 'loading…', style: {dim: true}}];
@@ -86,7 +92,10 @@ function altBox(image: Image, columns: number, rows: number, note?: Line): Line[
 	const inner = columns - 2;
 	const name = image.alt ?? readableImageName(image.src);
 	const label: Line[] = [
-		[{text: '📷 ', style: {fg: 'muted'}}, {text: name, style: {bold: true}}],
+		[
+			{text: '📷 ', style: {fg: 'muted'}},
+			{text: name, style: {bold: true}},
+		],
 		[{text: image.src, style: {dim: true}}],
 		...(note ? [note] : []),
 	];

@@ -49,7 +49,10 @@ export function planOverview(slides: readonly Slide[], current: number, cursor: 
 	const first = page * perPage;
 	const where = pages > 1 ? `  page ${page + 1}/${pages} (PgUp/PgDn)` : '';
 	const lines: Line[] = [
-		[{text: 'Overview', style: {fg: 'heading', bold: true}}, {text: `  arrows move · Enter opens · Esc closes${where}`, style: {fg: 'muted'}}],
+		[
+			{text: 'Overview', style: {fg: 'heading', bold: true}},
+			{text: `  arrows move · Enter opens · Esc closes${where}`, style: {fg: 'muted'}},
+		],
 		[],
 	];
 	for (let row = 0; row < rows; row++) {
@@ -70,7 +73,12 @@ function cell(slide: Slide, width: number, selected: boolean, current: boolean):
 	const full = stableText(slideLabel(slide));
 	// A title too long for its cell ends in "…", so it does not read as complete.
 	const room = width - 1 - number.length - 3;
-	const title = textWidth(full) <= room || room < 2 ? full : `${clipLine([{text: full}], room - 1).map(segment => segment.text).join('')}…`;
+	const title =
+		textWidth(full) <= room || room < 2
+			? full
+			: `${clipLine([{text: full}], room - 1)
+					.map(segment => segment.text)
+					.join('')}…`;
 	const style = selected ? {inverse: true, bold: true} : slide.kind === 'draft' ? {fg: 'draft' as const} : {};
 	const body = padLine(
 		[

@@ -104,7 +104,9 @@ function planPane(input: PresenterInput, box: Size): Line[] {
 	if (scroll + notesRows < notes.length) {
 		const more = notes.length - scroll - notesRows + 1;
 		// The longest wording that fits the pane.
-		const hint = [`↓ ${more} more lines (d scrolls, u goes back)`, `↓ ${more} more lines (d, u)`, `↓ ${more} more`].find(text => text.length <= box.columns) ?? `↓ ${more}`;
+		const hint =
+			[`↓ ${more} more lines (d scrolls, u goes back)`, `↓ ${more} more lines (d, u)`, `↓ ${more} more`].find(text => text.length <= box.columns) ??
+			`↓ ${more}`;
 		shown = [...shown.slice(0, notesRows - 1), [{text: hint, style: {fg: 'muted', italic: true}}]];
 	}
 
@@ -147,12 +149,19 @@ function nextSlide(slides: readonly Slide[], index: number, box: Size): Line[] {
 	const next = slides[index + 1];
 	const notesNeed = fittedNotes(slides[index], box.columns, box.rows - paneChromeRows).length;
 	const label: Line = next
-		? [{text: 'Next: ', style: {fg: 'muted'}}, {text: `${next.index + 1} `, style: {fg: 'accent'}}, ...stableSegments([{text: slideTitle(next) || `(${next.kind})`, style: {bold: true}}]), {text: `  ${next.kind}`, style: {fg: 'muted'}}]
+		? [
+				{text: 'Next: ', style: {fg: 'muted'}},
+				{text: `${next.index + 1} `, style: {fg: 'accent'}},
+				...stableSegments([{text: slideTitle(next) || `(${next.kind})`, style: {bold: true}}]),
+				{text: `  ${next.kind}`, style: {fg: 'muted'}},
+			]
 		: [{text: 'Last slide.', style: {fg: 'muted', italic: true}}];
 	// The preview takes only the rows the notes leave.
 	const previewRows = Math.min(12, Math.floor(box.rows * 0.4), box.rows - paneChromeRows - notesNeed);
 	if (!next || previewRows < 6 || box.columns < 30) return [[{text: '─'.repeat(box.columns), style: rule}], ...wrapLine(label, box.columns).slice(0, 1)];
-	const preview = planSlide(slides, next.index, {columns: box.columns, rows: previewRows}, {showUrls: false}).lines.map(line => stableSegments(line).map(segment => ({...segment, style: {...segment.style, dim: true}})));
+	const preview = planSlide(slides, next.index, {columns: box.columns, rows: previewRows}, {showUrls: false}).lines.map(line =>
+		stableSegments(line).map(segment => ({...segment, style: {...segment.style, dim: true}})),
+	);
 	return [[{text: '─'.repeat(box.columns), style: rule}], clipLine(label, box.columns), ...preview];
 }
 

@@ -64,7 +64,16 @@ export function planScreen({slides, nav, size, layout, clock, paneOnly, viewers,
 		default: {
 			body =
 				nav.presenter || paneOnly
-					? planPresenter({slides, index: nav.index, area, layout, clock: clock ?? {elapsedMs: 0, slideMs: 0, now: 0}, scroll: nav.notesScroll, paneOnly, viewers})
+					? planPresenter({
+							slides,
+							index: nav.index,
+							area,
+							layout,
+							clock: clock ?? {elapsedMs: 0, slideMs: 0, now: 0},
+							scroll: nav.notesScroll,
+							paneOnly,
+							viewers,
+						})
 					: planSlide(slides, nav.index, area, layout).lines;
 		}
 	}

@@ -34,7 +34,7 @@ export function planStatus(input: StatusInput): Line {
 	const slide = slides[index];
 	const position: Segment = {text: ` ${slides.length === 0 ? 0 : index + 1}/${slides.length} `, style: {...bar, bold: true, fg: 'accent'}};
 	const right: Segment[] = [];
-	if (slide && (slide.kind === 'draft')) right.push({text: ' DRAFT ', style: {...bar, fg: 'draft', bold: true}});
+	if (slide && slide.kind === 'draft') right.push({text: ' DRAFT ', style: {...bar, fg: 'draft', bold: true}});
 	if (input.notice) {
 		right.push({text: ` ${input.notice.text} `, style: {...bar, fg: input.notice.tone === 'error' ? 'highlight' : 'accent'}});
 	}
@@ -48,7 +48,10 @@ export function planStatus(input: StatusInput): Line {
 	const fixed = lineWidth([position]);
 	if (fixed + lineWidth(rightLine) > columns) rightLine = clipLine(rightLine, Math.max(0, columns - fixed));
 	const titleSpace = Math.max(0, columns - fixed - lineWidth(rightLine) - 1);
-	const titleLine = lineWidth([{text: ` ${title}`}]) <= titleSpace ? [{text: ` ${title}`, style: bar}] : [...clipLine([{text: ` ${title}`, style: bar}], Math.max(0, titleSpace - 1)), ...(titleSpace > 1 ? [{text: '…', style: bar}] : [])];
+	const titleLine =
+		lineWidth([{text: ` ${title}`}]) <= titleSpace
+			? [{text: ` ${title}`, style: bar}]
+			: [...clipLine([{text: ` ${title}`, style: bar}], Math.max(0, titleSpace - 1)), ...(titleSpace > 1 ? [{text: '…', style: bar}] : [])];
 	const gap = Math.max(0, columns - fixed - lineWidth(titleLine) - lineWidth(rightLine));
 	return clipLine(mergeSegments([position, ...titleLine, {text: ' '.repeat(gap), style: bar}, ...rightLine]), columns);
 }

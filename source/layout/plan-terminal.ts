@@ -52,7 +52,9 @@ export function planTerminal(slides: readonly Slide[], index: number, whole: Siz
 	const box = {columns: whole.columns, rows: whole.rows - above.length};
 	if (box.columns < 12 || box.rows < chromeRows + 1) {
 		// No room for a window: the session's last lines, unframed.
-		return screenLines(slide.lines, view).flatMap(line => hardWrap(line, box.columns)).slice(-box.rows);
+		return screenLines(slide.lines, view)
+			.flatMap(line => hardWrap(line, box.columns))
+			.slice(-box.rows);
 	}
 
 	const window = sessionWindow(slides, sessionRange(slides, index), box);
@@ -96,17 +98,30 @@ function sessionWindow(slides: readonly Slide[], range: {first: number; last: nu
 }
 
 function windowSize(session: readonly TerminalSlide[], box: Size): Size {
-	const widest = largest(session.flatMap(slide => screenLines(slide.lines, {cursorOn: true}).map(line => lineWidth(line))), 0);
+	const widest = largest(
+		session.flatMap(slide => screenLines(slide.lines, {cursorOn: true}).map(line => lineWidth(line))),
+		0,
+	);
 	const columns = Math.max(Math.min(minWidth, box.columns), Math.min(box.columns, widest + 4));
 	const content = Math.max(1, columns - 4);
-	const tallest = largest(session.map(slide => screenLines(slide.lines, {cursorOn: true}).flatMap(line => hardWrap(line, content)).length), 1);
+	const tallest = largest(
+		session.map(slide => screenLines(slide.lines, {cursorOn: true}).flatMap(line => hardWrap(line, content)).length),
+		1,
+	);
 	return {columns, rows: Math.min(box.rows, Math.max(chromeRows + 1, tallest + chromeRows))};
 }
 
 /** `│ ● ● ●      title      │`: the title centred on the whole bar, the dots at the left. */
 function titleBar(title: string, width: number): Line {
 	const inner = width - 2;
-	const dots: Segment[] = inner >= 20 ? [{text: ' ●', style: {fg: 'dotRed'}}, {text: ' ●', style: {fg: 'dotYellow'}}, {text: ' ●', style: {fg: 'dotGreen'}}] : [];
+	const dots: Segment[] =
+		inner >= 20
+			? [
+					{text: ' ●', style: {fg: 'dotRed'}},
+					{text: ' ●', style: {fg: 'dotYellow'}},
+					{text: ' ●', style: {fg: 'dotGreen'}},
+				]
+			: [];
 	const dotsWidth = dots.length * 2;
 	const room = Math.max(0, inner - 2 * (dotsWidth + 1));
 	const shown = clipLine([{text: asciiLookAlikes(stableText(title)), style: {bold: true}}], room);
@@ -141,7 +156,16 @@ function lineContent(line: TerminalLine): Segment[] {
 
 /** Everything a terminal slide writes in its window as the deck has it (before look-alikes are replaced). */
 export function terminalText(slide: TerminalSlide): string {
-	return [slide.title, ...slide.lines.map(line => `${line.prompt ?? ''}${line.segments.flatMap(segment => styledSegments(segment.content)).map(part => part.text).join('')}`)].join('\n');
+	return [
+		slide.title,
+		...slide.lines.map(
+			line =>
+				`${line.prompt ?? ''}${line.segments
+					.flatMap(segment => styledSegments(segment.content))
+					.map(part => part.text)
+					.join('')}`,
+		),
+	].join('\n');
 }
 
 function takeCharacters(segments: readonly Segment[], count: number): Segment[] {

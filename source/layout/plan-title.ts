@@ -23,17 +23,14 @@ export type TitleOptions = BlockOptions & {
 
 const subtitleStyles: Readonly<Record<number, Style>> = {2: {fg: 'accent', bold: true}, 3: {fg: 'muted'}};
 
-export function planTitle(
-	title: readonly Inline[],
-	subtitles: readonly Subtitle[],
-	body: readonly Block[],
-	box: Size,
-	options: TitleOptions,
-): Line[] {
+export function planTitle(title: readonly Inline[], subtitles: readonly Subtitle[], body: readonly Block[], box: Size, options: TitleOptions): Line[] {
 	const below: Line[] = [];
 	for (const subtitle of subtitles) {
 		const style = subtitleStyles[subtitle.depth] ?? {};
-		append(below, splitAtBreaks(subtitle.content).flatMap(line => wrapLine(styledSegments(line, style, options), box.columns)));
+		append(
+			below,
+			splitAtBreaks(subtitle.content).flatMap(line => wrapLine(styledSegments(line, style, options), box.columns)),
+		);
 	}
 
 	let bodyLines = planBlocks(body, box.columns, options);

@@ -67,9 +67,16 @@ function append(inlines: readonly Inline[], style: Style, out: Segment[], option
 			case 'link': {
 				const start = out.length;
 				append(node.children, {...style, fg: 'link', underline: true, link: node.url}, out, options);
-				const text = out.slice(start).map(segment => segment.text).join('');
+				const text = out
+					.slice(start)
+					.map(segment => segment.text)
+					.join('');
 				if (options.showUrls && text.trim() !== node.url) {
-					out.push(options.shortUrls ? {text: ` ${shownTarget(node.url)}`, style: {...style, fg: 'muted', dim: true}} : {text: ` <${node.url}>`, style: {...style, fg: 'muted'}});
+					out.push(
+						options.shortUrls
+							? {text: ` ${shownTarget(node.url)}`, style: {...style, fg: 'muted', dim: true}}
+							: {text: ` <${node.url}>`, style: {...style, fg: 'muted'}},
+					);
 				}
 				break;
 			}

@@ -74,7 +74,12 @@ function sameLook(a: TerminalLine, b: TerminalLine): boolean {
 function typedStart(line: TerminalLine): number | undefined {
 	const first = line.segments.findIndex(segment => segment.typed);
 	if (first === -1) return undefined;
-	return graphemes(line.segments.slice(0, first).map(segment => inlineText(segment.content)).join('')).length;
+	return graphemes(
+		line.segments
+			.slice(0, first)
+			.map(segment => inlineText(segment.content))
+			.join(''),
+	).length;
 }
 
 /**

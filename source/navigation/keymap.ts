@@ -31,7 +31,12 @@ export type KeyBinding = {
 };
 
 export const keymap: readonly KeyBinding[] = [
-	{command: 'next', keys: ['right', 'down', 'space', 'pagedown', 'enter', 'l', 'j'], label: '→ ↓ Space PgDn Enter l j', description: 'next slide (finishes an animation first)'},
+	{
+		command: 'next',
+		keys: ['right', 'down', 'space', 'pagedown', 'enter', 'l', 'j'],
+		label: '→ ↓ Space PgDn Enter l j',
+		description: 'next slide (finishes an animation first)',
+	},
 	{command: 'previous', keys: ['left', 'up', 'pageup', 'backspace', 'h', 'k'], label: '← ↑ PgUp Backspace h k', description: 'previous slide'},
 	{command: 'first', keys: ['home', 'g'], label: 'Home g', description: 'first slide'},
 	{command: 'last', keys: ['end', 'G'], label: 'End G', description: 'last slide'},
@@ -41,7 +46,7 @@ export const keymap: readonly KeyBinding[] = [
 	{command: 'searchPrevious', keys: ['N'], label: '', description: ''},
 	{command: 'blackout', keys: ['b', '.'], label: 'b .', description: 'black out the screen (any key returns)'},
 	{command: 'presenter', keys: ['p'], label: 'p', description: 'presenter view: notes, timers, clock, next slide'},
-	{command: 'counter', keys: ['c'], label: 'c', description: 'hide / show the audience screen\'s slide counter'},
+	{command: 'counter', keys: ['c'], label: 'c', description: "hide / show the audience screen's slide counter"},
 	{command: 'resetTimer', keys: ['t'], label: 't', description: 'restart the talk timer'},
 	{command: 'notesDown', keys: ['d'], label: 'd u', description: 'scroll the notes down / up'},
 	{command: 'notesUp', keys: ['u'], label: '', description: ''},

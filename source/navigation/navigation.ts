@@ -309,9 +309,7 @@ function findAgain(state: NavState, context: NavContext, direction: 1 | -1): Nav
 	const matches = context.search(state.lastQuery);
 	if (matches.length === 0) return {...state, notice: {text: `no match for "${state.lastQuery}"`, tone: 'error'}};
 	const target =
-		direction === 1
-			? (matches.find(index => index > state.index) ?? matches[0]!)
-			: (matches.findLast(index => index < state.index) ?? matches.at(-1)!);
+		direction === 1 ? (matches.find(index => index > state.index) ?? matches[0]!) : (matches.findLast(index => index < state.index) ?? matches.at(-1)!);
 	const wrapped = direction === 1 ? target <= state.index : target >= state.index;
 	return {...state, index: target, ...(wrapped ? {notice: {text: 'search wrapped', tone: 'info' as const}} : {})};
 }

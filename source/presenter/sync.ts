@@ -245,7 +245,8 @@ function parse(line: string): Message | undefined {
 		const value = JSON.parse(line) as Partial<Message>;
 		if (typeof value.index !== 'number' || !Number.isInteger(value.index) || value.index < 0) return undefined;
 		if (value.type === 'goto') return {type: 'goto', index: value.index};
-		if (value.type === 'hello' && typeof value.since === 'number' && typeof value.id === 'number') return {type: 'hello', index: value.index, since: value.since, id: value.id};
+		if (value.type === 'hello' && typeof value.since === 'number' && typeof value.id === 'number')
+			return {type: 'hello', index: value.index, since: value.since, id: value.id};
 		return undefined;
 	} catch {
 		return undefined;

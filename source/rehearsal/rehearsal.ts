@@ -25,7 +25,14 @@ export function parseDuration(text: string): number | undefined {
 	if (clock) return ((Number(clock[1] ?? 0) * 60 + Number(clock[2])) * 60 + Number(clock[3])) * 1000;
 	if (/^\d+(?:\.\d+)?$/.test(text.trim())) return Number(text) * 60_000;
 	const parts = [...text.matchAll(/(\d+(?:\.\d+)?)\s*([hms])/g)];
-	if (parts.length === 0 || parts.map(part => part[0]).join('').replace(/\s/g, '') !== text.replace(/\s/g, '')) return undefined;
+	if (
+		parts.length === 0 ||
+		parts
+			.map(part => part[0])
+			.join('')
+			.replace(/\s/g, '') !== text.replace(/\s/g, '')
+	)
+		return undefined;
 	const unit = {h: 3_600_000, m: 60_000, s: 1000} as const;
 	return parts.reduce((total, part) => total + Number(part[1]) * unit[part[2] as 'h' | 'm' | 's'], 0);
 }
@@ -105,8 +112,7 @@ export function paceAt(plan: PacePlan | undefined, index: number, arrivedAtMs: n
 
 	const after = plan[low] ?? plan.at(-1)!;
 	const before = after.index === index ? after : (plan[low - 1] ?? plan[0]!);
-	const expected =
-		after.index === before.index ? after.ms : before.ms + ((after.ms - before.ms) * (index - before.index)) / (after.index - before.index);
+	const expected = after.index === before.index ? after.ms : before.ms + ((after.ms - before.ms) * (index - before.index)) / (after.index - before.index);
 	return {behindMs: Math.round(arrivedAtMs - expected)};
 }
 
@@ -128,7 +134,11 @@ export type RehearsalReport = {
 	readonly slides: readonly RehearsalSlide[];
 };
 
-export function buildReport(slides: readonly Slide[], perSlide: readonly number[], meta: {deck: string; date: string; totalMs: number; targetMs?: number}): RehearsalReport {
+export function buildReport(
+	slides: readonly Slide[],
+	perSlide: readonly number[],
+	meta: {deck: string; date: string; totalMs: number; targetMs?: number},
+): RehearsalReport {
 	let cumulative = 0;
 	const rows = slides.map((slide, index) => {
 		const ms = perSlide[index] ?? 0;
@@ -166,7 +176,10 @@ export function formatReport(report: RehearsalReport, previous?: RehearsalReport
 	const titleWidth = Math.max(10, Math.min(34, width - (previous ? 45 : 35)));
 	const fit = (text: string) => {
 		const full = stableText(text);
-		const cut = (width: number) => clipLine([{text: full}], width).map(segment => segment.text).join('');
+		const cut = (width: number) =>
+			clipLine([{text: full}], width)
+				.map(segment => segment.text)
+				.join('');
 		const shown = cellWidth(full) <= titleWidth ? full : `${cut(titleWidth - 1)}…`;
 		return shown + ' '.repeat(Math.max(0, titleWidth - cellWidth(shown)));
 	};

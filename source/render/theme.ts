@@ -26,4 +26,3 @@ export const theme: Readonly<Record<ThemeColour, ThemeEntry>> = {
 	codeMark: {rgb: '#3a3f1c', basic: 33},
 	lineNumber: {rgb: '#6a737d', basic: 90},
 };
-

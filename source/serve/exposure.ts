@@ -50,8 +50,8 @@ export function exposureAdvice(exposure: Exposure): string[] {
 	if (password) lines.push('A password given with --password shows in the process list on this machine; LECTERN_SERVE_PASSWORD keeps it out.');
 	lines.push(
 		exposure.fingerprint
-			? `Host key ${exposure.fingerprint} (${exposure.keyPath ?? 'in lectern\'s config folder'}): tell viewers this fingerprint, so they can check it when ssh asks.`
-			: `The host key is made on the first \`lectern serve\` (${exposure.keyPath ?? 'in lectern\'s config folder'}); tell viewers its fingerprint, which serve prints.`,
+			? `Host key ${exposure.fingerprint} (${exposure.keyPath ?? "in lectern's config folder"}): tell viewers this fingerprint, so they can check it when ssh asks.`
+			: `The host key is made on the first \`lectern serve\` (${exposure.keyPath ?? "in lectern's config folder"}); tell viewers its fingerprint, which serve prints.`,
 		'Viewers see the slides only (never the notes), their keys never move the talk, and nothing else is offered: no shell, no commands, no file transfer, no port forwarding.',
 	);
 	return lines;

@@ -50,4 +50,5 @@ export type Listening = {
 	readonly badKeyLines: readonly number[];
 };
 
-export type FromServer = Listening | {readonly type: 'failed'; readonly message: string} | {readonly type: 'viewers'; readonly count: number} | {readonly type: 'stopped'};
+export type FromServer =
+	Listening | {readonly type: 'failed'; readonly message: string} | {readonly type: 'viewers'; readonly count: number} | {readonly type: 'stopped'};

@@ -105,7 +105,15 @@ export async function serveThread(port: MessagePort, config: ServeConfig): Promi
 			}
 		}
 	});
-	tell({type: 'listening', address: server.address, port: server.port, fingerprint: fingerprint(key.key) ?? '', keyPath: key.path, created: key.created, badKeyLines});
+	tell({
+		type: 'listening',
+		address: server.address,
+		port: server.port,
+		fingerprint: fingerprint(key.key) ?? '',
+		keyPath: key.path,
+		created: key.created,
+		badKeyLines,
+	});
 }
 
 function listenProblem(config: ServeConfig, error: NodeJS.ErrnoException): string {
@@ -139,7 +147,8 @@ class ViewerPictures {
 
 	/** The deck's picture source, once the decoders are loaded; undefined when it shows none. */
 	async forDeck(slides: readonly Slide[]): Promise<FrameSource['pictures']> {
-		if (this.config.images === 'alt' || !slides.some(slide => slide.kind === 'image' || ('body' in slide && slide.body.some(block => block.type === 'image')))) return undefined;
+		if (this.config.images === 'alt' || !slides.some(slide => slide.kind === 'image' || ('body' in slide && slide.body.some(block => block.type === 'image'))))
+			return undefined;
 		const {ImageStore} = await import('../images/index.js');
 		for (const level of [2, 3] as const) {
 			if (this.stores.has(level) || pictureColours(this.config.images, level) === undefined) continue;

@@ -44,7 +44,13 @@ export const blinkMs = 530;
  * presenter's (from the same schedule and the same start), then its cursor
  * blinking; anything else as it is.
  */
-export function talkViewAt(talk: Talk, slides: readonly Slide[], motion: AnimationOptions | undefined, now: number, animations = new AnimationCache()): TalkView {
+export function talkViewAt(
+	talk: Talk,
+	slides: readonly Slide[],
+	motion: AnimationOptions | undefined,
+	now: number,
+	animations = new AnimationCache(),
+): TalkView {
 	const slide = slides[talk.index];
 	const elapsed = Math.max(0, now - talk.since);
 	const animation = motion && !talk.finished ? animations.get(slides, talk.from, talk.index, motion) : undefined;
@@ -91,5 +97,13 @@ export function validTalk(value: unknown): value is Talk {
 	if (typeof value !== 'object' || value === null) return false;
 	const talk = value as Record<string, unknown>;
 	const whole = (field: unknown, minimum: number) => typeof field === 'number' && Number.isInteger(field) && field >= minimum;
-	return whole(talk['index'], 0) && whole(talk['from'], -1) && whole(talk['moves'], 0) && typeof talk['since'] === 'number' && Number.isFinite(talk['since']) && typeof talk['finished'] === 'boolean' && typeof talk['blackout'] === 'boolean';
+	return (
+		whole(talk['index'], 0) &&
+		whole(talk['from'], -1) &&
+		whole(talk['moves'], 0) &&
+		typeof talk['since'] === 'number' &&
+		Number.isFinite(talk['since']) &&
+		typeof talk['finished'] === 'boolean' &&
+		typeof talk['blackout'] === 'boolean'
+	);
 }

@@ -119,10 +119,13 @@ export class ViewerHub {
 		this.closing = true;
 		clearTimeout(this.tick);
 		clearInterval(this.sweep);
-		const gone = [...this.links].map(link => new Promise<void>(resolve => {
-			link.session.once('close', () => resolve());
-			link.close(farewell);
-		}));
+		const gone = [...this.links].map(
+			link =>
+				new Promise<void>(resolve => {
+					link.session.once('close', () => resolve());
+					link.close(farewell);
+				}),
+		);
 		return new Promise(resolve => {
 			const timer = setTimeout(resolve, graceMs);
 			void Promise.all(gone).then(() => {
@@ -157,7 +160,13 @@ export class ViewerHub {
 		this.ahead = {talk};
 		const next = talk.index + 1;
 		if (next >= this.source.slides.length || this.closing) return;
-		const arrival = talkViewAt({index: next, from: talk.index, moves: talk.moves + 1, since: this.now(), finished: false, blackout: false}, this.source.slides, this.options.motion, this.now(), this.animations);
+		const arrival = talkViewAt(
+			{index: next, from: talk.index, moves: talk.moves + 1, since: this.now(), finished: false, blackout: false},
+			this.source.slides,
+			this.options.motion,
+			this.now(),
+			this.animations,
+		);
 		const pending = [...this.links];
 		const step = () => {
 			if (this.ahead.talk !== talk || this.closing) return;
@@ -180,7 +189,8 @@ export class ViewerHub {
 		const now = this.now();
 		for (const link of this.links) {
 			const since = link.waitingSince;
-			if (since !== undefined && now - since > this.options.stallMs) link.close('lectern: your connection stopped taking the slides; reconnect to watch again.');
+			if (since !== undefined && now - since > this.options.stallMs)
+				link.close('lectern: your connection stopped taking the slides; reconnect to watch again.');
 		}
 	}
 }

@@ -34,7 +34,13 @@ export type ViewerRules = {
 
 const noticeMs = 4000;
 
-export const newViewer = (now: number): ViewerState => ({browsing: false, nav: undefined, notice: {text: 'watching live', until: now + noticeMs}, leave: false, redraws: 0});
+export const newViewer = (now: number): ViewerState => ({
+	browsing: false,
+	nav: undefined,
+	notice: {text: 'watching live', until: now + noticeMs},
+	leave: false,
+	redraws: 0,
+});
 
 /** The commands a browsing viewer may use; everything else is the presenter's. */
 const browseCommands = new Set<Command>(['next', 'previous', 'first', 'last', 'overview']);
@@ -49,7 +55,8 @@ export function viewerKey(state: ViewerState, key: string, talkIndex: number, ru
 	if (!rules.canBrowse) return tell('read-only: following the speaker');
 	const context: NavContext = {search: noSearch, overviewRows: Math.max(1, rules.overviewRows), overviewPage: rules.overviewPage};
 	if (state.browsing && state.nav) {
-		if (key === 'f' || (key === 'escape' && state.nav.overlay === 'none' && state.nav.digits === '')) return {...state, browsing: false, nav: undefined, notice: {text: 'following the speaker', until: now + noticeMs}};
+		if (key === 'f' || (key === 'escape' && state.nav.overlay === 'none' && state.nav.digits === ''))
+			return {...state, browsing: false, nav: undefined, notice: {text: 'following the speaker', until: now + noticeMs}};
 		if (!allowed(state.nav, key)) return tell('f follows the speaker · q leaves');
 		return {...state, nav: navigate(state.nav, key, context), notice: undefined};
 	}

@@ -78,7 +78,13 @@ export function takeoverStream(stream: NodeJS.WriteStream, opening: OpeningFrame
 		}
 
 		held.push({chunk, rest});
-		if (chunk === frameEnd) release(showsAlready(held.map(({chunk: text}) => text), opening));
+		if (chunk === frameEnd)
+			release(
+				showsAlready(
+					held.map(({chunk: text}) => text),
+					opening,
+				),
+			);
 		return true;
 	};
 

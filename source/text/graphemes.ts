@@ -43,7 +43,8 @@ export function graphemes(text: string): string[] {
 const pictographic = /^\p{Extended_Pictographic}$/u;
 const han = /^\p{Script=Han}$/u;
 /** Grapheme_Cluster_Break=Prepend: never followed by a boundary. */
-const prepend = /^[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
+const prepend =
+	/^[\u0600-\u0605\u06DD\u070F\u0890\u0891\u08E2\u0D4E\u{110BD}\u{110CD}\u{111C2}\u{111C3}\u{1193F}\u{11941}\u{11A3A}\u{11A84}-\u{11A89}\u{11D46}\u{11F02}]$/u;
 
 /**
  * True when a grapheme cluster boundary is certain before index `at`: before

@@ -17,7 +17,9 @@ const keycap = '\u20E3';
 /** The text with every width-ambiguous emoji cluster replaced by its stable stand-in. */
 export function stableText(text: string): string {
 	if (!/[\u200D\uFE0E\uFE0F\u20E3\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u.test(text)) return text;
-	return graphemes(text).map(cluster => stableCluster(cluster)).join('');
+	return graphemes(text)
+		.map(cluster => stableCluster(cluster))
+		.join('');
 }
 
 export function stableSegments(segments: readonly Segment[]): Segment[] {

@@ -38,7 +38,9 @@ async function namedTheme(name: string, context: ThemeContext): Promise<Theme> {
 	if (Object.hasOwn(builtinThemes, name)) return builtinThemes[name]!;
 	const {loadShikiTheme, shikiThemeNames} = await import('./shiki-themes.js');
 	if (!shikiThemeNames.includes(name)) {
-		throw new ThemeError(`--theme ${name}: no such theme (built in: ${Object.keys(builtinThemes).join(', ')}, auto; or a Shiki theme such as github-light, catppuccin-mocha; or a .yaml/.json theme file)`);
+		throw new ThemeError(
+			`--theme ${name}: no such theme (built in: ${Object.keys(builtinThemes).join(', ')}, auto; or a Shiki theme such as github-light, catppuccin-mocha; or a .yaml/.json theme file)`,
+		);
 	}
 
 	const {themeFromShiki} = await import('./from-shiki.js');
@@ -53,7 +55,10 @@ async function fileTheme(path: string, fallback: Theme, context: ThemeContext): 
 		throw new ThemeError(`${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such theme file' : String(error)}`);
 	}
 
-	const [{openYaml, readYaml}, {readThemeFile, withColours, ThemeFileError}] = await Promise.all([import('../deck/formats/yaml.js'), import('./theme-file.js')]);
+	const [{openYaml, readYaml}, {readThemeFile, withColours, ThemeFileError}] = await Promise.all([
+		import('../deck/formats/yaml.js'),
+		import('./theme-file.js'),
+	]);
 	await openYaml();
 	const parsed = readYaml(text);
 	if (!parsed.ok) throw new ThemeError(`${path}: ${parsed.line ? `line ${parsed.line}: ` : ''}${parsed.error}`);
@@ -62,7 +67,8 @@ async function fileTheme(path: string, fallback: Theme, context: ThemeContext): 
 		const base = file.base ? await namedTheme(file.base, context) : fallback;
 		if (file.code !== undefined) {
 			const {shikiThemeNames} = await import('./shiki-themes.js');
-			if (!shikiThemeNames.includes(file.code)) throw new ThemeError(`code: no Shiki theme named ${file.code} (try github-dark, github-light, catppuccin-mocha)`);
+			if (!shikiThemeNames.includes(file.code))
+				throw new ThemeError(`code: no Shiki theme named ${file.code} (try github-dark, github-light, catppuccin-mocha)`);
 		}
 
 		const paint = base.paint || file.background !== undefined;

@@ -29,7 +29,8 @@ export class ThemeFileError extends Error {}
 
 /** A parsed theme file's value checked: what it sets, or a ThemeFileError naming the bad key. */
 export function readThemeFile(value: unknown): ThemeFile {
-	if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ThemeFileError('a theme is a mapping of keys (base, code, foreground, background, colours)');
+	if (typeof value !== 'object' || value === null || Array.isArray(value))
+		throw new ThemeFileError('a theme is a mapping of keys (base, code, foreground, background, colours)');
 	const record = value as Record<string, unknown>;
 	for (const key of Object.keys(record)) {
 		if (!topKeys.includes(key)) throw new ThemeFileError(`${key}: not a theme key (keys: ${topKeys.filter(name => name !== 'colors').join(', ')})`);
@@ -43,7 +44,8 @@ export function readThemeFile(value: unknown): ThemeFile {
 	};
 
 	const colour = (key: string, found: unknown): string => {
-		if (typeof found !== 'string' || !/^#[\da-f]{6}$/i.test(found.trim())) throw new ThemeFileError(`${key}: ${JSON.stringify(found)} is not a colour (write #rrggbb)`);
+		if (typeof found !== 'string' || !/^#[\da-f]{6}$/i.test(found.trim()))
+			throw new ThemeFileError(`${key}: ${JSON.stringify(found)} is not a colour (write #rrggbb)`);
 		return found.trim().toLowerCase();
 	};
 

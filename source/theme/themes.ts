@@ -24,7 +24,10 @@ export type Theme = {
 
 /** A role table from 24-bit colours alone: the 16-colour fallback is the nearest basic colour. */
 export function entries(colours: Readonly<Record<ThemeColour, string>>): Record<ThemeColour, ThemeEntry> {
-	return Object.fromEntries(Object.entries(colours).map(([role, rgb]) => [role, {rgb, basic: nearestBasic(...parseHex(rgb))}])) as Record<ThemeColour, ThemeEntry>;
+	return Object.fromEntries(Object.entries(colours).map(([role, rgb]) => [role, {rgb, basic: nearestBasic(...parseHex(rgb))}])) as Record<
+		ThemeColour,
+		ThemeEntry
+	>;
 }
 
 const light = entries({

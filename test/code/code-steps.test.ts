@@ -19,14 +19,24 @@ test('attributes: line numbers, ranges (all, lists, out of range), live code', (
 });
 
 test('each range of {1-2|3|all} is a step of its own, with a pause before it counted in', () => {
-	const deck = loadDeck(bytes('Intro\n\n<!-- pause -->\n\n```python {1-2|3|all}\na = 1\nb = 2\nc = a + b\n```\n\n<!-- end_slide -->\n\nNext\n'), {format: 'presenterm'});
+	const deck = loadDeck(bytes('Intro\n\n<!-- pause -->\n\n```python {1-2|3|all}\na = 1\nb = 2\nc = a + b\n```\n\n<!-- end_slide -->\n\nNext\n'), {
+		format: 'presenterm',
+	});
 	const steps = deck.slides.filter(slide => slide.step).map(slide => [slide.step!.index, slide.step!.of]);
-	assert.deepEqual(steps, [[1, 4], [2, 4], [3, 4], [4, 4]]);
+	assert.deepEqual(steps, [
+		[1, 4],
+		[2, 4],
+		[3, 4],
+		[4, 4],
+	]);
 	assert.equal(codeOf(deck, 0), undefined);
 	assert.deepEqual(codeOf(deck, 1).code.focus, [0, 1]);
 	assert.deepEqual(codeOf(deck, 2).code.focus, [2]);
 	assert.equal(codeOf(deck, 3).code.focus, undefined);
-	assert.deepEqual(deck.slides.map(slide => slide.index), [0, 1, 2, 3, 4]);
+	assert.deepEqual(
+		deck.slides.map(slide => slide.index),
+		[0, 1, 2, 3, 4],
+	);
 });
 
 test('a single range is a fixed highlight, not a step', () => {
@@ -52,5 +62,8 @@ test('the panel: marked lines on their own background, lines outside the step di
 	assert.equal(style(2)?.bg, 'codeMark');
 	assert.equal(style(3)?.dim, true);
 	assert.equal(style(1)?.dim, undefined);
-	assert.ok(rows.every(row => row.reduce((width, segment) => width + segment.text.length, 0) === 3), 'fitted: one column each side of the longest line');
+	assert.ok(
+		rows.every(row => row.reduce((width, segment) => width + segment.text.length, 0) === 3),
+		'fitted: one column each side of the longest line',
+	);
 });

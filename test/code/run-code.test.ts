@@ -31,7 +31,10 @@ test('+exec: the output of a shell block, line by line, in the deck folder, esca
 	const shown = text(lines);
 	assert.ok(shown.includes('one') && shown.includes('two'), shown.join('|'));
 	assert.ok(shown.includes(folder) || shown.some(line => line.endsWith(folder.split('/').at(-1)!)), shown.join('|'));
-	assert.ok(shown.every(line => !line.includes('\u001B')), 'no escape sequence survives');
+	assert.ok(
+		shown.every(line => !line.includes('\u001B')),
+		'no escape sequence survives',
+	);
 });
 
 test('+exec: python and javascript run by their interpreters', async () => {

@@ -37,7 +37,10 @@ describe('check: fixtures/reference-style.txt', () => {
 	test('missing images with file:line', () => {
 		const lines = found.filter(diagnostic => diagnostic.code === 'missing-image').map(diagnostic => formatDiagnostic(file, diagnostic));
 		assert.equal(lines[0], 'fixtures/reference-style.txt:4: warning: image "footer.svg" not found next to the deck; alt text is shown [missing-image]');
-		assert.equal(lines[2], 'fixtures/reference-style.txt:100: warning: image "sprout_teapot_0.png" not found next to the deck; alt text is shown [missing-image]');
+		assert.equal(
+			lines[2],
+			'fixtures/reference-style.txt:100: warning: image "sprout_teapot_0.png" not found next to the deck; alt text is shown [missing-image]',
+		);
 		assert.ok(lines.some(line => line.startsWith('fixtures/reference-style.txt:108: ') && line.includes('"tea_fields_169.png"')));
 	});
 
@@ -56,8 +59,15 @@ describe('check: fixtures/reference-style.txt', () => {
 	});
 
 	test('unknown class, unbalanced span and unknown directive say what and where', () => {
-		const format = (code: string) => formatDiagnostic(file, found.find(diagnostic => diagnostic.code === code)!);
-		assert.equal(format('unknown-class'), 'fixtures/reference-style.txt:156: warning: unknown span class ".shiny[...]"; its content is shown unstyled [unknown-class]');
+		const format = (code: string) =>
+			formatDiagnostic(
+				file,
+				found.find(diagnostic => diagnostic.code === code)!,
+			);
+		assert.equal(
+			format('unknown-class'),
+			'fixtures/reference-style.txt:156: warning: unknown span class ".shiny[...]"; its content is shown unstyled [unknown-class]',
+		);
 		assert.match(format('unbalanced-span'), /^fixtures\/reference-style\.txt:157: warning: .*\.red\[/);
 		assert.match(format('unknown-directive'), /^fixtures\/reference-style\.txt:158: warning: .*\$\$foo/);
 	});
@@ -184,7 +194,10 @@ describe('check: the format and why', () => {
 		const deck = load('reference-style.txt');
 		assert.match(checkSummary(deck, []), /^\d+ slides, shorthand format \(`\$\$terminal`, line \d+; `#=` title, line \d+; .*\), no problems$/);
 		assert.equal(checkSummary(loadDeck(utf8('# Hi\n'), {format: 'remark'}), []), '1 slides, remark format (--format), no problems');
-		assert.equal(checkSummary(loadDeck(utf8('# Hi\n')), [{severity: 'warning', line: 1, code: 'x', message: 'x'}]), '1 slides, markdown format (no sign of another format), 1 finding');
+		assert.equal(
+			checkSummary(loadDeck(utf8('# Hi\n')), [{severity: 'warning', line: 1, code: 'x', message: 'x'}]),
+			'1 slides, markdown format (no sign of another format), 1 finding',
+		);
 	});
 
 	test('mixed evidence is a warning that names the other format and how to choose it', () => {

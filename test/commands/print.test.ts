@@ -90,20 +90,35 @@ describe('print: fixtures/reference-style.txt at 80x24, plain', () => {
 		assert.ok(subtitle >= 4, 'big text takes several rows above the subtitle');
 		const big = nonEmpty(screen.slice(0, subtitle));
 		assert.ok(big.length >= 4, `${big.length} rows of big text`);
-		assert.ok(big.every(line => /[|_/\\()`'█▀▄╗╔═║╝╚]/.test(line)), 'block letters');
+		assert.ok(
+			big.every(line => /[|_/\\()`'█▀▄╗╔═║╝╚]/.test(line)),
+			'block letters',
+		);
 		assert.ok(Math.abs(leftPad(screen[subtitle]!) - Math.floor((80 - 'TeaCon 2024'.length) / 2)) <= 1, 'centered');
 		assert.ok(screen.some(line => line.trim() === 'a short talk about a long brew'));
 		assert.ok(screen.some(line => line.trim() === '📷 footer footer.svg'));
 	});
 
 	test('slide 2: an inline image is one line of alt text with a readable name', () => {
-		assert.deepEqual(nonEmpty(slide(slides, 2).screen).map(line => line.trim()), ['📷 kettle intro kettle_intro.png']);
+		assert.deepEqual(
+			nonEmpty(slide(slides, 2).screen).map(line => line.trim()),
+			['📷 kettle intro kettle_intro.png'],
+		);
 	});
 
 	test('slides 3-6: emoji', () => {
-		assert.deepEqual(nonEmpty(slide(slides, 3).screen).map(line => line.trim()), ['☕']);
-		assert.deepEqual(nonEmpty(slide(slides, 4).screen).map(line => line.trim()), ['👩🏽‍🍳']);
-		assert.deepEqual(nonEmpty(slide(slides, 5).screen).map(line => line.trim()), ['🍵', '💧', '🔥']);
+		assert.deepEqual(
+			nonEmpty(slide(slides, 3).screen).map(line => line.trim()),
+			['☕'],
+		);
+		assert.deepEqual(
+			nonEmpty(slide(slides, 4).screen).map(line => line.trim()),
+			['👩🏽‍🍳'],
+		);
+		assert.deepEqual(
+			nonEmpty(slide(slides, 5).screen).map(line => line.trim()),
+			['🍵', '💧', '🔥'],
+		);
 		assert.match(nonEmpty(slide(slides, 6).screen)[0]!, /🍋\s+❌/);
 	});
 
@@ -151,8 +166,14 @@ describe('print: fixtures/reference-style.txt at 80x24, plain', () => {
 		] as const) {
 			const screen = nonEmpty(slide(slides, number).screen);
 			assert.match(screen[0]!, /^\s*╭─+╮$/, `slide ${number}`);
-			assert.ok(screen.some(line => new RegExp(`│ +📷 ${name} +│`).test(line)), `slide ${number}: ${name}`);
-			assert.ok(screen.some(line => new RegExp(`│ +${file.replaceAll('.', '\\.')} +│`).test(line)), `slide ${number}: ${file}`);
+			assert.ok(
+				screen.some(line => new RegExp(`│ +📷 ${name} +│`).test(line)),
+				`slide ${number}: ${name}`,
+			);
+			assert.ok(
+				screen.some(line => new RegExp(`│ +${file.replaceAll('.', '\\.')} +│`).test(line)),
+				`slide ${number}: ${file}`,
+			);
 		}
 	});
 
@@ -234,8 +255,8 @@ describe('print: fixtures/reference-style.txt at 80x24, plain', () => {
 		const first = slide(withNotes, 1);
 		assert.deepEqual(first.screen, slide(slides, 1).screen, 'the slide itself is unchanged');
 		assert.deepEqual(first.notes, ['breathe, and smile!', '', 'You got this', '', '💪']);
-		assert.deepEqual(slide(withNotes, 18).notes, ['🫖 Reminder', '', 'Count to four minutes.', '', 'Don\'t rush it ☕']);
-		assert.deepEqual(slide(withNotes, 17).notes, ['that\'s where the thermometer comes in.']);
+		assert.deepEqual(slide(withNotes, 18).notes, ['🫖 Reminder', '', 'Count to four minutes.', '', "Don't rush it ☕"]);
+		assert.deepEqual(slide(withNotes, 17).notes, ["that's where the thermometer comes in."]);
 		assert.equal(slide(withNotes, 19).notes, undefined, 'a slide without notes has no Notes: part');
 		assert.equal(slide(withNotes, 22).notes, undefined);
 		for (const line of withNotes.flat()) assert.ok(stringWidth(line) <= 80);

@@ -78,7 +78,12 @@ const shorthand: Array<Omit<Case, 'format'>> = [
 
 const remark: Array<Omit<Case, 'format'>> = [
 	{name: 'slides', make: repeat('# a$\n\n--\n\nb\n\n???\nnote$\n\n---\n', 'class: center\n\n'), size: 75},
-	{name: 'templates', make: (size, payload) => Array.from({length: size}, (_, index) => `name: s${index}\n${index > 0 ? `template: s${index - 1}\n` : ''}\nx${payload} {{content}}\n`).join('---\n'), size: 50},
+	{
+		name: 'templates',
+		make: (size, payload) =>
+			Array.from({length: size}, (_, index) => `name: s${index}\n${index > 0 ? `template: s${index - 1}\n` : ''}\nx${payload} {{content}}\n`).join('---\n'),
+		size: 50,
+	},
 	{name: 'layouts', make: repeat('layout: true\nclass: c$\n\nhead\n---\n\nbody $\n---\n'), size: 50},
 	{name: 'classes', make: repeat('.left[.red[a$]] '), size: 375},
 ];

@@ -21,7 +21,13 @@ import type {Deck, Slide} from '../../source/deck/model.js';
 import '../support/yaml.js';
 
 /** A deck's notes, its markup words (and `why`, when they are not plain markup), or why it is skipped. */
-type Expectation = {readonly notes?: readonly string[]; readonly markup?: readonly string[]; readonly why?: string; readonly skip?: string; readonly shorthandNotes?: boolean};
+type Expectation = {
+	readonly notes?: readonly string[];
+	readonly markup?: readonly string[];
+	readonly why?: string;
+	readonly skip?: string;
+	readonly shorthandNotes?: boolean;
+};
 type Expectations = {readonly markup: readonly string[]; readonly decks: Readonly<Record<string, Expectation>>};
 
 const fixtures = join(process.cwd(), 'fixtures');

@@ -28,7 +28,6 @@ import {assertLinear} from '../support/growth.js';
 
 const seed = Number(process.env['FUZZ_SEED'] ?? 20_191_005);
 
-
 // ---------------------------------------------------------------------------
 // Material
 
@@ -102,7 +101,23 @@ const markup = [
 	'&#42;',
 	'***',
 ];
-const words = ['tea', 'kettle', 'steep', 'the', 'a', 'water', 'Django', 'runserver', 'my_project', '...', '—', '’', 'café', 'x'.repeat(90), '0123456789'.repeat(12)];
+const words = [
+	'tea',
+	'kettle',
+	'steep',
+	'the',
+	'a',
+	'water',
+	'Django',
+	'runserver',
+	'my_project',
+	'...',
+	'—',
+	'’',
+	'café',
+	'x'.repeat(90),
+	'0123456789'.repeat(12),
+];
 const directives = ['$$terminal', '$$prompt', '$$w', '$$foo', '$$', '$$$', '$$terminal\u001B[31m'];
 
 function fragment(r: Random): string {
@@ -281,7 +296,10 @@ function makeCase(r: Random, index: number): Case {
 	if (roll < 0.82) return {name: `#${index} mutated generated`, bytes: mutate(r, utf8(generatedDeck(r)))};
 	if (roll < 0.9) return {name: `#${index} random bytes`, bytes: Uint8Array.from({length: r.int(0, 3000)}, () => r.int(0, 255))};
 	if (roll < 0.95) return {name: `#${index} mojibake`, bytes: mojibake(generatedDeck(r), r.pick(['macintosh', 'windows-1252'] as const))};
-	return {name: `#${index} random lines`, bytes: utf8(Array.from({length: r.int(1, 200)}, () => Array.from({length: r.int(0, 30)}, () => fragment(r)).join('')).join('\n'))};
+	return {
+		name: `#${index} random lines`,
+		bytes: utf8(Array.from({length: r.int(1, 200)}, () => Array.from({length: r.int(0, 30)}, () => fragment(r)).join('')).join('\n')),
+	};
 }
 
 // ---------------------------------------------------------------------------
@@ -328,7 +346,16 @@ class Problems {
 	}
 }
 
-function checkPrint(deck: Deck, where: string, columns: number, rows: number, level: ColourLevel, notes: boolean, hyperlinks: boolean, problems: Problems): void {
+function checkPrint(
+	deck: Deck,
+	where: string,
+	columns: number,
+	rows: number,
+	level: ColourLevel,
+	notes: boolean,
+	hyperlinks: boolean,
+	problems: Problems,
+): void {
 	const area = Math.max(1, rows - 2);
 	let slideRows = 0;
 	let inNotes = false;
@@ -358,7 +385,11 @@ function checkPrint(deck: Deck, where: string, columns: number, rows: number, le
 		}
 
 		const width = stringWidth(text);
-		if (width > columns) problems.add(inNotes ? (columns === 1 ? 'wide-notes-1' : 'wide-notes') : 'wide-slide', `${where}, slide ${headers}: ${width} columns: ${JSON.stringify(text)}`);
+		if (width > columns)
+			problems.add(
+				inNotes ? (columns === 1 ? 'wide-notes-1' : 'wide-notes') : 'wide-slide',
+				`${where}, slide ${headers}: ${width} columns: ${JSON.stringify(text)}`,
+			);
 		if (!inNotes) {
 			slideRows++;
 			if (slideRows === area + (notes ? 1 : 0) + 1) problems.add('tall', `${where}: slide ${headers} has more than ${area} rows`);
@@ -418,7 +449,6 @@ describe(`fuzz (seed ${seed})`, () => {
 				} catch (error) {
 					problems.add('threw', `${where}: ${String(error)}`);
 				}
-
 			}
 		}
 
@@ -453,7 +483,9 @@ describe(`fuzz (seed ${seed})`, () => {
 	});
 
 	test('a title that is one very long word is laid out in time linear in its length', () => {
-		const print = (length: number) => [...printDeck(loadDeck(utf8(`#= ${'x'.repeat(length)}\n`)), {size: {columns: 48, rows: 34}, notes: false, ansi: {level: 0, hyperlinks: false}})];
+		const print = (length: number) => [
+			...printDeck(loadDeck(utf8(`#= ${'x'.repeat(length)}\n`)), {size: {columns: 48, rows: 34}, notes: false, ansi: {level: 0, hyperlinks: false}}),
+		];
 		assertLinear('one long word', 100, print);
 		assert.ok(print(800).length > 1);
 	});
@@ -464,7 +496,9 @@ describe(`fuzz (seed ${seed})`, () => {
 		for (let index = 0; index < 150; index++) {
 			// Real text: every slide has an emoji, so the original itself can never pass for mojibake.
 			const original = Array.from({length: r.int(1, 5)}, () => {
-				const words = Array.from({length: r.int(1, 8)}, () => (r.chance(0.4) ? r.pick(nice) : r.pick(['tea', 'pot', '**cup**', '.red[hot]', '<br>', 'Note: a'])));
+				const words = Array.from({length: r.int(1, 8)}, () =>
+					r.chance(0.4) ? r.pick(nice) : r.pick(['tea', 'pot', '**cup**', '.red[hot]', '<br>', 'Note: a']),
+				);
 				return `${r.pick(['# ', '#= ', '', '- '])}${r.pick(emoji.slice(0, 12))} ${words.join(' ')}`;
 			}).join('\n---\n');
 			const clean = loadDeck(utf8(original));

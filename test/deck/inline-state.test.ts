@@ -35,7 +35,10 @@ for (const html of [true, false]) {
 		const {own, light} = parsers({html});
 		const expected = own.parse(document, {});
 		const actual = light.parse(document, {});
-		assert.ok(expected.some(token => (token.children?.length ?? 0) > 10), 'the document has inline content');
+		assert.ok(
+			expected.some(token => (token.children?.length ?? 0) > 10),
+			'the document has inline content',
+		);
 		assert.deepEqual(actual, expected);
 	});
 }

@@ -28,10 +28,12 @@ function slideOf<K extends Kind>(deck: Deck, number: number, kind: K): Extract<S
 /** A terminal line as a reader sees it. */
 function terminalLine(line: TerminalLine): {prompt?: string; text: string; typed: string; cursor: boolean; line: number} {
 	const text = line.segments.map(segment => inlineText(segment.content)).join('');
-	const typed = line.segments.filter(segment => segment.typed).map(segment => inlineText(segment.content)).join('');
+	const typed = line.segments
+		.filter(segment => segment.typed)
+		.map(segment => inlineText(segment.content))
+		.join('');
 	return {...(line.prompt === undefined ? {} : {prompt: line.prompt}), text, typed, cursor: line.cursor, line: line.line};
 }
-
 
 const findNode = (inlines: readonly Inline[], type: Inline['type']): Inline | undefined => {
 	for (const node of inlines) {
@@ -132,7 +134,7 @@ describe('fixtures/reference-style.txt, slide by slide', () => {
 		assert.equal(cook[0]![0], '\u{1F469}\u{1F3FD}\u200D\u{1F373}', 'one cluster: woman, skin tone, ZWJ, cooking');
 		assert.deepEqual(slideOf(deck, 5, 'emoji').rows, [['🍵'], ['💧'], ['🔥']]);
 		assert.deepEqual(slideOf(deck, 6, 'emoji').rows, [['🍋', '❌']]);
-		assert.equal(slideOf(deck, 3, 'emoji').notes?.text, 'Hello! I\'m Sam');
+		assert.equal(slideOf(deck, 3, 'emoji').notes?.text, "Hello! I'm Sam");
 		assert.equal(slideOf(deck, 4, 'emoji').notes?.text, 'for the last ten years I have made tea for\n\nmy family\n\nmy friends\n\nmy colleagues');
 	});
 
@@ -166,7 +168,10 @@ describe('fixtures/reference-style.txt, slide by slide', () => {
 	test('7: a terminal session: prompt, command, output, <br><br> blank line, cursor', () => {
 		const slide = slideOf(deck, 7, 'terminal');
 		assert.equal(slide.title, 'bash');
-		assert.deepEqual(slide.lines.map(line => withoutLine(line)), [...sessionLines('kettle --boil'), {text: '', typed: '', cursor: true}]);
+		assert.deepEqual(
+			slide.lines.map(line => withoutLine(line)),
+			[...sessionLines('kettle --boil'), {text: '', typed: '', cursor: true}],
+		);
 		assert.deepEqual(
 			slide.lines.map(line => line.line),
 			[49, 51, 52, 52, 53, 54, 54, 55, 56],
@@ -195,7 +200,10 @@ describe('fixtures/reference-style.txt, slide by slide', () => {
 		const slide = slideOf(deck, 9, 'terminal');
 		const last = slide.lines.at(-1)!;
 		assert.deepEqual(terminalLine(last), {prompt: '~/my_project', text: 'steep --minutes 4', typed: 'steep --minutes 4', cursor: true, line: 83});
-		assert.deepEqual(last.segments.map(segment => segment.typed), [true]);
+		assert.deepEqual(
+			last.segments.map(segment => segment.typed),
+			[true],
+		);
 		assert.deepEqual(
 			slide.lines.slice(0, -1).map(line => withoutLine(line)),
 			sessionLines('kettle --boil'),
@@ -299,7 +307,11 @@ describe('fixtures/reference-style.txt, slide by slide', () => {
 		);
 		const [, ordered, unordered, , paragraph] = slide.body;
 		assert.ok(ordered?.type === 'list' && unordered?.type === 'list' && paragraph?.type === 'paragraph');
-		assert.deepEqual(ordered.items[1], [{type: 'text', text: 'Add '}, {type: 'strong', children: [{type: 'text', text: 'one spoon'}]}, {type: 'text', text: ' per cup'}]);
+		assert.deepEqual(ordered.items[1], [
+			{type: 'text', text: 'Add '},
+			{type: 'strong', children: [{type: 'text', text: 'one spoon'}]},
+			{type: 'text', text: ' per cup'},
+		]);
 		assert.deepEqual(ordered.items[2]![1], {type: 'emphasis', children: [{type: 'text', text: 'just'}]});
 		assert.deepEqual(unordered.items[0]![1], {type: 'code', text: '80 C'});
 		assert.deepEqual(unordered.items[2]![1], {type: 'link', url: 'https://example.com/tea', children: [{type: 'text', text: 'the tea guide'}]});
@@ -307,8 +319,8 @@ describe('fixtures/reference-style.txt, slide by slide', () => {
 		assert.deepEqual(paragraph.lines[1], [{type: 'text', text: 'This line has .red[oops in it'}], 'unbalanced span shown literally');
 
 		assert.equal(slide.notes?.line, 160);
-		assert.equal(slide.notes?.text, '# 🫖 Reminder\n\nCount to four minutes.\n\nDon\'t rush it ☕');
-		assert.deepEqual(blockTexts(slide.notes.blocks), ['h1: 🫖 Reminder', 'p: Count to four minutes.', 'p: Don\'t rush it ☕']);
+		assert.equal(slide.notes?.text, "# 🫖 Reminder\n\nCount to four minutes.\n\nDon't rush it ☕");
+		assert.deepEqual(blockTexts(slide.notes.blocks), ['h1: 🫖 Reminder', 'p: Count to four minutes.', "p: Don't rush it ☕"]);
 		assert.equal(slideTitle(slide), 'Steeping, step by step');
 	});
 
@@ -330,7 +342,7 @@ describe('fixtures/reference-style.txt, slide by slide', () => {
 	test('21: "#todo TITLE" is a draft with that title; ~~strike~~ in its body', () => {
 		const slide = slideOf(deck, 21, 'draft');
 		assert.equal(inlineText(slide.title), 'summary');
-		assert.deepEqual(blockTexts(slide.body), ['p: It\'s complicated', 'p: So what do you choose?', 'p: It depends', 'p: Just you? A teabag.']);
+		assert.deepEqual(blockTexts(slide.body), ["p: It's complicated", 'p: So what do you choose?', 'p: It depends', 'p: Just you? A teabag.']);
 		const strike = slide.body[2];
 		assert.deepEqual(strike?.type === 'paragraph' && strike.lines[0], [{type: 'strike', children: [{type: 'text', text: 'It depends'}]}]);
 	});
@@ -394,7 +406,10 @@ describe('mojibake', () => {
 		assert.equal(notice.line, 1);
 		assert.match(notice.message, /Mac OS Roman/);
 		assert.match(notice.message, /18 characters/);
-		assert.deepEqual(deck.diagnostics.map(diagnostic => diagnostic.code), ['mojibake-repaired']);
+		assert.deepEqual(
+			deck.diagnostics.map(diagnostic => diagnostic.code),
+			['mojibake-repaired'],
+		);
 	});
 
 	test('the Windows-1252 fixture really is mojibake', () => {
@@ -408,7 +423,10 @@ describe('mojibake', () => {
 		const deck = load('mojibake-cp1252.txt');
 		expectRepaired(deck);
 		assert.deepEqual(deck.repair, {encoding: 'windows-1252', characters: 18});
-		assert.deepEqual(deck.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line]), [['mojibake-repaired', 1]]);
+		assert.deepEqual(
+			deck.diagnostics.map(diagnostic => [diagnostic.code, diagnostic.line]),
+			[['mojibake-repaired', 1]],
+		);
 		assert.match(deck.diagnostics[0]!.message, /Windows-1252/);
 	});
 
@@ -424,7 +442,10 @@ describe('mojibake', () => {
 		const source = fixture('legit-mojibake-text.txt').toString('utf8');
 		for (const word of ['cafÃ©', 'üí™', 'Ã©', 'üí', 'café', '💪']) {
 			assert.ok(source.includes(word));
-			assert.ok(deck.slides.some(each => slideText(each).includes(word)), word);
+			assert.ok(
+				deck.slides.some(each => slideText(each).includes(word)),
+				word,
+			);
 		}
 	});
 
@@ -492,7 +513,10 @@ describe('BOM and line ends', () => {
 describe('parser edge cases', () => {
 	test('an empty file is one blank slide', () => {
 		assert.deepEqual(parseDeck('').slides, [{kind: 'blank', index: 0, line: 1}]);
-		assert.deepEqual(loadDeck(new Uint8Array()).slides.map(slide => slide.kind), ['blank']);
+		assert.deepEqual(
+			loadDeck(new Uint8Array()).slides.map(slide => slide.kind),
+			['blank'],
+		);
 	});
 
 	test('a trailing newline does not add a slide or a line; a missing one loses nothing', () => {
@@ -536,7 +560,10 @@ describe('parser edge cases', () => {
 		);
 		const terminal = deck.slides[0]!;
 		assert.ok(terminal.kind === 'terminal');
-		assert.ok(terminal.lines.some(line => terminalLine(line).text.includes('$$bogus here')), 'shown as written');
+		assert.ok(
+			terminal.lines.some(line => terminalLine(line).text.includes('$$bogus here')),
+			'shown as written',
+		);
 	});
 
 	test('terminal: a source line ending in <br> does not break twice; <br><br> leaves one empty line', () => {
@@ -553,7 +580,10 @@ describe('parser edge cases', () => {
 		const slide = parseDeck('$$terminal\n\n$$prompt ~\n\n$$w  ls  \n').slides[0]!;
 		assert.ok(slide.kind === 'terminal');
 		assert.equal(slide.title, '');
-		assert.deepEqual(slide.lines.map(line => terminalLine(line)), [{prompt: '~', text: 'ls', typed: 'ls', cursor: true, line: 3}]);
+		assert.deepEqual(
+			slide.lines.map(line => terminalLine(line)),
+			[{prompt: '~', text: 'ls', typed: 'ls', cursor: true, line: 3}],
+		);
 	});
 
 	test('emoji titles: flags, keycaps and ZWJ families are single clusters', () => {

@@ -170,7 +170,10 @@ describe('diagnostics', () => {
 describe('splitAtBreaks', () => {
 	test('splits containers around a nested break', () => {
 		const lines = splitAtBreaks(parse('a .red[b<br>c] d').inline);
-		assert.deepEqual(lines, [[text('a '), span('red', text('b'))], [span('red', text('c')), text(' d')]]);
+		assert.deepEqual(lines, [
+			[text('a '), span('red', text('b'))],
+			[span('red', text('c')), text(' d')],
+		]);
 	});
 
 	test('a trailing break leaves an empty last line', () => {
@@ -225,7 +228,29 @@ describe('graphemes', () => {
 	});
 
 	test('long text gives the same clusters as Intl.Segmenter', () => {
-		const pieces = ['tea ', 'x', '👩🏻‍🔧', '🏳️‍🌈', '🇬🇧', '🇬', '1️⃣', 'e\u0301', '\u0301', '\u200D', '\r', '\n', '日本', '가', 'ᄀ', 'ᆨ', 'क्ष', '\u0600', '🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}', '\uFE0F', '🏻'];
+		const pieces = [
+			'tea ',
+			'x',
+			'👩🏻‍🔧',
+			'🏳️‍🌈',
+			'🇬🇧',
+			'🇬',
+			'1️⃣',
+			'e\u0301',
+			'\u0301',
+			'\u200D',
+			'\r',
+			'\n',
+			'日本',
+			'가',
+			'ᄀ',
+			'ᆨ',
+			'क्ष',
+			'\u0600',
+			'🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}',
+			'\uFE0F',
+			'🏻',
+		];
 		let state = 7;
 		const next = () => {
 			state = (state * 48_271) % 2_147_483_647;

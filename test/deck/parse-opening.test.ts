@@ -24,7 +24,10 @@ test('the opening screen drawn from the part of the deck it needs is the one the
 			const opening = parseOpening(text, start);
 			assert.equal(opening.slides.length, whole.slides.length);
 			for (const notes of [false, true]) {
-				for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}]) {
+				for (const size of [
+					{columns: 80, rows: 24},
+					{columns: 200, rows: 50},
+				]) {
 					const screen = (deck: typeof whole) =>
 						openingScreen({deck, nav: openingState(deck, start, notes), size, motion: {charactersPerSecond: 25}, showUrls: true, presenter: false, now});
 					assert.deepEqual(screen(opening), screen(whole), `${name}, slide ${start + 1}, notes ${notes}, ${size.columns}x${size.rows}`);
@@ -44,11 +47,16 @@ test('only the slides the opening screen needs are parsed', () => {
 
 // Markdown dialects and remark: the deck the player opens with (loadDeckInSteps) gives the screen the whole deck gives.
 const otherFormats = ['markdown.md', 'patat.md', 'mdp.md', 'lookatme.md', 'presenterm.md', 'slides.md', 'remark-deck.md'];
-const {generateMarkdownDeck} = (await import(pathToFileURL(resolve('scripts/bench/decks.mjs')).href)) as {generateMarkdownDeck: (count: number, seed?: number) => string};
+const {generateMarkdownDeck} = (await import(pathToFileURL(resolve('scripts/bench/decks.mjs')).href)) as {
+	generateMarkdownDeck: (count: number, seed?: number) => string;
+};
 
 test('in Markdown and remark decks too, the opening screen is the one the whole deck gives', async () => {
 	const now = Date.UTC(2026, 10, 26, 9, 30);
-	const texts: Array<[string, string]> = [...otherFormats.map((name): [string, string] => [name, readFileSync(`fixtures/formats/${name}`, 'utf8')]), ['generated Markdown', generateMarkdownDeck(40, 7)]];
+	const texts: Array<[string, string]> = [
+		...otherFormats.map((name): [string, string] => [name, readFileSync(`fixtures/formats/${name}`, 'utf8')]),
+		['generated Markdown', generateMarkdownDeck(40, 7)],
+	];
 	for (const [name, text] of texts) {
 		const bytes = Buffer.from(text);
 		await prepareToLoad(bytes);
@@ -57,7 +65,16 @@ test('in Markdown and remark decks too, the opening screen is the one the whole 
 			const {opening} = loadDeckInSteps(bytes, {fileName: name}, start);
 			assert.equal(opening.format, whole.format, name);
 			assert.equal(opening.slides.length, whole.slides.length, name);
-			const screen = (deck: typeof whole) => openingScreen({deck, nav: openingState(deck, start, false), size: {columns: 80, rows: 24}, motion: {charactersPerSecond: 25}, showUrls: true, presenter: false, now});
+			const screen = (deck: typeof whole) =>
+				openingScreen({
+					deck,
+					nav: openingState(deck, start, false),
+					size: {columns: 80, rows: 24},
+					motion: {charactersPerSecond: 25},
+					showUrls: true,
+					presenter: false,
+					now,
+				});
 			assert.deepEqual(screen(opening), screen(whole), `${name}, slide ${start + 1}`);
 		}
 	}

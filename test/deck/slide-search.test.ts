@@ -13,13 +13,34 @@ const deck = parseDeck(source);
 
 /** What a search must find: each slide's text checked on its own. */
 const oracle = (query: string): number[] =>
-	query === ''
-		? []
-		: deck.slides.flatMap((slide, index) => (slideText(slide).toLocaleLowerCase().includes(query.toLocaleLowerCase()) ? [index] : []));
+	query === '' ? [] : deck.slides.flatMap((slide, index) => (slideText(slide).toLocaleLowerCase().includes(query.toLocaleLowerCase()) ? [index] : []));
 
 test('search finds what a slide-by-slide check finds, typed a character at a time, widened and changed', () => {
 	const search = searchSlides(deck.slides);
-	const queries = ['d', 'de', 'dep', 'depl', 'deploy', 'deploym', 'deploy', 'b', 'ba', 'ab', 'aba', 'abab', 'ROLL', 'rollb', 'istanbul', 'i̇stanbul', 'slide 1', 'slide 12', 'e 5\n', 'zzz', '', 'a'];
+	const queries = [
+		'd',
+		'de',
+		'dep',
+		'depl',
+		'deploy',
+		'deploym',
+		'deploy',
+		'b',
+		'ba',
+		'ab',
+		'aba',
+		'abab',
+		'ROLL',
+		'rollb',
+		'istanbul',
+		'i̇stanbul',
+		'slide 1',
+		'slide 12',
+		'e 5\n',
+		'zzz',
+		'',
+		'a',
+	];
 	for (const query of queries) assert.deepEqual(search(query), oracle(query), JSON.stringify(query));
 	assert.ok(oracle('deploy').length > 1 && oracle('deploy').length < deck.slides.length, 'the fixture tells matches apart');
 });
@@ -33,7 +54,7 @@ test('a search indexed ahead, a part at a time, finds the same', () => {
 	assert.deepEqual(searchSlides([])('x'), []);
 });
 
-test('the result is the caller\'s own: changing it changes no later search', () => {
+test("the result is the caller's own: changing it changes no later search", () => {
 	const search = searchSlides(deck.slides);
 	const first = search('b');
 	first.length = 0;

@@ -82,7 +82,7 @@ describe('repairMojibake: leaves clean text alone', () => {
 		'one legitimate Ã©': 'In cp1252 mojibake, é shows as Ã©.\n',
 		'one legitimate Ã© after a letter': 'the word cafÃ© is broken\n',
 		'one legitimate Ã© at a line start': 'Ã© is what é becomes\n',
-		'üí': 'Mac mojibake of 💪 starts with üí\n',
+		üí: 'Mac mojibake of 💪 starts with üí\n',
 		'üí without an emoji': 'üí\n',
 		'real emoji and mojibake-looking text': '💪 is not üí™ and é is not Ã©\n',
 		'clean UTF-8 with accents': 'Café, résumé, naïve, Ærøskøbing, señor\n',
@@ -113,17 +113,7 @@ describe('decodeDeckBytes', () => {
 	});
 
 	test('reports invalid UTF-8 by line, counting CRLF and CR as one line end', () => {
-		const bytes = Uint8Array.of(
-			...utf8('ok\r\n'),
-			0x61,
-			0xff,
-			0x62,
-			...utf8('\rfine\n'),
-			0xe2,
-			0x82,
-			...utf8('\nend'),
-			0xc3,
-		);
+		const bytes = Uint8Array.of(...utf8('ok\r\n'), 0x61, 0xff, 0x62, ...utf8('\rfine\n'), 0xe2, 0x82, ...utf8('\nend'), 0xc3);
 		const {text, invalidUtf8Lines} = decodeDeckBytes(bytes);
 		assert.deepEqual(invalidUtf8Lines, [2, 4, 5]);
 		assert.equal(text, 'ok\na\uFFFDb\nfine\n\uFFFD\nend\uFFFD');

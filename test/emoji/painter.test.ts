@@ -123,5 +123,4 @@ describe('emoji painter', () => {
 	it('draws a fallback emoji for an unknown sequence (a skin tone where none goes)', () => {
 		assert.deepEqual(truecolor('🦄🏿', 6), truecolor('🦄', 6));
 	});
-
 });

@@ -36,7 +36,10 @@ function plan(rows: string[][], columns: number, terminalRows: number) {
 	const lines = planEmoji(rows, box, painter);
 	assert.ok(lines.length <= box.rows, `${lines.length} lines in ${box.rows} rows`);
 	for (const line of lines) assert.ok(lineWidth(line) <= box.columns, `${lineWidth(line)} cells in ${box.columns}`);
-	assert.ok(lines.some(line => drawn(line)), 'drawn as pictures');
+	assert.ok(
+		lines.some(line => drawn(line)),
+		'drawn as pictures',
+	);
 	return {box, lines, height: maxEmojiHeight(rows.length, box)};
 }
 

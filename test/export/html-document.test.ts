@@ -30,7 +30,14 @@ test('text from the deck never becomes markup, in the slides, the title or the d
 
 test('cells keep their width whatever the font: spans are sized in ch, gaps joined, links are links', () => {
 	const sheet = new StyleSheet(dark);
-	const line: Line = [{text: '  '}, {text: '  '}, {text: 'go', style: {fg: 'accent', link: 'https://example.org/?a=1&b="2"'}}, {text: '👋'}, {text: 'ok'}, {text: '   '}];
+	const line: Line = [
+		{text: '  '},
+		{text: '  '},
+		{text: 'go', style: {fg: 'accent', link: 'https://example.org/?a=1&b="2"'}},
+		{text: '👋'},
+		{text: 'ok'},
+		{text: '   '},
+	];
 	assert.equal(
 		rowHtml(line, sheet, {pixels: 'layer'}),
 		`<span style="width:4ch"></span><a href="https://example.org/?a=1&amp;b=&quot;2&quot;" class="s0" style="width:2ch" rel="noopener noreferrer" target="_blank">go</a><span class="w" style="width:2ch">👋</span>ok`,
@@ -44,6 +51,9 @@ test('pixel cells: a picture under the text, or span backgrounds on typing slide
 	assert.match(layer ?? '', /^data:image\/png;base64,/);
 	assert.equal(pixelLayer([[{text: 'no pixels'}]], 9, dark), undefined);
 	const sheet = new StyleSheet(dark);
-	assert.equal(rowHtml([{text: '▀', style: {fg: '#ff0000', bg: '#0000ff'}}], sheet, {pixels: 'spans'}), '<span style="background:linear-gradient(#ff0000 50%,#0000ff 50%)"> </span>');
+	assert.equal(
+		rowHtml([{text: '▀', style: {fg: '#ff0000', bg: '#0000ff'}}], sheet, {pixels: 'spans'}),
+		'<span style="background:linear-gradient(#ff0000 50%,#0000ff 50%)"> </span>',
+	);
 	assert.equal(rowHtml([{text: '▀', style: {fg: '#ff0000', bg: '#0000ff'}}], sheet, {pixels: 'layer'}), '');
 });

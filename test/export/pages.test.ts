@@ -15,7 +15,7 @@ const deck = (name: string) => loadDeck(readFileSync(join(process.cwd(), 'fixtur
 const options: PageOptions = {size: {columns: 80, rows: 24}, steps: true, notes: true, showUrls: false};
 const text = (lines: readonly Parameters<typeof renderLine>[0][]) => lines.map(line => renderLine(line, {level: 0, hyperlinks: false}));
 
-test('a page is the player\'s frame of the slide at the slide area, with its notes', () => {
+test("a page is the player's frame of the slide at the slide area, with its notes", () => {
 	const talk = deck('export/talk.txt');
 	const page = pageOf(talk, talk.slides[2]!, options);
 	assert.deepEqual(text(page.frame.lines), text(planSlide(talk.slides, 2, slideArea(options.size), {showUrls: false}).lines));
@@ -34,7 +34,7 @@ test('without steps, an incremental slide is shown once, whole', () => {
 	assert.equal(shownSlides(remark.slides, true).length, remark.slides.length);
 });
 
-test('typing frames follow the player\'s schedule, view by view', () => {
+test("typing frames follow the player's schedule, view by view", () => {
 	const talk = deck('export/talk.txt');
 	const motion = {charactersPerSecond: 25};
 	const typing = typingOf(talk, 3, options, motion);
@@ -49,11 +49,14 @@ test('typing frames follow the player\'s schedule, view by view', () => {
 		const view = viewAt(animation, frame.at) ?? animation.steps[index]!;
 		assert.deepEqual(text(frame.lines), text(planSlide(talk.slides, 3, slideArea(options.size), {showUrls: false, terminal: {cursorOn: true, ...view}}).lines));
 	});
-	assert.ok(text(typing.frames[0]!.lines).some(line => line.includes('~/talk $ █')), 'typing starts at the prompt');
+	assert.ok(
+		text(typing.frames[0]!.lines).some(line => line.includes('~/talk $ █')),
+		'typing starts at the prompt',
+	);
 	assert.equal(typingOf(talk, 2, options, motion), undefined, 'a text slide does not type');
 });
 
-test('a recording\'s timeline: each slide stays its pause after typing, or its rehearsed time', () => {
+test("a recording's timeline: each slide stays its pause after typing, or its rehearsed time", () => {
 	const talk = deck('export/talk.txt');
 	const motion = {charactersPerSecond: 25, animate: true};
 	const pauses = talk.slides.map(() => ({kind: 'pause' as const, ms: 1000}));
@@ -61,20 +64,33 @@ test('a recording\'s timeline: each slide stays its pause after typing, or its r
 	const typing = animationFor(talk.slides, 2, 3, motion)!.duration;
 	assert.deepEqual(
 		timeline.slides.map(slide => slide.at),
-		[0, 1000, 2000, 3000, 4000 + typing, 5000 + typing + animationFor(talk.slides, 3, 4, motion)!.duration, 6000 + typing + animationFor(talk.slides, 3, 4, motion)!.duration],
+		[
+			0,
+			1000,
+			2000,
+			3000,
+			4000 + typing,
+			5000 + typing + animationFor(talk.slides, 3, 4, motion)!.duration,
+			6000 + typing + animationFor(talk.slides, 3, 4, motion)!.duration,
+		],
 	);
-	const rehearsed = castTimeline(talk, talk.slides.map((_, index) => ({kind: 'total' as const, ms: index === 3 ? 10 : 500})), options, motion);
+	const rehearsed = castTimeline(
+		talk,
+		talk.slides.map((_, index) => ({kind: 'total' as const, ms: index === 3 ? 10 : 500})),
+		options,
+		motion,
+	);
 	assert.equal(rehearsed.slides[4]!.at - rehearsed.slides[3]!.at, typing, 'a slide rehearsed shorter than its typing still types to the end');
 	assert.equal(rehearsed.slides[1]!.at, 500);
 	const still = castTimeline(talk, pauses, options, {...motion, animate: false});
 	assert.equal(still.end, 7000);
 });
 
-test('a recording\'s screen is the player\'s: slide area, status bar, empty last row', () => {
+test("a recording's screen is the player's: slide area, status bar, empty last row", () => {
 	const talk = deck('export/talk.txt');
 	const screen = text(playerScreen(talk, 6, options));
 	assert.equal(screen.length, 23);
-	assert.equal(screen[22]!.trimEnd(), ' 7/7', 'the audience\'s quiet counter');
+	assert.equal(screen[22]!.trimEnd(), ' 7/7', "the audience's quiet counter");
 });
 
 test('progress: a bar on a terminal, only the closing line elsewhere', () => {

@@ -32,7 +32,10 @@ const refusals: Array<[string, string, RegExp]> = [
 
 for (const [name, path, reason] of refusals) {
 	test(`${name} is refused, synchronously and not`, async () => {
-		assert.throws(() => readRegularFileSync(path, 1024), (error: unknown) => error instanceof FileRefused && reason.test(error.message));
+		assert.throws(
+			() => readRegularFileSync(path, 1024),
+			(error: unknown) => error instanceof FileRefused && reason.test(error.message),
+		);
 		await assert.rejects(readRegularFile(path, 1024), (error: unknown) => error instanceof FileRefused && reason.test(error.message));
 	});
 }
@@ -68,7 +71,10 @@ test('an atomic write replaces a symbolic link instead of writing through it', (
 test('a write to a folder name, or into a read-only folder, fails with a reason and leaves no temporary file', () => {
 	const asFolder = join(folder, 'is-a-folder.json');
 	mkdirSync(asFolder);
-	assert.throws(() => writeFileAtomically(asFolder, 'x'), (error: unknown) => error instanceof WriteFailed && /is a folder/.test(error.message));
+	assert.throws(
+		() => writeFileAtomically(asFolder, 'x'),
+		(error: unknown) => error instanceof WriteFailed && /is a folder/.test(error.message),
+	);
 	const readOnly = join(folder, 'read-only');
 	mkdirSync(readOnly);
 	writeFileSync(join(readOnly, 'report.json'), 'previous');

@@ -32,7 +32,7 @@ describe('kitty graphics codes', () => {
 		const payload = png(10_000);
 		const codes = kittyTransmit(9, payload);
 		const decoded = codes.map(code => parts(code));
-		assert.equal(decoded.length, Math.ceil(Math.ceil(10_000 / 3) * 4 / chunkSize));
+		assert.equal(decoded.length, Math.ceil((Math.ceil(10_000 / 3) * 4) / chunkSize));
 		assert.equal(decoded[0]!.control, 'a=t,f=100,i=9,q=2,m=1');
 		for (const chunk of decoded.slice(1, -1)) assert.equal(chunk.control, 'm=1,q=2');
 		assert.equal(decoded.at(-1)!.control, 'm=0,q=2');
@@ -80,6 +80,9 @@ describe('placing and tmux', () => {
 
 	it('tmux passthrough doubles every ESC inside', () => {
 		assert.equal(tmuxWrap(kittyFree(5)), '\u001BPtmux;\u001B\u001B_Ga=d,d=I,i=5,q=2\u001B\u001B\\\u001B\\');
-		assert.equal(tmuxWrap(atCell(1, 2, '\u001B]1337;File=x\u0007')), '\u001BPtmux;\u001B\u001B7\u001B\u001B[2;3H\u001B\u001B]1337;File=x\u0007\u001B\u001B8\u001B\\');
+		assert.equal(
+			tmuxWrap(atCell(1, 2, '\u001B]1337;File=x\u0007')),
+			'\u001BPtmux;\u001B\u001B7\u001B\u001B[2;3H\u001B\u001B]1337;File=x\u0007\u001B\u001B8\u001B\\',
+		);
 	});
 });

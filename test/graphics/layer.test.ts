@@ -99,7 +99,10 @@ describe('kitty pictures over Ink’s frames', () => {
 		frame('one again');
 		const back = terminal.take();
 		assert.equal(kittyCodes(back).filter(code => code!.startsWith('a=t')).length, 0, 'the terminal still has it');
-		assert.match(back, new RegExp(`^\\u001B\\[\\?2026h\\u001B_Ga=d,d=i,i=${secondId},p=2,q=2\\u001B\\\\one again\\u001B7\\u001B\\[2;2H\\u001B_Ga=p,i=${firstId},p=3,`));
+		assert.match(
+			back,
+			new RegExp(`^\\u001B\\[\\?2026h\\u001B_Ga=d,d=i,i=${secondId},p=2,q=2\\u001B\\\\one again\\u001B7\\u001B\\[2;2H\\u001B_Ga=p,i=${firstId},p=3,`),
+		);
 	});
 
 	it('an overlay (no picture on the screen) takes it off; leaving frees everything', async () => {
@@ -128,8 +131,14 @@ describe('kitty pictures over Ink’s frames', () => {
 		frame('slide');
 		await turns();
 		const again = kittyCodes(terminal.take());
-		assert.ok(again.some(code => code!.startsWith('a=t')), 'sent again');
-		assert.ok(again.some(code => code!.startsWith('a=p')), 'placed again');
+		assert.ok(
+			again.some(code => code!.startsWith('a=t')),
+			'sent again',
+		);
+		assert.ok(
+			again.some(code => code!.startsWith('a=p')),
+			'placed again',
+		);
 	});
 
 	it('a resize takes the pictures off at once; the next frame places them where they go', async () => {
@@ -158,7 +167,10 @@ describe('kitty pictures over Ink’s frames', () => {
 		frame('b');
 		await turns(1);
 		const started = terminal.take();
-		assert.ok(kittyCodes(started).some(code => code!.includes('m=1')), 'part of it sent');
+		assert.ok(
+			kittyCodes(started).some(code => code!.includes('m=1')),
+			'part of it sent',
+		);
 		// Back to the small picture before the large one is all there: the transmission ends, then the placement.
 		layer.show([{graphic: small, row: 0, column: 0}]);
 		frame('c');
@@ -182,7 +194,10 @@ describe('kitty pictures over Ink’s frames', () => {
 		await turns();
 		assert.ok(terminal.take().includes('a=p'));
 		frame('\u001B[2J');
-		assert.ok(kittyCodes(terminal.take()).some(code => code!.startsWith('a=p')), 'placed again after a clear');
+		assert.ok(
+			kittyCodes(terminal.take()).some(code => code!.startsWith('a=p')),
+			'placed again after a clear',
+		);
 	});
 });
 

@@ -3,15 +3,30 @@ import {describe, it} from 'node:test';
 import {fitGraphic, placementKey, placementsIn} from '../../source/graphics/placement.js';
 import type {Graphic, Line} from '../../source/frame/frame.js';
 
-const graphic = (columns: number, rows: number, key = 'a.png'): Graphic => ({key, columns, rows, payload: {format: 'png', width: 1, height: 1, bytes: new Uint8Array()}});
+const graphic = (columns: number, rows: number, key = 'a.png'): Graphic => ({
+	key,
+	columns,
+	rows,
+	payload: {format: 'png', width: 1, height: 1, bytes: new Uint8Array()},
+});
 const cells = (mark: Graphic): Line => [{text: ' '.repeat(mark.columns), style: {graphic: mark}}];
 
 describe('how many cells and pixels', () => {
 	it('as large as fits, aspect kept, on the cells the terminal has', () => {
 		// A 2:1 picture in 80x20 cells of 10x20 pixels: 800x400 pixels of room, height-bound.
-		assert.deepEqual(fitGraphic({width: 2000, height: 1000}, {columns: 80, rows: 20}, {width: 10, height: 20}), {columns: 80, rows: 20, width: 800, height: 400});
+		assert.deepEqual(fitGraphic({width: 2000, height: 1000}, {columns: 80, rows: 20}, {width: 10, height: 20}), {
+			columns: 80,
+			rows: 20,
+			width: 800,
+			height: 400,
+		});
 		// Narrow cells (8x20): the same picture takes more columns for the same rows.
-		assert.deepEqual(fitGraphic({width: 2000, height: 1000}, {columns: 120, rows: 20}, {width: 8, height: 20}), {columns: 100, rows: 20, width: 800, height: 400});
+		assert.deepEqual(fitGraphic({width: 2000, height: 1000}, {columns: 120, rows: 20}, {width: 8, height: 20}), {
+			columns: 100,
+			rows: 20,
+			width: 800,
+			height: 400,
+		});
 		// Width-bound.
 		assert.deepEqual(fitGraphic({width: 1600, height: 400}, {columns: 40, rows: 20}, {width: 10, height: 20}), {columns: 40, rows: 5, width: 400, height: 100});
 	});

@@ -130,7 +130,16 @@ describe('the probe', () => {
 describe('the cell size', () => {
 	it('said, or the text area’s divided by the cells, else unknown', () => {
 		const size = {columns: 80, rows: 24};
-		assert.deepEqual(cellOf([{kind: 'window-pixels', width: 800, height: 480}, {kind: 'cell-pixels', width: 9, height: 19}], size), {width: 9, height: 19});
+		assert.deepEqual(
+			cellOf(
+				[
+					{kind: 'window-pixels', width: 800, height: 480},
+					{kind: 'cell-pixels', width: 9, height: 19},
+				],
+				size,
+			),
+			{width: 9, height: 19},
+		);
 		assert.deepEqual(cellOf([{kind: 'window-pixels', width: 800, height: 480}], size), {width: 10, height: 20});
 		assert.equal(cellOf([{kind: 'cell-pixels', width: 0, height: 0}], size), undefined);
 		assert.equal(cellOf([], size), undefined);

@@ -76,7 +76,11 @@ describe('TmuxScreen driving echo-keys', () => {
 		const ansi = await screen.ansi();
 		const first = ansi.split('\n')[0]!;
 		// The SGR parameters before the text, however tmux groups them.
-		const sgr = first.slice(0, first.indexOf('RGB')).match(/\x1b\[([\d;:]*)m/g)?.join('') ?? '';
+		const sgr =
+			first
+				.slice(0, first.indexOf('RGB'))
+				.match(/\x1b\[([\d;:]*)m/g)
+				?.join('') ?? '';
 		assert.match(sgr, /38;2;255;136;0/);
 		assert.match(sgr, /48;2;0;51;102/);
 
@@ -126,15 +130,12 @@ describe('TmuxScreen driving echo-keys', () => {
 	});
 
 	it('puts the last screen dump in timeout errors', async () => {
-		await assert.rejects(
-			screen.waitForText('this never appears', {timeout: 150, what: 'the impossible text'}),
-			(error: Error) => {
-				assert.match(error.message, /Timed out after 150 ms waiting for the impossible text/);
-				assert.match(error.message, /^ +0 \|RGB orange on navy$/m);
-				assert.match(error.message, /size: 40x9/);
-				return true;
-			},
-		);
+		await assert.rejects(screen.waitForText('this never appears', {timeout: 150, what: 'the impossible text'}), (error: Error) => {
+			assert.match(error.message, /Timed out after 150 ms waiting for the impossible text/);
+			assert.match(error.message, /^ +0 \|RGB orange on navy$/m);
+			assert.match(error.message, /size: 40x9/);
+			return true;
+		});
 	});
 
 	it('shows the terminal restored after the program quits', async () => {
@@ -147,7 +148,10 @@ describe('TmuxScreen driving echo-keys', () => {
 		// Exactly what the program left: the main screen, nothing scrolled or added by tmux.
 		const rows = await screen.text();
 		assert.equal(rows[0], 'echo-keys: bye');
-		assert.deepEqual(rows.slice(1), Array.from({length: 8}, () => ''));
+		assert.deepEqual(
+			rows.slice(1),
+			Array.from({length: 8}, () => ''),
+		);
 		assert.deepEqual([state.cursorX, state.cursorY], [0, 1]);
 		await assert.rejects(screen.signal('SIGTERM'), /already exited/);
 
@@ -209,7 +213,16 @@ describe('TmuxScreen process control', () => {
 
 	it('passes arguments and environment through literally', async () => {
 		const screen = await TmuxScreen.start({
-			command: [process.execPath, '-e', 'console.log([...process.argv.slice(1), process.env.LECTERN_X, process.env.TERM, process.cwd()].join("|"))', 'a;', 'b\\;', '#{pane_id}', '$HOME', ';'],
+			command: [
+				process.execPath,
+				'-e',
+				'console.log([...process.argv.slice(1), process.env.LECTERN_X, process.env.TERM, process.cwd()].join("|"))',
+				'a;',
+				'b\\;',
+				'#{pane_id}',
+				'$HOME',
+				';',
+			],
 			columns: 80,
 			rows: 4,
 			env: {LECTERN_X: 'x y', TERM: 'dumb'},
@@ -254,7 +267,15 @@ describe('VirtualScreen', () => {
 		await screen.write('a\u{1F600}b\u6f22c');
 		assert.deepEqual(
 			[0, 1, 2, 3, 4, 5, 6].map(x => [screen.cell(x, 0).char, screen.cell(x, 0).width]),
-			[['a', 1], ['\u{1F600}', 2], ['', 0], ['b', 1], ['\u6f22', 2], ['', 0], ['c', 1]],
+			[
+				['a', 1],
+				['\u{1F600}', 2],
+				['', 0],
+				['b', 1],
+				['\u6f22', 2],
+				['', 0],
+				['c', 1],
+			],
 		);
 		assert.deepEqual(screen.cursor(), {x: 7, y: 0});
 		assert.deepEqual(screen.find('c'), {x: 6, y: 0});
@@ -264,7 +285,17 @@ describe('VirtualScreen', () => {
 		const screen = new VirtualScreen(20, 2);
 		await screen.write('\x1b[31mA\x1b[91mB\x1b[38;5;196mC\x1b[38;2;1;2;3;48;5;17mD\x1b[0;7;3;4mE\x1b[0mF');
 		const cells = screen.cells(0);
-		assert.deepEqual(cells.slice(0, 6).map(cell => [cell.fg, cell.bg]), [[1, undefined], [9, undefined], [196, undefined], ['#010203', 17], [undefined, undefined], [undefined, undefined]]);
+		assert.deepEqual(
+			cells.slice(0, 6).map(cell => [cell.fg, cell.bg]),
+			[
+				[1, undefined],
+				[9, undefined],
+				[196, undefined],
+				['#010203', 17],
+				[undefined, undefined],
+				[undefined, undefined],
+			],
+		);
 		assert.deepEqual([cells[4]!.inverse, cells[4]!.italic, cells[4]!.underline, cells[5]!.inverse], [true, true, true, false]);
 	});
 

@@ -55,10 +55,11 @@ const DEFAULT_ENV: Record<string, string> = {TERM: 'xterm-256color', COLORTERM: 
  * everything the command wrote, so once tmux shows the title, the screen is final. Then it
  * waits for a tmux channel nobody signals (it dies with the server).
  */
-const WRAPPER =
-	'trap : INT QUIT; t=$1; shift; "$@"; s=$?; ' +
-	`printf '\\030\\033]2;${EXIT_TITLE}%s\\033\\\\' "$s"; ` +
-	'exec "$t" wait-for lectern-never-signalled';
+const WRAPPER = [
+	'trap : INT QUIT; t=$1; shift; "$@"; s=$?;',
+	`printf '\\030\\033]2;${EXIT_TITLE}%s\\033\\\\' "$s";`,
+	'exec "$t" wait-for lectern-never-signalled',
+].join(' ');
 
 /** Watchdog: waits for EOF on stdin (its parent, the test process, died or stopped us). */
 const WATCHDOG = 'read -r socket; read -r _; "$0" -L "$1" kill-server 2>/dev/null; [ -n "$socket" ] && rm -f "$socket"';
@@ -181,10 +182,28 @@ export class TmuxScreen {
 				['set', '-g', 'escape-time', '0'],
 				...(options.tmuxCommands ?? []),
 				[
-					'new-session', '-d', '-P', '-F', '#{pane_id} #{socket_path}',
-					'-s', SESSION, '-x', String(columns), '-y', String(rows),
+					'new-session',
+					'-d',
+					'-P',
+					'-F',
+					'#{pane_id} #{socket_path}',
+					'-s',
+					SESSION,
+					'-x',
+					String(columns),
+					'-y',
+					String(rows),
 					...(cwd === undefined ? [] : ['-c', cwd]),
-					'--', '/bin/sh', '-c', WRAPPER, 'lectern-pane', TMUX, 'env', ...unset, ...assignments, ...command,
+					'--',
+					'/bin/sh',
+					'-c',
+					WRAPPER,
+					'lectern-pane',
+					TMUX,
+					'env',
+					...unset,
+					...assignments,
+					...command,
 				],
 				...record,
 				// Only after a session exists: tmux 3.3a's server dies on `set -g window-size` before.
@@ -239,7 +258,10 @@ export class TmuxScreen {
 	 */
 	async text(): Promise<string[]> {
 		const output = await this.tmux(['capture-pane', '-p', '-t', this.paneId]);
-		return output.replace(/\n$/, '').split('\n').map(row => row.replace(/ +$/, ''));
+		return output
+			.replace(/\n$/, '')
+			.split('\n')
+			.map(row => row.replace(/ +$/, ''));
 	}
 
 	/**
@@ -264,21 +286,30 @@ export class TmuxScreen {
 	 * output (`recordOutput`) and feed it to a VirtualScreen.
 	 */
 	async cells(): Promise<VirtualScreen> {
-		const output = await this.tmux(
-			['display', '-p', '-t', this.paneId, '#{pane_width} #{pane_height}'],
-			['capture-pane', '-p', '-e', '-N', '-t', this.paneId],
-		);
+		const output = await this.tmux(['display', '-p', '-t', this.paneId, '#{pane_width} #{pane_height}'], ['capture-pane', '-p', '-e', '-N', '-t', this.paneId]);
 		const newline = output.indexOf('\n');
 		const [columns, rows] = output.slice(0, newline).split(' ').map(Number);
 		const screen = new VirtualScreen(columns!, rows!);
-		await screen.write(output.slice(newline + 1).replace(/\n$/, '').replaceAll('\n', '\r\n'));
+		await screen.write(
+			output
+				.slice(newline + 1)
+				.replace(/\n$/, '')
+				.replaceAll('\n', '\r\n'),
+		);
 		return screen;
 	}
 
 	async state(): Promise<TmuxState> {
 		const format = [
-			'#{alternate_on}', '#{cursor_flag}', '#{pane_dead}', '#{pane_dead_status}',
-			'#{cursor_x}', '#{cursor_y}', '#{pane_width}', '#{pane_height}', '#{pane_title}',
+			'#{alternate_on}',
+			'#{cursor_flag}',
+			'#{pane_dead}',
+			'#{pane_dead_status}',
+			'#{cursor_x}',
+			'#{cursor_y}',
+			'#{pane_width}',
+			'#{pane_height}',
+			'#{pane_title}',
 		].join('\t');
 		const output = await this.tmux(['display', '-p', '-t', this.paneId, format]);
 		const [alternate, cursor, paneDead, deadStatus, x, y, columns, rows, ...title] = output.replace(/\n$/, '').split('\t');
@@ -375,7 +406,10 @@ export class TmuxScreen {
 			const marker = bytes.indexOf(EXIT_MARKER);
 			if (marker !== -1) return bytes.subarray(0, marker);
 			if (now() >= deadline) {
-				throw await this.timeoutError(`Timed out after ${timeout} ms waiting for the recorded output to end (${bytes.length} bytes recorded)`, await this.text());
+				throw await this.timeoutError(
+					`Timed out after ${timeout} ms waiting for the recorded output to end (${bytes.length} bytes recorded)`,
+					await this.text(),
+				);
 			}
 			await pause(POLL_MS);
 		}

@@ -129,7 +129,12 @@ export function pngHeaderOnly(width: number, height: number): Buffer {
 	ihdr.writeUInt32BE(width, 0);
 	ihdr.writeUInt32BE(height, 4);
 	ihdr.set([8, 6, 0, 0, 0], 8);
-	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', new Uint8Array(0)), chunk('IEND', new Uint8Array(0))]);
+	return Buffer.concat([
+		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+		chunk('IHDR', ihdr),
+		chunk('IDAT', new Uint8Array(0)),
+		chunk('IEND', new Uint8Array(0)),
+	]);
 }
 
 /** A JPEG start with a frame header (marker `frame`, 0xC0 baseline) for `width` x `height`, and optionally an EXIF orientation. */

@@ -62,7 +62,11 @@ for (const worker of [true, false]) {
 		it('JPEG and the first GIF frame, scaled into other boxes, keep their colours', async () => {
 			const images = store({worker});
 			for (const name of ['quadrants.jpg', 'two-frames.gif']) {
-				for (const box of [{columns: 72, rows: 19}, {columns: 192, rows: 44}, {columns: 20, rows: 20}]) {
+				for (const box of [
+					{columns: 72, rows: 19},
+					{columns: 192, rows: 44},
+					{columns: 20, rows: 20},
+				]) {
 					const glyph = readyGlyph(await settledPicture(images, name, box));
 					const label = `${name} in ${box.columns}x${box.rows}`;
 					assertNear(colourAtFraction(glyph, 0.25, 0.25), quadrantColours.topLeft, 12, `${label} top left`);
@@ -126,7 +130,11 @@ describe('image store', () => {
 			[1, 1],
 			[5000, 10],
 		] as const) {
-			for (const box of [{columns: 72, rows: 19}, {columns: 192, rows: 44}, {columns: 8, rows: 3}]) {
+			for (const box of [
+				{columns: 72, rows: 19},
+				{columns: 192, rows: 44},
+				{columns: 8, rows: 3},
+			]) {
 				const fitted = fitPicture(width, height, box)!;
 				assert.ok(fitted.width <= box.columns && fitted.height <= box.rows * 2);
 				const scale = Math.min(box.columns / width, (box.rows * 2) / height);
@@ -143,7 +151,11 @@ describe('image store', () => {
 		const colours = new Set(glyph.lines.flatMap(line => line.flatMap(segment => [segment.style?.fg, segment.style?.bg]).filter(Boolean)));
 		assert.ok(colours.size > 3, 'a gradient has several colours');
 		for (const colour of colours) assert.ok(paletteColours.has(colour!), `${colour} is in the palette`);
-		assert.deepEqual(pixelsAt(readyGlyph(await settledPicture(images, 'quadrants.jpg', {columns: 64, rows: 16})), 8, 4).top, '#ff0000', 'JPEG red snaps to palette red');
+		assert.deepEqual(
+			pixelsAt(readyGlyph(await settledPicture(images, 'quadrants.jpg', {columns: 64, rows: 16})), 8, 4).top,
+			'#ff0000',
+			'JPEG red snaps to palette red',
+		);
 	});
 
 	it('the same picture and size comes from the cache at once; a new size is fitted again', async () => {
@@ -230,7 +242,13 @@ describe('image store', () => {
 			throw new Error('fetch called');
 		}) as typeof fetch;
 		try {
-			for (const src of ['https://example.org/a.png', 'http://example.org/a.png', 'HTTPS://example.org/a.png', 'data:image/png;base64,AAAA', 'ftp://host/a.png']) {
+			for (const src of [
+				'https://example.org/a.png',
+				'http://example.org/a.png',
+				'HTTPS://example.org/a.png',
+				'data:image/png;base64,AAAA',
+				'ftp://host/a.png',
+			]) {
 				const picture = images.picture(src, {columns: 40, rows: 10});
 				assert.equal(picture.state, 'missing', src);
 				assert.match(picture.state === 'missing' ? picture.reason : '', /images are not fetched; only files next to the deck are drawn/);

@@ -86,14 +86,24 @@ describe('inline pictures', () => {
 		const failed = planInlineImage(image, 60, 5, (): Picture => ({state: 'failed', reason: 'corrupt PNG'}));
 		assert.deepEqual(text(failed), ['📷 badge badge.png', 'corrupt PNG']);
 		assert.deepEqual(text(planInlineImage(image, 60, 5, undefined)), ['📷 badge badge.png'], 'without pictures: the alt text');
-		assert.deepEqual(text(planInlineImage(image, 60, 5, () => ({state: 'missing', reason: 'not found'}))), ['📷 badge badge.png'], 'missing: the alt text alone');
+		assert.deepEqual(
+			text(planInlineImage(image, 60, 5, () => ({state: 'missing', reason: 'not found'}))),
+			['📷 badge badge.png'],
+			'missing: the alt text alone',
+		);
 	});
 
 	it('a quarter of the area among text, 3 to 12 rows', () => {
-		assert.deepEqual([22, 38, 48, 8].map(rows => inlinePictureRows(rows)), [5, 9, 12, 3]);
+		assert.deepEqual(
+			[22, 38, 48, 8].map(rows => inlinePictureRows(rows)),
+			[5, 9, 12, 3],
+		);
 	});
 
-	for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}]) {
+	for (const size of [
+		{columns: 80, rows: 24},
+		{columns: 200, rows: 50},
+	]) {
 		it(`at ${size.columns}x${size.rows}: drawn in the text's flow, between the words, on title and text slides`, () => {
 			const deck = parseDeck('#= Title\n## Sub\n@ mark.svg\n---\n# Heading\n\nWords before.\n\n@ badge.png\n\nWords after.\n');
 			for (const slide of deck.slides) {
@@ -103,7 +113,10 @@ describe('inline pictures', () => {
 				assert.ok(first >= 0, `slide ${slide.index + 1}: the picture is drawn`);
 				assert.equal(last - first + 1, inlinePictureRows(contentBox(size).rows), `slide ${slide.index + 1}: as tall as an inline picture is`);
 				if (slide.kind === 'text') {
-					assert.ok(rows.findIndex(row => row.includes('Words before')) < first && rows.findIndex(row => row.includes('Words after')) > last, 'between the words');
+					assert.ok(
+						rows.findIndex(row => row.includes('Words before')) < first && rows.findIndex(row => row.includes('Words after')) > last,
+						'between the words',
+					);
 				}
 			}
 		});

@@ -56,7 +56,12 @@ describe('planImage', () => {
 		const lines = planImage(image('photo.png'), [caption], box, {...base, pictures: () => ({state: 'graphic', graphic})});
 		const alt = planImage(image('photo.png'), [caption], box, base);
 		assert.equal(lines.length, alt.length, 'the same height as the alt text');
-		assert.ok(text(lines).slice(0, 19).every(row => row.trim() === ''), 'no text where the picture goes');
+		assert.ok(
+			text(lines)
+				.slice(0, 19)
+				.every(row => row.trim() === ''),
+			'no text where the picture goes',
+		);
 		// 3 rows spare (1 above, 2 below), 32 columns spare (16 each side); in the presenter's pane or with margins it moves with the lines.
 		assert.deepEqual(placementsIn(lines), [{graphic, row: 1, column: 16}]);
 		assert.deepEqual(placementsIn([[{text: '  │ '}], ...lines.map(line => [{text: '    '}, ...line])]), [{graphic, row: 2, column: 20}]);
@@ -108,7 +113,12 @@ describe('planImage', () => {
 		assert.equal(lines.filter(line => line.length > 0).length, 5, 'the picture');
 		assert.equal(pictures.boxes.length, 1, 'asked once');
 		const missing = planImage(image('logo.png', 'inline'), [], box, {...base, pictures: source(() => ({state: 'missing', reason: 'not found'}))});
-		assert.deepEqual(text(missing).filter(row => row.trim() !== '').map(row => row.trim()), ['📷 logo logo.png']);
+		assert.deepEqual(
+			text(missing)
+				.filter(row => row.trim() !== '')
+				.map(row => row.trim()),
+			['📷 logo logo.png'],
+		);
 	});
 });
 
@@ -151,18 +161,30 @@ describe('the fixture deck (fixtures/images/deck.txt)', () => {
 			const picture = drawnRows(quadrants.lines);
 			assert.equal(picture.length, pictureSize[1], 'rows of pixels');
 			const widths = picture.map(line => line.filter(segment => segment.text.includes('▀')).reduce((sum, segment) => sum + segment.text.length, 0));
-			assert.ok(widths.every(width => width === pictureSize[0]), `${pictureSize[0]} columns of pixels`);
+			assert.ok(
+				widths.every(width => width === pictureSize[0]),
+				`${pictureSize[0]} columns of pixels`,
+			);
 			const left = Math.floor((area.columns - pictureSize[0]) / 2);
 			assert.equal(cellAt(picture[2]!, left + 2).fg, quadrantColours.topLeft);
 			assert.equal(cellAt(picture.at(-3)!, left + pictureSize[0] - 3).fg, quadrantColours.bottomRight);
-			assert.ok(text(quadrants.lines).some(row => row.includes('Four colours <https://example.org> in four corners')), 'the caption, URL shown');
+			assert.ok(
+				text(quadrants.lines).some(row => row.includes('Four colours <https://example.org> in four corners')),
+				'the caption, URL shown',
+			);
 
 			assert.ok(drawnRows(frame('wide.png').lines).length > 0, 'the wide picture');
-			assert.ok(text(frame('quadrants.jpg').lines).some(row => row.includes('The same quadrants, as a JPEG.')), 'text under the JPEG');
+			assert.ok(
+				text(frame('quadrants.jpg').lines).some(row => row.includes('The same quadrants, as a JPEG.')),
+				'text under the JPEG',
+			);
 			assert.equal(drawnRows(frame('quadrants.jpg').lines).length, pictureSize[1], 'a line of text takes the room of a caption');
 
 			const inline = drawnRows(frame('two-frames.gif').lines).length;
-			assert.ok(inline >= 3 && inline <= Math.ceil(area.rows * 0.6), `an inline image alone on its slide is drawn in the flow, up to 60 % of the height: ${inline} rows`);
+			assert.ok(
+				inline >= 3 && inline <= Math.ceil(area.rows * 0.6),
+				`an inline image alone on its slide is drawn in the flow, up to 60 % of the height: ${inline} rows`,
+			);
 
 			const missing = text(frame('not-here.png').lines);
 			assert.ok(missing.some(row => row.includes('📷 not here')) && !missing.some(row => row.includes('not found')));

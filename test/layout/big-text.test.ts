@@ -37,14 +37,33 @@ const scaledFonts: Record<string, {base: string; x: number; y: number}> = {
 
 /** A quadrant character at double width, as two half-block cells (its left and right halves). */
 const wideQuadrants: Record<string, string> = {
-	' ': '  ', '▘': '▀ ', '▝': ' ▀', '▀': '▀▀', '▖': '▄ ', '▌': '█ ', '▞': '▄▀', '▛': '█▀',
-	'▗': ' ▄', '▚': '▀▄', '▐': ' █', '▜': '▀█', '▄': '▄▄', '▙': '█▄', '▟': '▄█', '█': '██',
+	' ': '  ',
+	'▘': '▀ ',
+	'▝': ' ▀',
+	'▀': '▀▀',
+	'▖': '▄ ',
+	'▌': '█ ',
+	'▞': '▄▀',
+	'▛': '█▀',
+	'▗': ' ▄',
+	'▚': '▀▄',
+	'▐': ' █',
+	'▜': '▀█',
+	'▄': '▄▄',
+	'▙': '█▄',
+	'▟': '▄█',
+	'█': '██',
 };
 
 /** A word as figlet draws it on its own: blank rows dropped, common blank columns on the left removed, rows right-trimmed (scaled for the scaled steps). */
 function stamp(font: string, word: string): string[] {
 	const scaled = scaledFonts[font];
-	if (scaled) return stamp(scaled.base, word).flatMap(row => Array.from({length: scaled.y}, () => [...row].map(cell => (scaled.x === 2 && scaled.y === 1 ? wideQuadrants[cell] : undefined) ?? cell.repeat(scaled.x)).join('')));
+	if (scaled)
+		return stamp(scaled.base, word).flatMap(row =>
+			Array.from({length: scaled.y}, () =>
+				[...row].map(cell => (scaled.x === 2 && scaled.y === 1 ? wideQuadrants[cell] : undefined) ?? cell.repeat(scaled.x)).join(''),
+			),
+		);
 	figlet.parseFont(font, fontData[font]!);
 	const rows = figlet.textSync(word, {font, horizontalLayout: 'default', verticalLayout: 'full'}).split('\n');
 	const first = rows.findIndex(row => row.trim() !== '');
@@ -105,7 +124,7 @@ describe('layoutBigTitle', () => {
 		for (const line of title.lines) assert.deepEqual(line, [{text: line[0]!.text, style: {fg: 'heading', bold: true}}]);
 	});
 
-	it('a long title at 80x24 whose words are too wide for the block fonts takes Small Block\'s solid letters at double width, filling the width', () => {
+	it("a long title at 80x24 whose words are too wide for the block fonts takes Small Block's solid letters at double width, filling the width", () => {
 		const box = {columns: 80, rows: 24};
 		const title = layoutBigTitle(plain(question), box);
 		assert.equal(title.font, 'Small Block wide');
@@ -153,12 +172,18 @@ describe('layoutBigTitle', () => {
 	});
 
 	it('uses ANSI Regular tripled where it fits (120x40 and up for a short word)', () => {
-		for (const box of [{columns: 120, rows: 40}, {columns: 250, rows: 70}]) {
+		for (const box of [
+			{columns: 120, rows: 40},
+			{columns: 250, rows: 70},
+		]) {
 			const title = layoutBigTitle(plain('WSGI'), box);
 			assert.equal(title.font, 'ANSI Regular 3x');
 			assert.equal(title.lines.length, 15);
 			assertFits(title, box);
-			assert.deepEqual(texts(title), stamp('ANSI Regular 3x', 'WSGI').map(row => row.padEnd(title.width)));
+			assert.deepEqual(
+				texts(title),
+				stamp('ANSI Regular 3x', 'WSGI').map(row => row.padEnd(title.width)),
+			);
 		}
 	});
 
@@ -254,7 +279,16 @@ describe('layoutBigTitle', () => {
 			return {width: 7, height, lines: Array.from({length: height}, () => [{text: 'XXXXXXX', style: {fg: '#ff0000'}}])};
 		};
 
-		const title = layoutBigTitle([[{type: 'text', text: 'Hi'}, {type: 'emoji', cluster: '🦄'}]], {columns: 25, rows: 24}, {emoji: painter});
+		const title = layoutBigTitle(
+			[
+				[
+					{type: 'text', text: 'Hi'},
+					{type: 'emoji', cluster: '🦄'},
+				],
+			],
+			{columns: 25, rows: 24},
+			{emoji: painter},
+		);
 		assert.equal(title.font, 'ANSI Shadow');
 		// Larger steps were tried first; the glyph drawn is the one at ANSI Shadow's height.
 		assert.deepEqual(calls.at(-1), ['🦄', 6]);
@@ -277,7 +311,17 @@ describe('layoutBigTitle', () => {
 	it('keeps an emoji with the word it touches when wrapping', () => {
 		const painter: EmojiPainter = (_cluster, height) => ({width: 8, height, lines: Array.from({length: height}, () => [{text: '########'}])});
 		const box = {columns: 60, rows: 24};
-		const title = layoutBigTitle([[{type: 'text', text: 'go '}, {type: 'emoji', cluster: '🚀'}, {type: 'text', text: 'now'}]], box, {emoji: painter});
+		const title = layoutBigTitle(
+			[
+				[
+					{type: 'text', text: 'go '},
+					{type: 'emoji', cluster: '🚀'},
+					{type: 'text', text: 'now'},
+				],
+			],
+			box,
+			{emoji: painter},
+		);
 		assertFits(title, box);
 		const rows = texts(title);
 		const withEmoji = rows.filter(row => row.includes('########'));
@@ -310,7 +354,10 @@ describe('layoutBigTitle', () => {
 
 	it('uses the given style', () => {
 		const style = {fg: 'accent', italic: true} as const;
-		for (const box of [{columns: 80, rows: 24}, {columns: 5, rows: 5}]) {
+		for (const box of [
+			{columns: 80, rows: 24},
+			{columns: 5, rows: 5},
+		]) {
 			const title = layoutBigTitle(plain('Hello'), box, {style});
 			for (const line of title.lines) for (const segment of line) assert.deepEqual(segment.style, style);
 		}

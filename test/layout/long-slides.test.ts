@@ -13,7 +13,13 @@ import {planSlide} from '../../source/layout/plan-slide.js';
 import {lineWidth} from '../../source/text/wrap.js';
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
-const text = (lines: readonly Line[]) => lines.map(line => line.map(segment => segment.text).join('').trim());
+const text = (lines: readonly Line[]) =>
+	lines.map(line =>
+		line
+			.map(segment => segment.text)
+			.join('')
+			.trim(),
+	);
 
 const wide = {columns: 80, rows: 24};
 const narrow = {columns: 1, rows: 3};
@@ -38,7 +44,10 @@ for (const [name, [source, sizes]] of Object.entries(decks)) {
 
 		if (!sizes.includes(wide)) return;
 		const found = checkDeck(deck, {file: 'deck.md', imageExists: () => false});
-		assert.deepEqual(found.filter(item => item.code === 'cut').map(item => item.message), [`slide ${slide.index + 1} is longer than 10,000 lines: only those are laid out, and the slide says it is cut`]);
+		assert.deepEqual(
+			found.filter(item => item.code === 'cut').map(item => item.message),
+			[`slide ${slide.index + 1} is longer than 10,000 lines: only those are laid out, and the slide says it is cut`],
+		);
 	});
 }
 

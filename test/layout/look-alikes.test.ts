@@ -47,7 +47,9 @@ test('every character drawn in the terminal windows of the fixture decks is in D
 				for (const cluster of graphemes(text(line))) {
 					// Emoji are drawn by the terminal's emoji font, not the monospace one.
 					if (/\p{Extended_Pictographic}/u.test(cluster)) continue;
-					for (const character of cluster) if (!font.hasGlyphForCodePoint(character.codePointAt(0)!)) missing.add(`${path} slide ${slide.index + 1}: U+${character.codePointAt(0)!.toString(16).toUpperCase()} ${character}`);
+					for (const character of cluster)
+						if (!font.hasGlyphForCodePoint(character.codePointAt(0)!))
+							missing.add(`${path} slide ${slide.index + 1}: U+${character.codePointAt(0)!.toString(16).toUpperCase()} ${character}`);
 				}
 			}
 		}
@@ -59,7 +61,9 @@ test('every character drawn in the terminal windows of the fixture decks is in D
 
 test('⎽⎽init⎽⎽.py is drawn as __init__.py in a terminal window, left as written elsewhere, and check names it', () => {
 	const deck = parseDeck('# ⎽⎽init⎽⎽.py\n---\n$$terminal ⎽ bash\n$$prompt ~/my⎽project\nls<br>\n⎽⎽init⎽⎽.py ／ a․b<br>\n');
-	const window = planSlide(deck.slides, 1, {columns: 80, rows: 20}, {showUrls: true}).lines.map(line => text(line)).join('\n');
+	const window = planSlide(deck.slides, 1, {columns: 80, rows: 20}, {showUrls: true})
+		.lines.map(line => text(line))
+		.join('\n');
 	assert.match(window, /__init__\.py \/ a\.b/);
 	assert.match(window, /~\/my_project \$ ls/);
 	assert.match(window, /_ bash/);
@@ -68,10 +72,14 @@ test('⎽⎽init⎽⎽.py is drawn as __init__.py in a terminal window, left as 
 	const notices = checkDeck(deck, {file: 'talk.txt', imageExists: () => true}).filter(item => item.code === 'look-alike');
 	assert.equal(notices.length, 1);
 	assert.equal(notices[0]!.severity, 'notice');
-	assert.match(notices[0]!.message, /slide 2: the terminal window draws ⎽ \(U\+23BD HORIZONTAL SCAN LINE-9\) as _, ／ \(U\+FF0F FULLWIDTH SOLIDUS\) as \/, ․ \(U\+2024 ONE DOT LEADER\) as \./);
+	assert.match(
+		notices[0]!.message,
+		/slide 2: the terminal window draws ⎽ \(U\+23BD HORIZONTAL SCAN LINE-9\) as _, ／ \(U\+FF0F FULLWIDTH SOLIDUS\) as \/, ․ \(U\+2024 ONE DOT LEADER\) as \./,
+	);
 });
 
 test('the readme documents every look-alike', () => {
 	const readme = readFileSync('readme.md', 'utf8');
-	for (const [character, lookAlike] of lookAlikes) assert.ok(readme.includes(`U+${character.codePointAt(0)!.toString(16).toUpperCase()}`), `${lookAlike.name} is not in the readme`);
+	for (const [character, lookAlike] of lookAlikes)
+		assert.ok(readme.includes(`U+${character.codePointAt(0)!.toString(16).toUpperCase()}`), `${lookAlike.name} is not in the readme`);
 });

@@ -23,7 +23,11 @@ test('the overview reads top to bottom in talk order, column after column, using
 	const lines = planOverview(deck.slides, 0, 0, box);
 	const grid = lines.slice(2).map(line => text(line));
 	assert.deepEqual(overviewShape(12, box), {columns: 3, rows: 4, page: 12}, 'three columns of 30, four rows');
-	assert.deepEqual(overviewShape(12, {columns: 90, rows: 20}), {columns: 1, rows: 12, page: 12}, 'room for all in one column: one, its cells as wide as the screen');
+	assert.deepEqual(
+		overviewShape(12, {columns: 90, rows: 20}),
+		{columns: 1, rows: 12, page: 12},
+		'room for all in one column: one, its cells as wide as the screen',
+	);
 	assert.equal(grid.length, 4);
 	assert.match(grid[0]!, /^ {2}1 ¶ Slide 1\s+5 ¶ Slide 5\s+9 ¶ Slide 9\s*$/);
 	assert.match(grid[3]!, /^ {2}4 ¶ Slide 4\s+8 ¶ Slide 8\s+12 ¶ Slide 12\s*$/);
@@ -39,13 +43,18 @@ test('a deck longer than a screenful is paged, the page with the cursor shown', 
 });
 
 test('emoji slides are told apart by their notes; blank and untitled slides are named as the rehearsal report names them', () => {
-	const deck = parseDeck('#= .e[👩🏻‍🔧]\nNote: for the last 8 years, on and off, I worked as a\n---\n#= .e[👩🏼‍💻]\nNote: now I am a developer advocate\n---\n\n---\n#= .e[👋]\n');
-	const lines = planOverview(deck.slides, 0, 3, {columns: 200, rows: 20}).slice(2).map(line => text(line));
+	const deck = parseDeck(
+		'#= .e[👩🏻‍🔧]\nNote: for the last 8 years, on and off, I worked as a\n---\n#= .e[👩🏼‍💻]\nNote: now I am a developer advocate\n---\n\n---\n#= .e[👋]\n',
+	);
+	const lines = planOverview(deck.slides, 0, 3, {columns: 200, rows: 20})
+		.slice(2)
+		.map(line => text(line));
 	assert.equal(lines.length, 4, 'one column, top to bottom');
 	const cells = lines.join('\n');
 	assert.match(cells, /👩 · for the last 8 years, on…/);
 	assert.match(cells, /now I am a developer advocate/);
 	const report = buildReport(deck.slides, [1000, 1000, 1000, 1000], {deck: 'talk.txt', date: '2026-12-02', totalMs: 4000});
-	for (const row of report.slides) assert.ok(cells.includes(stableText(row.title).slice(0, 20)), `the overview names slide ${row.slide} as the report does: ${row.title}`);
+	for (const row of report.slides)
+		assert.ok(cells.includes(stableText(row.title).slice(0, 20)), `the overview names slide ${row.slide} as the report does: ${row.title}`);
 	assert.ok(report.slides.some(row => row.title === '(blank)'));
 });

@@ -15,7 +15,13 @@ Note: ${longNotes}
 ---
 #= Last
 `);
-const text = (lines: readonly Line[]) => lines.map(line => line.map(segment => segment.text).join('').trimEnd());
+const text = (lines: readonly Line[]) =>
+	lines.map(line =>
+		line
+			.map(segment => segment.text)
+			.join('')
+			.trimEnd(),
+	);
 const clock = {elapsedMs: 65_000, slideMs: 5000, now: new Date(2026, 10, 26, 14, 5).getTime()};
 
 test('wide terminals: slide on the left, notes, timers, clock and next slide on the right', () => {
@@ -23,7 +29,10 @@ test('wide terminals: slide on the left, notes, timers, clock and next slide on 
 	const shown = text(lines);
 	assert.equal(lines.length, 30);
 	assert.ok(lines.every(line => lineWidth(line) <= 120));
-	assert.ok(shown.every(line => line.length < 73 || line.charAt(73) === '│'), 'a divider at 60 %');
+	assert.ok(
+		shown.every(line => line.length < 73 || line.charAt(73) === '│'),
+		'a divider at 60 %',
+	);
 	const pane = shown.map(line => line.slice(75)).join('\n');
 	assert.match(pane, /01:05 talk {2}1\/3 {2}00:05 slide {2}14:05/);
 	assert.match(pane, /💪/);
@@ -78,9 +87,19 @@ test('at 80x24 the notes come first: every note of the reference-style fixture t
 			assert.equal(lines.length, area.rows);
 			assert.ok(!lines.some(line => line.startsWith('↓ ')), `slide ${slide.index + 1}${paneOnly ? ' (notes only)' : ''}: the notes scroll`);
 			assert.equal(notesScrollLimit(reference.slides, slide.index, area, paneOnly), 0);
-			for (const block of slide.notes!.text.split(/\n\s*\n/).map(part => part.trim()).filter(Boolean)) {
-				const first = block.split('\n')[0]!.replace(/^#+\s*/, '').replaceAll(/[*_`]/g, '').slice(0, 30);
-				assert.ok(lines.some(line => line.includes(first)), `slide ${slide.index + 1}: "${first}" is not shown`);
+			for (const block of slide
+				.notes!.text.split(/\n\s*\n/)
+				.map(part => part.trim())
+				.filter(Boolean)) {
+				const first = block
+					.split('\n')[0]!
+					.replace(/^#+\s*/, '')
+					.replaceAll(/[*_`]/g, '')
+					.slice(0, 30);
+				assert.ok(
+					lines.some(line => line.includes(first)),
+					`slide ${slide.index + 1}: "${first}" is not shown`,
+				);
 			}
 		}
 
@@ -99,11 +118,42 @@ test('at 80x24 a short note keeps the slide thumbnail above the pane; a long one
 });
 
 test('the pace reads "01:35 ahead" or "00:20 behind", never with a sign; a narrow pane keeps N/M and cuts the clock', () => {
-	const ahead = text(planPresenter({slides: deck.slides, index: 0, area: {columns: 120, rows: 30}, layout: {showUrls: true}, clock: {...clock, pace: {behindMs: -95_000}}, scroll: 0}));
-	assert.ok(ahead.some(line => /1\/3 {2}01:35 ahead /.test(line)), ahead.join('\n'));
+	const ahead = text(
+		planPresenter({
+			slides: deck.slides,
+			index: 0,
+			area: {columns: 120, rows: 30},
+			layout: {showUrls: true},
+			clock: {...clock, pace: {behindMs: -95_000}},
+			scroll: 0,
+		}),
+	);
+	assert.ok(
+		ahead.some(line => /1\/3 {2}01:35 ahead /.test(line)),
+		ahead.join('\n'),
+	);
 	assert.ok(!ahead.some(line => /-\d\d:\d\d ahead/.test(line)));
-	const behind = text(planPresenter({slides: deck.slides, index: 0, area: {columns: 120, rows: 30}, layout: {showUrls: true}, clock: {...clock, pace: {behindMs: 20_000}}, scroll: 0}));
+	const behind = text(
+		planPresenter({
+			slides: deck.slides,
+			index: 0,
+			area: {columns: 120, rows: 30},
+			layout: {showUrls: true},
+			clock: {...clock, pace: {behindMs: 20_000}},
+			scroll: 0,
+		}),
+	);
 	assert.ok(behind.some(line => / 00:20 behind /.test(line)));
-	const narrow = text(planPresenter({slides: deck.slides, index: 0, area: {columns: 24, rows: 20}, layout: {showUrls: true}, clock: {...clock, pace: {behindMs: 20_000}}, scroll: 0, paneOnly: true}));
+	const narrow = text(
+		planPresenter({
+			slides: deck.slides,
+			index: 0,
+			area: {columns: 24, rows: 20},
+			layout: {showUrls: true},
+			clock: {...clock, pace: {behindMs: 20_000}},
+			scroll: 0,
+			paneOnly: true,
+		}),
+	);
 	assert.match(narrow[0]!, /^01:05 talk {2}1\/3/);
 });

@@ -10,10 +10,25 @@ import {lineWidth} from '../../source/text/wrap.js';
 import {initialState} from '../../source/navigation/navigation.js';
 
 const deck = loadDeck(readFileSync('fixtures/demo.txt'));
-const text = (lines: readonly Line[]) => lines.map(line => line.map(segment => segment.text).join('').trimEnd());
+const text = (lines: readonly Line[]) =>
+	lines.map(line =>
+		line
+			.map(segment => segment.text)
+			.join('')
+			.trimEnd(),
+	);
 
 test('every slide fills exactly the area and never exceeds its width, at many sizes', () => {
-	for (const [columns, rows] of [[1, 1], [5, 3], [20, 6], [40, 12], [80, 22], [120, 38], [200, 48], [300, 100]] as const) {
+	for (const [columns, rows] of [
+		[1, 1],
+		[5, 3],
+		[20, 6],
+		[40, 12],
+		[80, 22],
+		[120, 38],
+		[200, 48],
+		[300, 100],
+	] as const) {
 		for (const slide of deck.slides) {
 			const frame = planSlide(deck.slides, slide.index, {columns, rows}, {showUrls: true});
 			assert.equal(frame.lines.length, rows, `slide ${slide.index + 1} at ${columns}x${rows}`);
@@ -46,7 +61,9 @@ test('an image that is not there is a frame with its readable name', () => {
 
 test('a wide image keeps 16:9 in cells (about 32:9)', () => {
 	const wide = parseDeck('~@ wide.png\n');
-	const lines = text(planSlide(wide.slides, 0, {columns: 120, rows: 38}, {showUrls: true}).lines).filter(line => line.includes('│') || line.includes('╭') || line.includes('╰'));
+	const lines = text(planSlide(wide.slides, 0, {columns: 120, rows: 38}, {showUrls: true}).lines).filter(
+		line => line.includes('│') || line.includes('╭') || line.includes('╰'),
+	);
 	const width = lines[0]!.trim().length;
 	assert.ok(Math.abs(lines.length / width - 9 / 32) < 0.05, `${lines.length} rows for ${width} columns`);
 });
@@ -61,7 +78,7 @@ test('a text slide too tall for the screen says how much is cut', () => {
 test('the screen is the slide area plus a status bar, one row less than the terminal', () => {
 	const lines = planScreen({slides: deck.slides, nav: initialState(deck.slides.length), size: {columns: 80, rows: 24}, layout: {showUrls: false}});
 	assert.equal(lines.length, 23);
-	assert.equal(text(lines).at(-1)!, ' 1/10', 'the audience\'s quiet counter');
+	assert.equal(text(lines).at(-1)!, ' 1/10', "the audience's quiet counter");
 });
 
 test('long lines in a terminal window wrap at the last column, as a terminal does', () => {
@@ -75,6 +92,13 @@ test('long lines in a terminal window wrap at the last column, as a terminal doe
 
 test('<br> starts a new line in a paragraph, a heading and a list item of a text slide (issue 14)', () => {
 	const deck = parseDeck('line a<br>line b\n\n## one<br>two\n\n- first<br>second\n');
-	const text = planSlide(deck.slides, 0, {columns: 40, rows: 20}, {showUrls: false}).lines.map(line => line.map(segment => segment.text).join('').trim()).filter(Boolean);
+	const text = planSlide(deck.slides, 0, {columns: 40, rows: 20}, {showUrls: false})
+		.lines.map(line =>
+			line
+				.map(segment => segment.text)
+				.join('')
+				.trim(),
+		)
+		.filter(Boolean);
 	assert.deepEqual(text, ['line a', 'line b', 'one', 'two', '• first', 'second']);
 });

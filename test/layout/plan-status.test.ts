@@ -13,11 +13,19 @@ test('while serving, the status bar and the notes pane say how many watch', () =
 	const status = text(planStatus({slides: deck.slides, index: 0, columns: 80, viewers: 3}));
 	assert.match(status, /3 watching {2}\? help $/);
 	assert.doesNotMatch(text(planStatus({slides: deck.slides, index: 0, columns: 80})), /watching/);
-	const pane = planPresenter({slides: deck.slides, index: 0, area: {columns: 200, rows: 20}, layout: {showUrls: true}, clock: {elapsedMs: 0, slideMs: 0, now: 0}, scroll: 0, viewers: 12});
+	const pane = planPresenter({
+		slides: deck.slides,
+		index: 0,
+		area: {columns: 200, rows: 20},
+		layout: {showUrls: true},
+		clock: {elapsedMs: 0, slideMs: 0, now: 0},
+		scroll: 0,
+		viewers: 12,
+	});
 	assert.ok(pane.some(line => /1\/2 .*12 watching/.test(text(line))));
 });
 
-test('a viewer\'s status bar shows their keys instead of ? help', () => {
+test("a viewer's status bar shows their keys instead of ? help", () => {
 	const status = text(planStatus({slides: deck.slides, index: 1, columns: 60, hint: 'q leaves'}));
 	assert.match(status, /^ 2\/2 .* q leaves $/);
 	assert.equal(status.length, 60);
@@ -29,7 +37,11 @@ test('the audience sees a dim counter without a bar; a notice for the speaker an
 	assert.equal(text(quiet), ' 2/2 ');
 	assert.ok(quiet.every(segment => segment.style?.bg === undefined && segment.style?.fg === 'muted'));
 	assert.equal(text(planQuietStatus({slides: drafts, index: 1, columns: 80, counter: false})), '');
-	assert.equal(text(planQuietStatus({slides: drafts, index: 1, columns: 80, counter: false, notice: {text: 'no match for "x"', tone: 'error'}})), ' no match for "x" ', 'what the keyboard asked for still shows');
+	assert.equal(
+		text(planQuietStatus({slides: drafts, index: 1, columns: 80, counter: false, notice: {text: 'no match for "x"', tone: 'error'}})),
+		' no match for "x" ',
+		'what the keyboard asked for still shows',
+	);
 	assert.equal(text(planQuietStatus({slides: drafts, index: 0, columns: 80, counter: true, right: 'go to 2'})), ' 1/2  go to 2 ');
 });
 

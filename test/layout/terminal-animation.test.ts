@@ -76,7 +76,10 @@ test('arriving at a `$$w TEXT` slide types exactly TEXT', () => {
 	assert.deepEqual(sessionChange(undefined, slide(4)), {kind: 'play', keep: 0, typeLine: 0, typeFrom: 0, appendFrom: 1});
 	const animation = animationFor(deck.slides, 3, 4, options)!;
 	const typed = animation.steps.map(step => step.partialChars).filter(chars => chars !== undefined);
-	assert.deepEqual(typed, Array.from({length: 'ls my_project/'.length + 1}, (_, index) => index));
+	assert.deepEqual(
+		typed,
+		Array.from({length: 'ls my_project/'.length + 1}, (_, index) => index),
+	);
 });
 
 test('after a typed command, only the new output lines appear, one by one', () => {
@@ -86,7 +89,10 @@ test('after a typed command, only the new output lines appear, one by one', () =
 		animation.steps.map(step => step.visibleLines),
 		[1, 2, 3, 4, 5, 6],
 	);
-	assert.ok(animation.steps.every(step => step.partialChars === undefined), 'nothing is retyped');
+	assert.ok(
+		animation.steps.every(step => step.partialChars === undefined),
+		'nothing is retyped',
+	);
 	assert.ok(animation.duration <= 6 * 16, 'output prints fast');
 });
 
@@ -117,9 +123,16 @@ test('typing cadence: about 25 characters a second with bounded jitter and pause
 	const text = 'python manage.py runserver';
 	const delays = Array.from(text, (character, index) => characterDelay(character, index, 25));
 	const letters = delays.filter((_, index) => /[a-z]/.test(text[index]!));
-	assert.ok(letters.every(delay => delay >= 40 * 0.65 - 1 && delay <= 40 * 1.36 + 1), String(letters));
+	assert.ok(
+		letters.every(delay => delay >= 40 * 0.65 - 1 && delay <= 40 * 1.36 + 1),
+		String(letters),
+	);
 	assert.ok(new Set(letters).size > 3, 'varied');
-	assert.deepEqual(delays, Array.from(text, (character, index) => characterDelay(character, index, 25)), 'deterministic');
+	assert.deepEqual(
+		delays,
+		Array.from(text, (character, index) => characterDelay(character, index, 25)),
+		'deterministic',
+	);
 	const total = delays.reduce((sum, delay) => sum + delay, 0);
 	assert.ok(total > 800 && total < 1600, `${total} ms for ${text.length} characters`);
 });
@@ -132,7 +145,10 @@ test('views over time end in the final state, which equals print', () => {
 	const middle = viewAt(animation, animation.steps[4]!.at)!;
 	const frame = planSlide(deck.slides, 7, size, {showUrls: true, terminal: {cursorOn: true, ...middle}});
 	const text = frame.lines.map(line => line.map(segment => segment.text).join(''));
-	assert.ok(text.some(line => line.includes('~/my_project $ cat █')), text.join('\n'));
+	assert.ok(
+		text.some(line => line.includes('~/my_project $ cat █')),
+		text.join('\n'),
+	);
 	const final = planSlide(deck.slides, 7, size, {showUrls: true, terminal: {cursorOn: true}});
 	const printed = planSlide(deck.slides, 7, size, {showUrls: true});
 	assert.deepEqual(final.lines, printed.lines);

@@ -54,12 +54,21 @@ function titleExtent(lines: readonly Line[]): {rows: number; columns: number} {
 test('the font chain is in order of legibility at a distance: block strokes before line strokes, bigger before smaller', () => {
 	const scores = fontChain.map(font => ({name: font.name, score: legibility(font, fontMetrics(font).core)}));
 	for (let index = 1; index < scores.length; index++) {
-		assert.ok(scores[index - 1]!.score > scores[index]!.score, `${scores[index - 1]!.name} (${scores[index - 1]!.score}) before ${scores[index]!.name} (${scores[index]!.score})`);
+		assert.ok(
+			scores[index - 1]!.score > scores[index]!.score,
+			`${scores[index - 1]!.name} (${scores[index - 1]!.score}) before ${scores[index]!.name} (${scores[index]!.score})`,
+		);
 	}
 
 	const firstLine = fontChain.findIndex(font => font.stroke === 'line');
-	assert.ok(fontChain.slice(firstLine).every(font => font.stroke === 'line'), 'every block font comes before the line fonts');
-	assert.deepEqual(fontChain.slice(-3).map(font => font.name), ['Small Block', 'Standard', 'Small']);
+	assert.ok(
+		fontChain.slice(firstLine).every(font => font.stroke === 'line'),
+		'every block font comes before the line fonts',
+	);
+	assert.deepEqual(
+		fontChain.slice(-3).map(font => font.name),
+		['Small Block', 'Standard', 'Small'],
+	);
 });
 
 test(`every title slide of the fixtures fills ${widthShare * 100} % of the width or ${heightShare * 100} % of the height, at 80x24, 120x40 and 200x50`, async () => {
@@ -76,7 +85,8 @@ test(`every title slide of the fixtures fills ${widthShare * 100} % of the width
 				const {rows, columns} = titleExtent(planSlide(deck.slides, slide.index, area, {showUrls: true, emoji}).lines);
 				if (rows === 0) continue;
 				checked++;
-				if (columns < widthShare * area.columns && rows < heightShare * area.rows) lost.push(`${path} slide ${slide.index + 1} at ${size.columns}x${size.rows}: ${columns}x${rows} of ${area.columns}x${area.rows}`);
+				if (columns < widthShare * area.columns && rows < heightShare * area.rows)
+					lost.push(`${path} slide ${slide.index + 1} at ${size.columns}x${size.rows}: ${columns}x${rows} of ${area.columns}x${area.rows}`);
 			}
 		}
 	}

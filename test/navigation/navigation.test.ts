@@ -72,7 +72,11 @@ test('search is incremental, Esc returns, n and N cycle with a wrap notice', () 
 
 test('while a query is typed, the status bar says how many slides match, or that none does', () => {
 	const slides = Array.from({length: 8}, (_, index) => ({kind: 'blank' as const, index, line: index + 1}));
-	const status = (state: ReturnType<typeof press>) => planScreen({slides, nav: state, size: {columns: 100, rows: 20}, layout: {showUrls: true}}).at(-1)!.map(segment => segment.text).join('');
+	const status = (state: ReturnType<typeof press>) =>
+		planScreen({slides, nav: state, size: {columns: 100, rows: 20}, layout: {showUrls: true}})
+			.at(-1)!
+			.map(segment => segment.text)
+			.join('');
 	assert.match(status(press(initialState(8), '/')), /^\/█  Enter/, 'nothing said before anything is typed');
 	assert.match(status(press(initialState(8), '/', 't', 'e', 'a')), /^\/tea█  2 slides  Enter/);
 	assert.match(status(press(initialState(8), '/', 't', 'e', 'x')), /^\/tex█  no match  Enter/);

@@ -5,12 +5,7 @@ import {pixelGlyph} from '../../source/raster/half-blocks.js';
 describe('half-block painting', () => {
 	it('paints a synthetic picture cell by cell', () => {
 		// 2x4 pixels: row 0 red/transparent, row 1 blue/green, row 2 transparent/half, row 3 transparent/white.
-		const data = new Float32Array([
-			255, 0, 0, 255, 0, 0, 0, 0,
-			0, 0, 255, 255, 0, 255, 0, 255,
-			0, 0, 0, 0, 50, 50, 50, 100,
-			0, 0, 0, 0, 255, 255, 255, 255,
-		]);
+		const data = new Float32Array([255, 0, 0, 255, 0, 0, 0, 0, 0, 0, 255, 255, 0, 255, 0, 255, 0, 0, 0, 0, 50, 50, 50, 100, 0, 0, 0, 0, 255, 255, 255, 255]);
 		const glyph = pixelGlyph({width: 2, height: 4, data}, 3);
 		assert.deepEqual(glyph.lines, [
 			[

@@ -25,7 +25,11 @@ describe('resize', () => {
 		// Fractional footprints (64 -> 24: 2.67 pixels each) still weigh each source pixel by its area.
 		const total = [0, 0, 0];
 		const odd = resize(checker, 24, 24);
-		for (let y = 0; y < 24; y++) for (let x = 0; x < 24; x++) at(odd, x, y).slice(0, 3).forEach((value, channel) => (total[channel]! += value));
+		for (let y = 0; y < 24; y++)
+			for (let x = 0; x < 24; x++)
+				at(odd, x, y)
+					.slice(0, 3)
+					.forEach((value, channel) => (total[channel]! += value));
 		assert.deepEqual(
 			total.map(sum => Math.round(sum / (24 * 24))),
 			[120, 40, 120],
@@ -44,11 +48,22 @@ describe('resize', () => {
 	});
 
 	it('enlarges bilinearly: flat areas stay flat, ramps stay monotonic, edges stay in range', () => {
-		const flat = resize(image(4, 4, () => [10, 20, 30, 255]), 9, 9);
+		const flat = resize(
+			image(4, 4, () => [10, 20, 30, 255]),
+			9,
+			9,
+		);
 		for (let y = 0; y < 9; y++) for (let x = 0; x < 9; x++) assert.deepEqual(at(flat, x, y), [10, 20, 30, 255]);
-		const ramp = resize(image(2, 1, x => (x === 0 ? [0, 0, 0, 255] : [255, 255, 255, 255])), 8, 1);
+		const ramp = resize(
+			image(2, 1, x => (x === 0 ? [0, 0, 0, 255] : [255, 255, 255, 255])),
+			8,
+			1,
+		);
 		const reds = Array.from({length: 8}, (_, x) => at(ramp, x, 0)[0]!);
-		assert.deepEqual(reds, [...reds].sort((a, b) => a - b));
+		assert.deepEqual(
+			reds,
+			[...reds].sort((a, b) => a - b),
+		);
 		assert.equal(reds[0], 0);
 		assert.equal(reds[7], 255);
 	});

@@ -5,7 +5,17 @@ import {after, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {finishRehearsal} from '../../source/commands/rehearse.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
-import {buildReport, checkpointOf, formatDuration, formatReport, paceAt, pacePlan, parseDuration, readReport, SlideTimes} from '../../source/rehearsal/rehearsal.js';
+import {
+	buildReport,
+	checkpointOf,
+	formatDuration,
+	formatReport,
+	paceAt,
+	pacePlan,
+	parseDuration,
+	readReport,
+	SlideTimes,
+} from '../../source/rehearsal/rehearsal.js';
 import {needsPager, pagerFor} from '../../source/terminal/page-text.js';
 import {cellWidth} from '../../source/text/cell-width.js';
 
@@ -62,7 +72,7 @@ test('pace against checkpoints and the target', () => {
 	assert.deepEqual(paceAt(pacePlan(parseDeck('a\n---\nb').slides, 60_000), 1, 40_000), {behindMs: 10_000}, 'half the slides at half the target');
 });
 
-test('pace between, on and past the plan\'s checkpoints', () => {
+test("pace between, on and past the plan's checkpoints", () => {
 	const slides = parseDeck(['a', 'b\nNote: ⏰ 01:00', 'c', 'd', 'e\nNote: ⏰ 04:00', 'f'].join('\n---\n')).slides;
 	const plan = pacePlan(slides, 6 * 60_000);
 	assert.deepEqual(paceAt(plan, 0, 0), {behindMs: 0});
@@ -108,7 +118,10 @@ test('finishing writes the report next to the deck and compares with the last on
 	assert.equal(saved.totalMs, 90_000);
 	assert.equal(saved.targetMs, 150_000);
 	const second = run([20_000, 30_000, 30_000]);
-	assert.ok(second.some(line => / {2}1 {2}Intro\s+00:20\s+00:20\s+-00:10$/.test(line)), second.join('\n'));
+	assert.ok(
+		second.some(line => / {2}1 {2}Intro\s+00:20\s+00:20\s+-00:10$/.test(line)),
+		second.join('\n'),
+	);
 	assert.match(second.join('\n'), /last rehearsal 01:30 \(-00:10\)/);
 });
 
@@ -123,7 +136,12 @@ test('the table lists only the slides visited, and counts the others', () => {
 test('the table fits the width it is given: the titles are cut, never the times', () => {
 	const long = parseDeck('# A title far too long to fit in a narrow terminal window\n---\n# Two\n');
 	const report = buildReport(long.slides, [30_000, 5000], {deck: 'talk.txt', date: '2026-12-02', totalMs: 35_000});
-	for (const [width, previous] of [[80, undefined], [60, undefined], [56, report], [80, report]] as const) {
+	for (const [width, previous] of [
+		[80, undefined],
+		[60, undefined],
+		[56, report],
+		[80, report],
+	] as const) {
 		const table = formatReport(report, previous, width);
 		const widest = Math.max(...table.map(line => cellWidth(line)));
 		assert.ok(widest <= width, `${width} columns${previous ? ' with the last rehearsal' : ''}: ${widest}`);

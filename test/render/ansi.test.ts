@@ -41,7 +41,8 @@ test('colour level from the environment', () => {
 });
 
 test('at 16 colours every theme colour is a basic SGR code, as text and as background (no SGR 110, 50 or 53)', () => {
-	const valid = (code: number, layer: 'fg' | 'bg') => (layer === 'fg' ? (code >= 30 && code <= 37) || (code >= 90 && code <= 97) : (code >= 40 && code <= 47) || (code >= 100 && code <= 107));
+	const valid = (code: number, layer: 'fg' | 'bg') =>
+		layer === 'fg' ? (code >= 30 && code <= 37) || (code >= 90 && code <= 97) : (code >= 40 && code <= 47) || (code >= 100 && code <= 107);
 	for (const role of Object.keys(theme) as ThemeColour[]) {
 		for (const layer of ['fg', 'bg'] as const) {
 			const out = renderLine([{text: 'x', style: {[layer]: role}}], {level: 1, hyperlinks: false});

@@ -19,15 +19,35 @@ test('a link target is shown as the URL when short, else as its host', () => {
 	assert.equal(shownTarget('mailto:someone.with.a.long.name@example.org'), 'mailto:someone.with.a.long.name@example.org');
 });
 
-test('where links cannot be clicked in the player, a caption shows its link\'s host dimmed after the caption text; body links keep the whole URL', () => {
-	const deck = parseDeck('@ talk.png\nvv [The talk](https://www.youtube.com/watch?v=abcdefghijk) PyCon 2019\n---\nSee [the docs](https://docs.example.org/a/long/path/to/page.html)\n');
+test("where links cannot be clicked in the player, a caption shows its link's host dimmed after the caption text; body links keep the whole URL", () => {
+	const deck = parseDeck(
+		'@ talk.png\nvv [The talk](https://www.youtube.com/watch?v=abcdefghijk) PyCon 2019\n---\nSee [the docs](https://docs.example.org/a/long/path/to/page.html)\n',
+	);
 	const text = (index: number, showUrls: boolean) => planSlide(deck.slides, index, {columns: 80, rows: 20}, {showUrls, shortCaptionUrls: true}).lines;
 	const caption = text(0, true).find(line => line.some(segment => segment.text.includes('The talk')))!;
-	assert.equal(caption.map(segment => segment.text).join('').trim(), 'The talk youtube.com PyCon 2019');
+	assert.equal(
+		caption
+			.map(segment => segment.text)
+			.join('')
+			.trim(),
+		'The talk youtube.com PyCon 2019',
+	);
 	const host = caption.find(segment => segment.text.includes('youtube.com'))!;
 	assert.equal(host.style?.dim, true);
 	assert.ok(!text(0, false).some(line => line.some(segment => segment.text.includes('youtube.com'))), 'with hyperlinks, the link is the text itself');
-	assert.ok(text(1, true).some(line => line.map(segment => segment.text).join('').includes('<https://docs.example.org/a/long/path/to/page.html>')));
-	const printed = planSlide(deck.slides, 0, {columns: 80, rows: 20}, {showUrls: true}).lines.map(line => line.map(segment => segment.text).join('').trim());
+	assert.ok(
+		text(1, true).some(line =>
+			line
+				.map(segment => segment.text)
+				.join('')
+				.includes('<https://docs.example.org/a/long/path/to/page.html>'),
+		),
+	);
+	const printed = planSlide(deck.slides, 0, {columns: 80, rows: 20}, {showUrls: true}).lines.map(line =>
+		line
+			.map(segment => segment.text)
+			.join('')
+			.trim(),
+	);
 	assert.ok(printed.includes('The talk <https://www.youtube.com/watch?v=abcdefghijk> PyCon 2019'), 'print keeps the whole URL');
 });

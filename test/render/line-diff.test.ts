@@ -32,7 +32,14 @@ test('only the changed words are written', () => {
 	assert.equal(changedCells('same', 'same'), '');
 });
 
-const styles: Array<Style | undefined> = [undefined, {bold: true}, {fg: '#ff0000'}, {fg: '#00ff00', bg: '#000080', inverse: true}, {link: 'https://a.example'}, {link: 'https://b.example', underline: true}];
+const styles: Array<Style | undefined> = [
+	undefined,
+	{bold: true},
+	{fg: '#ff0000'},
+	{fg: '#00ff00', bg: '#000080', inverse: true},
+	{link: 'https://a.example'},
+	{link: 'https://b.example', underline: true},
+];
 const words = ['a', 'bb', 'ccc', ' ', '  ', '日本', '→', '🦄', '█▀▄', 'é', 'x y'];
 
 function randomLine(rng: Random): Line {

@@ -31,7 +31,8 @@ test('a deck without code never imports the highlighter or a grammar; a deck wit
 	const {cli, trapped} = trappedBundle();
 	assert.ok(trapped.length >= 2, `found the highlighter chunks (${trapped.join(', ')})`);
 	assert.ok(!readFileSync(join(root, 'dist', 'cli.js'), 'utf8').includes('codeToTokensBase'), 'the start-up file has none of it');
-	const print = (deck: string) => spawnSync(process.execPath, [cli, 'print', deck, '--width', '80', '--height', '24'], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+	const print = (deck: string) =>
+		spawnSync(process.execPath, [cli, 'print', deck, '--width', '80', '--height', '24'], {cwd: root, env: plainEnv(), encoding: 'utf8'});
 	for (const deck of ['fixtures/demo.txt', 'fixtures/code/no-code.md']) {
 		const result = print(deck);
 		assert.equal(result.status, 0, `${deck}: ${result.stderr}`);

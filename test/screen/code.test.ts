@@ -21,7 +21,11 @@ async function printed(theme: string, columns = 80): Promise<VirtualScreen> {
 	assertBuilt();
 	const env: NodeJS.ProcessEnv = {...plainEnv(), FORCE_COLOR: '3', COLORTERM: 'truecolor'};
 	delete env['NO_COLOR'];
-	const result = spawnSync(process.execPath, [cli, 'print', deck, '--theme', theme, '--width', String(columns), '--height', '14'], {cwd: root, env, encoding: 'utf8'});
+	const result = spawnSync(process.execPath, [cli, 'print', deck, '--theme', theme, '--width', String(columns), '--height', '14'], {
+		cwd: root,
+		env,
+		encoding: 'utf8',
+	});
 	assert.equal(result.status, 0, result.stderr);
 	const screen = new VirtualScreen(columns, 200, {convertEol: true, scrollback: 0});
 	await screen.write(result.stdout);
@@ -50,7 +54,12 @@ for (const theme of ['dark', 'light'] as const) {
 	test(`${theme}: each language is highlighted: keywords, strings and names in colours of their own, on the code panel`, async () => {
 		const screen = await printed(theme);
 		for (const [language, context, keyword] of samples) {
-			const colours = new Set(screen.cells(screen.find(context)!.y).filter(cell => cell.char.trim() !== '').map(cell => cell.fg));
+			const colours = new Set(
+				screen
+					.cells(screen.find(context)!.y)
+					.filter(cell => cell.char.trim() !== '')
+					.map(cell => cell.fg),
+			);
 			assert.ok(colours.size >= 2, `${language} in ${theme}: more than one colour (${[...colours].join(', ')})`);
 			assert.equal(typeof colourOf(screen, context, keyword), 'string', `${language}: the keyword is in a 24-bit colour`);
 		}
@@ -87,7 +96,10 @@ test('a block wider than the screen wraps with a marker: nothing is clipped', as
 	const screen = await printed('dark', 60);
 	const rows = screen.text();
 	const first = rows.findIndex(row => row.includes('print("a very long'));
-	const text = rows.slice(first, first + 3).map(row => row.trim().replace(/^↪/, '')).join('');
+	const text = rows
+		.slice(first, first + 3)
+		.map(row => row.trim().replace(/^↪/, ''))
+		.join('');
 	assert.ok(text.includes('print("a very long line of python that is much wider than the screen of eighty columns, so it wraps")'), text);
 	assert.ok(rows[first + 1]!.trimStart().startsWith('↪'));
 	assert.ok(rows.every(row => row.length <= 60));
@@ -102,7 +114,11 @@ test('an unknown language is shown plain, in the code colour, with no error', as
 test('export draws highlighted code and the theme: html and cast', () => {
 	const run = (to: string, theme: string) => {
 		const output = join(folder, `code-${theme}.${to}`);
-		const result = spawnSync(process.execPath, [cli, 'export', deck, '--to', to, '--theme', theme, '-o', output], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+		const result = spawnSync(process.execPath, [cli, 'export', deck, '--to', to, '--theme', theme, '-o', output], {
+			cwd: root,
+			env: plainEnv(),
+			encoding: 'utf8',
+		});
 		assert.equal(result.status, 0, result.stderr);
 		return readFileSync(output, 'utf8');
 	};

@@ -18,13 +18,18 @@ function pictureBox(rows: readonly string[]): Box | undefined {
 	rows.slice(0, -2).forEach((row, y) => {
 		[...row].forEach((character, x) => {
 			if (character !== '▀' && character !== '▄') return;
-			box = box ? {top: Math.min(box.top, y), bottom: Math.max(box.bottom, y), left: Math.min(box.left, x), right: Math.max(box.right, x)} : {top: y, bottom: y, left: x, right: x};
+			box = box
+				? {top: Math.min(box.top, y), bottom: Math.max(box.bottom, y), left: Math.min(box.left, x), right: Math.max(box.right, x)}
+				: {top: y, bottom: y, left: x, right: x};
 		});
 	});
 	return box;
 }
 
-for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}]) {
+for (const size of [
+	{columns: 80, rows: 24},
+	{columns: 200, rows: 50},
+]) {
 	test(`an emoji slide at ${size.columns}x${size.rows} is a big picture in the emoji's colours`, async () => {
 		const screen = await startPlayer(['--start', '3', 'fixtures/screen/presenter.txt'], {size});
 		try {

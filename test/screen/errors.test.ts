@@ -86,12 +86,16 @@ describe('special files', () => {
 	test('a FIFO with a writer is read like a file', () => {
 		const fifo = join(folder, 'deck.fifo');
 		execFileSync('mkfifo', [fifo]);
-		const result = spawnSync('/bin/sh', ['-c', `cat fixtures/demo.txt > "${fifo}" & exec "$0" "$1" print "${fifo}" --width 60 --height 12`, process.execPath, cli], {
-			cwd: root,
-			env: plainEnv(),
-			encoding: 'utf8',
-			timeout: 20_000,
-		});
+		const result = spawnSync(
+			'/bin/sh',
+			['-c', `cat fixtures/demo.txt > "${fifo}" & exec "$0" "$1" print "${fifo}" --width 60 --height 12`, process.execPath, cli],
+			{
+				cwd: root,
+				env: plainEnv(),
+				encoding: 'utf8',
+				timeout: 20_000,
+			},
+		);
 		assert.equal(result.status, 0, result.stderr);
 		assert.match(result.stdout, /-- slide 10\/10 --/);
 	});
@@ -99,7 +103,12 @@ describe('special files', () => {
 	test('a FIFO nobody writes to gives up with a clear line instead of hanging', () => {
 		const fifo = join(folder, 'silent.fifo');
 		execFileSync('mkfifo', [fifo]);
-		const result = spawnSync(process.execPath, [cli, 'print', fifo], {cwd: root, env: plainEnv({LECTERN_PIPE_TIMEOUT: '1'}), encoding: 'utf8', timeout: 20_000});
+		const result = spawnSync(process.execPath, [cli, 'print', fifo], {
+			cwd: root,
+			env: plainEnv({LECTERN_PIPE_TIMEOUT: '1'}),
+			encoding: 'utf8',
+			timeout: 20_000,
+		});
 		assert.equal(result.status, 2);
 		assert.match(result.stderr, /^lectern: .*silent\.fifo: nothing arrived for 1 seconds; is anything writing to it\?\n$/);
 	});
@@ -112,7 +121,12 @@ describe('special files', () => {
 
 	test('a full standard output (> /dev/full) is one line and a non-zero exit', () => {
 		for (const command of ['print', 'check']) {
-			const result = spawnSync('/bin/sh', ['-c', `exec "$0" "$1" ${command} fixtures/demo.txt > /dev/full`, process.execPath, cli], {cwd: root, env: plainEnv(), encoding: 'utf8', timeout: 20_000});
+			const result = spawnSync('/bin/sh', ['-c', `exec "$0" "$1" ${command} fixtures/demo.txt > /dev/full`, process.execPath, cli], {
+				cwd: root,
+				env: plainEnv(),
+				encoding: 'utf8',
+				timeout: 20_000,
+			});
 			assert.equal(result.status, 2, command);
 			assert.equal(result.stderr, 'lectern: cannot write to standard output: ENOSPC\n');
 		}
@@ -126,8 +140,17 @@ describe('special files', () => {
 		writeFileSync(deck, '# t\n\n![x](pic.png)\n\n---\n\n![z](/dev/zero)\n');
 		const check = run(['check', deck]);
 		assert.equal(check.status, 1, check.stderr);
-		assert.equal((check.stdout.match(/is not a regular file \(a pipe, a device or a socket\); alt text is shown \[unreadable-image\]/g) ?? []).length, 2, check.stdout);
-		const print = spawnSync(process.execPath, [cli, 'print', '--images', 'blocks', deck], {cwd: root, env: {...plainEnv(), FORCE_COLOR: '3'}, encoding: 'utf8', timeout: 20_000});
+		assert.equal(
+			(check.stdout.match(/is not a regular file \(a pipe, a device or a socket\); alt text is shown \[unreadable-image\]/g) ?? []).length,
+			2,
+			check.stdout,
+		);
+		const print = spawnSync(process.execPath, [cli, 'print', '--images', 'blocks', deck], {
+			cwd: root,
+			env: {...plainEnv(), FORCE_COLOR: '3'},
+			encoding: 'utf8',
+			timeout: 20_000,
+		});
 		assert.equal(print.status, 0, print.stderr);
 		assert.match(print.stdout, /-- slide 2\/2 --/);
 	});

@@ -23,7 +23,11 @@ type Cast = {readonly header: Record<string, unknown>; readonly events: readonly
 function exportCast(deck: string, size: Size, extra: string[] = []): {cast: Cast; stderr: string} {
 	assertBuilt();
 	const output = join(folder, `${deck.replaceAll(/\W/g, '-')}-${extra.join('-').replaceAll(/\W/g, '-')}.cast`);
-	const result = spawnSync(process.execPath, [cli, 'export', deck, '--to', 'cast', '-o', output, '--width', String(size.columns), '--height', String(size.rows), ...extra], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+	const result = spawnSync(
+		process.execPath,
+		[cli, 'export', deck, '--to', 'cast', '-o', output, '--width', String(size.columns), '--height', String(size.rows), ...extra],
+		{cwd: root, env: plainEnv(), encoding: 'utf8'},
+	);
 	assert.equal(result.status, 0, result.stderr);
 	return {cast: readCast(readFileSync(output, 'utf8')), stderr: result.stderr};
 }
@@ -104,10 +108,12 @@ describe('export --to cast', () => {
 		});
 	}
 
-	test('a terminal slide types at the player\'s cadence, and the recording ends with the cursor back', async () => {
+	test("a terminal slide types at the player's cadence, and the recording ends with the cursor back", async () => {
 		const {cast} = exportCast('fixtures/export/talk.txt', {columns: 80, rows: 24}, ['--pause', '2']);
 		const {screens, arrivals} = await replay(cast);
-		const typing = screens.filter(screen => screen.rows.some(row => /~\/talk \$ e?c?h?o? ?h?e?l?l?█/.test(row)) && !screens.at(-1)!.rows.includes(screen.rows.join()));
+		const typing = screens.filter(
+			screen => screen.rows.some(row => /~\/talk \$ e?c?h?o? ?h?e?l?l?█/.test(row)) && !screens.at(-1)!.rows.includes(screen.rows.join()),
+		);
 		const partial = screens.filter(screen => screen.rows.some(row => row.includes('~/talk $ ech█')));
 		assert.ok(partial.length === 1, 'a half-typed command shows');
 		assert.ok(typing.length >= 'echo hello'.length, 'every character is a frame of its own');
@@ -118,11 +124,16 @@ describe('export --to cast', () => {
 		assert.ok(cast.events.at(-1)!.data.endsWith('\u001B[?25h'), 'the cursor is shown again at the end');
 	});
 
-	test('--pause rehearsal takes each slide\'s time from the last rehearsal', async () => {
+	test("--pause rehearsal takes each slide's time from the last rehearsal", async () => {
 		const deck = join(folder, 'rehearsed.txt');
 		copyFileSync(join(root, 'fixtures/export/talk.txt'), deck);
 		const times = [1500, 2500, 3500, 0, 4500, 5500, 6500];
-		const report = {deck, date: '2024-01-01T00:00:00.000Z', totalMs: 24_000, slides: times.map((ms, index) => ({slide: index + 1, title: '', ms, cumulativeMs: 0}))};
+		const report = {
+			deck,
+			date: '2024-01-01T00:00:00.000Z',
+			totalMs: 24_000,
+			slides: times.map((ms, index) => ({slide: index + 1, title: '', ms, cumulativeMs: 0})),
+		};
 		writeFileSync(`${deck}.rehearsal.json`, JSON.stringify(report));
 		const {cast} = exportCast(deck, {columns: 80, rows: 24}, ['--pause', 'rehearsal']);
 		const {arrivals} = await replay(cast);
@@ -133,13 +144,24 @@ describe('export --to cast', () => {
 	});
 
 	test('a bad pause and a missing rehearsal are one line each', () => {
-		const bad = spawnSync(process.execPath, [cli, 'export', 'fixtures/export/talk.txt', '--to', 'cast', '-o', join(folder, 'x.cast'), '--pause', 'soon'], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+		const bad = spawnSync(process.execPath, [cli, 'export', 'fixtures/export/talk.txt', '--to', 'cast', '-o', join(folder, 'x.cast'), '--pause', 'soon'], {
+			cwd: root,
+			env: plainEnv(),
+			encoding: 'utf8',
+		});
 		assert.equal(bad.status, 2);
 		assert.equal(bad.stderr, 'lectern: --pause soon: not a length of time (try 3, 2.5s, 1m or rehearsal)\n');
 		const deck = join(folder, 'never-rehearsed.txt');
 		copyFileSync(join(root, 'fixtures/export/talk.txt'), deck);
-		const missing = spawnSync(process.execPath, [cli, 'export', deck, '--to', 'cast', '-o', join(folder, 'y.cast'), '--pause', 'rehearsal'], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+		const missing = spawnSync(process.execPath, [cli, 'export', deck, '--to', 'cast', '-o', join(folder, 'y.cast'), '--pause', 'rehearsal'], {
+			cwd: root,
+			env: plainEnv(),
+			encoding: 'utf8',
+		});
 		assert.equal(missing.status, 2);
-		assert.match(missing.stderr, /^lectern: --pause rehearsal: no rehearsal report .*never-rehearsed\.txt\.rehearsal\.json \(make one with: lectern rehearse DECK\)\n$/);
+		assert.match(
+			missing.stderr,
+			/^lectern: --pause rehearsal: no rehearsal report .*never-rehearsed\.txt\.rehearsal\.json \(make one with: lectern rehearse DECK\)\n$/,
+		);
 	});
 });

@@ -16,7 +16,12 @@ import {chromium, type Browser, type Page} from 'playwright-core';
 import {assertBuilt, cli, plainEnv, printSlides, root, type Size} from './support.js';
 
 /** The page's own globals, as far as these tests reach into it (the test files are compiled without the DOM's types). */
-type Element = {readonly id: string; readonly textContent: string | null; readonly classList: {contains(name: string): boolean}; getBoundingClientRect(): {height: number}};
+type Element = {
+	readonly id: string;
+	readonly textContent: string | null;
+	readonly classList: {contains(name: string): boolean};
+	getBoundingClientRect(): {height: number};
+};
 declare const document: {
 	readonly documentElement: Element;
 	querySelector(selector: string): Element | null;
@@ -41,7 +46,11 @@ after(() => {
 function exportHtml(deck: string, name: string, extra: string[] = []): string {
 	assertBuilt();
 	const output = join(folder, name);
-	const result = spawnSync(process.execPath, [cli, 'export', deck, '--to', 'html', '-o', output, '--width', String(size.columns), '--height', String(size.rows), ...extra], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+	const result = spawnSync(
+		process.execPath,
+		[cli, 'export', deck, '--to', 'html', '-o', output, '--width', String(size.columns), '--height', String(size.rows), ...extra],
+		{cwd: root, env: plainEnv(), encoding: 'utf8'},
+	);
 	assert.equal(result.status, 0, result.stderr);
 	return output;
 }
@@ -63,7 +72,15 @@ describe('export --to html in Chromium', {skip}, () => {
 	before(async () => {
 		browser = await chromium.launch({
 			executablePath: chromiumPath,
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--no-first-run',
+			],
 		});
 	});
 
@@ -94,9 +111,10 @@ describe('export --to html in Chromium', {skip}, () => {
 	}
 
 	const current = (page: Page) => page.evaluate(() => document.querySelector('section.slide.current')?.id);
-	const rowsOf = (page: Page, id: string) => page.evaluate(selector => [...document.querySelectorAll(`#${selector} .screen > .r`)].map(row => row.textContent ?? ''), id);
+	const rowsOf = (page: Page, id: string) =>
+		page.evaluate(selector => [...document.querySelectorAll(`#${selector} .screen > .r`)].map(row => row.textContent ?? ''), id);
 
-	test('every slide\'s text is in the page, as print shows it', async () => {
+	test("every slide's text is in the page, as print shows it", async () => {
 		for (const deck of ['fixtures/export/talk.txt', 'fixtures/demo.txt', 'fixtures/reference-style.txt']) {
 			const file = exportHtml(deck, `${deck.replaceAll(/\W/g, '-')}.html`);
 			const page = await open(file);
@@ -139,13 +157,15 @@ describe('export --to html in Chromium', {skip}, () => {
 			location.hash = '#slide-2';
 		});
 		await page.waitForFunction(() => document.querySelector('section.slide.current')?.id === 'slide-2');
-		const visible = await page.evaluate(() => [...document.querySelectorAll('section.slide')].filter(slide => slide.getBoundingClientRect().height > 0).map(slide => slide.id));
+		const visible = await page.evaluate(() =>
+			[...document.querySelectorAll('section.slide')].filter(slide => slide.getBoundingClientRect().height > 0).map(slide => slide.id),
+		);
 		assert.deepEqual(visible, ['slide-2'], 'one slide at a time');
 		await page.context().close();
 		assert.deepEqual(outside, []);
 	});
 
-	test('a terminal slide types on the player\'s schedule when reached, and a key finishes it', async () => {
+	test("a terminal slide types on the player's schedule when reached, and a key finishes it", async () => {
 		const file = exportHtml('fixtures/export/talk.txt', 'typing.html');
 		const page = await open(file, '#slide-3');
 		/** What is typed after the prompt on slide 4 (the cursor is a coloured cell, not a character). */
@@ -211,10 +231,13 @@ describe('export --to html in Chromium', {skip}, () => {
 });
 
 describe('export --to html validates', () => {
-	test('as HTML: html-validate\'s standard rules (the specification\'s content models, attributes, ids) find nothing', async () => {
+	test("as HTML: html-validate's standard rules (the specification's content models, attributes, ids) find nothing", async () => {
 		const file = exportHtml('fixtures/export/talk.txt', 'valid.html', ['--notes']);
 		const report = await new HtmlValidate({extends: ['html-validate:standard']}).validateFile(file);
-		assert.deepEqual(report.results.flatMap(result => result.messages.map(message => `${message.line}:${message.column} ${message.ruleId} ${message.message}`)), []);
+		assert.deepEqual(
+			report.results.flatMap(result => result.messages.map(message => `${message.line}:${message.column} ${message.ruleId} ${message.message}`)),
+			[],
+		);
 		assert.ok(report.valid);
 		assert.ok(readFileSync(file, 'utf8').startsWith('<!DOCTYPE html>'));
 	});

@@ -24,7 +24,11 @@ const size: Size = {columns: 80, rows: 24};
 function exportPdf(deck: string, name: string, extra: string[] = []): string {
 	assertBuilt();
 	const output = join(folder, name);
-	const result = spawnSync(process.execPath, [cli, 'export', deck, '--to', 'pdf', '-o', output, '--width', String(size.columns), '--height', String(size.rows), ...extra], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+	const result = spawnSync(
+		process.execPath,
+		[cli, 'export', deck, '--to', 'pdf', '-o', output, '--width', String(size.columns), '--height', String(size.rows), ...extra],
+		{cwd: root, env: plainEnv(), encoding: 'utf8'},
+	);
 	assert.equal(result.status, 0, result.stderr);
 	assert.match(result.stderr, /^Wrote .*\.pdf: \d+ pages, /);
 	return output;
@@ -52,7 +56,7 @@ const words = (lines: readonly string[]) =>
 		.filter(word => word !== '' && !/\p{Extended_Pictographic}/u.test(word));
 
 describe('export --to pdf', {skip}, () => {
-	test('one page per slide, each with its slide\'s text, and the links clickable', () => {
+	test("one page per slide, each with its slide's text, and the links clickable", () => {
 		const pdf = exportPdf('fixtures/export/talk.txt', 'talk.pdf');
 		const printed = printSlides('fixtures/export/talk.txt', size);
 		assert.equal(pageCount(pdf), printed.length);
@@ -71,7 +75,7 @@ describe('export --to pdf', {skip}, () => {
 		assert.match(fonts, /DejaVuSansMono\s+(?:CID )?TrueType.*yes\s+yes/, `the font is embedded as a subset:\n${fonts}`);
 	});
 
-	test('the reference-style deck: every page\'s text', () => {
+	test("the reference-style deck: every page's text", () => {
 		const deck = 'fixtures/reference-style.txt';
 		const pdf = exportPdf(deck, 'reference.pdf');
 		const printed = printSlides(deck, size);
@@ -103,7 +107,11 @@ describe('export --to pdf', {skip}, () => {
 
 	test('an output that cannot be written is one clear line, and nothing is left behind', () => {
 		const target = join(folder, 'missing-folder', 'talk.pdf');
-		const result = spawnSync(process.execPath, [cli, 'export', 'fixtures/export/talk.txt', '--to', 'pdf', '-o', target], {cwd: root, env: plainEnv(), encoding: 'utf8'});
+		const result = spawnSync(process.execPath, [cli, 'export', 'fixtures/export/talk.txt', '--to', 'pdf', '-o', target], {
+			cwd: root,
+			env: plainEnv(),
+			encoding: 'utf8',
+		});
 		assert.equal(result.status, 2);
 		assert.equal(result.stderr, `lectern: ${target}: cannot write here (no folder ${join(folder, 'missing-folder')})\n`);
 		assert.ok(!existsSync(target));

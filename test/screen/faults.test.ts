@@ -21,7 +21,17 @@ test('a resize storm mid-animation, down to 1x1 and back, ends on a clean slide'
 		await waitForSlide(screen, {position: 4, total: 10, size: {columns: 80, rows: 24}});
 		await screen.keys('Left', 'Right');
 		// Typing at 5 characters a second: the storm lands while the command types.
-		const sizes = [[120, 40], [1, 1], [7, 3], [200, 50], [20, 6], [2, 30], [150, 10], [1, 1], [100, 30]] as const;
+		const sizes = [
+			[120, 40],
+			[1, 1],
+			[7, 3],
+			[200, 50],
+			[20, 6],
+			[2, 30],
+			[150, 10],
+			[1, 1],
+			[100, 30],
+		] as const;
 		for (const [columns, rows] of sizes) await screen.resize(columns, rows);
 		const size = {columns: 100, rows: 30};
 		await screen.keys('Space');
@@ -54,7 +64,13 @@ test('Ctrl-Z gives the terminal back; fg redraws the slide whole, and it follows
 		// (tmux passes a resize to a stopped job's terminal only once it runs again, so the
 		// size is changed after fg here; on resume lectern asks the terminal for its size.)
 		await screen.type('fg\n');
-		await waitForSlide(screen, {position: 2, total: 10, size: {columns: 80, rows: 24}, lines: printSlides(demo, {columns: 80, rows: 24})[1]!.lines, what: 'slide 2 redrawn whole after fg'});
+		await waitForSlide(screen, {
+			position: 2,
+			total: 10,
+			size: {columns: 80, rows: 24},
+			lines: printSlides(demo, {columns: 80, rows: 24})[1]!.lines,
+			what: 'slide 2 redrawn whole after fg',
+		});
 		await screen.resize(100, 30);
 		const size = {columns: 100, rows: 30};
 		await waitForSlide(screen, {position: 2, total: 10, size, lines: printSlides(demo, size)[1]!.lines, what: 'slide 2 at the new size'});
@@ -115,7 +131,13 @@ test('a closed stdout (EPIPE) ends print quietly', async () => {
 });
 
 test('TERM=dumb cannot present full screen: one clear line, exit 2, the terminal untouched', async () => {
-	const screen = await TmuxScreen.start({command: [process.execPath, cli, demo], columns: 80, rows: 24, cwd: root, env: {TMPDIR: privateTmpdir(), TERM: 'dumb'}});
+	const screen = await TmuxScreen.start({
+		command: [process.execPath, cli, demo],
+		columns: 80,
+		rows: 24,
+		cwd: root,
+		env: {TMPDIR: privateTmpdir(), TERM: 'dumb'},
+	});
 	try {
 		const state = await screen.waitForExit();
 		assert.equal(state.exitStatus, 2);

@@ -32,7 +32,8 @@ function run(args: string[], answers: Answer[], steps: Step[], env: Record<strin
 }
 
 /** The output with tmux's passthrough taken off: what reaches the terminal outside. */
-const unwrapped = (output: string) => output.replaceAll(/\u001BPtmux;((?:[^\u001B]|\u001B\u001B)*)\u001B\\/g, (_, inner: string) => inner.replaceAll('\u001B\u001B', '\u001B'));
+const unwrapped = (output: string) =>
+	output.replaceAll(/\u001BPtmux;((?:[^\u001B]|\u001B\u001B)*)\u001B\\/g, (_, inner: string) => inner.replaceAll('\u001B\u001B', '\u001B'));
 
 type Code = {readonly keys: Record<string, string>; readonly payload: string; readonly at: number};
 
@@ -80,10 +81,14 @@ const assertSucceeded = (result: FakeTerminalResult) => {
 
 describe('--images=kitty', () => {
 	it('sent once, placed over the picture’s cells, taken off for the next slide, and freed on quit', async () => {
-		const result = await run(['--images=kitty', '--start', '2'], [terminalAnswers.attributes, terminalAnswers.cell(10, 20)], [
-			{wait: 'a=p,', send: '\u001B[C'},
-			{wait: 'a=p,', send: 'q'},
-		]);
+		const result = await run(
+			['--images=kitty', '--start', '2'],
+			[terminalAnswers.attributes, terminalAnswers.cell(10, 20)],
+			[
+				{wait: 'a=p,', send: '\u001B[C'},
+				{wait: 'a=p,', send: 'q'},
+			],
+		);
 		assertSucceeded(result);
 		const {output} = result;
 		assert.ok(!output.includes('\u001B_Gi=31'), 'forced: the protocol is not asked about');
@@ -92,7 +97,11 @@ describe('--images=kitty', () => {
 		const sent = codes.filter(code => code.keys['a'] === 't');
 		assert.equal(sent.length, 2, 'two pictures, each sent once');
 		const [quadrants, wide] = sent;
-		assert.deepEqual([quadrants!.keys['f'], quadrants!.keys['q'], quadrants!.keys['m']], ['100', '2', '0'], 'the 138-byte PNG, as it is, quietly, in one chunk');
+		assert.deepEqual(
+			[quadrants!.keys['f'], quadrants!.keys['q'], quadrants!.keys['m']],
+			['100', '2', '0'],
+			'the 138-byte PNG, as it is, quietly, in one chunk',
+		);
 		assert.deepEqual([...Buffer.from(quadrants!.payload, 'base64')], [...readFileSync('fixtures/images/quadrants.png')]);
 
 		const [first, second] = placements(output);
@@ -106,7 +115,8 @@ describe('--images=kitty', () => {
 			{row: box.row, column: box.column, columns: box.width, rows: box.height},
 		);
 		const onScreen = await screenBefore(output, output.indexOf(leaveAlternateScreen));
-		for (let row = box.row; row < box.row + box.height; row++) assert.equal(onScreen.text()[row]!.trim(), '', `the picture's cells are blank text (row ${row})`);
+		for (let row = box.row; row < box.row + box.height; row++)
+			assert.equal(onScreen.text()[row]!.trim(), '', `the picture's cells are blank text (row ${row})`);
 
 		// Slide 3: the first picture is taken off inside the frame that draws slide 3, before its text.
 		const takenOff = codes.find(code => code.keys['a'] === 'd' && code.keys['d'] === 'i' && code.keys['i'] === first.keys['i']);
@@ -127,11 +137,15 @@ describe('--images=kitty', () => {
 	});
 
 	it('blacked out: taken off; back: placed again without sending it again', async () => {
-		const result = await run(['--images=kitty', '--start', '2'], [terminalAnswers.attributes, terminalAnswers.cell(10, 20)], [
-			{wait: 'a=p,', send: 'b'},
-			{wait: 'a=d,d=i,', send: ' '},
-			{wait: 'a=p,', send: 'q'},
-		]);
+		const result = await run(
+			['--images=kitty', '--start', '2'],
+			[terminalAnswers.attributes, terminalAnswers.cell(10, 20)],
+			[
+				{wait: 'a=p,', send: 'b'},
+				{wait: 'a=d,d=i,', send: ' '},
+				{wait: 'a=p,', send: 'q'},
+			],
+		);
 		assertSucceeded(result);
 		const codes = kittyCodes(result.output);
 		assert.deepEqual(
@@ -142,10 +156,14 @@ describe('--images=kitty', () => {
 	});
 
 	it('a clock ticking in the notes pane never touches the picture', async () => {
-		const result = await run(['--images=kitty', '--start', '2', '--notes'], [terminalAnswers.attributes, terminalAnswers.cell(10, 20)], [
-			{wait: 'a=p,', send: ''},
-			{wait: '00:02', send: 'q'},
-		]);
+		const result = await run(
+			['--images=kitty', '--start', '2', '--notes'],
+			[terminalAnswers.attributes, terminalAnswers.cell(10, 20)],
+			[
+				{wait: 'a=p,', send: ''},
+				{wait: '00:02', send: 'q'},
+			],
+		);
 		assertSucceeded(result);
 		const codes = kittyCodes(result.output);
 		assert.equal(codes.filter(code => code.keys['a'] === 'p').length, 1, 'placed once');
@@ -163,7 +181,10 @@ describe('--images=auto asks the terminal', () => {
 			// The kitty query's answer, the attributes, and a Right arrow the presenter typed meanwhile.
 			{query: '\\x1b_Gi=31,[^\\x1b]*\\x1b\\\\\\x1b\\[c', reply: '\u001B_Gi=31;OK\u001B\\\u001B[?62;22c\u001B[C'},
 		];
-		const result = await run(['--start', '2'], answers, [{wait: '3/10', send: ''}, {wait: 'a=p,', send: 'q'}]);
+		const result = await run(['--start', '2'], answers, [
+			{wait: '3/10', send: ''},
+			{wait: 'a=p,', send: 'q'},
+		]);
 		assertSucceeded(result);
 		const {output} = result;
 		// The opening slide is a picture, so the player draws it (no early paint): the terminal is asked while
@@ -202,12 +223,24 @@ describe('--images=auto asks the terminal', () => {
 	});
 
 	it('iTerm2 (by its environment): the picture is the OSC 1337 file, drawn once, in the frame that blanks its cells', async () => {
-		const result = await run(['--start', '2', '--notes'], [terminalAnswers.attributes, terminalAnswers.cell(10, 20)], [{wait: '1337;File=', send: ''}, {wait: '00:02', send: 'q'}], {
-			TERM_PROGRAM: 'iTerm.app',
-		});
+		const result = await run(
+			['--start', '2', '--notes'],
+			[terminalAnswers.attributes, terminalAnswers.cell(10, 20)],
+			[
+				{wait: '1337;File=', send: ''},
+				{wait: '00:02', send: 'q'},
+			],
+			{
+				TERM_PROGRAM: 'iTerm.app',
+			},
+		);
 		assertSucceeded(result);
 		const {output} = result;
-		const drawn = [...output.matchAll(/\u001B7\u001B\[(\d+);(\d+)H\u001B\]1337;File=inline=1;width=(\d+);height=(\d+);preserveAspectRatio=1;size=(\d+):([A-Za-z\d+/=]+)\u0007\u001B8/g)];
+		const drawn = [
+			...output.matchAll(
+				/\u001B7\u001B\[(\d+);(\d+)H\u001B\]1337;File=inline=1;width=(\d+);height=(\d+);preserveAspectRatio=1;size=(\d+):([A-Za-z\d+/=]+)\u0007\u001B8/g,
+			),
+		];
 		assert.equal(drawn.length, 1, 'drawn once: the ticking clock beside it never wrote over it');
 		const [, , , , , bytes, data] = drawn[0]!;
 		assert.deepEqual([...Buffer.from(data!, 'base64')], [...readFileSync('fixtures/images/quadrants.png')], 'the PNG as it is');
@@ -238,13 +271,19 @@ describe('never a graphics sequence', () => {
 
 describe('inside tmux', () => {
 	it('auto: half-blocks, and the terminal is never asked anything (tmux answers with its own command)', async () => {
-		const result = await run(['--start', '2'], [terminalAnswers.attributes], [{wait: latin1('▀'), send: 'q'}], {TMUX: '/nonexistent/tmux-socket,1,0', TERM: 'tmux-256color'});
+		const result = await run(['--start', '2'], [terminalAnswers.attributes], [{wait: latin1('▀'), send: 'q'}], {
+			TMUX: '/nonexistent/tmux-socket,1,0',
+			TERM: 'tmux-256color',
+		});
 		assertSucceeded(result);
 		assert.ok(!result.output.includes('\u001B[c') && !result.output.includes('\u001B_G') && !result.output.includes('\u001BPtmux'));
 	});
 
 	it('--images=kitty: through tmux’s passthrough, every code wrapped', async () => {
-		const result = await run(['--images=kitty', '--start', '2'], [], [{wait: 'a=p,', send: 'q'}], {TMUX: '/nonexistent/tmux-socket,1,0', TERM: 'tmux-256color'});
+		const result = await run(['--images=kitty', '--start', '2'], [], [{wait: 'a=p,', send: 'q'}], {
+			TMUX: '/nonexistent/tmux-socket,1,0',
+			TERM: 'tmux-256color',
+		});
 		assertSucceeded(result);
 		const {output} = result;
 		const outside = output.replaceAll(/\u001BPtmux;(?:[^\u001B]|\u001B\u001B)*\u001B\\/g, '');
@@ -252,7 +291,10 @@ describe('inside tmux', () => {
 		const codes = kittyCodes(unwrapped(output));
 		assert.ok(codes.some(code => code.keys['a'] === 't'));
 		assert.equal(placements(unwrapped(output)).length, 1);
-		assert.ok(codes.some(code => code.keys['a'] === 'd' && code.keys['d'] === 'I'), 'freed on quit');
+		assert.ok(
+			codes.some(code => code.keys['a'] === 'd' && code.keys['d'] === 'I'),
+			'freed on quit',
+		);
 	});
 
 	it('a real tmux, passthrough off: half-blocks, no kitty code, the pane title untouched', async () => {
@@ -276,9 +318,7 @@ describe('inside tmux', () => {
 			env: {KITTY_WINDOW_ID: '1'},
 		});
 		try {
-			const output = unwrapped(
-				(await screen.waitForOutput(bytes => bytes.includes('a=p,'), {what: 'a placement through passthrough'})).toString('latin1'),
-			);
+			const output = unwrapped((await screen.waitForOutput(bytes => bytes.includes('a=p,'), {what: 'a placement through passthrough'})).toString('latin1'));
 			const [placed] = placements(output);
 			assert.ok(placed);
 			const rows = await screen.text();
@@ -286,7 +326,10 @@ describe('inside tmux', () => {
 			assert.match(statusRow(rows), /^ 2\/10(?: |$)/);
 			await screen.keys('q');
 			const final = unwrapped((await screen.finalOutput()).toString('latin1'));
-			assert.ok(kittyCodes(final).some(code => code.keys['a'] === 'd' && code.keys['d'] === 'I' && code.keys['i'] === placed.keys['i']), 'freed on quit');
+			assert.ok(
+				kittyCodes(final).some(code => code.keys['a'] === 'd' && code.keys['d'] === 'I' && code.keys['i'] === placed.keys['i']),
+				'freed on quit',
+			);
 		} finally {
 			await screen.stop();
 		}

@@ -22,9 +22,9 @@ const forbidden: ReadonlyArray<[string, string]> = [
 	['\u001BP', 'DCS'],
 	['\u0007', 'BEL'],
 	['\u009B', 'C1 CSI'],
-	['\u001B[31m', 'the deck\'s own SGR'],
-	['\u001B[5m', 'the deck\'s own SGR'],
-	['\u001B[1A', 'the deck\'s cursor movement'],
+	['\u001B[31m', "the deck's own SGR"],
+	['\u001B[5m', "the deck's own SGR"],
+	['\u001B[1A', "the deck's cursor movement"],
 	['javascript:', 'an unsafe hyperlink target'],
 	['\u202E', 'a bidi override'],
 ];

@@ -22,7 +22,10 @@ const near = (colour: unknown, hex: string) => {
 	return channels(hex).every((value, index) => Math.abs(value - actual[index]!) < 40);
 };
 
-for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}]) {
+for (const size of [
+	{columns: 80, rows: 24},
+	{columns: 200, rows: 50},
+]) {
 	test(`at ${size.columns}x${size.rows}: an SVG under a title is drawn by resvg, in its colours`, async () => {
 		const screen = await startPlayer([deck], {size});
 		try {
@@ -51,9 +54,17 @@ for (const size of [{columns: 80, rows: 24}, {columns: 200, rows: 50}]) {
 			assert.ok(rows.findIndex(row => row.includes('Words after it')) > drawn.at(-1)!, 'before the words after it');
 			assert.ok(drawn.length <= Math.max(3, Math.floor(size.rows / 4)), `a sensible height: ${drawn.length} rows`);
 			await screen.keys('Right');
-			const broken = await screen.waitFor(current => atPosition(statusRow(current), ' 4/5') && current.some(row => row.includes('📷 broken')), {what: 'the alt text'});
-			assert.ok(broken.some(row => row.includes('broken.svg')), 'the file name');
-			assert.ok(broken.some(row => row.includes('not a readable SVG')), 'the reason');
+			const broken = await screen.waitFor(current => atPosition(statusRow(current), ' 4/5') && current.some(row => row.includes('📷 broken')), {
+				what: 'the alt text',
+			});
+			assert.ok(
+				broken.some(row => row.includes('broken.svg')),
+				'the file name',
+			);
+			assert.ok(
+				broken.some(row => row.includes('not a readable SVG')),
+				'the reason',
+			);
 			assert.equal(pictureRows(broken).length, 0, 'nothing drawn');
 		} finally {
 			await screen.stop();

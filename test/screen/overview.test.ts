@@ -25,14 +25,23 @@ for (const [size, columns] of [
 			await screen.waitFor(current => atPosition(statusRow(current), ' 1/23'), {what: 'slide 1'});
 			await screen.keys('o');
 			// The whole grid, not a frame half drawn.
-			const rows = await screen.waitFor(current => (current[0] ?? '').startsWith('Overview') && current.some(row => row.includes('23 T Thanks!')), {what: 'the overview'});
+			const rows = await screen.waitFor(current => (current[0] ?? '').startsWith('Overview') && current.some(row => row.includes('23 T Thanks!')), {
+				what: 'the overview',
+			});
 			const grid = rows.slice(2, -2).filter(row => /^\s*\d+ /.test(row));
 			const firstColumn = grid.map(row => Number(/^\s*(\d+) /.exec(row)?.[1]));
-			assert.deepEqual(firstColumn, firstColumn.map((_, index) => index + 1), 'the first column is slides 1, 2, 3… from the top');
+			assert.deepEqual(
+				firstColumn,
+				firstColumn.map((_, index) => index + 1),
+				'the first column is slides 1, 2, 3… from the top',
+			);
 			assert.equal(grid.length, Math.ceil(23 / columns), `${columns} column(s), the rows of the screen used`);
 			if (columns > 1) assert.match(grid[0]!, /\s13 I teapot logos/, 'the second column goes on where the first ends');
 
-			assert.ok(rows.some(row => row.includes('· for the last ten years')), 'the 👩🏽‍🍳 slide named by its notes');
+			assert.ok(
+				rows.some(row => row.includes('· for the last ten years')),
+				'the 👩🏽‍🍳 slide named by its notes',
+			);
 			await screen.keys('Down');
 			await screen.keys('Enter');
 			await screen.waitFor(current => atPosition(statusRow(current), ' 2/23'), {what: 'slide 2, opened from the overview'});

@@ -34,7 +34,13 @@ import {
 before(assertBuilt);
 
 /** Whether the tmux the tests run in passes OSC 8 hyperlinks on (3.4 and later). */
-const tmuxKeepsHyperlinks = hyperlinksWork({TMUX: 'tests', TERM_PROGRAM: 'tmux', TERM_PROGRAM_VERSION: execFileSync('tmux', ['-V'], {encoding: 'utf8'}).replace(/^tmux\s+/, '').trim()});
+const tmuxKeepsHyperlinks = hyperlinksWork({
+	TMUX: 'tests',
+	TERM_PROGRAM: 'tmux',
+	TERM_PROGRAM_VERSION: execFileSync('tmux', ['-V'], {encoding: 'utf8'})
+		.replace(/^tmux\s+/, '')
+		.trim(),
+});
 after(stopAll);
 
 const demo = 'fixtures/demo.txt';
@@ -78,7 +84,8 @@ describe('every slide, stepped through with Right, matches lectern print', () =>
 							what: `${deck} slide ${slide.position}/${slide.total} at ${size.columns}x${size.rows}`,
 						});
 						if (link && !zwj) {
-							if (hyperlinks) assert.ok(!rows.some(row => shownUrl.test(row)), `slide ${slide.position}: the player shows a link URL as text although hyperlinks are on`);
+							if (hyperlinks)
+								assert.ok(!rows.some(row => shownUrl.test(row)), `slide ${slide.position}: the player shows a link URL as text although hyperlinks are on`);
 							// Everything else print shows is on screen (perhaps wrapped or centered differently).
 							const onScreen = new Set(wordsBesideUrls(bodyRows(rows)));
 							const missing = wordsBesideUrls(slide.lines).filter(word => !onScreen.has(word));
@@ -175,13 +182,21 @@ describe('status bar', () => {
 		const macRoman = new Map<string, number>([['\uF8FF', 0xf0]]);
 		for (let byte = 0x80; byte <= 0xff; byte++) if (byte !== 0xf0) macRoman.set(iconv.decode(Buffer.from([byte]), 'macintosh'), byte);
 		const text = readFileSync(fixture, 'utf8');
-		const bytes = Buffer.from(Array.from(text, character => (character.codePointAt(0)! < 0x80 ? character.codePointAt(0)! : macRoman.get(character) ?? 0x3f)));
+		const bytes = Buffer.from(
+			Array.from(text, character => (character.codePointAt(0)! < 0x80 ? character.codePointAt(0)! : (macRoman.get(character) ?? 0x3f))),
+		);
 		assert.equal(bytes.toString('utf8'), source, 'the fixture is not the Mac OS Roman mojibake of the source deck');
 		assert.notEqual(text, source);
 
 		const screen = await startPlayer([fixture], {size: small});
 		try {
-			const rows = await waitForSlide(screen, {position: 1, total: 2, size: small, lines: printSlides(fixture, small)[0]!.lines, what: 'the repaired first slide'});
+			const rows = await waitForSlide(screen, {
+				position: 1,
+				total: 2,
+				size: small,
+				lines: printSlides(fixture, small)[0]!.lines,
+				what: 'the repaired first slide',
+			});
 			assert.equal(statusRow(rows), ' 1/2', 'the projector is not told');
 		} finally {
 			await screen.stop();
@@ -189,7 +204,9 @@ describe('status bar', () => {
 
 		const speaker = await startPlayer(['--notes', fixture], {size: small});
 		try {
-			const rows = await speaker.waitFor(current => statusRow(current).includes('mojibake repaired'), {what: 'the presenter view with the "mojibake repaired" notice'});
+			const rows = await speaker.waitFor(current => statusRow(current).includes('mojibake repaired'), {
+				what: 'the presenter view with the "mojibake repaired" notice',
+			});
 			assert.match(statusRow(rows), /^ 1\/2  You’ve got this 💪 +mojibake repaired {2}\? help$/);
 			assert.ok(bodyRows(rows).some(row => row.includes('Café au lait')));
 		} finally {
@@ -207,14 +224,16 @@ test('resizing redraws the slide for every size, and says when the terminal is t
 		await screen.keys('G');
 		await waitForSlide(screen, {position: total, total, size: small, lines: printSlides(demo, small).at(-1)!.lines});
 
-		for (const size of [{columns: 120, rows: 40}, {columns: 50, rows: 15}, {columns: 10, rows: 4}, {columns: 100, rows: 30}]) {
+		for (const size of [
+			{columns: 120, rows: 40},
+			{columns: 50, rows: 15},
+			{columns: 10, rows: 4},
+			{columns: 100, rows: 30},
+		]) {
 			await screen.resize(size.columns, size.rows);
 			const what = `the screen after resizing to ${size.columns}x${size.rows}`;
 			if (size.columns < 20 || size.rows < 6) {
-				const rows = await screen.waitFor(
-					current => current.length === size.rows && current.join(' ').includes('Too small'),
-					{what},
-				);
+				const rows = await screen.waitFor(current => current.length === size.rows && current.join(' ').includes('Too small'), {what});
 				assert.deepEqual(tooWide(rows, size.columns), [], `${what}: rows wider than the screen`);
 				assert.equal(rows.at(-1), '', `${what}: the last row is not blank`);
 				assert.ok(!rows.some(row => row.includes('█') || row.includes(`${total}/${total}`)), `${what}: something of the slide is left:\n${rows.join('\n')}`);
@@ -239,7 +258,10 @@ describe('keys', () => {
 			await waitForSlide(screen, {position: 1, total: total(), size: small});
 			await screen.keys('o');
 			const rows = await screen.waitFor(current => (current[0] ?? '').startsWith('Overview'), {what: 'the overview'});
-			assert.ok(rows.some(row => row.includes('What is still missing')), 'the overview lists the slides');
+			assert.ok(
+				rows.some(row => row.includes('What is still missing')),
+				'the overview lists the slides',
+			);
 			assert.ok(showsPosition(rows, 1, total()), 'the overview does not move the slide');
 			await screen.keys('Down');
 			await screen.keys('Enter');
@@ -257,7 +279,10 @@ describe('keys', () => {
 			// The whole box, not just its first rows (tmux may show a frame half drawn).
 			const rows = await screen.waitFor(current => current.some(row => row.includes('press any key to close')), {what: 'the help overlay'});
 			assert.ok(rows.some(row => row.includes('lectern keys')));
-			assert.ok(rows.some(row => row.includes('q Esc Ctrl-C')), 'the help lists the quit keys');
+			assert.ok(
+				rows.some(row => row.includes('q Esc Ctrl-C')),
+				'the help lists the quit keys',
+			);
 			assert.deepEqual(tooWide(rows, small.columns), []);
 			await screen.type('x');
 			await waitForSlide(screen, {position: 1, total: total(), size: small, lines: printSlides(demo, small)[0]!.lines, what: 'slide 1 after closing the help'});

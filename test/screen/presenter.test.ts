@@ -17,8 +17,7 @@ const deck = 'fixtures/screen/presenter.txt';
 const notes = ['SPEAKER-NOTE-ONE', 'SPEAKER-NOTE-TWO', 'SPEAKER-NOTE-THREE', 'SPEAKER-NOTE-FOUR', 'SPEAKER-NOTE-FIVE'];
 const total = notes.length;
 
-const at = (screen: TmuxScreen, position: number, what: string) =>
-	screen.waitFor(rows => atPosition(statusRow(rows), ` ${position}/${total}`), {what});
+const at = (screen: TmuxScreen, position: number, what: string) => screen.waitFor(rows => atPosition(statusRow(rows), ` ${position}/${total}`), {what});
 
 test('notes show in the pane, never in the audience view; the pane stacks under the slide at 80x24', async () => {
 	const audience = await startPlayer(['--no-animation', deck], {size: {columns: 80, rows: 24}});
@@ -124,7 +123,11 @@ test('a command types itself: partly typed mid-animation, then the final state e
 		await at(screen, 3, 'slide 3');
 		await screen.keys('Right');
 		const partial = await screen.waitFor(rows => rows.some(row => /~\/talk \$ echo ty█/.test(row)), {what: 'the command half typed'});
-		assert.equal(partial.slice(0, -2).some(row => row.includes('typing-in-progress')), false, 'not all typed yet');
+		assert.equal(
+			partial.slice(0, -2).some(row => row.includes('typing-in-progress')),
+			false,
+			'not all typed yet',
+		);
 		const cursorRow = partial.findIndex(row => row.includes('echo ty█'));
 		assert.ok(cursorRow > 0, 'a solid cursor at the typing position');
 		await screen.keys('Space');

@@ -54,4 +54,3 @@ async function saveUntilShown(screen: TmuxScreen, path: string, content: string 
 		}
 	}
 }
-

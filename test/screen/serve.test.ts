@@ -39,7 +39,13 @@ async function presenter(args: string[]): Promise<{screen: TmuxScreen; port: num
 /** A viewer's ssh in a terminal of `size` (`ssh ... -o SendEnv=COLORTERM` with `sendColorterm`: truecolor). */
 function viewer(port: number, size: Size, recordOutput = false, sendColorterm = false): Promise<TmuxScreen> {
 	const extra = sendColorterm ? ['-o', 'SendEnv=COLORTERM'] : [];
-	return TmuxScreen.start({command: ['ssh', ...sshOptions, ...extra, '-p', String(port), 'viewer@127.0.0.1'], columns: size.columns, rows: size.rows, env, recordOutput});
+	return TmuxScreen.start({
+		command: ['ssh', ...sshOptions, ...extra, '-p', String(port), 'viewer@127.0.0.1'],
+		columns: size.columns,
+		rows: size.rows,
+		env,
+		recordOutput,
+	});
 }
 
 /** Waits until a viewer shows slide `position` as print lays it out at their size. */
@@ -71,7 +77,7 @@ test('viewers at 80x24 and 200x50 follow the presenter; their keys move nothing;
 			await talk.keys('Right');
 			await follows(one, position, small);
 			const rows = await follows(two, position, large);
-			assert.doesNotMatch(rows.join('\n'), notes, 'never the speaker\'s notes');
+			assert.doesNotMatch(rows.join('\n'), notes, "never the speaker's notes");
 		}
 
 		// Slide 3 is a big emoji: 24-bit colours for the viewer whose ssh sends COLORTERM=truecolor, the 256-colour palette for the other.
@@ -124,7 +130,7 @@ test('a viewer sees a command type itself in step with the presenter, and the en
 		await talk.waitForExit();
 		const state = await one.waitForExit({what: 'ssh ends with the talk'});
 		assert.equal(state.exitStatus, 0);
-		assert.equal(state.alternateOn, false, 'the viewer\'s terminal is back on its main screen');
+		assert.equal(state.alternateOn, false, "the viewer's terminal is back on its main screen");
 		assert.equal(state.cursorVisible, true);
 		assert.match((await one.text()).join('\n'), /the talk is over/);
 	} finally {
@@ -136,7 +142,9 @@ test('a command, SFTP or a terminal-less session is refused', async () => {
 	const {screen: talk, port} = await presenter(['--no-animation']);
 	const run = (program: string, args: string[], input = '') =>
 		new Promise<{code: number | null; stderr: string}>(resolve => {
-			const child = execFile(program, args, {env: {...process.env, ...env}, timeout: 30_000}, (error, _stdout, stderr) => resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr}));
+			const child = execFile(program, args, {env: {...process.env, ...env}, timeout: 30_000}, (error, _stdout, stderr) =>
+				resolve({code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr}),
+			);
 			child.stdin?.end(input);
 		});
 	try {

@@ -43,7 +43,11 @@ async function assertRestored(screen: TmuxScreen, exitStatus: number, how: strin
 	assert.equal(state.cursorVisible, true, `cursor still hidden after ${how}`);
 	// Back on the normal screen, which the player never wrote to: no message, no stack trace.
 	const rows = await screen.text();
-	assert.deepEqual(rows.filter(row => row !== ''), [], `the normal screen is not empty after ${how}`);
+	assert.deepEqual(
+		rows.filter(row => row !== ''),
+		[],
+		`the normal screen is not empty after ${how}`,
+	);
 }
 
 describe('every way out restores the terminal', () => {
@@ -103,7 +107,10 @@ test('live reload: a saved change shows on the same slide; a broken file keeps t
 		writeFileSync(deck, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]));
 		rows = await screen.waitFor(current => statusRow(current).includes('looks like a binary file'), {what: 'an error notice for the binary file'});
 		assert.ok(showsPosition(rows, 3, total), `no longer on slide 3/${total}: ${statusRow(rows)}`);
-		assert.ok(bodyRows(rows).some(row => row.includes('What you really get')), 'the last good slide is gone');
+		assert.ok(
+			bodyRows(rows).some(row => row.includes('What you really get')),
+			'the last good slide is gone',
+		);
 		assert.ok(statusRow(rows).includes(deck), 'the error notice names the file');
 
 		// Fixing the file brings the updates back.
@@ -190,7 +197,9 @@ test('no flicker: no full-screen clear between slides', async t => {
 	}
 
 	const sizes = transitions.map(transition => transition.bytes.length);
-	t.diagnostic(`bytes per slide transition at ${small.columns}x${small.rows}: median ${median(sizes)}, min ${Math.min(...sizes)}, max ${Math.max(...sizes)} (${sizes.join(', ')})`);
+	t.diagnostic(
+		`bytes per slide transition at ${small.columns}x${small.rows}: median ${median(sizes)}, min ${Math.min(...sizes)}, max ${Math.max(...sizes)} (${sizes.join(', ')})`,
+	);
 	t.diagnostic(`whole session: ${bytes.length} bytes in ${chunks.length - 1} frames`);
 	// After the first frame, nothing (typing, blinking, slide changes) clears the screen.
 	const afterFirstFrame = bytes.subarray(chunks[0]!.length);
@@ -202,32 +211,41 @@ test('no flicker: no full-screen clear between slides', async t => {
 	}
 });
 
-test(
-	'keys pressed while the player starts are not echoed onto the slides',
-	async () => {
-		const total = printSlides(demo, small).length;
-		const screen = await TmuxScreen.start({command: [process.execPath, cli, demo], columns: small.columns, rows: small.rows, cwd: root, env: {TMPDIR: privateTmpdir()}});
-		try {
-			const deadline = performance.now() + 60_000;
-			while (!(await screen.state()).alternateOn) {
-				assert.ok(performance.now() < deadline, 'the player never switched to the alternate screen');
-			}
-			// A presenter pressing a key (x does nothing) while the deck appears: keep pressing until the first frame is up.
-			let typed = 0;
-			for (;;) {
-				await screen.type('x');
-				typed++;
-				if (showsPosition(await screen.text(), 1, total)) break;
-				assert.ok(performance.now() < deadline, 'no first frame');
-			}
-			await waitForRawMode(screen);
-			await screen.keys('Right');
-			await waitForSlide(screen, {position: 2, total, size: small, lines: printSlides(demo, small)[1]!.lines, what: `slide 2 after typing x ${typed} times during start-up`});
-		} finally {
-			await screen.stop();
+test('keys pressed while the player starts are not echoed onto the slides', async () => {
+	const total = printSlides(demo, small).length;
+	const screen = await TmuxScreen.start({
+		command: [process.execPath, cli, demo],
+		columns: small.columns,
+		rows: small.rows,
+		cwd: root,
+		env: {TMPDIR: privateTmpdir()},
+	});
+	try {
+		const deadline = performance.now() + 60_000;
+		while (!(await screen.state()).alternateOn) {
+			assert.ok(performance.now() < deadline, 'the player never switched to the alternate screen');
 		}
-	},
-);
+		// A presenter pressing a key (x does nothing) while the deck appears: keep pressing until the first frame is up.
+		let typed = 0;
+		for (;;) {
+			await screen.type('x');
+			typed++;
+			if (showsPosition(await screen.text(), 1, total)) break;
+			assert.ok(performance.now() < deadline, 'no first frame');
+		}
+		await waitForRawMode(screen);
+		await screen.keys('Right');
+		await waitForSlide(screen, {
+			position: 2,
+			total,
+			size: small,
+			lines: printSlides(demo, small)[1]!.lines,
+			what: `slide 2 after typing x ${typed} times during start-up`,
+		});
+	} finally {
+		await screen.stop();
+	}
+});
 
 test('a deck from a pipe (-) is presented and keys come from the terminal', async () => {
 	const total = printSlides(demo, small).length;
@@ -290,14 +308,18 @@ describe('the opening slide is drawn before the player (Ink) has loaded', () => 
 					// Ink wrote no frame of its own for the slide already on screen: its first frame is the key's.
 					const firstEnds = bytes.indexOf('\u001B[?2026l', inkStarts);
 					await virtual.write(bytes.subarray(inkStarts, firstEnds + 8));
-					assert.ok(showsPosition(virtual.text(), start + 1, total), 'Ink\'s first frame is the next slide');
+					assert.ok(showsPosition(virtual.text(), start + 1, total), "Ink's first frame is the next slide");
 					await virtual.write(bytes.subarray(firstEnds + 8));
 				} else {
 					await virtual.write(bytes.subarray(inkStarts));
 				}
 
 				// Ink's frames, written where Ink believes the cursor is, draw exactly what tmux shows.
-				assert.deepEqual(virtual.text().map(row => row.trimEnd()), shown.map(row => row.trimEnd()), 'the screen after Ink\'s frames');
+				assert.deepEqual(
+					virtual.text().map(row => row.trimEnd()),
+					shown.map(row => row.trimEnd()),
+					"the screen after Ink's frames",
+				);
 			} finally {
 				virtual.dispose();
 			}

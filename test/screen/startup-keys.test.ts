@@ -76,7 +76,13 @@ for (const seed of [18, 1801, 1802, 1803]) {
 		const keys = round(seed);
 		const target = expectedIndex(keys.map(({key}) => key)) + 1;
 		const started = performance.now();
-		const screen = await TmuxScreen.start({command: [process.execPath, cli, deck], columns: size.columns, rows: size.rows, cwd: root, env: {TMPDIR: privateTmpdir()}});
+		const screen = await TmuxScreen.start({
+			command: [process.execPath, cli, deck],
+			columns: size.columns,
+			rows: size.rows,
+			cwd: root,
+			env: {TMPDIR: privateTmpdir()},
+		});
 		try {
 			for (const {key, at} of keys) {
 				const wait = at - (performance.now() - started);
@@ -84,9 +90,11 @@ for (const seed of [18, 1801, 1802, 1803]) {
 				await screen.keys(key);
 			}
 			const what = `slide ${target}/${total} after ${keys.map(({key, at}) => `${key}@${at}ms`).join(' ')}`;
-			const rows = await screen.waitFor(current => showsPosition(current, target, total), {what, timeout: 15_000}).catch(async (error: unknown) => {
-				assert.fail(`${what}: the status bar shows ${JSON.stringify(statusRow(await screen.text()))} (${(error as Error).message})`);
-			});
+			const rows = await screen
+				.waitFor(current => showsPosition(current, target, total), {what, timeout: 15_000})
+				.catch(async (error: unknown) => {
+					assert.fail(`${what}: the status bar shows ${JSON.stringify(statusRow(await screen.text()))} (${(error as Error).message})`);
+				});
 			// Settled: nothing more arrives later and moves it.
 			await pause(300);
 			assert.ok(showsPosition(await screen.text(), target, total), `${what}: moved on after showing it`);

@@ -292,7 +292,9 @@ export async function pressRight(screen: TmuxScreen, from: number, total: number
 		await screen.keys('Right');
 		// On a loaded machine the first press may only have been slow, and this one moves on
 		// again: then one step back. Either way, the wait ends on what the screen shows.
-		await screen.waitFor(after => showsPosition(after, from + 1, total) || showsPosition(after, from + 2, total), {what: `slide ${from + 1} or ${from + 2} of ${total}`});
+		await screen.waitFor(after => showsPosition(after, from + 1, total) || showsPosition(after, from + 2, total), {
+			what: `slide ${from + 1} or ${from + 2} of ${total}`,
+		});
 		if (showsPosition(await screen.text(), from + 2, total)) {
 			await screen.keys('Left');
 			await screen.waitFor(after => showsPosition(after, from + 1, total), {what: `slide ${from + 1}/${total} again`});

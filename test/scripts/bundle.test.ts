@@ -42,7 +42,7 @@ describe('third-party notices', () => {
 		assert.match(notices, /^signal-exit .*ISC/m);
 	});
 
-	it('give the terms of every bundled FIGlet font, Twemoji\'s CC-BY 4.0 and lectern\'s own licence', () => {
+	it("give the terms of every bundled FIGlet font, Twemoji's CC-BY 4.0 and lectern's own licence", () => {
 		const fonts = Object.keys(meta.inputs).filter(input => input.includes('figlet/importable-fonts/'));
 		assert.ok(fonts.length >= 3);
 		for (const font of fonts) assert.ok(notices.includes(`FIGlet font "${font.split('/').at(-1)!.replace(/\.js$/, '')}"`), font);
@@ -53,7 +53,15 @@ describe('third-party notices', () => {
 	});
 
 	it('ship in the package and print with `lectern licenses`', () => {
-		const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {files: string[]; license: string; repository?: unknown; homepage?: string; bugs?: unknown; keywords?: string[]; author?: unknown};
+		const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+			files: string[];
+			license: string;
+			repository?: unknown;
+			homepage?: string;
+			bugs?: unknown;
+			keywords?: string[];
+			author?: unknown;
+		};
 		assert.ok(manifest.files.includes('dist'));
 		assert.equal(manifest.license, 'MIT');
 		for (const field of ['repository', 'homepage', 'bugs', 'keywords', 'author'] as const) assert.ok(manifest[field], `package.json has no ${field}`);
@@ -73,13 +81,22 @@ describe('the Ink patches', () => {
 		const nested = 'node_modules/wrap-ansi/node_modules/string-width/index.js';
 		const withNested = {...meta, inputs: {...meta.inputs, [nested]: {}}};
 		const problems = patches.patchProblems(withNested, new Map(Object.entries(meta.patched)), root.replace(/\/$/, ''));
-		assert.ok(problems.some(problem => problem.includes(`${nested} was patched 0 times`)), problems.join('\n'));
-		assert.ok(problems.some(problem => problem.includes('string-width is bundled 2 times')), problems.join('\n'));
+		assert.ok(
+			problems.some(problem => problem.includes(`${nested} was patched 0 times`)),
+			problems.join('\n'),
+		);
+		assert.ok(
+			problems.some(problem => problem.includes('string-width is bundled 2 times')),
+			problems.join('\n'),
+		);
 	});
 
 	it('fail the build when a patch matches twice or not at all', async () => {
 		const esbuild = (await import('esbuild')) as {build: (options: object) => Promise<unknown>};
-		for (const [text, times] of [['', 0], ['export default function widestLine(string) {}\nexport default function widestLine(string) {}\n', 2]] as const) {
+		for (const [text, times] of [
+			['', 0],
+			['export default function widestLine(string) {}\nexport default function widestLine(string) {}\n', 2],
+		] as const) {
 			const folder = mkdtempSync(join(tmpdir(), 'lectern-patches-'));
 			temporary.push(folder);
 			mkdirSync(join(folder, 'node_modules/widest-line'), {recursive: true});
@@ -95,6 +112,9 @@ describe('the Ink patches', () => {
 	it('leave React DevTools and ws out of the bundle', () => {
 		const inputs = Object.keys(meta.inputs);
 		assert.ok(!inputs.some(input => /node_modules\/(?:ws|react-devtools-core)\//.test(input)));
-		assert.ok(inputs.some(input => input.endsWith('ink/build/devtools.js')), 'the stub stands in for it');
+		assert.ok(
+			inputs.some(input => input.endsWith('ink/build/devtools.js')),
+			'the stub stands in for it',
+		);
 	});
 });

@@ -27,7 +27,7 @@ function check(files: Record<string, string>): {status: number | null; output: s
 test('a tree without cycles passes', () => {
 	const {status, output} = check({
 		'cli.tsx': "import {a} from './deck/a.js';\nimport('./layout/b.js');\n",
-		'deck/a.ts': "export const a = 1;\n",
+		'deck/a.ts': 'export const a = 1;\n',
 		'deck/formats/c.ts': "import {a} from '../a.js';\n",
 		'layout/b.ts': "import type {a} from '../deck/a.js';\n",
 	});

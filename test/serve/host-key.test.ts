@@ -34,7 +34,10 @@ test('a key others can read, a symlink, or a key that does not parse is refused'
 	mkdirSync(folder, {mode: 0o700});
 	writeFileSync(join(folder, hostKeyName), 'KEY x', {mode: 0o644});
 	chmodSync(join(folder, hostKeyName), 0o644);
-	assert.throws(() => loadHostKey(folder, generate, valid), (error: Error) => error instanceof HostKeyError && /chmod 600/.test(error.message));
+	assert.throws(
+		() => loadHostKey(folder, generate, valid),
+		(error: Error) => error instanceof HostKeyError && /chmod 600/.test(error.message),
+	);
 
 	const linked = join(base, 'linked');
 	mkdirSync(linked, {mode: 0o700});

@@ -84,7 +84,9 @@ test('exec, subsystems (SFTP), a shell without a terminal, a second session and 
 	const third = await connect(open.server);
 	await shell(third);
 	await assert.rejects(shell(third), 'one session per connection');
-	await assert.rejects(new Promise((resolve, reject) => client.forwardOut('127.0.0.1', 1234, '127.0.0.1', 22, (error, channel) => (error ? reject(error) : resolve(channel)))));
+	await assert.rejects(
+		new Promise((resolve, reject) => client.forwardOut('127.0.0.1', 1234, '127.0.0.1', 22, (error, channel) => (error ? reject(error) : resolve(channel)))),
+	);
 	await assert.rejects(new Promise((resolve, reject) => client.forwardIn('127.0.0.1', 0, (error, port) => (error ? reject(error) : resolve(port)))));
 	for (const each of [client, other, third]) each.end();
 });

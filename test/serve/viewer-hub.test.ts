@@ -80,7 +80,7 @@ function newHub(options: Partial<ConstructorParameters<typeof ViewerHub>[0]> = {
 	return hub;
 }
 
-test('each viewer sees the presenter\'s slide at their own size', async () => {
+test("each viewer sees the presenter's slide at their own size", async () => {
 	const hub = newHub();
 	const small = new FakeSession({columns: 80, rows: 24});
 	const large = new FakeSession({columns: 200, rows: 50});
@@ -138,10 +138,14 @@ test('a resize lays out that viewer again, and no one else is sent anything', as
 	assert.match(rows.at(-2)!, /^ 3\/12 /);
 });
 
-test('the next slide is laid out ahead at every viewer\'s size, so a move costs a lookup', async () => {
+test("the next slide is laid out ahead at every viewer's size, so a move costs a lookup", async () => {
 	let clock = Date.now();
 	const hub = newHub({now: () => clock});
-	const sizes = [{columns: 80, rows: 24}, {columns: 100, rows: 30}, {columns: 80, rows: 24}];
+	const sizes = [
+		{columns: 80, rows: 24},
+		{columns: 100, rows: 30},
+		{columns: 80, rows: 24},
+	];
 	for (const size of sizes) hub.add(new FakeSession(size));
 	// Past the newcomers' "watching live" notice.
 	clock += 10_000;
@@ -150,7 +154,7 @@ test('the next slide is laid out ahead at every viewer\'s size, so a move costs 
 	const laidOut = hub.frames.laidOut;
 	hub.setTalk({...talkAt(6, 2), finished: false});
 	await settle();
-	assert.equal(hub.frames.laidOut, laidOut, 'every viewer\'s frame was there already');
+	assert.equal(hub.frames.laidOut, laidOut, "every viewer's frame was there already");
 });
 
 test('viewers beyond the cap, and terminals that cannot draw, are turned away with a message', async () => {
@@ -171,7 +175,7 @@ test('viewers beyond the cap, and terminals that cannot draw, are turned away wi
 	assert.equal(hub.count, 0);
 });
 
-test('the end of the talk leaves every viewer\'s terminal as it was', async () => {
+test("the end of the talk leaves every viewer's terminal as it was", async () => {
 	const hub = newHub();
 	const viewer = new FakeSession({columns: 80, rows: 24});
 	hub.add(viewer);

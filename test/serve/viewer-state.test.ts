@@ -7,9 +7,10 @@ import {newViewer, viewerKey, viewerScreen, type ViewerRules, type ViewerState} 
 const deck = parseDeck(`# One\n???\nSECRET-NOTE\n---\n# Two\n---\n# Three\n---\n# Four\n`);
 const follow: ViewerRules = {canBrowse: false, count: deck.slides.length, overviewRows: 3, overviewPage: 9};
 const browse: ViewerRules = {...follow, canBrowse: true};
-const press = (state: ViewerState, keys: string[], rules: ViewerRules, talkIndex = 1) => keys.reduce((current, key) => viewerKey(current, key, talkIndex, rules, 1000), state);
+const press = (state: ViewerState, keys: string[], rules: ViewerRules, talkIndex = 1) =>
+	keys.reduce((current, key) => viewerKey(current, key, talkIndex, rules, 1000), state);
 
-test('a follower\'s keys never move anything: they see the talk and a reminder', () => {
+test("a follower's keys never move anything: they see the talk and a reminder", () => {
 	const state = press(newViewer(0), ['right', 'space', 'p', '/', 'b', '3', 'enter', 'G'], follow);
 	assert.equal(state.browsing, false);
 	assert.equal(state.leave, false);
@@ -42,7 +43,7 @@ test('with browsing allowed, a viewer looks around on their own and rejoins with
 	assert.equal(press(press(newViewer(0), ['left'], browse), ['escape'], browse).browsing, false);
 });
 
-test('notes stay the presenter\'s: no presenter view, no search, no help for a browsing viewer', () => {
+test("notes stay the presenter's: no presenter view, no search, no help for a browsing viewer", () => {
 	for (const key of ['p', '/', 'n', 'N', 'd', 't', '?', 'b']) {
 		const state = press(press(newViewer(0), ['right'], browse), [key], browse);
 		const screen = viewerScreen(state, talkViewAt(openingTalk(1, 0), deck.slides, undefined, 0), browse, 1000);

@@ -35,11 +35,20 @@ export function assertLinear(label: string, size: number, work: (size: number) =
 	let small = Number.POSITIVE_INFINITY;
 	let large = Number.POSITIVE_INFINITY;
 	for (let run = 0; run < 3; run++) {
-		small = Math.min(small, time(() => work(size)));
-		large = Math.min(large, time(() => work(size * scale)));
+		small = Math.min(
+			small,
+			time(() => work(size)),
+		);
+		large = Math.min(
+			large,
+			time(() => work(size * scale)),
+		);
 	}
 
-	assert.ok(large < Math.max(small, 10) * factor, `${label}: ${size} took ${small.toFixed(1)} ms, ${size * scale} took ${large.toFixed(1)} ms (more than ${factor} times as long)`);
+	assert.ok(
+		large < Math.max(small, 10) * factor,
+		`${label}: ${size} took ${small.toFixed(1)} ms, ${size * scale} took ${large.toFixed(1)} ms (more than ${factor} times as long)`,
+	);
 }
 
 let collect: (() => void) | undefined;
@@ -74,5 +83,8 @@ export function assertLinearMemory(label: string, size: number, work: (size: num
 	const small = retained(() => work(size));
 	const large = retained(() => work(size * scale));
 	const floor = 256 * 1024;
-	assert.ok(large < Math.max(small, floor) * factor, `${label}: ${size} kept ${(small / 1e6).toFixed(1)} MB, ${size * scale} kept ${(large / 1e6).toFixed(1)} MB (more than ${factor} times as much)`);
+	assert.ok(
+		large < Math.max(small, floor) * factor,
+		`${label}: ${size} kept ${(small / 1e6).toFixed(1)} MB, ${size * scale} kept ${(large / 1e6).toFixed(1)} MB (more than ${factor} times as much)`,
+	);
 }

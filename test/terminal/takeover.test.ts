@@ -24,7 +24,7 @@ function recorder(): {stream: NodeJS.WriteStream; written: string[]} {
 const rows = ['  \u001B[1mTitle\u001B[0m  ', ' ', ' 1/3  Title'];
 const inkFrame = (lines: readonly string[]) => [bsu, hide, `${lines.join('\n')}\n`, esu];
 
-test('the opening slide leaves the cursor below its last row, where Ink\'s frame of the same rows leaves it', () => {
+test("the opening slide leaves the cursor below its last row, where Ink's frame of the same rows leaves it", () => {
 	const {frame, bytes} = openingWrite(rows, 4);
 	assert.equal(bytes, `\u001B[H${rows.join('\r\n')}\r\n`);
 	assert.deepEqual(frame, {rows: ['  \u001B[1mTitle\u001B[0m', '', ' 1/3  Title'], cursorBelow: true});
@@ -32,7 +32,7 @@ test('the opening slide leaves the cursor below its last row, where Ink\'s frame
 	assert.equal(showsAlready(inkFrame(openingWrite(rows, 3).frame.rows), openingWrite(rows, 3).frame), false);
 });
 
-test('Ink\'s first frame is not written when the screen shows it; later frames go through', () => {
+test("Ink's first frame is not written when the screen shows it; later frames go through", () => {
 	const {stream, written} = recorder();
 	const ink = takeoverStream(stream, openingWrite(rows, 4).frame);
 	for (const chunk of inkFrame(['  \u001B[1mTitle\u001B[0m', '', ' 1/3  Title'])) ink.write(chunk);
@@ -40,7 +40,7 @@ test('Ink\'s first frame is not written when the screen shows it; later frames g
 	const next = [bsu, '\u001B[2A\u001B[2K 2/3', esu];
 	for (const chunk of next) ink.write(chunk);
 	assert.deepEqual(written, next);
-	assert.equal(ink.columns, 80, 'the rest of the stream is the terminal\'s');
+	assert.equal(ink.columns, 80, "the rest of the stream is the terminal's");
 });
 
 test('a first frame that differs is written whole, from the top of the screen', () => {

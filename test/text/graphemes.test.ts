@@ -10,9 +10,56 @@ const segmented = (text: string) => Array.from(segmenter.segment(text), part => 
 test('graphemes splits exactly as Intl.Segmenter, with or without its fast path', () => {
 	const rng = random(7);
 	const pieces = [
-		'a', ' ', '\r', '\n', 'é', '→', '✓', '☁', '\uFE0F', '🦄', '👋', '🏽', '\u200D', '🔧', '🇫', '🇷', '日', 'ｱ', 'ﾞ', '한', 'ᄀ', 'ᅡ', 'ᆨ',
-		'\u0301', 'ก', 'ำ', 'क', '्', 'ष', '\u0D4E', 'മ', '𝔸', '\u00AD', '\u3164', '\u0600', '1', '\u20E3',
-		'\uFE0E', '👩', '👨‍👩‍👧‍👦', '🧑🏽‍🤝‍🧑🏿', '🇺', '🇸', '\u{E0067}', '\u{E007F}', '🏴', '❤', '#', '©', '🏻',
+		'a',
+		' ',
+		'\r',
+		'\n',
+		'é',
+		'→',
+		'✓',
+		'☁',
+		'\uFE0F',
+		'🦄',
+		'👋',
+		'🏽',
+		'\u200D',
+		'🔧',
+		'🇫',
+		'🇷',
+		'日',
+		'ｱ',
+		'ﾞ',
+		'한',
+		'ᄀ',
+		'ᅡ',
+		'ᆨ',
+		'\u0301',
+		'ก',
+		'ำ',
+		'क',
+		'्',
+		'ष',
+		'\u0D4E',
+		'മ',
+		'𝔸',
+		'\u00AD',
+		'\u3164',
+		'\u0600',
+		'1',
+		'\u20E3',
+		'\uFE0E',
+		'👩',
+		'👨‍👩‍👧‍👦',
+		'🧑🏽‍🤝‍🧑🏿',
+		'🇺',
+		'🇸',
+		'\u{E0067}',
+		'\u{E007F}',
+		'🏴',
+		'❤',
+		'#',
+		'©',
+		'🏻',
 	];
 	let fast = 0;
 	let emoji = 0;
@@ -47,7 +94,9 @@ test('the blocks counted as clusters of their own without the expression are all
 
 	assert.deepEqual(outside, []);
 	const emojiPresentation = /\p{Emoji_Presentation}/u;
-	const early = Array.from({length: 0x23_1a}, (_, code) => code).filter(code => (code < 0xd8_00 || code > 0xdf_ff) && emojiPresentation.test(String.fromCodePoint(code)));
+	const early = Array.from({length: 0x23_1a}, (_, code) => code).filter(
+		code => (code < 0xd8_00 || code > 0xdf_ff) && emojiPresentation.test(String.fromCodePoint(code)),
+	);
 	assert.deepEqual(early, []);
 	assert.ok(emojiPresentation.test('⌚'));
 });

@@ -113,7 +113,11 @@ test('built-in themes and any Shiki theme by name; an unknown name is one error 
 	assert.notEqual(latte.colours.heading.rgb, latte.colours.muted.rgb);
 	const mocha = await resolveTheme('catppuccin-mocha', {folder});
 	assert.equal(mocha.background, '#1e1e2e');
-	await assert.rejects(resolveTheme('no-such-theme', {folder}), (error: unknown) => error instanceof ThemeError && /no-such-theme: no such theme \(built in: dark, light, high-contrast, projector, auto/.test(error.message));
+	await assert.rejects(
+		resolveTheme('no-such-theme', {folder}),
+		(error: unknown) =>
+			error instanceof ThemeError && /no-such-theme: no such theme \(built in: dark, light, high-contrast, projector, auto/.test(error.message),
+	);
 });
 
 test('a theme file (YAML or JSON) changes the roles it names over its base', async () => {

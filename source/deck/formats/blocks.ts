@@ -131,10 +131,27 @@ const columnGap = ' │ ';
  * A table as aligned text lines: a bold header row, a rule, then the rows,
  * each cell padded to its column's width (terminal cells) and alignment.
  */
-export function tableBlock(header: readonly (readonly Inline[])[], rows: readonly (readonly (readonly Inline[])[])[], align: readonly Align[], line: number): Block {
-	const columns = Math.max(header.length, maxOf(rows.map(row => row.length), 0));
+export function tableBlock(
+	header: readonly (readonly Inline[])[],
+	rows: readonly (readonly (readonly Inline[])[])[],
+	align: readonly Align[],
+	line: number,
+): Block {
+	const columns = Math.max(
+		header.length,
+		maxOf(
+			rows.map(row => row.length),
+			0,
+		),
+	);
 	const widths = Array.from({length: columns}, (_, column) =>
-		Math.max(1, maxOf([header, ...rows].map(row => cellWidth(inlineText(row[column] ?? []).replace(/\n/g, ' '))), 1)),
+		Math.max(
+			1,
+			maxOf(
+				[header, ...rows].map(row => cellWidth(inlineText(row[column] ?? []).replace(/\n/g, ' '))),
+				1,
+			),
+		),
 	);
 	const render = (row: readonly (readonly Inline[])[], bold: boolean): Inline[] => {
 		const out: Inline[] = [];

@@ -35,7 +35,10 @@ function closingIndex(lines: readonly string[]): number {
  * `key:` line, a closing line): whether the YAML library must be loaded.
  */
 export function hasFrontMatter(text: string): boolean {
-	const head = text.slice(0, 64 * 1024).replace(/^\uFEFF/, '').split(/\r?\n|\r/, maxLines + 2);
+	const head = text
+		.slice(0, 64 * 1024)
+		.replace(/^\uFEFF/, '')
+		.split(/\r?\n|\r/, maxLines + 2);
 	const end = closingIndex(head);
 	return end > 0 && head.slice(1, end).some(line => keyLine.test(line));
 }
@@ -49,7 +52,12 @@ export function splitFrontMatter(lines: readonly Line[], diagnostics: Diagnostic
 	const end = closingIndex(lines.map(line => line.text));
 	if (end <= 0 || !lines.slice(1, end).some(line => keyLine.test(line.text))) return {body: [...lines]};
 	const first = lines[0]!;
-	const result = readYaml(lines.slice(1, end).map(line => line.text).join('\n'));
+	const result = readYaml(
+		lines
+			.slice(1, end)
+			.map(line => line.text)
+			.join('\n'),
+	);
 	if (!result.ok) {
 		diagnostics.push({
 			severity: 'warning',
@@ -99,7 +107,14 @@ export function splitPandocTitle(lines: readonly Line[]): {front?: FrontMatter; 
 
 	if (fields.length === 0) return {body: [...lines]};
 	const [title = '', authors = '', date = ''] = fields;
-	const data = {title, author: authors.split(';').map(author => author.trim()).filter(Boolean), date};
+	const data = {
+		title,
+		author: authors
+			.split(';')
+			.map(author => author.trim())
+			.filter(Boolean),
+		date,
+	};
 	return {front: {line: lines[0]!.line, end: lines[end - 1]!.line, data}, body: lines.slice(end)};
 }
 

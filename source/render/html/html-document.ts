@@ -64,10 +64,25 @@ function pageKeys(): Record<string, readonly string[]> {
 }
 
 function helpHtml(): string {
-	const shown = (key: string) => ({right: '→', left: '←', up: '↑', down: '↓', space: 'Space', pagedown: 'PgDn', pageup: 'PgUp', enter: 'Enter', backspace: 'Backspace', home: 'Home', end: 'End', escape: 'Esc'})[key] ?? key;
+	const shown = (key: string) =>
+		({
+			right: '→',
+			left: '←',
+			up: '↑',
+			down: '↓',
+			space: 'Space',
+			pagedown: 'PgDn',
+			pageup: 'PgUp',
+			enter: 'Enter',
+			backspace: 'Backspace',
+			home: 'Home',
+			end: 'End',
+			escape: 'Esc',
+		})[key] ?? key;
 	const rows = pageCommands.map(([command, description]) => {
 		const binding = keymap.find(candidate => candidate.command === command)!;
-		const keys = pageKeys()[command]!.map(key => shown(key)).join(' ');
+		const commandKeys = pageKeys()[command]!;
+		const keys = commandKeys.map(key => shown(key)).join(' ');
 		return `<tr><td>${escapeHtml(keys)}</td><td>${escapeHtml(description ?? binding.description)}</td></tr>`;
 	});
 	rows.push('<tr><td>12 Enter</td><td>go to slide 12</td></tr>');
@@ -76,7 +91,10 @@ function helpHtml(): string {
 
 /** JSON that is safe inside a `<script>` element. */
 function scriptJson(value: unknown): string {
-	return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+	return JSON.stringify(value)
+		.replace(/</g, '\\u003c')
+		.replace(/\u2028/g, '\\u2028')
+		.replace(/\u2029/g, '\\u2029');
 }
 
 /** The document; `slides` may be made lazily (a long deck reports progress as they come). */
@@ -91,7 +109,8 @@ export function htmlDocument(input: HtmlInput, slides: Iterable<HtmlSlide>): str
 		const layer = pixels === 'layer' ? pixelLayer(slide.lines, input.columns, input.palette) : undefined;
 		const screenStyle = layer ? ` style="background-image:url(${layer})"` : '';
 		const label = `${slide.number}/${input.count}${slide.title ? ` ${slide.title}` : ''}`;
-		const notes = slide.notes.length > 0 ? `<aside class="notes" aria-label="Notes"><h2>Notes</h2>${rowsHtml(slide.notes, sheet, {pixels: 'spans'})}</aside>` : '';
+		const notes =
+			slide.notes.length > 0 ? `<aside class="notes" aria-label="Notes"><h2>Notes</h2>${rowsHtml(slide.notes, sheet, {pixels: 'spans'})}</aside>` : '';
 		body.push(
 			`<section class="slide" id="slide-${slide.number}" data-number="${slide.number}" aria-label="Slide ${escapeHtml(label)}">` +
 				`<div class="label">${escapeHtml(label)}</div>` +

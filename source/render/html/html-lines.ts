@@ -26,7 +26,9 @@ export class StyleSheet {
 			bg === undefined ? '' : `background:${bg}`,
 			style.bold ? 'font-weight:700' : '',
 			style.italic ? 'font-style:italic' : '',
-			style.underline || style.strike ? `text-decoration:${[style.underline ? 'underline' : '', style.strike ? 'line-through' : ''].filter(Boolean).join(' ')}` : '',
+			style.underline || style.strike
+				? `text-decoration:${[style.underline ? 'underline' : '', style.strike ? 'line-through' : ''].filter(Boolean).join(' ')}`
+				: '',
 		].filter(Boolean);
 		if (declarations.length === 0) return '';
 		const rule = declarations.join(';');

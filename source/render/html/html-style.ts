@@ -30,7 +30,9 @@ export function documentCss({palette, columns, rows, notesColumns, font}: StyleI
 		`min(calc(${width} / ${(cols * cellWidthEm).toFixed(4)}), calc(${height} / ${(lines * cellHeightEm).toFixed(4)}))`;
 	const printSize = Math.min(printable.width / (columns * cellWidthEm), printable.height / ((rows + 1) * cellHeightEm));
 	return [
-		font ? `@font-face{font-family:"Lectern Mono";src:url(data:font/woff;base64,${Buffer.from(font).toString('base64')}) format("woff");font-weight:400;font-style:normal}` : '',
+		font
+			? `@font-face{font-family:"Lectern Mono";src:url(data:font/woff;base64,${Buffer.from(font).toString('base64')}) format("woff");font-weight:400;font-style:normal}`
+			: '',
 		`:root{--bg:${palette.background};--fg:${palette.foreground};--muted:${palette.colours.muted};--accent:${palette.colours.accent};--lh:${cellHeightEm.toFixed(5)}em;color-scheme:dark}`,
 		'*{box-sizing:border-box}',
 		'html,body{margin:0;padding:0;background:var(--bg);color:var(--fg)}',

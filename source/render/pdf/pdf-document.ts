@@ -58,10 +58,23 @@ const seam = 0.03;
 type Geometry = {readonly x: number; readonly y: number; readonly size: number};
 
 export async function pdfDocument(input: PdfInput, pages: Iterable<PdfPage>): Promise<Uint8Array> {
-	const fonts = {regular: Buffer.from(input.fonts.regular), bold: Buffer.from(input.fonts.bold), italic: Buffer.from(input.fonts.italic), boldItalic: Buffer.from(input.fonts.boldItalic)};
+	const fonts = {
+		regular: Buffer.from(input.fonts.regular),
+		bold: Buffer.from(input.fonts.bold),
+		italic: Buffer.from(input.fonts.italic),
+		boldItalic: Buffer.from(input.fonts.boldItalic),
+	};
 	// No default font: the library's Helvetica needs metrics files that are not bundled (and a font
 	// given here would be opened again on every switch to it by name).
-	const options = {autoFirstPage: false, margin: 0, compress: true, font: null, info: {Title: input.title, Creator: input.creator, Producer: input.creator}, displayTitle: true, lang: 'en'};
+	const options = {
+		autoFirstPage: false,
+		margin: 0,
+		compress: true,
+		font: null,
+		info: {Title: input.title, Creator: input.creator, Producer: input.creator},
+		displayTitle: true,
+		lang: 'en',
+	};
 	const doc = new PDFDocument(options as unknown as PDFKit.PDFDocumentOptions);
 	const chunks: Buffer[] = [];
 	doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -35,7 +35,8 @@ export function pixelRows(runs: readonly CellRun[], palette: Palette): PixelRect
 	}
 
 	for (const span of lower) {
-		if (lowerKeys.has(`${span.from}:${span.to}:${span.colour}`)) rects.push({x: span.from / 2, y: 0.5, width: (span.to - span.from) / 2, height: 0.5, colour: span.colour});
+		if (lowerKeys.has(`${span.from}:${span.to}:${span.colour}`))
+			rects.push({x: span.from / 2, y: 0.5, width: (span.to - span.from) / 2, height: 0.5, colour: span.colour});
 	}
 
 	return rects;
@@ -62,7 +63,8 @@ export type PixelGrid = {readonly side: number; readonly pixels: ReadonlyArray<s
 export function gridRects(grid: PixelGrid): PixelRect[] {
 	const rects: PixelRect[] = [];
 	for (let y = 0; y < grid.side; y++) {
-		for (const span of spans(grid.pixels.slice(y * grid.side, (y + 1) * grid.side))) rects.push({x: span.from, y, width: span.to - span.from, height: 1, colour: span.colour});
+		for (const span of spans(grid.pixels.slice(y * grid.side, (y + 1) * grid.side)))
+			rects.push({x: span.from, y, width: span.to - span.from, height: 1, colour: span.colour});
 	}
 
 	return rects;

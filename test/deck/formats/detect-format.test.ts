@@ -42,14 +42,24 @@ describe('detectFormat', () => {
 	});
 
 	test('every shorthand deck of the project is still read as shorthand', () => {
-		for (const name of ['demo.txt', 'reference-style.txt', 'crlf-bom.txt', 'legit-mojibake-text.txt', 'mojibake-cp1252.txt', 'mojibake-macroman.txt', 'bench/reference.txt']) {
+		for (const name of [
+			'demo.txt',
+			'reference-style.txt',
+			'crlf-bom.txt',
+			'legit-mojibake-text.txt',
+			'mojibake-cp1252.txt',
+			'mojibake-macroman.txt',
+			'bench/reference.txt',
+		]) {
 			assert.equal(loadDeck(readFileSync(join(process.cwd(), 'fixtures', name))).format, 'shorthand', name);
 		}
 	});
 
 	test('the format fixtures', () => {
 		assert.deepEqual(
-			['remark-shell.html', 'remark-deck.md', 'presenterm.md', 'slides.md', 'remark-shell-equivalent.txt'].map(name => detectFormat(fixture(name).toString('utf8'))),
+			['remark-shell.html', 'remark-deck.md', 'presenterm.md', 'slides.md', 'remark-shell-equivalent.txt'].map(name =>
+				detectFormat(fixture(name).toString('utf8')),
+			),
 			['remark', 'remark', 'presenterm', 'slides', 'shorthand'],
 		);
 	});
@@ -73,7 +83,9 @@ describe('loadDeck and the format', () => {
 	});
 
 	test('decoding and repair come first for every format', () => {
-		const deck = loadDeck(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\r\ntitle: Caf\u00c3\u00a9 \u00f0\u0178\u2019\u00aa\r\n---\r\n# Hi\r\n', 'utf8')]));
+		const deck = loadDeck(
+			Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('---\r\ntitle: Caf\u00c3\u00a9 \u00f0\u0178\u2019\u00aa\r\n---\r\n# Hi\r\n', 'utf8')]),
+		);
 		assert.equal(deck.format, 'markdown');
 		assert.equal(deck.repair?.encoding, 'windows-1252');
 		assert.equal(deck.diagnostics[0]?.code, 'mojibake-repaired');

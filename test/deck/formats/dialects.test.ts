@@ -22,7 +22,7 @@ const texts = (deck: Deck, number: number): string[] => {
 };
 
 describe('presenterm', () => {
-	test('implicit_slide_ends: a setext title starts a slide; --- under a paragraph is that title\'s underline', () => {
+	test("implicit_slide_ends: a setext title starts a slide; --- under a paragraph is that title's underline", () => {
 		const deck = real('presenterm-implicit.md');
 		assert.equal(deck.format, 'presenterm');
 		assert.deepEqual(titles(deck), ['Sailing', 'Knots', 'Winds', 'Anchors!']);
@@ -41,7 +41,10 @@ describe('presenterm', () => {
 	});
 
 	test('incremental_lists: item by item, with a pause before and after the list; the comment switches it per slide', () => {
-		const deck = read('presenterm', '---\noptions:\n  incremental_lists: true\n---\n\n# Plan\n\n- a\n- b\n\ndone\n<!-- end_slide -->\n<!-- incremental_lists: false -->\n- c\n- d\n');
+		const deck = read(
+			'presenterm',
+			'---\noptions:\n  incremental_lists: true\n---\n\n# Plan\n\n- a\n- b\n\ndone\n<!-- end_slide -->\n<!-- incremental_lists: false -->\n- c\n- d\n',
+		);
 		assert.deepEqual(
 			deck.slides.map((_, index) => texts(deck, index + 1)),
 			[['h1: Plan'], ['h1: Plan', 'ul: a'], ['h1: Plan', 'ul: a / b'], ['h1: Plan', 'ul: a / b', 'p: done'], ['ul: c / d']],
@@ -50,7 +53,10 @@ describe('presenterm', () => {
 	});
 
 	test('columns are shown in order; layout commands and vim modelines show nothing', () => {
-		const deck = read('presenterm', '# Two sides\n\n<!-- column_layout: [1, 1] -->\n<!-- column: 0 -->\nleft side\n<!-- column: 1 -->\nright side\n<!-- reset_layout -->\n<!-- jump_to_middle -->\n<!-- vim: set ft=markdown -->\n');
+		const deck = read(
+			'presenterm',
+			'# Two sides\n\n<!-- column_layout: [1, 1] -->\n<!-- column: 0 -->\nleft side\n<!-- column: 1 -->\nright side\n<!-- reset_layout -->\n<!-- jump_to_middle -->\n<!-- vim: set ft=markdown -->\n',
+		);
 		assert.deepEqual(texts(deck, 1), ['h1: Two sides', 'p: left side', 'p: right side']);
 		assert.deepEqual(deck.diagnostics, []);
 	});
@@ -72,7 +78,18 @@ describe('patat (pandoc)', () => {
 
 	test('is detected; the slide level (2) cuts slides; a heading above it is a title slide', () => {
 		assert.equal(deck.format, 'patat');
-		assert.deepEqual(titles(deck), ['Mushroom Foraging', 'Woodland', 'Where to look', 'Where to look', 'Where to look', 'Identification', 'Identification', 'Species', 'Kitchen', 'Cooking']);
+		assert.deepEqual(titles(deck), [
+			'Mushroom Foraging',
+			'Woodland',
+			'Where to look',
+			'Where to look',
+			'Where to look',
+			'Identification',
+			'Identification',
+			'Species',
+			'Kitchen',
+			'Cooking',
+		]);
 	});
 
 	test('incrementalLists: item by item, the first with the heading; a list in a quote all at once', () => {
@@ -95,7 +112,12 @@ describe('patat (pandoc)', () => {
 
 	test("pandoc's simple table shows as written; its ruler cuts nothing", () => {
 		const table = slideOf(deck, 8, 'text').body.find(block => block.type === 'code');
-		assert.deepEqual(table?.type === 'code' ? table.code.lines.map(line => line.trim()) : [], ['Name         Season     Edible', '----------   --------   --------', 'chanterelle  summer     yes', 'deathcap     autumn     never']);
+		assert.deepEqual(table?.type === 'code' ? table.code.lines.map(line => line.trim()) : [], [
+			'Name         Season     Edible',
+			'----------   --------   --------',
+			'chanterelle  summer     yes',
+			'deathcap     autumn     never',
+		]);
 	});
 
 	test('the real deck: headings only, 6 slides with the step', () => {
@@ -171,7 +193,7 @@ describe('plain Markdown and images', () => {
 		assert.deepEqual(titles(deck), ['Harvest one', 'Harvest two']);
 	});
 
-	test('alt text is the picture\'s name; an image after a list is the slide\'s picture; a heading stays above it', () => {
+	test("alt text is the picture's name; an image after a list is the slide's picture; a heading stays above it", () => {
 		const deck = real('images.md');
 		const dashboard = slideOf(deck, 1, 'image');
 		assert.deepEqual(dashboard.image, {src: 'dashboard.png', mode: 'full', line: 3, alt: 'Dashboard overview'});
@@ -180,9 +202,15 @@ describe('plain Markdown and images', () => {
 		assert.deepEqual(blockTexts(latency.before ?? []), ['ul: metrics / alerts']);
 		assert.equal(latency.image.alt, 'Latency chart');
 		const printed = printsAt80x24(deck);
-		assert.ok(printed[0]!.findIndex(line => line.includes('Dashboard')) < printed[0]!.findIndex(line => line.includes('Dashboard overview')), 'the heading prints above the picture');
+		assert.ok(
+			printed[0]!.findIndex(line => line.includes('Dashboard')) < printed[0]!.findIndex(line => line.includes('Dashboard overview')),
+			'the heading prints above the picture',
+		);
 		assert.ok(printed[1]!.some(line => line.includes('📷 Latency chart')));
-		assert.ok(printed[2]!.some(line => line.includes('plain file name')), 'no alt text: a name made from the file');
+		assert.ok(
+			printed[2]!.some(line => line.includes('plain file name')),
+			'no alt text: a name made from the file',
+		);
 	});
 
 	test('every dialect fixture prints at 80x24', () => {

@@ -101,7 +101,10 @@ describe('fixtures/formats/slides.md: --- separators, front matter without a tit
 
 	test('nested lists, inline styles, links', () => {
 		const why = slideOf(deck, 2, 'text');
-		assert.deepEqual(blockTexts(why.body), ['h2: Why?', 'p: • Markdown is plain text / • Slides live in git /   ◦ diffs! /   ◦ reviews! / • Tools: slides, presenterm']);
+		assert.deepEqual(blockTexts(why.body), [
+			'h2: Why?',
+			'p: • Markdown is plain text / • Slides live in git /   ◦ diffs! /   ◦ reviews! / • Tools: slides, presenterm',
+		]);
 		const list = why.body[1]!;
 		assert.ok(list.type === 'paragraph');
 		assert.deepEqual(list.lines[4]!.at(-1), {type: 'link', url: 'https://github.com/mfontanini/presenterm', children: [{type: 'text', text: 'presenterm'}]});
@@ -127,7 +130,10 @@ describe('fixtures/formats/slides.md: --- separators, front matter without a tit
 describe('Markdown edge cases', () => {
 	test('an empty deck is one blank slide', () => {
 		assert.deepEqual(parseMarkdown('').slides, [{kind: 'blank', index: 0, line: 1}]);
-		assert.deepEqual(markdown('\n\n').slides.map(slide => slide.kind), ['blank']);
+		assert.deepEqual(
+			markdown('\n\n').slides.map(slide => slide.kind),
+			['blank'],
+		);
 	});
 
 	test('slides: --- separates even right under a paragraph; other rules do not', () => {
@@ -239,7 +245,19 @@ describe('Markdown edge cases', () => {
 	});
 
 	test('parseMarkdown is total: odd input gives a deck', () => {
-		for (const text of ['---', '<!--', '<!-- pause -->', '<!-- end_slide -->', '```', '|a|\n|-|', '---\ntitle: x', '> > > >', '- - -', '*'.repeat(2000), '['.repeat(2000)]) {
+		for (const text of [
+			'---',
+			'<!--',
+			'<!-- pause -->',
+			'<!-- end_slide -->',
+			'```',
+			'|a|\n|-|',
+			'---\ntitle: x',
+			'> > > >',
+			'- - -',
+			'*'.repeat(2000),
+			'['.repeat(2000),
+		]) {
 			const deck = parseMarkdown(text);
 			assert.ok(deck.slides.length > 0, JSON.stringify(text.slice(0, 20)));
 			printsAt80x24(deck);

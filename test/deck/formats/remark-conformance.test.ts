@@ -123,17 +123,32 @@ describe('remark lexer: what the regular expressions imply', () => {
 	});
 
 	test('a fence takes at most one word of info', () => {
-		assert.deepEqual(tokens('```js\nx\n```').map(token => token['type']), ['fences']);
-		assert.deepEqual(tokens('```python title\n---\n```').map(token => token['type']), ['text', 'separator', 'text']);
+		assert.deepEqual(
+			tokens('```js\nx\n```').map(token => token['type']),
+			['fences'],
+		);
+		assert.deepEqual(
+			tokens('```python title\n---\n```').map(token => token['type']),
+			['text', 'separator', 'text'],
+		);
 	});
 
 	test('a fence closes at the first run as long that ends a line (the end of a longer run too)', () => {
-		assert.deepEqual(tokens('~~~\na\n~~~~\nb\n~~~\n---\nc').map(token => token['type']), ['fences', 'text', 'separator', 'text']);
-		assert.deepEqual(tokens('```\ncode```\n---\nx').map(token => token['type']), ['fences', 'separator', 'text']);
+		assert.deepEqual(
+			tokens('~~~\na\n~~~~\nb\n~~~\n---\nc').map(token => token['type']),
+			['fences', 'text', 'separator', 'text'],
+		);
+		assert.deepEqual(
+			tokens('```\ncode```\n---\nx').map(token => token['type']),
+			['fences', 'separator', 'text'],
+		);
 	});
 
 	test('a longer run closes a shorter fence; a shorter one does not close a longer', () => {
-		assert.deepEqual(tokens('````\nx\n```\n---\n````\n').map(token => token['type']), ['fences']);
+		assert.deepEqual(
+			tokens('````\nx\n```\n---\n````\n').map(token => token['type']),
+			['fences'],
+		);
 	});
 
 	test('a fence inside <pre><code> is not at a line start: the separator after it separates', () => {
@@ -152,7 +167,10 @@ describe('remark lexer: what the regular expressions imply', () => {
 	});
 
 	test('`--` followed by more dashes is not a step; `---` followed by text is not a slide', () => {
-		assert.deepEqual(tokens('a\n---x\nb\n----\nc').map(token => token['type']), ['text']);
+		assert.deepEqual(
+			tokens('a\n---x\nb\n----\nc').map(token => token['type']),
+			['text'],
+		);
 	});
 
 	test('content classes nested past the limit stay text, without recursion', () => {

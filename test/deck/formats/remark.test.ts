@@ -53,7 +53,7 @@ describe('fixtures/formats/remark-shell.html: a remark page with the shell-wrap 
 		assert.deepEqual(title.body, []);
 		assert.equal(title.notes?.text, 'Breathe — and smile.');
 		assert.equal(title.notes.line, 22);
-		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['h1: What we\'ll do', 'ul: run the dev server / look at the project / ship it → ☁️']);
+		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ["h1: What we'll do", 'ul: run the dev server / look at the project / ship it → ☁️']);
 	});
 
 	test('shell-wrap slides are terminal slides: title bar, prompts, typed command, cursor', () => {
@@ -62,26 +62,28 @@ describe('fixtures/formats/remark-shell.html: a remark page with the shell-wrap 
 			terminals.map(slide => slide.title),
 			['bash', 'bash', 'bash', 'bash', 'python3.12'],
 		);
-		assert.deepEqual(terminals[0]!.lines.map(line => shown(line)), ['~/my_project $ {ls my_project/}█']);
-		assert.deepEqual(terminals[0]!.lines.map(line => line.line), [34]);
-		assert.deepEqual(terminals[1]!.lines.map(line => shown(line)), [
-			'~/my_project $ ls my_project/',
-			'⎵⎵init⎵⎵.py',
-			'settings.py',
-			'urls.py',
-			'wsgi.py',
-			'~/my_project $ █',
-		]);
-		assert.deepEqual(terminals[1]!.lines.map(line => line.line), [43, 45, 45, 45, 45, 46]);
+		assert.deepEqual(
+			terminals[0]!.lines.map(line => shown(line)),
+			['~/my_project $ {ls my_project/}█'],
+		);
+		assert.deepEqual(
+			terminals[0]!.lines.map(line => line.line),
+			[34],
+		);
+		assert.deepEqual(
+			terminals[1]!.lines.map(line => shown(line)),
+			['~/my_project $ ls my_project/', '⎵⎵init⎵⎵.py', 'settings.py', 'urls.py', 'wsgi.py', '~/my_project $ █'],
+		);
+		assert.deepEqual(
+			terminals[1]!.lines.map(line => line.line),
+			[43, 45, 45, 45, 45, 46],
+		);
 		assert.equal(findSpan(terminals[2]!.lines[4]!.segments[0]!.content)?.className, 'red', '.red[wsgi.py] is highlighted');
 		assert.equal(shown(terminals[3]!.lines.at(-1)!), '~/my_project $ {gunicorn my_project.wsgi}█');
-		assert.deepEqual(terminals[4]!.lines.map(line => shown(line)), [
-			'~/my_project $ python manage.py shell',
-			'Python 3.12.1 (main, Jan 1 2024)',
-			'Type "help" for more information.',
-			'',
-			'>>> █',
-		]);
+		assert.deepEqual(
+			terminals[4]!.lines.map(line => shown(line)),
+			['~/my_project $ python manage.py shell', 'Python 3.12.1 (main, Jan 1 2024)', 'Type "help" for more information.', '', '>>> █'],
+		);
 		assert.equal(terminals[1]!.notes?.text, 'Four files.');
 	});
 
@@ -222,7 +224,9 @@ describe('fixtures/formats/remark-deck.md: layouts, templates, steps, notes', ()
 
 describe('remark edge cases', () => {
 	const terminal = (body: string): string[] =>
-		slideOf(remark(`<div class="shell-wrap"><p class="shell-top-bar">sh</p><p class="shell-body">\n${body}\n</p></div>`), 1, 'terminal').lines.map(line => shown(line));
+		slideOf(remark(`<div class="shell-wrap"><p class="shell-top-bar">sh</p><p class="shell-body">\n${body}\n</p></div>`), 1, 'terminal').lines.map(line =>
+			shown(line),
+		);
 
 	test('a page that loads its slides from a sourceUrl says so', () => {
 		const deck = loadDeck(utf8('<!DOCTYPE html>\n<html><body>\n<script>\nremark.create({sourceUrl: "talk.md"});\n</script></body></html>\n'));
@@ -235,7 +239,9 @@ describe('remark edge cases', () => {
 	});
 
 	test('an indented textarea is dedented; entities are decoded once', () => {
-		const deck = loadDeck(utf8('<html><body>\n<textarea id="source">\n    # Fish &amp; Chips\n\n    ---\n\n    Salt &amp;amp; vinegar\n</textarea></body></html>\n'));
+		const deck = loadDeck(
+			utf8('<html><body>\n<textarea id="source">\n    # Fish &amp; Chips\n\n    ---\n\n    Salt &amp;amp; vinegar\n</textarea></body></html>\n'),
+		);
 		assert.equal(inlineText(slideOf(deck, 1, 'title').title), 'Fish & Chips');
 		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['p: Salt & vinegar']);
 		assert.equal(deck.slides[1]!.line, 7);
@@ -248,20 +254,28 @@ describe('remark edge cases', () => {
 	});
 
 	test('the command is typed only on the last prompt line; <w> elsewhere is only the cursor', () => {
-		assert.deepEqual(
-			terminal('<dr>~ $</dr> make<w>&nbsp;</w><br>\nbuilding<br>\n<dr>~ $</dr> make test<w>&nbsp;</w>'),
-			['~ $ make█', 'building', '~ $ {make test}█'],
-		);
+		assert.deepEqual(terminal('<dr>~ $</dr> make<w>&nbsp;</w><br>\nbuilding<br>\n<dr>~ $</dr> make test<w>&nbsp;</w>'), [
+			'~ $ make█',
+			'building',
+			'~ $ {make test}█',
+		]);
 		assert.deepEqual(terminal('<dr>~ $</dr> python<br>\n&gt;&gt;&gt; import this<w>&nbsp;</w>'), ['~ $ python', '>>> import this█']);
 	});
 
 	test('HTML rules: line ends are spaces, <br><br> is an empty line, an unclosed <w> ends with its line', () => {
-		assert.deepEqual(terminal('<ps>me@host</ps>\n<dr>/tmp #</dr>\n  ls\n  -la<br><br>\ntotal 0<br>\n<dr>/tmp #</dr> <w>'), ['/tmp $ ls -la', '', 'total 0', '/tmp $ █']);
+		assert.deepEqual(terminal('<ps>me@host</ps>\n<dr>/tmp #</dr>\n  ls\n  -la<br><br>\ntotal 0<br>\n<dr>/tmp #</dr> <w>'), [
+			'/tmp $ ls -la',
+			'',
+			'total 0',
+			'/tmp $ █',
+		]);
 		assert.deepEqual(terminal('<ps>host</ps> echo hi<br>'), ['host $ echo hi'], 'a <ps> without <dr> is the prompt');
 	});
 
 	test('<span class>, <b> and <i> style terminal text; control characters are neutralised', () => {
-		const deck = remark('<div class="shell-wrap"><p class="shell-top-bar">t\u001B]0;x\u0007</p><p class="shell-body">\n<span class="red">err\u001B[31m</span> <b>bold</b><br>\n</p></div>');
+		const deck = remark(
+			'<div class="shell-wrap"><p class="shell-top-bar">t\u001B]0;x\u0007</p><p class="shell-body">\n<span class="red">err\u001B[31m</span> <b>bold</b><br>\n</p></div>',
+		);
 		const slide = slideOf(deck, 1, 'terminal');
 		assert.equal(slide.title, 't␛]0;x␇');
 		const content = slide.lines[0]!.segments[0]!.content;
@@ -329,7 +343,7 @@ describe('remark decks as they are in the wild (fixtures/real-decks)', () => {
 		assert.deepEqual(blockTexts(slide.body), ['h1: Deploying', 'h2: install django\nconnect postgres\ncollect statics', 'p: first line / second line']);
 	});
 
-	test("xaringan: the R Markdown header is the title slide (seal), not slides; a {r} chunk is R code; columns in order", () => {
+	test('xaringan: the R Markdown header is the title slide (seal), not slides; a {r} chunk is R code; columns in order', () => {
 		const deck = real('xaringan.Rmd');
 		assert.equal(deck.format, 'remark');
 		const title = slideOf(deck, 1, 'title');
@@ -347,7 +361,7 @@ describe('remark decks as they are in the wild (fixtures/real-decks)', () => {
 		assert.ok(!JSON.stringify(deck.slides).includes('moon_reader'));
 	});
 
-	test('{{name}} is expanded from the slide properties, a layout\'s included', () => {
+	test("{{name}} is expanded from the slide properties, a layout's included", () => {
 		const deck = real('property-expansion.md');
 		assert.equal(inlineText(slideOf(deck, 1, 'title').title), 'Orchard Tour');
 		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['p: Orchard Tour', 'h1: Agenda', 'p: This slide is called agenda.']);
@@ -363,13 +377,13 @@ describe('remark decks as they are in the wild (fixtures/real-decks)', () => {
 		assert.equal(findSpan(slide.lines[3]!.segments[0]!.content)?.className, 'red');
 	});
 
-	test('a <style> block is the page\'s look, not text; its classes are no news', () => {
+	test("a <style> block is the page's look, not text; its classes are no news", () => {
 		const deck = real('style-block.md');
 		assert.deepEqual(blockTexts(slideOf(deck, 1, 'text').body), ['h1: Constellations', 'p: orion belt']);
 		assert.deepEqual(deck.diagnostics, []);
 	});
 
-	test("a sentence at the top of a slide is a property to remark (not shown): reported where it is", () => {
+	test('a sentence at the top of a slide is a property to remark (not shown): reported where it is', () => {
 		const deck = remark('# One\n---\nThen: drink.\n\nmore\n');
 		assert.deepEqual(blockTexts(slideOf(deck, 2, 'text').body), ['p: more']);
 		assert.deepEqual(
@@ -378,7 +392,7 @@ describe('remark decks as they are in the wild (fixtures/real-decks)', () => {
 		);
 	});
 
-	test('remark\'s built-in classes, and classes the page styles, are not reported; others once each', () => {
+	test("remark's built-in classes, and classes the page styles, are not reported; others once each", () => {
 		const deck = remark('.center[a] .pull-left[b] .middle[c] .footnote[d] .mine[e]\n---\n.mine[f]\n');
 		assert.deepEqual(
 			deck.diagnostics.map(({severity, line, code}) => [severity, line, code]),
@@ -399,6 +413,8 @@ describe('remark decks as they are in the wild (fixtures/real-decks)', () => {
 	test('link definitions work across slides', () => {
 		const deck = remark('[ref]\n---\n[ref]: https://example.com\n');
 		const paragraph = slideOf(deck, 1, 'text').body[0]!;
-		assert.deepEqual(paragraph.type === 'paragraph' ? paragraph.lines[0] : undefined, [{type: 'link', url: 'https://example.com', children: [{type: 'text', text: 'ref'}]}]);
+		assert.deepEqual(paragraph.type === 'paragraph' ? paragraph.lines[0] : undefined, [
+			{type: 'link', url: 'https://example.com', children: [{type: 'text', text: 'ref'}]},
+		]);
 	});
 });

@@ -14,7 +14,8 @@ export const lookatme: Dialect<Settings> = {
 	format: 'lookatme',
 	header: splitFrontMatter,
 	settings: () => ({softBreak: 'space', incrementalLists: false}),
-	split: (nodes, _settings, source) => (nodes.some(node => node.type === 'thematicBreak') ? splitAt(nodes, node => node.type === 'thematicBreak', source) : smartSplit(nodes, source)),
+	split: (nodes, _settings, source) =>
+		nodes.some(node => node.type === 'thematicBreak') ? splitAt(nodes, node => node.type === 'thematicBreak', source) : smartSplit(nodes, source),
 	marker: (node, source) => notesParagraph(node, source, 'both') ?? commandMarker(node, {pauses: ['stop', 'pause'], notes: ['speaker_note', 'notes', 'note']}),
 	separator: isRuleLine,
 };

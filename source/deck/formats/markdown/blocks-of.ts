@@ -217,7 +217,11 @@ function htmlBlocks(html: string, first: number, context: BlockContext): Block[]
 			for (const image of images) blocks.push({type: 'image', image, line: image.line});
 		}
 
-		const text = neutralize(decodeHTML(source.replace(imageTag, '').replace(anyTag, ' ')).replace(/[ \t]+/g, ' ').trim());
+		const text = neutralize(
+			decodeHTML(source.replace(imageTag, '').replace(anyTag, ' '))
+				.replace(/[ \t]+/g, ' ')
+				.trim(),
+		);
 		if (text === '') {
 			flush();
 			continue;

@@ -53,13 +53,22 @@ export function blockScalar(value: string): string {
 	const scalar = /^([|>])[+-]?[ \t]*\n([\s\S]*)$/.exec(trimmed);
 	if (scalar) {
 		const lines = scalar[2]!.split('\n');
-		const indent = minOf(lines.filter(line => line.trim() !== '').map(line => /^[ \t]*/.exec(line)![0].length), 0);
+		const indent = minOf(
+			lines.filter(line => line.trim() !== '').map(line => /^[ \t]*/.exec(line)![0].length),
+			0,
+		);
 		const dedented = lines.map(line => line.slice(indent));
 		return scalar[1] === '>' ? dedented.join(' ').replace(/\s+/g, ' ').trim() : dedented.join('\n').trim();
 	}
 
 	if (trimmed.length >= 2 && (trimmed[0] === '"' || trimmed[0] === "'") && trimmed.at(-1) === trimmed[0]) return trimmed.slice(1, -1);
 	const lines = trimmed.split('\n');
-	const indent = minOf(lines.slice(1).filter(line => line.trim() !== '').map(line => /^[ \t]*/.exec(line)![0].length), 0);
+	const indent = minOf(
+		lines
+			.slice(1)
+			.filter(line => line.trim() !== '')
+			.map(line => /^[ \t]*/.exec(line)![0].length),
+		0,
+	);
 	return lines.map((line, index) => (index > 0 ? line.slice(indent) : line)).join('\n');
 }

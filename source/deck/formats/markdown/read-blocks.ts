@@ -30,5 +30,13 @@ export function readNodes(lines: readonly Line[], options: ReadOptions): {nodes:
 	const text = lines.map(line => line.text).join('\n');
 	const tree = parseTree(markdownFor(options.profile), text, options.env);
 	const last = lines.at(-1)?.line ?? 1;
-	return {nodes: tree.children, context: {diagnostics: options.diagnostics, lineOf: line => lines[line - 1]?.line ?? last, inline: options.inline, ...(options.markedLines ? {markedLines: true} : {})}};
+	return {
+		nodes: tree.children,
+		context: {
+			diagnostics: options.diagnostics,
+			lineOf: line => lines[line - 1]?.line ?? last,
+			inline: options.inline,
+			...(options.markedLines ? {markedLines: true} : {}),
+		},
+	};
 }

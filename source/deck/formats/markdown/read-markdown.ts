@@ -14,7 +14,20 @@
  */
 import type {Block, Deck, Diagnostic, Inline, Notes, Subtitle} from '../../model.js';
 import {markdownInline} from '../../inline-markdown.js';
-import {bodyOf, capSteps, fenceTracker, joinParts, notesText, numberLines, numberSlides, planKind, trimBlankLines, trimInlines, type Line, type SlideDraft} from '../blocks.js';
+import {
+	bodyOf,
+	capSteps,
+	fenceTracker,
+	joinParts,
+	notesText,
+	numberLines,
+	numberSlides,
+	planKind,
+	trimBlankLines,
+	trimInlines,
+	type Line,
+	type SlideDraft,
+} from '../blocks.js';
 import {metaOf, type FrontMatter} from '../front-matter.js';
 import {blocksOf, type BlockContext} from './blocks-of.js';
 import type {Dialect, Settings, SlideNodes, SourceView} from './dialect.js';
@@ -48,7 +61,9 @@ export function readMarkdownDeck<S extends Settings>(text: string, dialect: Dial
 		if (nodes.length === 0 && chunks.length === 1 && drafts.length > 0) continue;
 		const source = sourceView(chunk);
 		reportUnclosedFences(nodes, chunk, reading);
-		const slides: SlideNodes[] = dialect.cutLines ? [{nodes, line: trimBlankLines(chunk)[0]?.line ?? chunk[0]?.line ?? 1}] : dialect.split(nodes, settings, source);
+		const slides: SlideNodes[] = dialect.cutLines
+			? [{nodes, line: trimBlankLines(chunk)[0]?.line ?? chunk[0]?.line ?? 1}]
+			: dialect.split(nodes, settings, source);
 		for (const slide of slides) append(drafts, slideDrafts(slide, source, context, reading));
 	}
 
@@ -69,7 +84,12 @@ function titleSlide(front: FrontMatter, options: ReadOptions): SlideDraft | unde
 	const meta = metaOf(front.data);
 	if (!meta.title) return undefined;
 	const line = front.line;
-	const text = (value: string): Inline[] => trimInlines(readBlocks([{text: value.replace(/\s+/g, ' '), line}], options).flatMap(block => (block.type === 'paragraph' ? block.lines.flat() : block.type === 'heading' ? [...block.content] : [])));
+	const text = (value: string): Inline[] =>
+		trimInlines(
+			readBlocks([{text: value.replace(/\s+/g, ' '), line}], options).flatMap(block =>
+				block.type === 'paragraph' ? block.lines.flat() : block.type === 'heading' ? [...block.content] : [],
+			),
+		);
 	const subtitles: Subtitle[] = [
 		...(meta.subtitle ? [{depth: 2, content: text(meta.subtitle), line}] : []),
 		...(meta.authors.length > 0 ? [{depth: 2, content: text(meta.authors.join(', ')), line}] : []),
@@ -227,7 +247,12 @@ function reportUnclosedFences<S extends Settings>(nodes: readonly MdNode[], chun
 	const line = chunk[last.line - 1]?.line ?? 1;
 	reading.options.diagnostics.push(
 		swallowed > 0
-			? {severity: 'error', line, code: 'unclosed-fence', message: `this code fence "${last.fence}" is never closed: the rest of the deck (${swallowed} slide ${swallowed === 1 ? 'break' : 'breaks'}) shows as code`}
+			? {
+					severity: 'error',
+					line,
+					code: 'unclosed-fence',
+					message: `this code fence "${last.fence}" is never closed: the rest of the deck (${swallowed} slide ${swallowed === 1 ? 'break' : 'breaks'}) shows as code`,
+				}
 			: {severity: 'warning', line, code: 'unclosed-fence', message: `this code fence "${last.fence}" is never closed; it runs to the end of the deck`},
 	);
 }

@@ -22,7 +22,8 @@ const pauseParagraph = /^\.[ \t]\.[ \t]\.[ \t]*$/;
 
 export const patat: Dialect<PatatSettings> = {
 	format: 'patat',
-	header: (lines: readonly Line[], diagnostics: Diagnostic[]) => (lines[0]?.text.startsWith('%') ? splitPandocTitle(lines) : splitFrontMatter(lines, diagnostics)),
+	header: (lines: readonly Line[], diagnostics: Diagnostic[]) =>
+		lines[0]?.text.startsWith('%') ? splitPandocTitle(lines) : splitFrontMatter(lines, diagnostics),
 	settings: (front: FrontMatter | undefined) => {
 		const level = setting(front?.data, 'patat', 'slideLevel');
 		const wrap = setting(front?.data, 'patat', 'wrap');
@@ -35,7 +36,9 @@ export const patat: Dialect<PatatSettings> = {
 	},
 	prepare: lines => indentTables(lines),
 	split: (nodes, settings, source) =>
-		nodes.some(node => node.type === 'thematicBreak') ? splitAt(nodes, node => node.type === 'thematicBreak', source) : splitAtLevel(nodes, settings.slideLevel ?? slideLevel(nodes), source),
+		nodes.some(node => node.type === 'thematicBreak')
+			? splitAt(nodes, node => node.type === 'thematicBreak', source)
+			: splitAtLevel(nodes, settings.slideLevel ?? slideLevel(nodes), source),
 	marker(node, source) {
 		if (node.type === 'paragraph' && node.end - node.line === 1 && pauseParagraph.test(source.text(node.line))) return {kind: 'pause'};
 		if (node.type === 'html') {

@@ -122,7 +122,7 @@ class Runs {
 	private readonly size: number;
 
 	constructor(text: string, char: string) {
-		for (let at = text.indexOf(char); at !== -1; ) {
+		for (let at = text.indexOf(char); at !== -1;) {
 			let end = at;
 			while (text[end] === char) end++;
 			let after = end;
@@ -319,7 +319,12 @@ const fences: Rule = (source, at, start, end) => {
 		if (lineEnd >= end) continue;
 		const rest = text.slice(run, lineEnd);
 		// The run may give back marks to the info word, as the regular expression backtracks: then the word must touch the run.
-		const length = isInfo(rest) && source.fenceClose(char, longest, lineEnd + 2) !== -1 ? longest : /^\S* *$/.test(rest) ? Math.min(longest - 1, source.longestClose(char, lineEnd + 2)) : 0;
+		const length =
+			isInfo(rest) && source.fenceClose(char, longest, lineEnd + 2) !== -1
+				? longest
+				: /^\S* *$/.test(rest)
+					? Math.min(longest - 1, source.longestClose(char, lineEnd + 2))
+					: 0;
 		if (length < 3) continue;
 		const close = source.fenceClose(char, length, lineEnd + 2);
 		if (close === -1 || close + length > end) continue;
@@ -379,7 +384,10 @@ const macro: Rule = (source, at, _start, end) => {
 		}
 	}
 
-	const args = inside.slice(name[0].length).split(',').map(arg => arg.trim());
+	const args = inside
+		.slice(name[0].length)
+		.split(',')
+		.map(arg => arg.trim());
 	return {end: after, tokens: [{type: 'macro', name: name[0], args, ...(obj === undefined ? {} : {obj}), at}]};
 };
 
@@ -409,7 +417,8 @@ const slideSeparator: Rule = (source, at, start, end) => {
 const fragmentSeparator: Rule = (source, at, start, end) => {
 	const {text} = source;
 	for (const line of lineStarts(source, at, start)) {
-		if (text.startsWith('--', line) && (line + 2 === end || text[line + 2] === '\n')) return {end: line + 2, tokens: [{type: 'separator', text: '--', at: line}]};
+		if (text.startsWith('--', line) && (line + 2 === end || text[line + 2] === '\n'))
+			return {end: line + 2, tokens: [{type: 'separator', text: '--', at: line}]};
 	}
 
 	return undefined;

@@ -35,7 +35,19 @@ import {append} from '../../../frame/lists.js';
 const slideProperties = new Set(['name', 'class', 'layout', 'template', 'count', 'exclude', 'continued', 'seal']);
 
 /** Properties remark.js reads (the background ones become CSS). */
-const knownProperties = new Set(['name', 'class', 'layout', 'template', 'count', 'exclude', 'background-image', 'background-position', 'background-repeat', 'background-size', 'background-color']);
+const knownProperties = new Set([
+	'name',
+	'class',
+	'layout',
+	'template',
+	'count',
+	'exclude',
+	'background-image',
+	'background-position',
+	'background-repeat',
+	'background-size',
+	'background-color',
+]);
 
 /**
  * A line at the top of a slide that reads `word: text` is a property to
@@ -61,7 +73,12 @@ export function parseRemark(text: string): Deck {
 	const source = remarkSource(text);
 	if (source.kind === 'loads') return loaderDeck(source);
 	if (source.kind === 'missing') {
-		diagnostics.push({severity: 'error', line: 1, code: 'no-remark-source', message: 'this HTML page has no remark slides (no <textarea id="source">, no file it loads)'});
+		diagnostics.push({
+			severity: 'error',
+			line: 1,
+			code: 'no-remark-source',
+			message: 'this HTML page has no remark slides (no <textarea id="source">, no file it loads)',
+		});
 		return {format: 'remark', slides: numberSlides([]), diagnostics};
 	}
 
@@ -82,7 +99,13 @@ export function parseRemark(text: string): Deck {
 	const parsed = parseTokens(lex(markdown), index);
 	reportProperties(parsed.slides, new Set([...markdown.matchAll(/\{\{([^}\n]+)\}\}/g)].map(match => match[1]!.trim())), diagnostics);
 	const slides = buildSlides(parsed.slides, diagnostics);
-	const options: ReadOptions = {profile: remarkInline, inline: {softBreak: 'space', spanClass: () => undefined}, diagnostics, env: {references: references(parsed.links)}, markedLines: true};
+	const options: ReadOptions = {
+		profile: remarkInline,
+		inline: {softBreak: 'space', spanClass: () => undefined},
+		diagnostics,
+		env: {references: references(parsed.links)},
+		markedLines: true,
+	};
 	for (const group of stepGroups(slides)) append(drafts, groupDrafts(group, options));
 	reportClasses(slides, source.classes, diagnostics);
 	return {format: 'remark', slides: numberSlides(drafts), diagnostics: unique(diagnostics)};
@@ -130,7 +153,9 @@ function groupDrafts(group: readonly BuiltSlide[], options: ReadOptions): SlideD
 			const html = htmlLines(slide.content);
 			const shell = parseShellWrap(html, diagnostics);
 			const before = shell ? readBlocks(slideMarkdown(html.slice(0, shell.before), diagnostics), options) : [];
-			body = shell ? {kind: 'terminal', title: shell.title, lines: shell.lines, ...(before.length > 0 ? {before} : {})} : bodyOf(slideBlocks(slide.content, options), kind);
+			body = shell
+				? {kind: 'terminal', title: shell.title, lines: shell.lines, ...(before.length > 0 ? {before} : {})}
+				: bodyOf(slideBlocks(slide.content, options), kind);
 		} else if (kind === 'blank' && background) {
 			body = {kind: 'image', image: {src: background, mode: 'full', line}, body: []};
 		} else {
@@ -174,7 +199,11 @@ function backgroundImage(value: string | undefined): string | undefined {
 
 /** xaringan's title slide (`seal: true`, the default): title, subtitle, author, institute, date. */
 function xaringanTitle(meta: ReturnType<typeof metaOf>, line: number, diagnostics: Diagnostic[]): SlideDraft {
-	const lines: Line[] = [`# ${meta.title}`, ...(meta.subtitle ? [`## ${meta.subtitle}`] : []), ...[...meta.authors, ...meta.place, ...(meta.date ? [meta.date] : [])].map(text => `### ${text}`)].map(text => ({text, line}));
+	const lines: Line[] = [
+		`# ${meta.title}`,
+		...(meta.subtitle ? [`## ${meta.subtitle}`] : []),
+		...[...meta.authors, ...meta.place, ...(meta.date ? [meta.date] : [])].map(text => `### ${text}`),
+	].map(text => ({text, line}));
 	const blocks = readBlocks(lines, {profile: remarkInline, inline: {softBreak: 'space'}, diagnostics, env: {}, markedLines: true});
 	return {body: bodyOf(blocks, 'title'), line};
 }
@@ -182,11 +211,19 @@ function xaringanTitle(meta: ReturnType<typeof metaOf>, line: number, diagnostic
 function loaderDeck(source: {readonly src: string; readonly line: number; readonly how: string}): Deck {
 	const shown = neutralize(source.src);
 	const text = (value: string): Inline[] => [{type: 'text', text: value}];
-	const body: Block[] = [{type: 'paragraph', lines: [text(`This remark page loads its slides from "${shown}" (${source.how}).`), text('Play that file with lectern instead.')], line: source.line}];
+	const body: Block[] = [
+		{
+			type: 'paragraph',
+			lines: [text(`This remark page loads its slides from "${shown}" (${source.how}).`), text('Play that file with lectern instead.')],
+			line: source.line,
+		},
+	];
 	return {
 		format: 'remark',
 		slides: numberSlides([{body: {kind: 'text', body}, line: source.line}]),
-		diagnostics: [{severity: 'error', line: source.line, code: 'remark-loads-file', message: `the slides are in "${shown}", which this page loads (${source.how})`}],
+		diagnostics: [
+			{severity: 'error', line: source.line, code: 'remark-loads-file', message: `the slides are in "${shown}", which this page loads (${source.how})`},
+		],
 		loads: {src: source.src, line: source.line, how: source.how},
 	};
 }
@@ -205,7 +242,12 @@ function reportClasses(slides: readonly BuiltSlide[], pageClasses: ReadonlySet<s
 
 	for (const [name, line] of used) {
 		if (isKnownClass(name) || pageClasses.has(name)) continue;
-		diagnostics.push({severity: 'notice', line, code: 'unknown-class', message: `class ".${neutralize(name)}" is styled by the deck's own CSS, which lectern does not read; its content shows unstyled`});
+		diagnostics.push({
+			severity: 'notice',
+			line,
+			code: 'unknown-class',
+			message: `class ".${neutralize(name)}" is styled by the deck's own CSS, which lectern does not read; its content shows unstyled`,
+		});
 	}
 }
 

@@ -27,7 +27,12 @@ export function slideMarkdown(lines: readonly Line[], diagnostics: Diagnostic[])
 		if (fence && !(fence[2]!.startsWith('`') && fence[3]!.includes('`'))) {
 			const close = closingLine(lines, index + 1, fence[2]!);
 			if (close === -1) {
-				diagnostics.push({severity: 'warning', line, code: 'unclosed-fence', message: `the code fence "${fence[2]}" is not closed in its slide; it shows as text (as in remark.js)`});
+				diagnostics.push({
+					severity: 'warning',
+					line,
+					code: 'unclosed-fence',
+					message: `the code fence "${fence[2]}" is not closed in its slide; it shows as text (as in remark.js)`,
+				});
 				// An entity for the first mark: text in a paragraph and in HTML alike.
 				out.push({text: `${fence[1]}${fence[2]![0] === '`' ? '&#96;' : '&#126;'}${text.slice(fence[1]!.length + 1)}`, line});
 				continue;
