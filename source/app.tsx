@@ -174,13 +174,17 @@ export function App({
 		if (nav.quit) onQuit();
 	}, [nav.quit, onQuit]);
 
+	// Keys typed faster than a frame turn more than once in one state.
+	const turned = useRef(0);
 	useEffect(() => {
-		if (nav.themeTurns === 0) return;
-		const next = (themeIndex + 1) % themes.themes.length;
+		const turns = nav.themeTurns - turned.current;
+		turned.current = nav.themeTurns;
+		if (turns <= 0) return;
+		const next = (themeIndex + turns) % themes.themes.length;
 		setThemeIndex(next);
-		const turned = themes.themes[next]!;
-		onTheme?.(turned);
-		setNav(state => ({...state, notice: {text: `theme: ${turned.name}`, tone: 'info', speaker: true}}));
+		const chosen = themes.themes[next]!;
+		onTheme?.(chosen);
+		setNav(state => ({...state, notice: {text: `theme: ${chosen.name}`, tone: 'info', speaker: true}}));
 	}, [nav.themeTurns]); // eslint-disable-line react-hooks/exhaustive-deps -- a press is the event
 
 	const [asking, setAsking] = useState<Asking | undefined>(undefined);

@@ -106,4 +106,7 @@ test('T turns through the built-in themes, drawing in each, and back', async () 
 	await app.press('T', 'T', 'T');
 	assert.deepEqual(app.themes, ['light', 'high-contrast', 'projector', 'dark']);
 	assert.equal(app.frame(), dark);
+	// Typed faster than a frame: every press turns.
+	await app.press('TT');
+	assert.deepEqual(app.themes.at(-1), 'high-contrast');
 });

@@ -118,6 +118,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 		};
 		const onTheme = (theme: Theme) => {
 			session.repaint(theme.paint && started.ansi.level > 0 ? theme : undefined);
+			options.audience?.theme(theme);
 			// Drawn whole in the new colours.
 			stdout.emit('resize');
 			resumes.emit('resume');
