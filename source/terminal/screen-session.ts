@@ -96,7 +96,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		setRaw(false);
 		write(leaving() + leaveSequence + paint.leave);
 		for (const [signal, handler] of signalHandlers) process.off(signal, handler);
-		process.off('SIGCONT', onContinue);
+		process.off('SIGCONT', continued);
 		process.off('exit', restore);
 	};
 
@@ -174,7 +174,13 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	};
 
 	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
-	process.on('SIGCONT', onContinue);
+	// After Ctrl-Z and `fg` a resize made meanwhile went to the shell, not to lectern.
+	const continued = () => {
+		if (active && !lent) refreshSize(stdout);
+		onContinue();
+	};
+
+	process.on('SIGCONT', continued);
 	process.on('exit', restore);
 	return {
 		restore,

@@ -49,7 +49,7 @@ test('a resize storm mid-animation, down to 1x1 and back, ends on a clean slide'
 	}
 });
 
-test('Ctrl-Z gives the terminal back; fg redraws the slide whole, and it follows a resize after', async () => {
+test('Ctrl-Z gives the terminal back; fg redraws the slide whole at a size changed while stopped, and follows a resize after', async () => {
 	const screen = await TmuxScreen.start({command: ['/bin/sh'], columns: 80, rows: 24, cwd: root, env: {TMPDIR: privateTmpdir(), PS1: '$ '}});
 	try {
 		await screen.type(`"${process.execPath}" "${cli}" ${demo}\n`);
@@ -61,19 +61,21 @@ test('Ctrl-Z gives the terminal back; fg redraws the slide whole, and it follows
 		let state = await screen.state();
 		assert.equal(state.alternateOn, false, 'back on the main screen while stopped');
 		assert.equal(state.cursorVisible, true);
-		// (tmux passes a resize to a stopped job's terminal only once it runs again, so the
-		// size is changed after fg here; on resume lectern asks the terminal for its size.)
+		// A resize while stopped goes to the shell, the terminal's foreground job: lectern
+		// asks the terminal for its size when it runs again.
+		await screen.resize(100, 30);
 		await screen.type('fg\n');
+		let size = {columns: 100, rows: 30};
 		await waitForSlide(screen, {
 			position: 2,
 			total: 10,
-			size: {columns: 80, rows: 24},
-			lines: printSlides(demo, {columns: 80, rows: 24})[1]!.lines,
-			what: 'slide 2 redrawn whole after fg',
+			size,
+			lines: printSlides(demo, size)[1]!.lines,
+			what: 'slide 2 redrawn whole at the new size after fg',
 		});
-		await screen.resize(100, 30);
-		const size = {columns: 100, rows: 30};
-		await waitForSlide(screen, {position: 2, total: 10, size, lines: printSlides(demo, size)[1]!.lines, what: 'slide 2 at the new size'});
+		await screen.resize(90, 26);
+		size = {columns: 90, rows: 26};
+		await waitForSlide(screen, {position: 2, total: 10, size, lines: printSlides(demo, size)[1]!.lines, what: 'slide 2 at the size after that'});
 		state = await screen.state();
 		assert.equal(state.alternateOn, true);
 		assert.equal(state.cursorVisible, false);
