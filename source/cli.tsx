@@ -76,9 +76,19 @@ async function main(): Promise<number> {
 								svg && isSvgSource(src) ? svg.pictureSync(src, box) : store.pictureSync(src, box),
 						}
 					: {};
-				const out: string[] = [];
-				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false, theme: theme.colours}, ...pictures})) out.push(line);
-				await write(out.join('\n') + '\n');
+				// Written a megabyte at a time as it is made: 200,000 slides print some 250 MB, never held whole.
+				let out: string[] = [];
+				let length = 0;
+				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false, theme: theme.colours}, ...pictures})) {
+					out.push(line);
+					length += line.length + 1;
+					if (length < 1024 * 1024) continue;
+					await write(out.join('\n') + '\n');
+					out = [];
+					length = 0;
+				}
+
+				if (out.length > 0) await write(out.join('\n') + '\n');
 			} finally {
 				store?.close();
 			}
