@@ -60,6 +60,8 @@ export type AppProps = {
 	readonly presenter?: boolean;
 	/** Keeps this player and the other terminal on the same slide. */
 	readonly sync?: SlideSync;
+	/** Why there is no link to another terminal (the private socket folder was refused), said once the player opens. */
+	readonly syncProblem?: string;
 	/** The planned length of the talk, for the pace shown in the notes pane. */
 	readonly targetMs?: number;
 	/** The colours images are drawn in as pictures; absent: alt text. */
@@ -113,6 +115,7 @@ export function App({
 	presenter = false,
 	counter = true,
 	sync,
+	syncProblem,
 	targetMs,
 	onVisit,
 	pictures: pictureLevel,
@@ -135,6 +138,9 @@ export function App({
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSearchIndex(search);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');
+	useEffect(() => {
+		if (syncProblem) setNav(state => ({...state, notice: {text: syncProblem, tone: 'error'}}));
+	}, [syncProblem]);
 	// Only the notes view scrolls notes (and measuring it lays out the next slide's preview).
 	const notesShown = nav.presenter || presenter;
 	const notesMaxScroll = useMemo(

@@ -76,9 +76,19 @@ async function main(): Promise<number> {
 								svg && isSvgSource(src) ? svg.pictureSync(src, box) : store.pictureSync(src, box),
 						}
 					: {};
-				const out: string[] = [];
-				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false, theme: theme.colours}, ...pictures})) out.push(line);
-				await write(out.join('\n') + '\n');
+				// Written a megabyte at a time as it is made: 200,000 slides print some 250 MB, never held whole.
+				let out: string[] = [];
+				let length = 0;
+				for (const line of printDeck(deck, {size, notes: flags.notes, ansi: {level, hyperlinks: false, theme: theme.colours}, ...pictures})) {
+					out.push(line);
+					length += line.length + 1;
+					if (length < 1024 * 1024) continue;
+					await write(out.join('\n') + '\n');
+					out = [];
+					length = 0;
+				}
+
+				if (out.length > 0) await write(out.join('\n') + '\n');
 			} finally {
 				store?.close();
 			}
@@ -109,7 +119,7 @@ async function main(): Promise<number> {
 		}
 
 		case 'check': {
-			const {inspectImage, isSvgSource, SvgStore} = await import('./images/index.js');
+			const {checkImage, isSvgSource, SvgStore} = await import('./images/index.js');
 			const folder = deckFolder(file!);
 			// An SVG is checked by drawing it small with resvg (loaded only when the deck names one).
 			const svg = deckImages(deck).some(image => isSvgSource(image.src)) ? new SvgStore(folder, 3) : undefined;
@@ -117,6 +127,12 @@ async function main(): Promise<number> {
 				() => undefined,
 				(error: unknown) => (error instanceof Error ? error.message : String(error)),
 			);
+			// Other images: their structure walked and a PNG's pixel data inflated (and dropped), one file at a time.
+			const inspected = new Map<string, Awaited<ReturnType<typeof checkImage>>>();
+			for (const {src} of deckImages(deck)) {
+				if (!inspected.has(src) && !isSvgSource(src) && existsSync(resolve(folder, src))) inspected.set(src, await checkImage(resolve(folder, src)));
+			}
+
 			const diagnostics = checkDeck(deck, {
 				file: file!,
 				imageExists: src => existsSync(resolve(folder, src)),
@@ -126,8 +142,8 @@ async function main(): Promise<number> {
 						return 'reason' in drawn ? {reason: drawn.reason, unsupported: false} : undefined;
 					}
 
-					const found = inspectImage(resolve(folder, src));
-					return found.ok ? undefined : {reason: found.reason, unsupported: found.code === 'unsupported'};
+					const found = inspected.get(src);
+					return !found || found.ok ? undefined : {reason: found.reason, unsupported: found.code === 'unsupported'};
 				},
 			});
 			const shown = file === '-' ? 'stdin' : file!;

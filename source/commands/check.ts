@@ -3,6 +3,7 @@
  * Pure: the caller says which image files exist.
  */
 import type {Deck, Diagnostic, Image} from '../deck/model.js';
+import {oneLine} from '../fault-line.js';
 import {planSlide} from '../layout/plan-slide.js';
 import {terminalText} from '../layout/plan-terminal.js';
 import {lookAlikes, lookAlikesIn} from '../text/look-alikes.js';
@@ -100,7 +101,8 @@ function lookAlikeNotices(deck: Deck): Diagnostic[] {
 }
 
 export function formatDiagnostic(file: string, diagnostic: Diagnostic): string {
-	return `${diagnostic.file ?? file}:${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`;
+	// The file name is the user's, the message may quote the deck: one neutralised line either way.
+	return oneLine(`${diagnostic.file ?? file}:${diagnostic.line}: ${diagnostic.severity}: ${diagnostic.message} [${diagnostic.code}]`);
 }
 
 /** How many pieces of evidence the summary names. */

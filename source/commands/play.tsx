@@ -7,6 +7,7 @@ import {dirname, resolve} from 'node:path';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
+import {oneLine} from '../fault-line.js';
 import type {GraphicsSetup} from '../graphics/session.js';
 import type {EmojiPainter} from '../layout/big-emoji.js';
 import {SlideSync, socketPath, type SyncRole} from '../presenter/sync.js';
@@ -75,7 +76,7 @@ export type Started = {
 export async function play(deck: Deck, options: PlayOptions, started: Started): Promise<number> {
 	const stdout = process.stdout;
 	const {session, start, failed} = started;
-	const sync = startSync(options, start);
+	const {sync, syncProblem} = startSync(options, start);
 	let instance: ReturnType<typeof render> | undefined;
 	started.beforeRestore(() => {
 		// Viewers are sent their farewell (their terminals left as they were) before this process ends.
@@ -139,6 +140,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				presenter={options.presenter}
 				counter={options.counter}
 				sync={sync}
+				syncProblem={syncProblem}
 				targetMs={options.targetMs}
 				pictures={started.pictures}
 				graphics={started.graphics.layer}
@@ -172,16 +174,16 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
  * by the deck, an audience view and the speaker's (`--presenter`) only. None
  * for a piped deck without a session name.
  */
-function startSync(options: PlayOptions, start: number): SlideSync | undefined {
+function startSync(options: PlayOptions, start: number): {sync?: SlideSync; syncProblem?: string} {
 	const key = options.session === undefined ? (options.file === '-' ? undefined : `deck:${resolve(options.file)}`) : `session:${options.session}`;
-	if (!key) return undefined;
+	if (!key) return {};
 	const role: SyncRole = options.session === undefined ? (options.presenter ? 'speaker' : 'audience') : 'session';
 	try {
 		const sync = new SlideSync(socketPath(key), start, role);
 		sync.start();
-		return sync;
-	} catch {
-		// No private folder for the socket: present without a second terminal.
-		return undefined;
+		return {sync};
+	} catch (error) {
+		// No private folder for the socket: present without a second terminal, and say so (the folder's name is the user's: one safe line).
+		return {syncProblem: oneLine(`no second terminal: ${error instanceof Error ? error.message : String(error)}`)};
 	}
 }

@@ -1,7 +1,9 @@
 /**
  * The bytes of a deck file as text: a UTF-8 BOM stripped, UTF-8 decoded (the
- * lines with invalid sequences reported), CRLF and lone CR turned into LF,
- * and mojibake repaired (mojibake.ts).
+ * lines with invalid sequences reported), or UTF-16 when a byte order mark
+ * says so (as editors on Windows save), CRLF and lone CR turned into LF,
+ * mojibake repaired (mojibake.ts), and the lines with NUL characters reported
+ * (the binary check looks at the first 8 KiB only).
  *
  * Pure.
  */
@@ -22,18 +24,65 @@ const lenientUtf8 = new TextDecoder('utf-8', {ignoreBOM: true});
  * sequences become U+FFFD, and the 1-based lines where that happened are
  * reported), turns CRLF and lone CR into LF, then repairs mojibake.
  */
-export type DecodedDeck = {readonly text: string; readonly repair?: Repair; readonly invalidUtf8Lines: readonly number[]};
+export type DecodedDeck = {
+	readonly text: string;
+	readonly repair?: Repair;
+	/** Lines with bytes that are not valid UTF-8 (or, in UTF-16, unpaired surrogates). */
+	readonly invalidUtf8Lines: readonly number[];
+	/** Lines with NUL characters (shown as ␀). */
+	readonly nulLines: readonly number[];
+	/** Set when the file is UTF-16, from its byte order mark. */
+	readonly utf16?: Utf16;
+};
+
+export type Utf16 = 'utf-16le' | 'utf-16be';
 
 export function decodeDeckBytes(bytes: Uint8Array): DecodedDeck {
-	const body = hasUtf8Bom(bytes) ? bytes.subarray(utf8Bom.length) : bytes;
-	const {text: decoded, invalidUtf8Lines} = decodeUtf8(body);
+	const utf16 = utf16Encoding(bytes);
+	const body = hasUtf8Bom(bytes) ? bytes.subarray(utf8Bom.length) : utf16 ? bytes.subarray(2) : bytes;
+	const {text: decoded, invalidUtf8Lines} = utf16 ? decodeUtf16(body, utf16) : decodeUtf8(body);
 	const {text, repair} = repairMojibake(normalizeLineEnds(decoded));
 	const result = stripBom(text);
-	return repair ? {text: result, repair, invalidUtf8Lines} : {text: result, invalidUtf8Lines};
+	const found = {text: result, invalidUtf8Lines, nulLines: linesWith(result, '\u0000'), ...(utf16 ? {utf16} : {})};
+	return repair ? {...found, repair} : found;
+}
+
+/** UTF-16 from its byte order mark (FF FE little-endian, FE FF big-endian; FF FE 00 00 is UTF-32, not read). */
+export function utf16Encoding(bytes: Uint8Array): Utf16 | undefined {
+	if (bytes[0] === 0xff && bytes[1] === 0xfe && !(bytes[2] === 0 && bytes[3] === 0)) return 'utf-16le';
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+	return undefined;
 }
 
 function hasUtf8Bom(bytes: Uint8Array): boolean {
 	return utf8Bom.every((byte, index) => bytes[index] === byte);
+}
+
+/** UTF-16 text; unpaired surrogates (and a last odd byte) become U+FFFD, and their lines are reported. */
+function decodeUtf16(bytes: Uint8Array, encoding: Utf16): {text: string; invalidUtf8Lines: number[]} {
+	try {
+		return {text: new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes), invalidUtf8Lines: []};
+	} catch {
+		const text = new TextDecoder(encoding, {ignoreBOM: true}).decode(bytes);
+		return {text, invalidUtf8Lines: linesWith(normalizeLineEnds(text), '\uFFFD')};
+	}
+}
+
+/** The 1-based numbers of the lines of `text` that hold `character`. */
+function linesWith(text: string, character: string): number[] {
+	const lines: number[] = [];
+	let line = 1;
+	let from = 0;
+	for (let at = text.indexOf(character); at !== -1; at = text.indexOf(character, at + 1)) {
+		for (let end = text.indexOf('\n', from); end !== -1 && end < at; end = text.indexOf('\n', end + 1)) {
+			line++;
+			from = end + 1;
+		}
+
+		if (lines.at(-1) !== line) lines.push(line);
+	}
+
+	return lines;
 }
 
 function stripBom(text: string): string {

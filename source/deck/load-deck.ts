@@ -15,7 +15,7 @@ import {slides} from './formats/slides/slides.js';
 import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
-import {decodeDeckBytes, type DecodedDeck} from './decode-deck.js';
+import {decodeDeckBytes, utf16Encoding, type DecodedDeck} from './decode-deck.js';
 import {stepCodeBlocks} from './code-steps.js';
 
 export type LoadOptions = {
@@ -41,7 +41,8 @@ const parsers: Readonly<Record<DeckFormat, (text: string) => Deck>> = {
  * the YAML library, for a deck with front matter. Call before `loadDeck`.
  */
 export async function prepareToLoad(bytes: Uint8Array): Promise<void> {
-	const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024));
+	const utf16 = utf16Encoding(bytes);
+	const head = new TextDecoder(utf16 ?? 'latin1').decode(bytes.subarray(0, 64 * 1024));
 	if (hasFrontMatter(head)) await openYaml();
 }
 
@@ -120,8 +121,18 @@ function withLoadDiagnostics(deck: Deck, {format, ...detection}: DetectedFormat,
 		});
 	}
 
+	if (decoded.utf16) {
+		const order = decoded.utf16 === 'utf-16le' ? 'little-endian' : 'big-endian';
+		diagnostics.push({severity: 'notice', line: 1, code: 'utf-16', message: `read as UTF-16 (${order}), from its byte order mark`});
+	}
+
 	for (const line of decoded.invalidUtf8Lines) {
-		diagnostics.push({severity: 'warning', line, code: 'invalid-utf8', message: 'invalid UTF-8; shown as �'});
+		const message = decoded.utf16 ? 'invalid UTF-16 (an unpaired surrogate); shown as �' : 'invalid UTF-8; shown as �';
+		diagnostics.push({severity: 'warning', line, code: decoded.utf16 ? 'invalid-utf16' : 'invalid-utf8', message});
+	}
+
+	for (const line of decoded.nulLines) {
+		diagnostics.push({severity: 'warning', line, code: 'nul', message: 'a NUL character (is part of the file binary?); shown as ␀'});
 	}
 
 	return {

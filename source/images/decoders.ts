@@ -8,12 +8,13 @@
  * decoder-worker.ts), so the work of either never blocks the player.
  */
 import {isMainThread, parentPort, workerData, type MessagePort} from 'node:worker_threads';
-import parsePng from 'pngjs/lib/parser-sync.js';
 import decodeJpeg from 'jpeg-js/lib/decoder.js';
 import omggif from 'omggif';
 import {resizePremultiplied, type PremultipliedImage, type RgbaImage} from '../raster/scale.js';
+import {decodePng} from './decode-png.js';
 import {encodePicture, type EncodedPicture} from './encode.js';
-import {imageHeaderOf, maxPixels, problem, type ImageHeader, type ImageProblem} from './header.js';
+import {imageHeaderOf, maxPixels, type ImageHeader} from './header.js';
+import {problem, type ImageProblem} from './image-problem.js';
 
 /** Larger pictures are kept shrunk to about this many pixels on their longer side (no terminal needs more). */
 export const maxKeptSide = 1600;
@@ -41,9 +42,7 @@ export function decodeImage(bytes: Uint8Array, name = ''): Decoded | ImageProble
 function decodePixels(bytes: Uint8Array, header: ImageHeader): RgbaImage {
 	switch (header.format) {
 		case 'png': {
-			const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-			const {width, height, data} = parsePng(buffer, {});
-			return {width, height, data};
+			return decodePng(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
 		}
 
 		case 'jpeg': {

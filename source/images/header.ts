@@ -1,24 +1,32 @@
 /**
- * What an image file is, from its first bytes: the format, the size in
- * pixels, and whether lectern can draw it (PNG, JPEG and the first frame of a
- * GIF; not SVG or other formats), within the limits. Reads only the header
- * (and, for a PNG, the end marker), never the pixel data.
+ * What an image file is, from its bytes: the format, the size in pixels, and
+ * whether lectern can draw it (PNG, JPEG and the first frame of a GIF; not SVG
+ * or other formats), within the limits, with the pixel data the header
+ * promises (pixel-data.ts walks the file's structure; it never decodes).
+ *
+ * The limits are what a terminal can show, with room: the largest picture a
+ * terminal draws is its window, at most a 5K screen (5120x2880, 14.7
+ * megapixels); pictures sent with a terminal's protocol are at most 2048
+ * pixels a side, half-blocks at most 2000x2000 (the 2,000x1,000-cell cap). 16
+ * megapixels keeps every phone photo (12 megapixels, 4032x3024) and 4K and 5K
+ * screenshots whole; 16,384 pixels a side is more than any screen, and keeps a
+ * 1x16,000,000 strip (no terminal can show it) from costing what its rows
+ * cost a decoder.
  *
  * Pure: the bytes come from a `read` function (a file read at an offset, or
  * a slice of a buffer already in memory).
  */
+import {problem, type ByteReader, type ImageProblem} from './image-problem.js';
+import {gifPixelData, jpegPixelData, pngPixelData, type PngData} from './pixel-data.js';
 
 /** Files larger than this are not read. */
 export const maxFileBytes = 20 * 1024 * 1024;
 /** Images with more pixels than this are not decoded. */
-export const maxPixels = 40_000_000;
+export const maxPixels = 16_000_000;
+/** Images longer than this on a side are not decoded. */
+export const maxSide = 16_384;
 
 export type ImageFormat = 'png' | 'jpeg' | 'gif';
-
-/** Why an image cannot be drawn: broken file, over a limit, a format lectern does not draw, or no file to read. */
-export type ImageProblemCode = 'corrupt' | 'too-large' | 'unsupported' | 'unreadable';
-
-export type ImageProblem = {readonly ok: false; readonly code: ImageProblemCode; readonly reason: string};
 
 export type ImageHeader = {
 	readonly ok: true;
@@ -28,14 +36,9 @@ export type ImageHeader = {
 	readonly height: number;
 	/** EXIF orientation of a JPEG, 1 (as stored) to 8. */
 	readonly orientation: number;
+	/** A PNG's compressed pixel data and the size it inflates to. */
+	readonly png?: PngData;
 };
-
-/** `length` bytes from `offset` (fewer at the end of the file). */
-export type ByteReader = (offset: number, length: number) => Uint8Array;
-
-export function problem(code: ImageProblemCode, reason: string): ImageProblem {
-	return {ok: false, code, reason};
-}
 
 export function fileTooLarge(bytes: number): ImageProblem {
 	const mb = (value: number) => value / (1024 * 1024);
@@ -48,20 +51,30 @@ export function readImageHeader(read: ByteReader, fileSize: number, name = ''): 
 	if (fileSize === 0) return problem('corrupt', 'the file is empty');
 	const head = read(0, 512);
 	let header: ImageHeader | ImageProblem;
-	if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) header = pngHeader(head, read, fileSize);
-	else if (startsWith(head, [0xff, 0xd8, 0xff])) header = jpegHeader(read, fileSize);
+	let at = 0;
+	if (startsWith(head, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) header = pngHeader(head);
+	else if (startsWith(head, [0xff, 0xd8, 0xff])) [header, at] = jpegHeader(read, fileSize);
 	else if (ascii(head, 0, 6) === 'GIF87a' || ascii(head, 0, 6) === 'GIF89a') header = gifHeader(head);
 	else return unsupported(head, name);
 	if (!header.ok) return header;
-	const pixels = header.width * header.height;
+	const {width, height} = header;
+	const pixels = width * height;
 	if (pixels > maxPixels) {
 		return problem(
 			'too-large',
-			`the image is ${header.width}×${header.height} (${Math.round(pixels / 100_000) / 10} megapixels), over the ${maxPixels / 1_000_000} megapixel limit`,
+			`the image is ${width}×${height} (${Math.round(pixels / 100_000) / 10} megapixels), over the ${maxPixels / 1_000_000} megapixel limit`,
 		);
 	}
 
-	return header;
+	if (Math.max(width, height) > maxSide) return problem('too-large', `the image is ${width}×${height}, over the ${maxSide} pixel limit on a side`);
+	const data =
+		header.format === 'png'
+			? pngPixelData(head, read, fileSize)
+			: header.format === 'jpeg'
+				? jpegPixelData(read, fileSize, at, width, height)
+				: gifPixelData(read, fileSize, width, height);
+	if (!data.ok) return data;
+	return data.png ? {...header, png: data.png} : header;
 }
 
 /** A header read from bytes already in memory. */
@@ -102,9 +115,8 @@ function crc32(bytes: Uint8Array): number {
 
 /** Bit depths allowed for each PNG colour type. */
 const pngDepths: Readonly<Record<number, readonly number[]>> = {0: [1, 2, 4, 8, 16], 2: [8, 16], 3: [1, 2, 4, 8], 4: [8, 16], 6: [8, 16]};
-const iend = [0x49, 0x45, 0x4e, 0x44];
 
-function pngHeader(head: Uint8Array, read: ByteReader, fileSize: number): ImageHeader | ImageProblem {
+function pngHeader(head: Uint8Array): ImageHeader | ImageProblem {
 	if (head.length < 33 || u32be(head, 8) !== 13 || ascii(head, 12, 16) !== 'IHDR') return problem('corrupt', 'corrupt PNG: no image header');
 	if (crc32(head.subarray(12, 29)) !== u32be(head, 29)) return problem('corrupt', 'corrupt PNG: the image header is damaged');
 	const width = u32be(head, 16);
@@ -116,12 +128,6 @@ function pngHeader(head: Uint8Array, read: ByteReader, fileSize: number): ImageH
 		return problem('corrupt', 'corrupt PNG: unknown pixel format');
 	}
 
-	// The IEND chunk closes every complete PNG (a little data may follow it).
-	const tailLength = Math.min(fileSize, 4096);
-	const tail = read(fileSize - tailLength, tailLength);
-	let ended = false;
-	for (let at = tail.length - 8; at >= 4 && !ended; at--) ended = startsWith(tail.subarray(at), iend) && u32be(tail, at - 4) === 0;
-	if (!ended) return problem('corrupt', 'corrupt PNG: the file is cut short');
 	return {ok: true, format: 'png', width, height, orientation: 1};
 }
 
@@ -130,13 +136,14 @@ function pngHeader(head: Uint8Array, read: ByteReader, fileSize: number): ImageH
 /** Frame markers jpeg-js decodes: baseline, extended and progressive Huffman. */
 const decodableFrames = new Set([0xc0, 0xc1, 0xc2]);
 
-function jpegHeader(read: ByteReader, fileSize: number): ImageHeader | ImageProblem {
+/** The frame header, and where its segment starts. */
+function jpegHeader(read: ByteReader, fileSize: number): [ImageHeader | ImageProblem, number] {
 	let at = 2;
 	let orientation = 1;
 	// Segments up to the frame header; each is read on its own (an EXIF block can be large).
 	for (let segments = 0; segments < 1000 && at + 4 <= fileSize; segments++) {
 		const marker = read(at, 4);
-		if (marker[0] !== 0xff) return problem('corrupt', 'corrupt JPEG: damaged segment list');
+		if (marker[0] !== 0xff) return [problem('corrupt', 'corrupt JPEG: damaged segment list'), at];
 		const code = marker[1]!;
 		if (code === 0xff) {
 			at++; // Fill byte.
@@ -150,24 +157,24 @@ function jpegHeader(read: ByteReader, fileSize: number): ImageHeader | ImageProb
 
 		if (code === 0xd9 || code === 0xda) break;
 		const length = u16be(marker, 2);
-		if (length < 2 || at + 2 + length > fileSize) return problem('corrupt', 'corrupt JPEG: the file is cut short');
+		if (length < 2 || at + 2 + length > fileSize) return [problem('corrupt', 'corrupt JPEG: the file is cut short'), at];
 		if (code >= 0xc0 && code <= 0xcf && code !== 0xc4 && code !== 0xc8 && code !== 0xcc) {
 			const frame = read(at + 4, 6);
-			if (frame.length < 6) return problem('corrupt', 'corrupt JPEG: the file is cut short');
-			if (!decodableFrames.has(code)) return problem('unsupported', 'lossless, arithmetic-coded and hierarchical JPEGs are not supported');
-			if (frame[0] !== 8) return problem('unsupported', `${frame[0]}-bit JPEGs are not supported`);
+			if (frame.length < 6) return [problem('corrupt', 'corrupt JPEG: the file is cut short'), at];
+			if (!decodableFrames.has(code)) return [problem('unsupported', 'lossless, arithmetic-coded and hierarchical JPEGs are not supported'), at];
+			if (frame[0] !== 8) return [problem('unsupported', `${frame[0]}-bit JPEGs are not supported`), at];
 			const storedHeight = u16be(frame, 1);
 			const storedWidth = u16be(frame, 3);
-			if (storedWidth === 0 || storedHeight === 0) return problem('corrupt', 'corrupt JPEG: impossible size');
+			if (storedWidth === 0 || storedHeight === 0) return [problem('corrupt', 'corrupt JPEG: impossible size'), at];
 			const turned = orientation >= 5;
-			return {ok: true, format: 'jpeg', width: turned ? storedHeight : storedWidth, height: turned ? storedWidth : storedHeight, orientation};
+			return [{ok: true, format: 'jpeg', width: turned ? storedHeight : storedWidth, height: turned ? storedWidth : storedHeight, orientation}, at];
 		}
 
 		if (code === 0xe1 && length >= 16) orientation = exifOrientation(read(at + 4, Math.min(length - 2, 65_533))) ?? orientation;
 		at += 2 + length;
 	}
 
-	return problem('corrupt', 'corrupt JPEG: no frame header');
+	return [problem('corrupt', 'corrupt JPEG: no frame header'), at];
 }
 
 /** The orientation tag (0x0112) of an APP1 `Exif` block, 1-8. */

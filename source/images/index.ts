@@ -8,7 +8,8 @@
 export {ImageStore, type DecodedPicture, type ImageStoreOptions, type Picture} from './image-store.js';
 export {resolveImageSource} from './image-source.js';
 export {GraphicStore, type GraphicStoreOptions} from './graphic-store.js';
-export {inspectImage, type ImageInspection} from './inspect-image.js';
+export {checkImage, inspectImage, type ImageInspection} from './inspect-image.js';
 export {fitPicture} from './fit.js';
 export {isSvgSource, SvgStore} from './svg-store.js';
-export {maxFileBytes, maxPixels, type ImageFormat, type ImageProblemCode} from './header.js';
+export {maxFileBytes, maxPixels, maxSide, type ImageFormat} from './header.js';
+export type {ImageProblemCode} from './image-problem.js';

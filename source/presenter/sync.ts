@@ -51,9 +51,14 @@ export type SyncRole = 'session' | 'audience' | 'speaker';
 function socketFolder(base = tmpdir()): string {
 	const uid = process.getuid?.() ?? 0;
 	const folder = join(base, `lectern-${uid}`);
-	mkdirSync(folder, {recursive: true, mode: 0o700});
+	try {
+		mkdirSync(folder, {recursive: true, mode: 0o700});
+	} catch (error) {
+		throw new Error(`cannot make the private socket folder (${(error as NodeJS.ErrnoException).code ?? 'error'}): ${folder}`, {cause: error});
+	}
+
 	const info = lstatSync(folder);
-	if (!info.isDirectory() || info.uid !== uid) throw new Error(`${folder} is not a folder of this user; not using it for presenter sync`);
+	if (!info.isDirectory() || info.uid !== uid) throw new Error(`the socket folder is not a private folder of this user: ${folder}`);
 	if ((info.mode & 0o077) !== 0) chmodSync(folder, 0o700);
 	return folder;
 }

@@ -61,7 +61,7 @@ const shorthand: Array<Omit<Case, 'format'>> = [
 	{name: 'title one long word', make: repeat('x', '#= ', '$'), size: 500},
 	{name: 'title lines', make: repeat('line$<br>', '#= '), size: 125},
 	{name: 'emoji slide', make: repeat('🦄💪$<br>', '#= .e[', ']'), size: 125},
-	{name: 'one-line slides', make: repeat('a$\n---\n'), size: 150},
+	{name: 'one-line slides', make: repeat('a$\n---\n'), size: 100},
 	{name: 'spans', make: repeat('.red[a$] '), size: 375},
 	{name: 'nested spans', make: (size, payload) => `${'.red['.repeat(size)}a${payload}${']'.repeat(size)}`, size: 75},
 	{name: 'emphasis runs', make: repeat('*a **a$ '), size: 375},
@@ -70,22 +70,22 @@ const shorthand: Array<Omit<Case, 'format'>> = [
 	{name: 'terminal session', make: repeat('$$prompt ~/p$\nls $<br>\nout$<br>\n', '$$terminal t\n', '$$w typed$\n'), size: 100},
 	{name: 'terminal slides', make: repeat('$$terminal t$\n$$prompt ~\nls<br>\n$$w x\n---\n'), size: 50},
 	{name: 'notes', make: repeat('n$\n', 'a\nNote: '), size: 500},
-	{name: 'images', make: repeat('@ pic$.png\nvv [a](http://x.test) b\n---\n'), size: 75},
-	{name: 'draft slides', make: repeat('#todo t$\nbody\n---\n'), size: 100},
+	{name: 'images', make: repeat('@ pic$.png\nvv [a](http://x.test) b\n---\n'), size: 50},
+	{name: 'draft slides', make: repeat('#todo t$\nbody\n---\n'), size: 60},
 	{name: 'emoji run', make: repeat('👩🏻‍🔧1️⃣🇬🇧', '# ', '$'), size: 375},
 	{name: 'hostile bytes', make: repeat('$'), size: 500},
 ];
 
 const remark: Array<Omit<Case, 'format'>> = [
-	{name: 'slides', make: repeat('# a$\n\n--\n\nb\n\n???\nnote$\n\n---\n', 'class: center\n\n'), size: 75},
+	{name: 'slides', make: repeat('# a$\n\n--\n\nb\n\n???\nnote$\n\n---\n', 'class: center\n\n'), size: 40},
 	{
 		name: 'templates',
 		make: (size, payload) =>
 			Array.from({length: size}, (_, index) => `name: s${index}\n${index > 0 ? `template: s${index - 1}\n` : ''}\nx${payload} {{content}}\n`).join('---\n'),
-		size: 50,
+		size: 30,
 	},
-	{name: 'layouts', make: repeat('layout: true\nclass: c$\n\nhead\n---\n\nbody $\n---\n'), size: 50},
-	{name: 'classes', make: repeat('.left[.red[a$]] '), size: 375},
+	{name: 'layouts', make: repeat('layout: true\nclass: c$\n\nhead\n---\n\nbody $\n---\n'), size: 30},
+	{name: 'classes', make: repeat('.left[.red[a$]] '), size: 250},
 ];
 
 const markdownConstructs: Array<Omit<Case, 'format'>> = [
@@ -96,8 +96,8 @@ const markdownConstructs: Array<Omit<Case, 'format'>> = [
 	{name: 'emphasis runs', make: repeat('*a **a$ '), size: 250},
 	{name: 'links', make: repeat('[a$](http://x.test/$) '), size: 200},
 	{name: 'code fence', make: repeat('let x = "$";\n', '```js\n', '```\n'), size: 200},
-	{name: 'slides', make: repeat('# a$\n\n---\n\n'), size: 75, cuts: true},
-	{name: 'pauses and notes', make: repeat('<!-- pause -->\n\na$\n\n<!-- speaker_note: n$ -->\n\n'), size: 75, cuts: true},
+	{name: 'slides', make: repeat('# a$\n\n---\n\n'), size: 50, cuts: true},
+	{name: 'pauses and notes', make: repeat('<!-- pause -->\n\na$\n\n<!-- speaker_note: n$ -->\n\n'), size: 40, cuts: true},
 ];
 
 const dialects: DeckFormat[] = ['markdown', 'presenterm', 'patat', 'mdp', 'lookatme', 'slides'];
@@ -132,7 +132,8 @@ describe(`amplification (seed ${seed})`, () => {
 				assert.equal(found, undefined, `${label}: ${found}`);
 			}
 
-			assertLinear(label, item.size, work);
+			// Two rounds, not three: forty cases of the whole pipeline on a shared machine (the fastest of two still absorbs a pause).
+			assertLinear(label, item.size, work, 32, 2);
 			assertLinearMemory(label, item.size, work);
 			if (process.env['AMPLIFY_TRACE']) console.error(label);
 		});

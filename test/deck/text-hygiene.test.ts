@@ -100,12 +100,12 @@ describe('repairMojibake: leaves clean text alone', () => {
 
 describe('decodeDeckBytes', () => {
 	test('decodes plain UTF-8', () => {
-		assert.deepEqual(decodeDeckBytes(utf8('# Hi 💪\n')), {text: '# Hi 💪\n', invalidUtf8Lines: []});
+		assert.deepEqual(decodeDeckBytes(utf8('# Hi 💪\n')), {text: '# Hi 💪\n', invalidUtf8Lines: [], nulLines: []});
 	});
 
 	test('strips a BOM', () => {
 		const bytes = Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8('# Hi\n'));
-		assert.deepEqual(decodeDeckBytes(bytes), {text: '# Hi\n', invalidUtf8Lines: []});
+		assert.deepEqual(decodeDeckBytes(bytes), {text: '# Hi\n', invalidUtf8Lines: [], nulLines: []});
 	});
 
 	test('turns CRLF and lone CR into LF', () => {
@@ -133,6 +133,26 @@ describe('decodeDeckBytes', () => {
 		const result = decodeDeckBytes(Uint8Array.of(0xef, 0xbb, 0xbf, ...utf8(mojibake)));
 		assert.equal(result.text, '# 💪\n');
 		assert.equal(result.repair?.encoding, 'macintosh');
+	});
+
+	test('reads UTF-16 little- and big-endian from the byte order mark', () => {
+		const text = '# Café ☕ 👩🏻‍🔧\r\n---\r\nend\r\n';
+		const little = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+		const big = Buffer.from(Buffer.from(text, 'utf16le')).swap16();
+		assert.deepEqual(decodeDeckBytes(little), {text: '# Café ☕ 👩🏻‍🔧\n---\nend\n', invalidUtf8Lines: [], nulLines: [], utf16: 'utf-16le'});
+		assert.deepEqual(decodeDeckBytes(Buffer.concat([Buffer.from([0xfe, 0xff]), big])), {...decodeDeckBytes(little), utf16: 'utf-16be'});
+		assert.equal(isProbablyBinary(little), false, 'not binary for its NUL bytes');
+		assert.equal(isProbablyBinary(Buffer.concat([Buffer.from([0xfe, 0xff]), big])), false);
+		assert.equal(isProbablyBinary(Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0])), true, 'UTF-32 is not read');
+		// An unpaired surrogate on line 2.
+		const broken = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('a\n', 'utf16le'), Buffer.from([0x00, 0xd8]), Buffer.from('b\n', 'utf16le')]);
+		assert.deepEqual(decodeDeckBytes(broken).invalidUtf8Lines, [2]);
+	});
+
+	test('reports the lines with NUL characters (the binary check sees the first 8 KiB only)', () => {
+		const bytes = utf8(`${'x'.repeat(9000)}\nfine\na\u0000b\u0000\nc\n\u0000`);
+		assert.equal(isProbablyBinary(bytes), false);
+		assert.deepEqual(decodeDeckBytes(bytes).nulLines, [3, 5]);
 	});
 
 	test('does not repair a deck with invalid UTF-8 in it', () => {

@@ -6,7 +6,7 @@ import {after, describe, it} from 'node:test';
 import type {RgbaImage} from '../../source/raster/scale.js';
 import {decodeImage, maxKeptSide, orient, shrink} from '../../source/images/decoders.js';
 import {imageHeaderOf} from '../../source/images/header.js';
-import {inspectImage, maxFileBytes, maxPixels} from '../../source/images/index.js';
+import {checkImage, inspectImage, maxFileBytes, maxPixels, maxSide} from '../../source/images/index.js';
 import {exifSegment, fixture, fixtureFolder, gifHeaderOnly, jpegHeaderOnly, pngHeaderOnly} from './helpers.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'lectern-images-'));
@@ -124,8 +124,13 @@ describe('limits and broken files: a reason, never a throw', () => {
 		assert.deepEqual(inspectImage(fixture('corrupt.png')), result);
 	});
 
-	it('damaged pixel data: the header check passes, decoding says why not', () => {
+	it('damaged pixel data: the header check passes, inflating (check) and decoding say why not', async () => {
 		assert.deepEqual(inspectImage(fixture('damaged.png')), {ok: true, format: 'png', width: 64, height: 32});
+		assert.deepEqual(await checkImage(fixture('damaged.png')), {
+			ok: false,
+			code: 'corrupt',
+			reason: 'corrupt PNG: the pixel data is damaged (invalid code lengths set)',
+		});
 		const result = decodeImage(readFileSync(fixture('damaged.png')));
 		assert.equal(result.ok, false);
 		assert.match(result.ok ? '' : result.reason, /^corrupt PNG: /);
@@ -157,8 +162,18 @@ describe('limits and broken files: a reason, never a throw', () => {
 			assert.equal(result.ok ? '' : result.code, 'too-large', format);
 		}
 
-		assert.match((decodeImage(pngHeaderOnly(8000, 6000)) as {reason: string}).reason, /8000×6000 \(48 megapixels\), over the 40 megapixel limit/);
-		assert.equal(imageHeaderOf(pngHeaderOnly(8000, 5000)).ok, true, '40 megapixels exactly is allowed');
+		assert.match((decodeImage(pngHeaderOnly(8000, 6000)) as {reason: string}).reason, /8000×6000 \(48 megapixels\), over the 16 megapixel limit/);
+		assert.equal(imageHeaderOf(pngHeaderOnly(4000, 4000)).ok, true, '16 megapixels exactly is allowed');
+	});
+
+	it(`images over ${maxSide} pixels on a side are refused from the header`, () => {
+		assert.deepEqual(imageHeaderOf(pngHeaderOnly(maxSide + 1, 1)), {
+			ok: false,
+			code: 'too-large',
+			reason: 'the image is 16385×1, over the 16384 pixel limit on a side',
+		});
+		assert.equal((imageHeaderOf(jpegHeaderOnly(1, maxSide + 1)) as {code: string}).code, 'too-large');
+		assert.equal(imageHeaderOf(pngHeaderOnly(maxSide, 1)).ok, true);
 	});
 
 	it(`files over ${maxFileBytes / 1024 / 1024} MB are refused without reading them`, () => {

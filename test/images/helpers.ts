@@ -8,6 +8,7 @@ import stringWidth from 'string-width';
 import type {Glyph} from '../../source/frame/frame.js';
 import type {Line, Size} from '../../source/frame/frame.js';
 import type {ImageStore, Picture} from '../../source/images/index.js';
+import {pngWithStream, zerosStream} from '../support/hostile-images.js';
 
 /** fixtures/images/ (tests run from the repository root). */
 export const fixtureFolder = join(process.cwd(), 'fixtures', 'images');
@@ -104,47 +105,25 @@ export const paletteColours: ReadonlySet<string> = (() => {
 
 // Crafted files ----------------------------------------------------------------
 
-function crc32(bytes: Uint8Array): number {
-	let crc = 0xff_ff_ff_ff;
-	for (const byte of bytes) {
-		crc ^= byte;
-		for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xed_b8_83_20 ^ (crc >>> 1) : crc >>> 1;
-	}
-
-	return (crc ^ 0xff_ff_ff_ff) >>> 0;
-}
-
-function chunk(type: string, data: Uint8Array): Buffer {
-	const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
-	const out = Buffer.alloc(body.length + 8);
-	out.writeUInt32BE(data.length, 0);
-	body.copy(out, 4);
-	out.writeUInt32BE(crc32(body), body.length + 4);
-	return out;
-}
-
-/** A PNG with a sound header for `width` x `height` and no pixel data (enough for the header check). */
+/** A sound PNG of `width` x `height`, all transparent black (its pixel data a few kilobytes of deflated zeros). */
 export function pngHeaderOnly(width: number, height: number): Buffer {
-	const ihdr = Buffer.alloc(13);
-	ihdr.writeUInt32BE(width, 0);
-	ihdr.writeUInt32BE(height, 4);
-	ihdr.set([8, 6, 0, 0, 0], 8);
-	return Buffer.concat([
-		Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-		chunk('IHDR', ihdr),
-		chunk('IDAT', new Uint8Array(0)),
-		chunk('IEND', new Uint8Array(0)),
-	]);
+	return pngWithStream(width, height, zerosStream(height * (1 + width * 4)));
 }
 
-/** A JPEG start with a frame header (marker `frame`, 0xC0 baseline) for `width` x `height`, and optionally an EXIF orientation. */
+/**
+ * A JPEG with a frame header (marker `frame`, 0xC0 baseline) for `width` x
+ * `height`, optionally an EXIF orientation, and one scan of zero bytes, as
+ * many as the picture needs to be plausible (a bit an 8x8 block).
+ */
 export function jpegHeaderOnly(width: number, height: number, frame = 0xc0, orientation?: number): Buffer {
 	const parts: Buffer[] = [Buffer.from([0xff, 0xd8])];
 	if (orientation !== undefined) parts.push(exifSegment(orientation));
 	const sof = Buffer.from([0xff, frame, 0, 17, 8, 0, 0, 0, 0, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
 	sof.writeUInt16BE(height, 5);
 	sof.writeUInt16BE(width, 7);
-	parts.push(sof, Buffer.from([0xff, 0xd9]));
+	const scan = Buffer.from([0xff, 0xda, 0, 12, 3, 1, 0, 2, 0x11, 3, 0x11, 0, 63, 0]);
+	const data = Buffer.alloc(Math.ceil((Math.ceil(width / 8) * Math.ceil(height / 8)) / 8));
+	parts.push(sof, scan, data, Buffer.from([0xff, 0xd9]));
 	return Buffer.concat(parts);
 }
 

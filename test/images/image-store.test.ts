@@ -195,12 +195,12 @@ describe('image store', () => {
 		assert.match(picture.state === 'failed' ? picture.reason : '', /the file is 21\.0 MB, over the 20 MB limit/);
 	});
 
-	it('refuses pictures over 40 megapixels from the header', async () => {
+	it('refuses pictures over 16 megapixels from the header', async () => {
 		writeFileSync(join(scratch, 'many-pixels.png'), pngHeaderOnly(8000, 6000));
 		const images = store({}, scratch);
 		const picture = await settledPicture(images, 'many-pixels.png', {columns: 40, rows: 10});
 		assert.equal(picture.state, 'failed');
-		assert.match(picture.state === 'failed' ? picture.reason : '', /48 megapixels\), over the 40 megapixel limit/);
+		assert.match(picture.state === 'failed' ? picture.reason : '', /48 megapixels\), over the 16 megapixel limit/);
 	});
 
 	it('a decoder stuck in a loop is stopped at the time limit; the store goes on', async () => {

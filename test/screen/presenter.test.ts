@@ -4,7 +4,7 @@
  * and a slide that types itself, captured mid-animation.
  */
 import assert from 'node:assert/strict';
-import {readdirSync, statSync} from 'node:fs';
+import {mkdirSync, readdirSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 import {stopAll, type TmuxScreen} from '../harness/tmux.js';
@@ -132,6 +132,23 @@ test('a command types itself: partly typed mid-animation, then the final state e
 		assert.ok(cursorRow > 0, 'a solid cursor at the typing position');
 		await screen.keys('Space');
 		await waitForSlide(screen, {position: 4, total, size, lines: printSlides(deck, size)[3]!.lines, what: 'a key finishes the typing: the final state'});
+	} finally {
+		await screen.stop();
+	}
+});
+
+test('a refused socket folder: the speaker is told in one neutralised line, and the talk goes on', async () => {
+	// TMPDIR's name carries an escape sequence, and where the private folder goes there is a file.
+	const base = join(privateTmpdir(), 'tmp\u001B]0;pwned\u0007');
+	mkdirSync(base);
+	writeFileSync(join(base, `lectern-${process.getuid?.() ?? 0}`), '');
+	const screen = await startPlayer(['--presenter', deck], {size: {columns: 200, rows: 40}, env: {TMPDIR: base}});
+	try {
+		const rows = await screen.waitFor(current => statusRow(current).includes('no second terminal'), {what: 'the sync problem in the status bar'});
+		assert.match(statusRow(rows), /no second terminal: cannot make the private socket folder \(EEXIST\): .*tmp␛\]0;pwned␇/);
+		assert.doesNotMatch(await screen.paneTitle(), /pwned/);
+		await screen.keys('Right');
+		await at(screen, 2, 'the next slide');
 	} finally {
 		await screen.stop();
 	}

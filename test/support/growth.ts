@@ -34,14 +34,14 @@ const scale = 8;
  * enough for a busy machine. `work(size)` does the work for an input of
  * `size`, which should take some tens of milliseconds (tiny inputs run from
  * the cache and make any larger one look slow). The two sizes are timed in
- * turn, three times each, and the fastest of each compared, so that a pause
- * of the machine slows both alike.
+ * turn, `rounds` times each (three), and the fastest of each compared, so
+ * that a pause of the machine slows both alike.
  */
-export function assertLinear(label: string, size: number, work: (size: number) => void, factor = 32): void {
+export function assertLinear(label: string, size: number, work: (size: number) => void, factor = 32, rounds = 3): void {
 	work(size);
 	let small = Number.POSITIVE_INFINITY;
 	let large = Number.POSITIVE_INFINITY;
-	for (let run = 0; run < 3; run++) {
+	for (let run = 0; run < rounds; run++) {
 		small = Math.min(
 			small,
 			time(() => work(size)),

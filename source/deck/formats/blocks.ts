@@ -127,6 +127,10 @@ export type Align = 'left' | 'right' | 'center' | undefined;
 
 const columnGap = ' │ ';
 
+/** The most rows (under the header) and columns of a table that are read and shown. */
+export const maxTableRows = 1000;
+export const maxTableColumns = 50;
+
 /**
  * A table as aligned text lines: a bold header row, a rule, then the rows,
  * each cell padded to its column's width (terminal cells) and alignment.
@@ -136,42 +140,40 @@ export function tableBlock(
 	rows: readonly (readonly (readonly Inline[])[])[],
 	align: readonly Align[],
 	line: number,
+	cut: {readonly rows: number; readonly columns: number} = {rows: 0, columns: 0},
 ): Block {
-	const columns = Math.max(
-		header.length,
-		maxOf(
-			rows.map(row => row.length),
-			0,
-		),
+	const all = [header, ...rows];
+	const columns = maxOf(
+		all.map(row => row.length),
+		0,
 	);
-	const widths = Array.from({length: columns}, (_, column) =>
-		Math.max(
-			1,
-			maxOf(
-				[header, ...rows].map(row => cellWidth(inlineText(row[column] ?? []).replace(/\n/g, ' '))),
-				1,
-			),
-		),
-	);
-	const render = (row: readonly (readonly Inline[])[], bold: boolean): Inline[] => {
+	// Each cell measured once.
+	const cellWidths = all.map(row => row.map(cell => cellWidth(inlineText(cell).replace(/\n/g, ' '))));
+	const widths = Array.from({length: columns}, () => 1);
+	for (const row of cellWidths) for (const [column, width] of row.entries()) widths[column] = Math.max(widths[column]!, width);
+	const render = (row: readonly (readonly Inline[])[], rowWidths: readonly number[], bold: boolean): Inline[] => {
 		const out: Inline[] = [];
 		for (let column = 0; column < columns; column++) {
 			const cell = row[column] ?? [];
-			const free = widths[column]! - cellWidth(inlineText(cell).replace(/\n/g, ' '));
+			const free = widths[column]! - (rowWidths[column] ?? 0);
 			const alignment = align[column];
 			const left = alignment === 'right' ? free : alignment === 'center' ? Math.floor(free / 2) : 0;
 			if (column > 0) out.push({type: 'text', text: columnGap});
 			if (left > 0) out.push({type: 'text', text: ' '.repeat(left)});
 			if (cell.length > 0 && bold) out.push({type: 'strong', children: cell});
 			else append(out, cell);
-			if (free - left > 0 && column < columns - 1) out.push({type: 'text', text: ' '.repeat(free - left)});
+			if (free - left > 0 && (column < columns - 1 || cut.columns > 0)) out.push({type: 'text', text: ' '.repeat(free - left)});
 		}
 
+		// Columns left out: a last column that says how many (in the header) or just `…`.
+		if (cut.columns > 0) out.push({type: 'text', text: `${columnGap}${bold ? `… ${cut.columns.toLocaleString('en')} more columns` : '…'}`});
 		return mergeText(out);
 	};
 
-	const rule: Inline[] = [{type: 'text', text: widths.map(width => '─'.repeat(width)).join('─┼─')}];
-	return {type: 'paragraph', lines: [render(header, true), rule, ...rows.map(row => render(row, false))], line};
+	const rule: Inline[] = [{type: 'text', text: [...widths.map(width => '─'.repeat(width)), ...(cut.columns > 0 ? ['─'] : [])].join('─┼─')}];
+	const lines = [render(header, cellWidths[0] ?? [], true), rule, ...rows.map((row, index) => render(row, cellWidths[index + 1] ?? [], false))];
+	if (cut.rows > 0) lines.push([{type: 'text', text: `… ${cut.rows.toLocaleString('en')} more rows`}]);
+	return {type: 'paragraph', lines, line};
 }
 
 const quoteBar: Inline = {type: 'text', text: '│ '};

@@ -10,7 +10,20 @@ import {splitAtBreaks} from '../../inline-tree.js';
 import {imageAlt, inlinesOf, type InlineOptions} from '../../inline-tokens.js';
 import {reporter} from '../../parse-inline.js';
 import {neutralize} from '../../neutralize.js';
-import {codeBlock, codeLines, listBlock, mergeText, quoteBlock, tableBlock, trimInlines, type Align, type ListItem, type ListTree} from '../blocks.js';
+import {
+	codeBlock,
+	codeLines,
+	listBlock,
+	maxTableColumns,
+	maxTableRows,
+	mergeText,
+	quoteBlock,
+	tableBlock,
+	trimInlines,
+	type Align,
+	type ListItem,
+	type ListTree,
+} from '../blocks.js';
 import type {MdNode, TableRow} from './tree.js';
 import {append} from '../../../frame/lists.js';
 
@@ -108,9 +121,31 @@ function imageOf(src: string, alt: string, line: number): Image {
 	return {src: neutralize(src.trim()), mode: 'inline', line, ...(shown === '' ? {} : {alt: shown})};
 }
 
+/**
+ * A table, at most `maxTableRows` rows and `maxTableColumns` columns of it:
+ * no slide shows more (at 2,000 columns a column of one character takes
+ * four), and a table of a million cells took 13 s and 1.2 GB. What is left
+ * out is said in the table (`… N more rows`, a last column of `…`) and by
+ * `check`; its cells are never read.
+ */
 function tableOf(rows: readonly TableRow[], align: readonly Align[], line: number, context: BlockContext): Block {
-	const [header, ...body] = rows.map(row => row.cells.map(cell => trimInlines(inlineOf(cell, row.line, context))));
-	return tableBlock(header ?? [], body, align, line);
+	const columns = maxOf(rows.map(row => row.cells.length));
+	const kept = rows.slice(0, maxTableRows + 1);
+	const [header, ...body] = kept.map(row => row.cells.slice(0, maxTableColumns).map(cell => trimInlines(inlineOf(cell, row.line, context))));
+	const cut = {rows: rows.length - kept.length, columns: Math.max(0, columns - maxTableColumns)};
+	if (cut.rows > 0 || cut.columns > 0) {
+		const shape = `${(rows.length - 1).toLocaleString('en')} rows and ${columns.toLocaleString('en')} columns`;
+		const message = `a table of ${shape}: only the first ${maxTableRows.toLocaleString('en')} rows and ${maxTableColumns} columns are shown, and the table says what is left out`;
+		context.diagnostics.push({severity: 'warning', line, code: 'table-cut', message});
+	}
+
+	return tableBlock(header ?? [], body, align.slice(0, maxTableColumns), line, cut);
+}
+
+function maxOf(values: readonly number[]): number {
+	let max = 0;
+	for (const value of values) if (value > max) max = value;
+	return max;
 }
 
 function listTree(node: Extract<MdNode, {type: 'list'}>, context: BlockContext): ListTree {
