@@ -15,6 +15,8 @@ import {emojiPixels} from '../export/emoji-pixels.js';
 import {readFace, type Face} from '../export/fonts.js';
 import {woffToSfnt} from '../export/woff.js';
 import {exportPictures} from '../export/pictures.js';
+import {isSvgSource} from '../images/index.js';
+import {deckImages} from './check.js';
 import {notesLines, pageOf, shownSlides, typingOf, type PageOptions} from '../export/pages.js';
 import {castScreens, castTimeline, type SlideHold} from '../export/cast-timeline.js';
 import {createProgress, type Progress} from '../export/progress.js';
@@ -79,7 +81,10 @@ export async function exportDeck(deck: Deck, options: ExportOptions): Promise<nu
 	const slides = options.to === 'pdf' ? shownSlides(deck.slides, options.steps) : [...deck.slides];
 	const label = `${options.to.toUpperCase()} ${basename(output)}`;
 	const progress = createProgress(options.stderr, label, slides.length);
-	const pictures = options.images === 'alt' ? undefined : exportPictures(options.folder, {graphics: options.to !== 'cast'});
+	const pictures =
+		options.images === 'alt'
+			? undefined
+			: exportPictures(options.folder, {graphics: options.to !== 'cast', svg: deckImages(deck).some(image => isSvgSource(image.src))});
 	try {
 		await pictures?.ready;
 		const pageOptions: PageOptions = {

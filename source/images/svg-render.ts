@@ -72,3 +72,22 @@ export function renderSvg(bytes: Uint8Array, box: Size): PremultipliedImage {
 		resvg.free();
 	}
 }
+
+/**
+ * The SVG drawn `width` pixels wide (aspect ratio kept) as a PNG file, for an
+ * export that embeds pictures: a raster image, so nothing the SVG carries
+ * (scripts, links, external references) goes with it. Needs `loadSvgRenderer()` done.
+ */
+export function renderSvgPng(bytes: Uint8Array, width: number): {width: number; height: number; bytes: Uint8Array} {
+	const resvg = new Resvg(bytes, {font: {loadSystemFonts: false}, fitTo: {mode: 'width', value: Math.max(1, Math.round(width))}});
+	try {
+		const rendered = resvg.render();
+		try {
+			return {width: rendered.width, height: rendered.height, bytes: rendered.asPng()};
+		} finally {
+			rendered.free();
+		}
+	} finally {
+		resvg.free();
+	}
+}

@@ -25,7 +25,7 @@ export function isSvgSource(src: string): boolean {
 	return /\.svgz?(?:[?#].*)?$/i.test(src.trim());
 }
 
-type Renderer = {readonly renderSvg: typeof import('./svg-render.js').renderSvg};
+type Renderer = {readonly renderSvg: typeof import('./svg-render.js').renderSvg; readonly renderSvgPng: typeof import('./svg-render.js').renderSvgPng};
 type Source = {readonly state: 'ready'; readonly bytes: Uint8Array} | {readonly state: 'missing' | 'failed'; readonly reason: string};
 
 const keptGlyphs = 32;
@@ -74,6 +74,20 @@ export class SvgStore {
 		}
 
 		return this.drawn(source.path, file, box);
+	}
+
+	/** The SVG `src` as a PNG `width` pixels wide, for exports that embed pictures (after `pictureSync` drew it); undefined when it cannot be drawn. */
+	pngSync(src: string, width: number): {width: number; height: number; bytes: Uint8Array} | undefined {
+		if (!this.renderer) return undefined;
+		const source = resolveImageSource(this.folder, src);
+		if ('reason' in source) return undefined;
+		const file = this.files.get(source.path);
+		if (file === undefined || file === 'loading' || file.state !== 'ready') return undefined;
+		try {
+			return this.renderer.renderSvgPng(file.bytes, width);
+		} catch {
+			return undefined;
+		}
 	}
 
 	/** Loads resvg (its chunk and WebAssembly); `pictureSync` needs it done, `picture` loads it by itself. */
@@ -141,9 +155,9 @@ export class SvgStore {
 	private async loadRenderer(): Promise<Renderer> {
 		this.loading ??= (async () => {
 			try {
-				const {loadSvgRenderer, renderSvg} = await import('./svg-render.js');
+				const {loadSvgRenderer, renderSvg, renderSvgPng} = await import('./svg-render.js');
 				await loadSvgRenderer();
-				this.renderer = {renderSvg};
+				this.renderer = {renderSvg, renderSvgPng};
 				return this.renderer;
 			} catch (error) {
 				this.rendererFailure = error instanceof Error ? error.message : String(error);

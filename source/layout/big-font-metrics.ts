@@ -28,7 +28,7 @@ const coverageCache = new Map<string, Map<string, boolean>>();
  */
 const bundledMetrics: Readonly<Record<string, FontMetrics>> = {
 	'ANSI Regular': {top: 0, core: 5, desc: 1, space: 4},
-	'ANSI Shadow': {top: 0, core: 6, desc: 0, space: 4},
+	'ANSI Shadow': {top: 0, core: 6, desc: 1, space: 4},
 	Standard: {top: 0, core: 5, desc: 1, space: 2},
 	Small: {top: 0, core: 4, desc: 1, space: 2},
 	'Small Block': {top: 0, core: 4, desc: 0, space: 3},

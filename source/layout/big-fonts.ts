@@ -70,7 +70,11 @@ const parsedFonts = new Set<string>();
 
 /**
  * Characters the ANSI block fonts lack, drawn in their style, so that a title
- * with quotes, an apostrophe or a plus sign keeps the biggest font.
+ * with quotes, an apostrophe or a plus sign keeps the biggest font; and the
+ * comma, which both draw as a dot on the baseline that reads as a full stop
+ * ("DEPLOYMENT,"), redrawn with a tail: into the row below the letters in ANSI
+ * Shadow, down to the baseline in ANSI Regular (whose scaled steps would give
+ * a descender row three times over).
  */
 const extraGlyphs: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
 	'ANSI Shadow': {
@@ -79,6 +83,7 @@ const extraGlyphs: Readonly<Record<string, Readonly<Record<string, readonly stri
 		'+': ['       ', '  ██╗  ', '██████╗', '╚═██╔═╝', '  ╚═╝  ', '       ', '       '],
 		'=': ['      ', '█████╗', '╚════╝', '█████╗', '╚════╝', '      ', '      '],
 		'|': ['██╗', '██║', '██║', '██║', '██║', '╚═╝', '   '],
+		',': ['    ', '    ', '    ', '    ', ' ██╗', '▄█╔╝', '╚═╝ '],
 	},
 	'ANSI Regular': {
 		'"': ['██ ██ ', '██ ██ ', '      ', '      ', '      ', '      ', '      '],
@@ -86,6 +91,7 @@ const extraGlyphs: Readonly<Record<string, Readonly<Record<string, readonly stri
 		'+': ['       ', '  ██   ', '██████ ', '  ██   ', '       ', '       ', '       '],
 		'=': ['      ', '█████ ', '      ', '█████ ', '      ', '      ', '      '],
 		'|': ['██ ', '██ ', '██ ', '██ ', '██ ', '   ', '   '],
+		',': ['   ', '   ', '   ', ' ██', '▄█▀', '   ', '   '],
 	},
 };
 

@@ -18,9 +18,19 @@ function verticalMargin(rows: number): number {
 	return rows >= 12 ? 1 : 0;
 }
 
+/**
+ * Pictures smaller than this many rows are a blur from the back of a room: the
+ * deck's own rows of emoji are kept when they are drawn at least this tall,
+ * else the emoji are laid out again in the number of rows that draws them
+ * largest (three stacked emoji side by side on an 80x24 screen).
+ */
+export const preferredEmojiRows = 8;
+/** Regrouping tries at most this many rows. */
+const maxRegroupRows = 6;
+
 export function planEmoji(rows: readonly (readonly string[])[], box: Size, painter?: EmojiPainter): Line[] {
 	if (!painter) return centerEach(plainRows(rows), box.columns);
-	const glyphRows = bestFit(rows, box, painter);
+	const glyphRows = largestLayout(rows, box, painter);
 	if (!glyphRows) return centerEach(plainRows(rows), box.columns);
 	const lines: Line[] = [];
 	glyphRows.forEach((glyphs, index) => {
@@ -37,6 +47,29 @@ function plainRows(rows: readonly (readonly string[])[]): Line[] {
 		lines.push([{text: row.join(' '.repeat(columnGap))}]);
 	});
 	return lines;
+}
+
+/** The deck's rows when their pictures are tall enough, else the grouping of the same emoji, in order, that draws them tallest. */
+function largestLayout(rows: readonly (readonly string[])[], box: Size, painter: EmojiPainter): Glyph[][] | undefined {
+	let best = bestFit(rows, box, painter);
+	if (best && tallest(best) >= preferredEmojiRows) return best;
+	const clusters = rows.flat();
+	for (let count = 1; count <= Math.min(clusters.length, maxRegroupRows); count++) {
+		const perRow = Math.ceil(clusters.length / count);
+		const regrouped = Array.from({length: Math.ceil(clusters.length / perRow)}, (_, index) => clusters.slice(index * perRow, (index + 1) * perRow));
+		if (regrouped.length !== count) continue;
+		const fitted = bestFit(regrouped, box, painter);
+		if (fitted && (!best || tallest(fitted) > tallest(best))) best = fitted;
+	}
+
+	return best;
+}
+
+function tallest(glyphRows: readonly (readonly Glyph[])[]): number {
+	return largest(
+		glyphRows.flatMap(glyphs => glyphs.map(glyph => glyph.height)),
+		0,
+	);
 }
 
 /** The largest glyph height (in rows) to try: every row of emoji, the blank rows between them and the margins within the box, capped. */

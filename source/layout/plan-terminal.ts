@@ -51,16 +51,20 @@ export function planTerminal(slides: readonly Slide[], index: number, whole: Siz
 	const above = heading.length > 0 && whole.rows - heading.length - 1 >= chromeRows + 2 ? [...centerBlock(heading, whole.columns), []] : [];
 	const box = {columns: whole.columns, rows: whole.rows - above.length};
 	if (box.columns < 12 || box.rows < chromeRows + 1) {
-		// No room for a window: the session's last lines, unframed.
-		return screenLines(slide.lines, view)
-			.flatMap(line => hardWrap(line, box.columns))
-			.slice(-box.rows);
+		// No room for a window: the session's lines around the focus, unframed.
+		const wrapped = screenLines(slide.lines, view).map(line => hardWrap(line, box.columns));
+		return wrapped
+			.flat()
+			.slice(scrollTop(wrapped, focusLine(slide.lines, view, wrapped.length), box.rows))
+			.slice(0, box.rows);
 	}
 
 	const window = sessionWindow(slides, sessionRange(slides, index), box);
 	const content = window.columns - 4;
-	const body = screenLines(slide.lines, view).flatMap(line => hardWrap(line, content));
-	const visible = body.slice(Math.max(0, body.length - (window.rows - chromeRows)));
+	const wrapped = screenLines(slide.lines, view).map(line => hardWrap(line, content));
+	const body = wrapped.flat();
+	const inside = window.rows - chromeRows;
+	const visible = body.slice(scrollTop(wrapped, focusLine(slide.lines, view, wrapped.length), inside)).slice(0, inside);
 	const lines: Line[] = [
 		[{text: `╭${'─'.repeat(window.columns - 2)}╮`, style: frame}],
 		titleBar(slide.title, window.columns),
@@ -72,6 +76,32 @@ export function planTerminal(slides: readonly Slide[], index: number, whole: Siz
 
 	lines.push([{text: `╰${'─'.repeat(window.columns - 2)}╯`, style: frame}]);
 	return [...above, ...centerBlock(lines, box.columns)];
+}
+
+/**
+ * The line the window keeps in view when the session is taller than it: the
+ * line being typed while the slide plays; once played, the last highlighted
+ * line (what the slide points at), else the last line.
+ */
+function focusLine(lines: readonly TerminalLine[], view: TerminalView, shown: number): number {
+	if (view.visibleLines !== undefined) return shown - 1;
+	const highlighted = lines.findLastIndex(line => lineContent(line).some(segment => segment.style?.fg === 'highlight'));
+	return highlighted === -1 ? shown - 1 : highlighted;
+}
+
+/**
+ * The first row shown of a session `rows` tall inside: the bottom part (where
+ * the prompt is), unless the focus line would be out of it; then the focus
+ * line in the middle of the window, as much of it as fits.
+ */
+function scrollTop(wrapped: readonly (readonly Line[])[], focus: number, rows: number): number {
+	const total = wrapped.reduce((sum, line) => sum + line.length, 0);
+	const bottom = Math.max(0, total - rows);
+	if (focus < 0 || focus >= wrapped.length) return bottom;
+	const start = wrapped.slice(0, focus).reduce((sum, line) => sum + line.length, 0);
+	const height = Math.min(rows, wrapped[focus]!.length);
+	if (start >= bottom) return bottom;
+	return Math.max(0, Math.min(bottom, start - Math.floor((rows - height) / 2)));
 }
 
 /**

@@ -5,16 +5,13 @@
  * many viewers there are, and why it could not start.
  */
 import type {MessagePort} from 'node:worker_threads';
-import type {Slide} from '../deck/model.js';
-import type {ImageStore} from '../images/index.js';
-import {pictureColours} from '../render/colour-level.js';
 import {connectionLimits} from './connection-limits.js';
-import type {FrameSource} from './frames.js';
 import {loadHostKey} from './host-key.js';
 import type {FromServer, ServeConfig, ToServer} from './serve-messages.js';
 import {fingerprint, newHostKey, parseAuthorizedKeys, startSshServer, validHostKey, type Access, type SshServer} from './ssh-server.js';
 import {validTalk} from './talk.js';
 import {ViewerHub} from './viewer-hub.js';
+import {ViewerPictures} from './viewer-pictures.js';
 
 /** Connections allowed beyond the viewers: logins under way. */
 const pendingConnections = 32;
@@ -142,34 +139,5 @@ function listenProblem(config: ServeConfig, error: NodeJS.ErrnoException): strin
 		default: {
 			return `cannot listen on ${where}: ${error.code ?? error.message}`;
 		}
-	}
-}
-
-/** Pictures for image slides, drawn as half-blocks at each viewer's colour depth. */
-class ViewerPictures {
-	private readonly stores = new Map<2 | 3, ImageStore>();
-
-	constructor(private readonly config: ServeConfig) {}
-
-	/** The deck's picture source, once the decoders are loaded; undefined when it shows none. */
-	async forDeck(slides: readonly Slide[]): Promise<FrameSource['pictures']> {
-		if (this.config.images === 'alt' || !slides.some(slide => slide.kind === 'image' || ('body' in slide && slide.body.some(block => block.type === 'image'))))
-			return undefined;
-		const {ImageStore} = await import('../images/index.js');
-		for (const level of [2, 3] as const) {
-			if (this.stores.has(level) || pictureColours(this.config.images, level) === undefined) continue;
-			const store = new ImageStore(this.config.deckFolder, {level, worker: false});
-			await store.loadDecoders();
-			this.stores.set(level, store);
-		}
-
-		return level => {
-			const store = this.stores.get(level);
-			return store ? (src, box) => store.pictureSync(src, box) : undefined;
-		};
-	}
-
-	close(): void {
-		for (const store of this.stores.values()) store.close();
 	}
 }

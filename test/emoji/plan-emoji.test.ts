@@ -4,7 +4,9 @@ import stringWidth from 'string-width';
 import {createEmojiPainter} from '../../source/emoji/index.js';
 import {contentBox} from '../../source/layout/compose.js';
 import type {Line, Size} from '../../source/frame/frame.js';
-import {maxEmojiHeight, planEmoji} from '../../source/layout/plan-emoji.js';
+import {maxEmojiHeight, planEmoji, preferredEmojiRows} from '../../source/layout/plan-emoji.js';
+import {readFileSync} from 'node:fs';
+import {parseDeck} from '../../source/deck/parse-deck.js';
 
 const painter = createEmojiPainter({level: 3});
 const lineWidth = (line: Line) => line.reduce((sum, segment) => sum + stringWidth(segment.text), 0);
@@ -62,14 +64,27 @@ describe('emoji slide fit', () => {
 			assert.ok(4 * glyphRows + 2 <= box.columns);
 		});
 
-		it(`three stacked at ${columns}x${terminalRows}`, () => {
+		it(`three stacked at ${columns}x${terminalRows}: stacked when that draws them at least ${preferredEmojiRows} rows tall, else side by side`, () => {
 			const {box, lines} = plan([['🦄'], ['🍎'], ['🇫🇷']], columns, terminalRows);
 			const {tallest} = measure(lines);
 			assert.ok(lines.length <= box.rows);
-			assert.ok(tallest >= 4, `${tallest} rows each`);
-			assert.equal(lines.length, 3 * Math.min(32, Math.floor((box.rows - 2 - 2) / 3)) + 2);
+			const stacked = Math.min(32, Math.floor((box.rows - 2 - 2) / 3));
+			if (stacked >= preferredEmojiRows) {
+				assert.equal(lines.length, 3 * stacked + 2);
+			} else {
+				// One row of three glyphs 2h wide with two gaps of 2.
+				assert.equal(lines.length, Math.min(box.rows - 2, Math.floor((box.columns - 4) / 6)));
+				assert.ok(tallest >= preferredEmojiRows, `${tallest} rows each`);
+			}
 		});
 	}
+
+	it('three stacked at 80x24: one row of pictures more than twice as tall as stacked ones', () => {
+		const {box, lines} = plan([['🦄'], ['🍎'], ['🇫🇷']], 80, 24);
+		const stacked = Math.floor((box.rows - 2 - 2) / 3);
+		assert.ok(stacked < preferredEmojiRows);
+		assert.ok(measure(lines).tallest > 2 * stacked, `${measure(lines).tallest} rows, stacked would be ${stacked}`);
+	});
 
 	it('stays at most 32 rows tall on a 250x70 terminal', () => {
 		const {lines} = plan([['🦄']], 250, 70);
@@ -78,11 +93,15 @@ describe('emoji slide fit', () => {
 		assert.equal(Math.max(...widths), 64);
 	});
 
-	it('shrinks a long row until it fits the width', () => {
+	it('shrinks a long row until it fits the width, and splits it when two rows draw it larger', () => {
 		const row = ['🦄', '🍎', '🇫🇷', '1️⃣', '☁️', '👩🏻‍🔧', '🏳️‍🌈', '🚀'];
 		const {box, lines} = plan([row], 80, 24);
-		// 8 glyphs of 2h cells and 7 gaps of 2 in 72 columns: h = 3.
-		assert.equal(lines.length, Math.floor((box.columns - 14) / 16));
+		// One row: 8 glyphs of 2h cells and 7 gaps of 2 in 72 columns, h = 3. Two rows of four: 4 glyphs and 3 gaps, h = 8.
+		assert.ok(Math.floor((box.columns - 14) / 16) < preferredEmojiRows);
+		assert.equal(measure(lines).tallest, Math.floor((box.columns - 6) / 8));
+		const wide = plan([row], 250, 70);
+		// 8 glyphs of 2h in 250 columns: h = 14, tall enough to stay one row.
+		assert.equal(wide.lines.length, Math.floor((wide.box.columns - 14) / 16));
 	});
 
 	it('falls back to the emoji themselves when even the smallest pictures do not fit', () => {
@@ -91,4 +110,27 @@ describe('emoji slide fit', () => {
 		assert.equal(lines.length, 1);
 		assert.ok(lines[0]!.some(segment => segment.text.includes('🦄')));
 	});
+});
+
+describe('the emoji slides of the reference-style fixture', () => {
+	const deck = parseDeck(readFileSync('fixtures/reference-style.txt', 'utf8'));
+	const emojiRows = deck.slides.flatMap(slide => (slide.kind === 'emoji' ? [slide.rows] : []));
+	for (const [columns, terminalRows] of [
+		[80, 24],
+		[120, 40],
+		[200, 50],
+	] as const) {
+		it(`${columns}x${terminalRows}: no emoji drawn smaller than ${preferredEmojiRows} rows, each picture recognisable`, () => {
+			assert.ok(emojiRows.length >= 3, 'the fixture has emoji slides');
+			for (const rows of emojiRows) {
+				const {lines} = plan(
+					rows.map(row => [...row]),
+					columns,
+					terminalRows,
+				);
+				const {tallest} = measure(lines);
+				assert.ok(tallest >= preferredEmojiRows, `${rows.map(row => row.join('')).join(' / ')}: ${tallest} rows`);
+			}
+		});
+	}
 });

@@ -55,17 +55,22 @@ const wideQuadrants: Record<string, string> = {
 	'█': '██',
 };
 
-/** A word as figlet draws it on its own: blank rows dropped, common blank columns on the left removed, rows right-trimmed (scaled for the scaled steps). */
-function stamp(font: string, word: string): string[] {
+/**
+ * A word as figlet draws it on its own: blank rows dropped, common blank columns on the left removed, rows right-trimmed (scaled for the scaled steps).
+ * `withAdded`: in the font as lectern parsed it, with the glyphs it adds (big-fonts.ts; lectern has laid out a title in it already).
+ */
+function stamp(font: string, word: string, withAdded = false): string[] {
 	const scaled = scaledFonts[font];
 	if (scaled)
-		return stamp(scaled.base, word).flatMap(row =>
+		return stamp(scaled.base, word, withAdded).flatMap(row =>
 			Array.from({length: scaled.y}, () =>
 				[...row].map(cell => (scaled.x === 2 && scaled.y === 1 ? wideQuadrants[cell] : undefined) ?? cell.repeat(scaled.x)).join(''),
 			),
 		);
-	figlet.parseFont(font, fontData[font]!);
-	const rows = figlet.textSync(word, {font, horizontalLayout: 'default', verticalLayout: 'full'}).split('\n');
+	// Under a name of its own: parsing it under lectern's name would drop the glyphs lectern adds (big-fonts.ts).
+	const stock = `${font} (stock)`;
+	figlet.parseFont(stock, fontData[font]!);
+	const rows = figlet.textSync(word, {font: (withAdded ? font : stock) as typeof font, horizontalLayout: 'default', verticalLayout: 'full'}).split('\n');
 	const first = rows.findIndex(row => row.trim() !== '');
 	const last = rows.findLastIndex(row => row.trim() !== '');
 	const inked = rows.slice(first, last + 1);
@@ -250,7 +255,7 @@ describe('layoutBigTitle', () => {
 		assertFits(title, box);
 		const all = texts(title).join('\n');
 		for (const emoji of ['🦄', '🚚', '☁️', '❓']) assert.equal(all.split(emoji).length - 1, 1, emoji);
-		assert.equal(countStamp(texts(title), stamp(title.font, '"')), 2);
+		assert.equal(countStamp(texts(title), stamp(title.font, '"', true)), 2);
 		for (const line of title.lines) for (const segment of line) assert.deepEqual(segment.style, {fg: 'heading', bold: true});
 	});
 

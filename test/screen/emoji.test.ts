@@ -28,6 +28,7 @@ function pictureBox(rows: readonly string[]): Box | undefined {
 
 for (const size of [
 	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
 	{columns: 200, rows: 50},
 ]) {
 	test(`an emoji slide at ${size.columns}x${size.rows} is a big picture in the emoji's colours`, async () => {
@@ -36,7 +37,7 @@ for (const size of [
 			const rows = await screen.waitFor(current => atPosition(statusRow(current), ' 3/5') && pictureBox(current) !== undefined, {what: 'the 🍎 picture'});
 			const box = pictureBox(rows)!;
 			const height = box.bottom - box.top + 1;
-			assert.ok(height >= (size.rows >= 50 ? 30 : 14), `${height} rows tall`);
+			assert.ok(height >= (size.rows >= 50 ? 30 : size.rows >= 40 ? 26 : 14), `${height} rows tall`);
 			assert.ok(box.right < size.columns && box.bottom < size.rows - 2, 'within the slide area');
 			const centre = (box.left + box.right) / 2;
 			assert.ok(Math.abs(centre - (size.columns - 1) / 2) <= 2, `centered (${centre})`);
@@ -55,16 +56,35 @@ for (const size of [
 	});
 }
 
-test('three stacked emoji fit an 80x24 terminal', async () => {
-	const screen = await startPlayer(['--start', '5', 'fixtures/reference-style.txt'], {size: {columns: 80, rows: 24}});
-	try {
-		const rows = await screen.waitFor(current => /^ 5\/\d+(?: |$)/.test(statusRow(current)) && pictureBox(current) !== undefined, {what: 'the stacked emoji'});
-		const box = pictureBox(rows)!;
-		// Three pictures, separated by blank rows.
-		const pictureRows = rows.slice(box.top, box.bottom + 1).map(row => /[▀▄]/.test(row));
-		const groups = pictureRows.reduce((count, filled, index) => count + (filled && !pictureRows[index - 1] ? 1 : 0), 0);
-		assert.equal(groups, 3);
-	} finally {
-		await screen.stop();
-	}
-});
+for (const size of [
+	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
+	{columns: 200, rows: 50},
+]) {
+	test(`three stacked emoji at ${size.columns}x${size.rows}: three pictures at least 8 rows tall (side by side when stacking would make them smaller)`, async () => {
+		const screen = await startPlayer(['--start', '5', 'fixtures/reference-style.txt'], {size});
+		try {
+			const rows = await screen.waitFor(current => /^ 5\/\d+(?: |$)/.test(statusRow(current)) && pictureBox(current) !== undefined, {
+				what: 'the stacked emoji',
+			});
+			const box = pictureBox(rows)!;
+			assert.ok(box.right < size.columns && box.bottom < size.rows - 2, 'within the slide area');
+			// Runs of rows with picture cells: three stacked groups, or one group of three side by side.
+			const pictureRows = rows.slice(box.top, box.bottom + 1).map(row => /[▀▄]/.test(row));
+			const groups = pictureRows.reduce((count, filled, index) => count + (filled && !pictureRows[index - 1] ? 1 : 0), 0);
+			const height = groups === 3 ? (pictureRows.length - 2) / 3 : pictureRows.length;
+			if (groups === 1) {
+				// Three pictures in the row: blank columns between them.
+				const middle = rows[Math.round((box.top + box.bottom) / 2)]!;
+				const runs = [...middle.slice(box.left, box.right + 1).matchAll(/[^ ]+(?: [^ ]+)*/g)].length;
+				assert.ok(runs >= 3, `three pictures side by side: ${JSON.stringify(middle)}`);
+			} else {
+				assert.equal(groups, 3);
+			}
+
+			assert.ok(height >= 8, `each picture ${height} rows tall (groups: ${groups})`);
+		} finally {
+			await screen.stop();
+		}
+	});
+}

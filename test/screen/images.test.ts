@@ -1,6 +1,6 @@
 /**
  * Images in a real terminal: pictures as half-block cells in the image's colours,
- * alt text where a file is missing, captions with hyperlinks, at 80x24 and 200x50.
+ * alt text where a file is missing, captions with hyperlinks, at 80x24, 120x40 and 200x50.
  */
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
@@ -44,6 +44,7 @@ const near = (colour: unknown, [r, g, b]: number[]) => {
 
 for (const size of [
 	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
 	{columns: 200, rows: 50},
 ]) {
 	test(`at ${size.columns}x${size.rows}: a PNG is drawn in its colours, with its caption as a hyperlink`, async () => {

@@ -1,5 +1,5 @@
 /**
- * Inline `@ FILE` pictures in a real terminal, at 80x24 and 200x50
+ * Inline `@ FILE` pictures in a real terminal, at 80x24, 120x40 and 200x50
  * (fixtures/inline/): an SVG under a title drawn by resvg in its colours, a
  * PNG between the words of a text slide, and a broken SVG as its alt text
  * with the reason.
@@ -24,6 +24,7 @@ const near = (colour: unknown, hex: string) => {
 
 for (const size of [
 	{columns: 80, rows: 24},
+	{columns: 120, rows: 40},
 	{columns: 200, rows: 50},
 ]) {
 	test(`at ${size.columns}x${size.rows}: an SVG under a title is drawn by resvg, in its colours`, async () => {

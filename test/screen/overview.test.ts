@@ -1,5 +1,5 @@
 /**
- * The overview in a real terminal, at 80x24 and 200x50, on the reference-style
+ * The overview in a real terminal, at 80x24, 120x40 and 200x50, on the reference-style
  * fixture: it reads top to bottom in talk order, uses the screen's rows, names
  * emoji slides by the first words of their notes, and Down then Enter opens
  * the next slide.
@@ -17,6 +17,7 @@ const deck = 'fixtures/reference-style.txt';
 // 23 slides: in two columns of 12 where 21 rows are free, in one column of 23 at 200x50.
 for (const [size, columns] of [
 	[{columns: 80, rows: 24}, 2],
+	[{columns: 120, rows: 40}, 1],
 	[{columns: 200, rows: 50}, 1],
 ] as const) {
 	test(`at ${size.columns}x${size.rows}: the overview reads top to bottom in talk order and tells emoji slides apart`, async () => {

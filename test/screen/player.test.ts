@@ -48,14 +48,16 @@ const small: Size = {columns: 80, rows: 24};
 const large: Size = {columns: 200, rows: 50};
 
 describe('every slide, stepped through with Right, matches lectern print', () => {
-	const runs: Array<{size: Size; env?: Record<string, string>; label: string}> = [
+	const runs: Array<{size: Size; env?: Record<string, string>; label: string; only?: string}> = [
 		{size: small, label: 'colours and hyperlinks'},
+		{size: {columns: 120, rows: 40}, label: 'colours and hyperlinks', only: 'reference-style'},
 		{size: large, label: 'colours and hyperlinks'},
 		// Without colours there are no clickable links, so link URLs are shown as text, as in print.
 		{size: small, env: {NO_COLOR: '1'}, label: 'NO_COLOR'},
 	];
 	for (const deck of stepDecks()) {
-		for (const {size, env, label} of runs) {
+		for (const {size, env, label, only} of runs) {
+			if (only && !deck.includes(only)) continue;
 			test(`${deck} at ${size.columns}x${size.rows}, ${label}`, async t => {
 				const coloured = env?.['NO_COLOR'] === undefined;
 				// tmux before 3.4 drops OSC 8: there the player shows link targets as text too.
