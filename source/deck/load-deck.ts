@@ -11,7 +11,7 @@ import {markdownOpening} from './formats/markdown/opening.js';
 import {mdp} from './formats/mdp/mdp.js';
 import {patat} from './formats/patat/patat.js';
 import {presenterm} from './formats/presenterm/presenterm.js';
-import {parseRemark} from './formats/remark/read-remark.js';
+import {parseRemark, remarkOpening} from './formats/remark/read-remark.js';
 import {slides} from './formats/slides/slides.js';
 import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
@@ -89,7 +89,8 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 		};
 	}
 
-	const opening = detection.format === 'markdown' ? markdownOpening(decoded.text, start) : undefined;
+	const opening =
+		detection.format === 'markdown' ? markdownOpening(decoded.text, start) : detection.format === 'remark' ? remarkOpening(decoded.text, start) : undefined;
 	// A partial opening has a slide that shows something (else it is not made), so the deck is not empty.
 	if (opening) return {opening: withLoadDiagnostics(opening, detection, decoded), empty: false, whole: wholeDeck};
 	const deck = wholeDeck();

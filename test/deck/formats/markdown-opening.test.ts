@@ -81,13 +81,13 @@ function composedDeck(seed: number): string {
 	return next() < 0.1 ? text.replaceAll('\n', '\r\n') : text;
 }
 
-async function check(name: string, text: string, starts: readonly number[] | 'all'): Promise<boolean> {
+async function check(name: string, text: string, starts: readonly number[] | 'all', format: 'markdown' | 'remark' = 'markdown'): Promise<boolean> {
 	const bytes = Buffer.from(text);
 	await prepareToLoad(bytes);
-	const whole = loadDeck(bytes, {format: 'markdown'});
+	const whole = loadDeck(bytes, {format});
 	let partial = false;
 	for (const start of starts === 'all' ? whole.slides.map((_, index) => index) : starts) {
-		const steps = loadDeckInSteps(bytes, {format: 'markdown'}, start);
+		const steps = loadDeckInSteps(bytes, {format}, start);
 		assert.deepEqual(steps.whole(), whole, `${name}: the whole deck`);
 		if (steps.opening.slides.some(slide => slide.kind === 'blank' && Object.keys(slide).length === 3)) partial = true;
 		assertAgrees(steps.opening, whole, Math.min(start, whole.slides.length - 1), name);
@@ -103,7 +103,8 @@ test('a Markdown deck opened from its first slides has the whole deck’s slide 
 	].filter(file => file.endsWith('.md'));
 	for (const file of files) await check(file, readFileSync(file, 'utf8'), 'all');
 	let partial = 0;
-	for (const seed of [1, 2, 3, 7]) if (await check(`generated ${seed}`, generateMarkdownDeck(60, seed, 'markdown', seed % 2 === 0), [0, 1, 5, 30, 58, 59])) partial++;
+	for (const seed of [1, 2, 3, 7])
+		if (await check(`generated ${seed}`, generateMarkdownDeck(60, seed, 'markdown', seed % 2 === 0), [0, 1, 5, 30, 58, 59])) partial++;
 	assert.equal(partial, 4, 'generated decks open from their first slides');
 });
 
@@ -128,4 +129,46 @@ test('decks read whole: link definitions anywhere, end_slide comments, no breaks
 	assert.equal(markdownOpening(slides('<!-- end_slide -->'), 0), undefined);
 	assert.equal(markdownOpening('# One\n\ntext\n\n# Two\n\ntext\n', 0), undefined);
 	assert.notEqual(markdownOpening(slides('# Three'), 0), undefined);
+});
+
+const remarkPieces = [
+	'# Title\n\ntext',
+	'one\n--\ntwo\n--\nthree',
+	'name: base\nclass: center\n\n# Base {{content}}',
+	'template: base\n\nfilled',
+	'layout: true\n\n# Layout header',
+	'layout: false\n\nno layout',
+	'exclude: true\n\ngone',
+	'count: false\n\nnot counted',
+	'class: title\n\nA title slide',
+	'.left[\nleft column\n]\n.right[right]',
+	'```\ncode\n---\nstill code\n```',
+	'[link][ref] text',
+	'???\nnotes\n--\nafter notes',
+	'',
+	'background-image: url(picture.png)',
+	'<div class="shell-wrap"><p class="shell-top-bar">~/x</p><ul class="shell-body"><li>ls</li></ul></div>',
+];
+
+function remarkDeck(seed: number): string {
+	const next = seeded(seed);
+	const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
+	const count = 2 + Math.floor(next() * 10);
+	const slides = Array.from({length: count}, (_, index) => (next() < 0.5 ? `# Slide ${index}\n\nwords ${index}` : pick(remarkPieces)));
+	if (slides.some(slide => slide.includes('[ref]')) && next() < 0.5) slides.push('[ref]: https://example.com');
+	return slides.join(next() < 0.8 ? '\n---\n' : '\n\n---\n\n') + '\n';
+}
+
+test('a remark deck opened from its first slides has the whole deck’s slide count and opening slides', async () => {
+	const files = [
+		'fixtures/formats/remark-deck.md',
+		'fixtures/real-decks/xaringan.Rmd',
+		'fixtures/real-decks/property-expansion.md',
+		'fixtures/real-decks/shell-wrap.md',
+	];
+	for (const file of files) await check(file, readFileSync(file, 'utf8'), 'all', 'remark');
+	assert.ok(await check('generated', generateMarkdownDeck(60, 3), [0, 1, 30, 59], 'remark'), 'a generated deck opens from its first slides');
+	let partial = 0;
+	for (let seed = 1; seed <= 300; seed++) if (await check(`composed remark deck ${seed}`, remarkDeck(seed), 'all', 'remark')) partial++;
+	assert.ok(partial > 100, `${partial} of 300 composed decks opened from their first slides`);
 });
