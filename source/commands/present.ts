@@ -10,6 +10,7 @@ import {ReadStream} from 'node:tty';
 import type {DeckInSteps} from '../deck/load-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
+import {hasPictures} from '../layout/plan-slide.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
 import {colourLevel, pictureColours} from '../render/colour-level.js';
 import {takeOverTerminal, type ScreenHooks} from '../terminal/screen-session.js';
@@ -56,28 +57,33 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	const emoji = emojiPainterFor(level);
 	const pictures = pictureColours(options.images, level);
 	const nav = openingState(opening, start, options.notes, options.counter);
-	// Pictures come from a worker the player starts: the opening screen has them loading, as the player's first render does.
-	const size = terminalSize(stdout);
-	const lines = openingScreen({
-		deck: opening,
-		nav,
-		size,
-		motion: options.motion.animate ? options.motion : undefined,
-		showUrls: !ansi.hyperlinks,
-		...(emoji ? {emoji} : {}),
-		targetMs: options.targetMs,
-		presenter: options.presenter,
-		now: Date.now(),
-		...(options.audience ? {viewers: options.audience.viewers} : {}),
-		pictures: pictures !== undefined,
-	});
-	// Row by row from the top, as Ink will write the same screen, the cursor left where Ink's frame leaves it (takeover.ts).
-	const written = openingWrite(
-		lines.map(line => screenRow(line, ansi)),
-		size.rows,
-	);
-	const opened: OpeningFrame = written.frame;
-	stdout.write(written.bytes);
+	// Pictures come from a worker the player starts: an image slide waits for it (the next-slide preview has none).
+	const openingSlide = opening.slides[nav.index];
+	// A slide with a picture (an image slide, an inline `@` picture) is drawn by the player itself, as its first render has it.
+	const needsPictures = pictures !== undefined && openingSlide !== undefined && hasPictures(openingSlide);
+	let opened: OpeningFrame | undefined;
+	if (!needsPictures) {
+		const size = terminalSize(stdout);
+		const lines = openingScreen({
+			deck: opening,
+			nav,
+			size,
+			motion: options.motion.animate ? options.motion : undefined,
+			showUrls: !ansi.hyperlinks,
+			...(emoji ? {emoji} : {}),
+			targetMs: options.targetMs,
+			presenter: options.presenter,
+			now: Date.now(),
+			...(options.audience ? {viewers: options.audience.viewers} : {}),
+		});
+		// Row by row from the top, as Ink will write the same screen, the cursor left where Ink's frame leaves it (takeover.ts).
+		const written = openingWrite(
+			lines.map(line => screenRow(line, ansi)),
+			size.rows,
+		);
+		opened = written.frame;
+		stdout.write(written.bytes);
+	}
 
 	// The terminal is asked what pictures it can draw while the player loads.
 	const {prepareGraphics} = await import('../graphics/session.js');

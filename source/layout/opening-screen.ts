@@ -8,7 +8,6 @@ import {paceAt, pacePlan} from '../rehearsal/rehearsal.js';
 import type {EmojiPainter} from './big-emoji.js';
 import type {Line, Size} from '../frame/frame.js';
 import {planScreen} from './plan-screen.js';
-import type {PictureSource} from './plan-image.js';
 import type {TerminalView} from './plan-terminal.js';
 import {animationFor, viewAt, type AnimationOptions} from './terminal-animation.js';
 
@@ -43,27 +42,16 @@ export type OpeningInput = {
 	readonly now: number;
 	/** Remote viewers watching (`lectern serve`). */
 	readonly viewers?: number;
-	/** Images are drawn as pictures: on the opening screen they are still loading, as in the player's first render. */
-	readonly pictures?: boolean;
 };
-
-/** Every picture still loading: what the player's first render has, before its worker has decoded any. */
-const loading: PictureSource = () => ({state: 'pending'});
 
 /**
  * The opening screen: a terminal slide at the first step of its animation with
- * the cursor lit, timers at zero, pictures loading (the player draws them in
- * when its worker has decoded them).
+ * the cursor lit, timers at zero. Decks that open on an image are drawn by the
+ * player itself (pictures come from a worker), so this has no picture source.
  */
-export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers, pictures}: OpeningInput): Line[] {
+export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers}: OpeningInput): Line[] {
 	const pace = paceAt(pacePlan(deck.slides, targetMs), nav.index, 0);
 	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
-	const layout = {
-		showUrls,
-		shortCaptionUrls: true,
-		terminal: arrivalView(deck.slides, nav.from, nav.index, motion),
-		...(emoji ? {emoji} : {}),
-		...(pictures ? {pictures: loading} : {}),
-	};
+	const layout = {showUrls, shortCaptionUrls: true, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
 	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers});
 }

@@ -64,7 +64,7 @@ export function planSlide(slides: readonly Slide[], index: number, size: Size, o
 }
 
 /** Image slides and slides with a picture among their blocks: their pictures arrive later, so their frames are not kept. */
-function hasPictures(slide: Slide): boolean {
+export function hasPictures(slide: Slide): boolean {
 	if (slide.kind === 'image') return true;
 	const body = slide.kind === 'title' || slide.kind === 'draft' || slide.kind === 'text' ? slide.body : slide.kind === 'terminal' ? (slide.before ?? []) : [];
 	return body.some(block => block.type === 'image');
