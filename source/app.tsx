@@ -4,7 +4,7 @@
  */
 import {dirname, resolve} from 'node:path';
 import type {EventEmitter} from 'node:events';
-import {useEffect, useMemo, useState} from 'react';
+import {useEffect, useMemo, useRef, useState} from 'react';
 import {useInput} from 'ink';
 import type {Deck} from './deck/model.js';
 import {searchSlides} from './deck/slide-search.js';
@@ -36,6 +36,7 @@ import {paceAt, pacePlan} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
 import type {GraphicsLayer} from './graphics/layer.js';
 import type {RemoteAudience} from './serve/remote-audience.js';
+import {builtinThemes, themeCycle, type Theme} from './theme/themes.js';
 
 export type AppProps = {
 	readonly deck: Deck;
@@ -75,9 +76,18 @@ export type AppProps = {
 	readonly serving?: string;
 	/** The Shiki theme a reloaded deck's code is highlighted in. */
 	readonly codeTheme?: string;
-	/** Ctrl-E runs the slide's +exec and +pty blocks (`--run-code`); without it, nothing runs. */
+	/** Ctrl-E runs the slide's +exec and +pty blocks, and `!` opens a shell, without asking (`--run-code`); without it, only after a yes. */
 	readonly runCode?: boolean;
+	/** `!` on a terminal slide: lends the terminal to the presenter's shell until it exits; `label` names it in the question ("bash in ~/talk"). */
+	readonly shell?: {readonly label: string; readonly open: () => Promise<void>};
+	/** The theme the talk starts in (default dark); `T` turns to the next. */
+	readonly theme?: Theme;
+	/** Told the theme `T` turned to, once the player draws in it (the screen's own colours, the viewers). */
+	readonly onTheme?: (theme: Theme) => void;
 };
+
+/** A yes-or-no question on the status bar: `y` says yes, any other key no. */
+type Asking = {readonly question: string; readonly yes: () => void; readonly declined: string};
 
 export type Motion = {
 	/** False with --no-animation or a reduced-motion setting: final states only, no blinking. */
@@ -112,9 +122,15 @@ export function App({
 	serving,
 	codeTheme,
 	runCode = false,
+	shell,
+	theme: initialTheme,
+	onTheme,
 }: AppProps) {
 	const size = useTerminalSize(stdout);
-	const {deck, error, version} = useDeckReload(file, initialDeck, codeTheme);
+	const themes = useMemo(() => themeCycle(initialTheme ?? builtinThemes['dark']!), [initialTheme]);
+	const [themeIndex, setThemeIndex] = useState(themes.start);
+	const theme = themes.themes[themeIndex];
+	const {deck, error, version} = useDeckReload(file, initialDeck, themeIndex === themes.start ? codeTheme : theme?.code);
 	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes, counter));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSearchIndex(search);
@@ -158,6 +174,26 @@ export function App({
 		if (nav.quit) onQuit();
 	}, [nav.quit, onQuit]);
 
+	// Keys typed faster than a frame turn more than once in one state.
+	const turned = useRef(0);
+	useEffect(() => {
+		const turns = nav.themeTurns - turned.current;
+		turned.current = nav.themeTurns;
+		if (turns <= 0) return;
+		const next = (themeIndex + turns) % themes.themes.length;
+		setThemeIndex(next);
+		const chosen = themes.themes[next]!;
+		onTheme?.(chosen);
+		setNav(state => ({...state, notice: {text: `theme: ${chosen.name}`, tone: 'info', speaker: true}}));
+	}, [nav.themeTurns]); // eslint-disable-line react-hooks/exhaustive-deps -- a press is the event
+
+	const [asking, setAsking] = useState<Asking | undefined>(undefined);
+	// A question is about this slide: a move (from the other terminal, a reload) drops it.
+	useEffect(() => {
+		setAsking(undefined);
+	}, [nav.index]);
+	const shellApproved = useRef(false);
+
 	const slide = deck.slides[nav.index];
 	const animation = useMemo(
 		() => (motion.animate ? animationFor(deck.slides, nav.from, nav.index, motion) : undefined),
@@ -171,6 +207,18 @@ export function App({
 	useInput((input, key) => {
 		// Keys typed faster than a frame arrive together ("12" or a paste): one at a time.
 		const names = input.length > 1 && !key.ctrl && !key.meta ? textKeys(input) : [keyName(input, key)];
+		if (asking) {
+			// The answer is the first key; the rest of a paste is dropped with the question.
+			setAsking(undefined);
+			const answer = names[0];
+			if (answer === 'ctrl+c') setNav(state => ({...state, quit: true}));
+			else if (answer === 'y' || answer === 'Y') {
+				setNav(state => ({...state, notice: undefined}));
+				asking.yes();
+			} else setNav(state => ({...state, notice: {text: asking.declined, tone: 'info'}}));
+			return;
+		}
+
 		if (names.includes('ctrl+z')) {
 			onSuspend?.();
 			return;
@@ -178,8 +226,28 @@ export function App({
 
 		if (names.includes('ctrl+e')) {
 			const ran = liveCode.run();
-			if (ran === 'refused') setNav(state => ({...state, notice: {text: 'this slide runs code: start lectern with --run-code to let it', tone: 'error'}}));
+			if (typeof ran === 'object') {
+				setAsking({question: ran.ask, yes: liveCode.approve, declined: 'not run (--run-code runs code without asking)'});
+				return;
+			}
+
 			if (ran !== 'none') return;
+		}
+
+		if (names.includes('!') && nav.overlay === 'none' && !playing.running) {
+			if (!shell || slide?.kind !== 'terminal') {
+				setNav(state => ({...state, notice: {text: '! opens a shell on a terminal slide', tone: 'info', speaker: true}}));
+				return;
+			}
+
+			const open = () => {
+				shellApproved.current = true;
+				void shell.open();
+			};
+
+			if (runCode || shellApproved.current) open();
+			else setAsking({question: `Open a shell (${shell.label})? y/n · exit or Ctrl-D comes back`, yes: open, declined: 'no shell'});
+			return;
 		}
 
 		if (playing.running && !names.some(name => name === 'q' || name === 'ctrl+c')) {
@@ -194,6 +262,8 @@ export function App({
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
 	// Big emoji as pictures need 256 colours at least; below that, the emoji themselves.
 	const emoji = useMemo(() => givenEmoji ?? emojiPainterFor(ansi.level), [givenEmoji, ansi.level]);
+	// The theme turned to with `T`; the talk's own one is in `ansi` already.
+	const themed = useMemo(() => (themeIndex === themes.start || !theme ? ansi : {...ansi, theme: theme.colours}), [ansi, themeIndex, themes, theme]);
 	const {pictures, picturesVersion} = usePictures(file, pictureLevel, graphics);
 	const layout = useMemo(
 		() => ({
@@ -208,11 +278,11 @@ export function App({
 	);
 	const redrawing = useRedraw(resumes);
 	const planned = useMemo(
-		() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers}),
-		[deck, nav, size, layout, clock, presenter, viewers],
+		() => planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers, ...(asking ? {question: asking.question} : {})}),
+		[deck, nav, size, layout, clock, presenter, viewers, asking],
 	);
 	usePlanAhead({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, motion: motion.animate ? motion : undefined});
 	const lines = redrawing ? planned.map(() => []) : planned;
 	useGraphicsFrame(graphics, lines);
-	return <ScreenLines lines={lines} ansi={ansi} width={size.columns} />;
+	return <ScreenLines lines={lines} ansi={themed} width={size.columns} />;
 }

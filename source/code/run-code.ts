@@ -10,43 +10,7 @@ import {spawn, type ChildProcess} from 'node:child_process';
 import type {Line} from '../frame/frame.js';
 import {neutralize} from '../deck/neutralize.js';
 import {ptyScreen} from './pty-screen.js';
-
-/** The command that runs a block's text, by language; undefined: lectern does not know how to run it. */
-export function runnerFor(language: string, code: string): readonly string[] | undefined {
-	switch (language) {
-		case 'bash':
-		case 'sh':
-		case 'shell':
-		case 'zsh': {
-			return [language === 'shell' ? 'sh' : language, '-c', code];
-		}
-
-		case 'python':
-		case 'py':
-		case 'python3': {
-			return ['python3', '-c', code];
-		}
-
-		case 'js':
-		case 'javascript':
-		case 'mjs': {
-			return [process.execPath, '--input-type=module', '-e', code];
-		}
-
-		case 'ruby':
-		case 'rb': {
-			return ['ruby', '-e', code];
-		}
-
-		case 'perl': {
-			return ['perl', '-e', code];
-		}
-
-		default: {
-			return undefined;
-		}
-	}
-}
+import {runnerFor} from './runners.js';
 
 export type RunRequest = {
 	readonly language: string;

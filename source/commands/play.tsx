@@ -3,7 +3,7 @@
  * taken over (and drawn the opening slide on), until the presenter quits.
  */
 import {EventEmitter} from 'node:events';
-import {resolve} from 'node:path';
+import {dirname, resolve} from 'node:path';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
@@ -16,6 +16,9 @@ import type {ImagesMode} from '../render/colour-level.js';
 import type {RemoteAudience} from '../serve/remote-audience.js';
 import type {ScreenSession} from '../terminal/screen-session.js';
 import {takeoverStream, type OpeningFrame} from '../terminal/takeover.js';
+import {gatedStream} from '../terminal/hand-over.js';
+import {shellName, startShell} from '../terminal/shell.js';
+import {neutralize} from '../deck/neutralize.js';
 import {finishRehearsal} from './rehearse.js';
 import {pageText} from '../terminal/page-text.js';
 import type {Theme} from '../theme/themes.js';
@@ -82,6 +85,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 	});
 
 	const times = options.rehearse ? new SlideTimes(deck.slides.length, Date.now()) : undefined;
+	const folder = options.file === '-' ? process.cwd() : dirname(resolve(options.file));
 	return new Promise<number>(resolve => {
 		const finish = async () => {
 			session.restore();
@@ -105,6 +109,19 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 		});
 		const suspend = () => {
 			session.suspend();
+		};
+
+		// `!` on a terminal slide: the presenter's shell, in the deck's folder, until it exits.
+		const shell = {
+			label: neutralize(`${shellName(options.env)} in ${folder}`),
+			open: async () => session.handOver(() => startShell(folder, options.env)),
+		};
+		const onTheme = (theme: Theme) => {
+			session.repaint(theme.paint && started.ansi.level > 0 ? theme : undefined);
+			options.audience?.theme(theme);
+			// Drawn whole in the new colours.
+			stdout.emit('resize');
+			resumes.emit('resume');
 		};
 
 		instance = render(
@@ -131,9 +148,13 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				serving={options.serving}
 				codeTheme={options.theme?.code}
 				runCode={options.runCode}
+				shell={shell}
+				theme={options.theme}
+				onTheme={onTheme}
 			/>,
 			{
-				stdout: takeoverStream(started.graphics.stdout, started.opened),
+				// Nothing is drawn while a shell has the terminal.
+				stdout: gatedStream(takeoverStream(started.graphics.stdout, started.opened), session.lent),
 				stdin: started.graphics.stdin,
 				exitOnCtrlC: false,
 				patchConsole: false,

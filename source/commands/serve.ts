@@ -64,6 +64,7 @@ export async function serve(steps: DeckInSteps, options: PlayOptions, serving: S
 
 	const {audience, listening} = started;
 	audience.deck(deck.slides);
+	if (options.theme) audience.theme(options.theme);
 	audience.talk(openingTalk(Math.max(0, (options.start ?? 1) - 1), Date.now()));
 	const address = everyNetwork(listening.address) ? (reachableAddress() ?? listening.address) : listening.address;
 	const lines = [

@@ -1,6 +1,6 @@
 import {watch, type FSWatcher} from 'node:fs';
 import {basename, dirname, resolve} from 'node:path';
-import {useEffect, useState} from 'react';
+import {useEffect, useRef, useState} from 'react';
 import type {Deck} from '../deck/model.js';
 import {readDeck} from '../read-deck.js';
 import {errorSummary, oneLine} from '../fault-line.js';
@@ -13,12 +13,32 @@ const settleMs = 60;
 
 /**
  * Watches the deck file and re-reads it on change. A deck that fails to read
- * keeps the last good one on screen, with the error.
+ * keeps the last good one on screen, with the error. A new `codeTheme` (the
+ * presenter turned to another theme) highlights the deck's code again.
  */
 export function useDeckReload(file: string | undefined, initial: Deck, codeTheme = 'github-dark'): ReloadResult {
 	// A reload reads the deck in the format it was opened in.
 	const format = initial.format;
 	const [state, setState] = useState<ReloadResult>({deck: initial, version: 0});
+	const latest = useRef({deck: initial, codeTheme});
+	latest.current.deck = state.deck;
+	useEffect(() => {
+		if (latest.current.codeTheme === codeTheme) return;
+		let closed = false;
+		highlightDeck(latest.current.deck, codeTheme).then(
+			deck => {
+				if (closed) return;
+				latest.current.codeTheme = codeTheme;
+				setState(previous => ({...previous, deck}));
+			},
+			() => {
+				// The code keeps its colours: a theme's highlighting never stops the talk.
+			},
+		);
+		return () => {
+			closed = true;
+		};
+	}, [codeTheme]);
 	useEffect(() => {
 		if (!file || file === '-') return;
 		const path = resolve(file);

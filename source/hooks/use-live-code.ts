@@ -1,9 +1,10 @@
 /**
  * Live code on the current slide: Ctrl-E runs its `+exec`, `+exec_replace`
- * and `+pty` blocks (only when the player was started with `--run-code`),
- * their output streams into the slide, and leaving the slide (or quitting)
- * stops what still runs. The runner is a chunk of its own, loaded on the
- * first run.
+ * and `+pty` blocks, their output streams into the slide, and leaving the
+ * slide (or quitting) stops what still runs. Without `--run-code`, a block
+ * runs only once the presenter has said yes to it (the player asks; the yes
+ * holds for that block's text for the rest of the session). The runner is a
+ * chunk of its own, loaded on the first run.
  */
 import {useCallback, useEffect, useRef, useState} from 'react';
 import {codeAttributes} from '../deck/code-attributes.js';
@@ -11,12 +12,21 @@ import type {Slide} from '../deck/model.js';
 import {runnableBlocks} from '../deck/slide-blocks.js';
 import type {Line} from '../frame/frame.js';
 import type {CodeOutput} from '../layout/plan-code.js';
+import {runQuestion} from '../code/runners.js';
+
+/** What Ctrl-E did: ran the blocks, found none, or needs a yes first (the question to ask). */
+type RunResult = 'ran' | 'none' | {readonly ask: string};
 
 export type LiveCode = {
 	readonly output: CodeOutput | undefined;
-	/** Runs the slide's blocks: 'ran', 'refused' (no --run-code) or 'none' (nothing to run). */
-	readonly run: () => 'ran' | 'refused' | 'none';
+	/** Runs the slide's blocks, if they may run. */
+	readonly run: () => RunResult;
+	/** The presenter said yes: the slide's blocks may run from now on, and run. */
+	readonly approve: () => void;
 };
+
+/** A block is approved by its language and text: a deck edited since asks again. */
+const approvalKey = (code: {readonly language: string; readonly lines: readonly string[]}) => `${code.language}\n${code.lines.join('\n')}`;
 
 export function useLiveCode(slide: Slide | undefined, allowed: boolean, folder: string, columns: number): LiveCode {
 	const [output, setOutput] = useState<CodeOutput | undefined>(undefined);
@@ -32,10 +42,9 @@ export function useLiveCode(slide: Slide | undefined, allowed: boolean, folder: 
 		return stopAll;
 	}, [slide, stopAll]);
 
-	const run = useCallback((): 'ran' | 'refused' | 'none' => {
+	const approved = useRef(new Set<string>());
+	const start = useCallback(() => {
 		const blocks = slide ? runnableBlocks(slide) : [];
-		if (blocks.length === 0) return 'none';
-		if (!allowed) return 'refused';
 		stopAll();
 		void import('../code/run-code.js').then(({runCode}) => {
 			for (const block of blocks) {
@@ -53,8 +62,20 @@ export function useLiveCode(slide: Slide | undefined, allowed: boolean, folder: 
 				running.current.push(runCode(request, show).stop);
 			}
 		});
-		return 'ran';
-	}, [slide, allowed, folder, columns, stopAll]);
+	}, [slide, folder, columns, stopAll]);
 
-	return {output, run};
+	const run = useCallback((): RunResult => {
+		const blocks = slide ? runnableBlocks(slide) : [];
+		if (blocks.length === 0) return 'none';
+		if (!allowed && !blocks.every(block => approved.current.has(approvalKey(block.code)))) return {ask: runQuestion(blocks.map(block => block.code))};
+		start();
+		return 'ran';
+	}, [slide, allowed, start]);
+
+	const approve = useCallback(() => {
+		for (const block of slide ? runnableBlocks(slide) : []) approved.current.add(approvalKey(block.code));
+		start();
+	}, [slide, start]);
+
+	return {output, run, approve};
 }

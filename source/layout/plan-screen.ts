@@ -11,7 +11,7 @@ import {planPresenter, type PresenterClock} from './plan-presenter.js';
 import {planSlide, type LayoutOptions} from './plan-slide.js';
 import {planQuietStatus, planStatus} from './plan-status.js';
 import {fitRows} from './compose.js';
-import {alignLine, clipLine, wrapLine} from '../text/wrap.js';
+import {alignLine, clipLine, lineWidth, wrapLine} from '../text/wrap.js';
 
 /** Smaller than this, the screen says so instead of drawing a slide. */
 const minimumSize: Size = {columns: 20, rows: 6};
@@ -38,9 +38,11 @@ export type ScreenInput = {
 	readonly viewers?: number;
 	/** The status bar's key hint, instead of `? help` (a remote viewer's keys). */
 	readonly hint?: string;
+	/** A yes-or-no question for the person at the keyboard ("Run this python block? y/n"), in place of the status bar. */
+	readonly question?: string;
 };
 
-export function planScreen({slides, nav, size, layout, clock, paneOnly, viewers, hint}: ScreenInput): Line[] {
+export function planScreen({slides, nav, size, layout, clock, paneOnly, viewers, hint, question}: ScreenInput): Line[] {
 	const area = slideArea(size);
 	if (size.columns < minimumSize.columns || size.rows < minimumSize.rows) return tooSmall(size);
 	let body: readonly Line[];
@@ -81,7 +83,16 @@ export function planScreen({slides, nav, size, layout, clock, paneOnly, viewers,
 	const lines = Array.from({length: area.rows}, (_, row) => body[row] ?? []);
 	// The speaker's status bar in the presenter view and for a remote viewer (who needs the keys); the audience's quiet one otherwise.
 	const speaker = nav.presenter || paneOnly === true || hint !== undefined;
-	return [...lines, statusLine(slides, nav, size.columns, viewers, hint, speaker)];
+	return [...lines, question === undefined ? statusLine(slides, nav, size.columns, viewers, hint, speaker) : questionLine(question, size.columns)];
+}
+
+/** The question on a bar of its own, the answer keys first so that a narrow screen keeps them. */
+function questionLine(question: string, columns: number): Line {
+	const bar = {fg: 'statusFg', bg: 'statusBg'} as const;
+	const [asked = '', quoted] = question.split(' · ');
+	const line: Line = [{text: ` ${asked} `, style: {...bar, fg: 'highlight', bold: true}}, ...(quoted === undefined ? [] : [{text: ` ${quoted} `, style: bar}])];
+	const width = lineWidth(line);
+	return clipLine(width < columns ? [...line, {text: ' '.repeat(columns - width), style: bar}] : line, columns);
 }
 
 function statusLine(slides: readonly Slide[], nav: NavState, columns: number, viewers: number | undefined, hint: string | undefined, speaker: boolean): Line {

@@ -15,6 +15,7 @@ export type Command =
 	| 'blackout'
 	| 'presenter'
 	| 'resetTimer'
+	| 'theme'
 	| 'counter'
 	| 'notesDown'
 	| 'notesUp'
@@ -47,7 +48,8 @@ export const keymap: readonly KeyBinding[] = [
 	{command: 'blackout', keys: ['b', '.'], label: 'b .', description: 'black out the screen (any key returns)'},
 	{command: 'presenter', keys: ['p'], label: 'p', description: 'presenter view: notes, timers, clock, next slide'},
 	{command: 'counter', keys: ['c'], label: 'c', description: "hide / show the audience screen's slide counter"},
-	{command: 'resetTimer', keys: ['t'], label: 't', description: 'restart the talk timer'},
+	{command: 'resetTimer', keys: ['t'], label: 't T', description: 'restart the talk timer / next theme'},
+	{command: 'theme', keys: ['T'], label: '', description: ''},
 	{command: 'notesDown', keys: ['d'], label: 'd u', description: 'scroll the notes down / up'},
 	{command: 'notesUp', keys: ['u'], label: '', description: ''},
 	{command: 'help', keys: ['?'], label: '?', description: 'this help'},
@@ -58,7 +60,7 @@ export const keymap: readonly KeyBinding[] = [
 export const otherKeys: ReadonlyArray<{label: string; description: string}> = [
 	{label: '12 Enter', description: 'go to slide 12'},
 	// One row for both: the help fits 80x24.
-	{label: 'Ctrl-Z Ctrl-E', description: 'suspend (fg resumes) / run code (--run-code)'},
+	{label: 'Ctrl-Z Ctrl-E !', description: 'suspend / run code / shell (terminal slide)'},
 ];
 
 const byKey = new Map<string, Command>(keymap.flatMap(binding => binding.keys.map(key => [key, binding.command] as const)));

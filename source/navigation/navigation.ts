@@ -40,6 +40,8 @@ export type NavState = {
 	readonly notesScroll: number;
 	/** Counts `t` presses: each restarts the talk timer. */
 	readonly timerResets: number;
+	/** Counts `T` presses: each turns to the next theme (the player keeps the themes). */
+	readonly themeTurns: number;
 	/** The audience view's slide counter is shown (`s` toggles, `--no-status` starts without it). */
 	readonly counter: boolean;
 };
@@ -71,6 +73,7 @@ export function initialState(count: number, start = 0, presenter = false, counte
 		presenter,
 		notesScroll: 0,
 		timerResets: 0,
+		themeTurns: 0,
 		counter,
 	};
 }
@@ -172,6 +175,10 @@ function slideKey(state: NavState, key: string, context: NavContext): NavState {
 
 		case 'resetTimer': {
 			return {...state, timerResets: state.timerResets + 1, notice: {text: 'timer restarted', tone: 'info'}};
+		}
+
+		case 'theme': {
+			return {...state, themeTurns: state.themeTurns + 1};
 		}
 
 		case 'notesDown': {

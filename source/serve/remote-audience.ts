@@ -10,6 +10,7 @@ import type {Slide} from '../deck/model.js';
 import type {FromServer, Listening, ServeConfig, ToServer} from './serve-messages.js';
 import type {ServeWorkerData} from './serve-worker.js';
 import type {Talk} from './talk.js';
+import type {Theme} from '../theme/themes.js';
 
 type AudienceEvents = {
 	/** The number of viewers changed. */
@@ -23,6 +24,8 @@ export interface RemoteAudience extends EventEmitter<AudienceEvents> {
 	deck(slides: readonly Slide[]): void;
 	/** Where the presenter is now. */
 	talk(talk: Talk): void;
+	/** The colours viewers see the slides in (the presenter's theme). */
+	theme(theme: Theme): void;
 	/**
 	 * Says `farewell` to every viewer and stops the server. Waits (blocking,
 	 * half a second at most) until the farewells are sent, so that a player
@@ -93,6 +96,10 @@ class WorkerAudience extends EventEmitter<AudienceEvents> implements RemoteAudie
 
 	talk(talk: Talk): void {
 		this.post({type: 'talk', talk});
+	}
+
+	theme(theme: Theme): void {
+		this.post({type: 'theme', theme});
 	}
 
 	stop(farewell: string): Promise<void> {

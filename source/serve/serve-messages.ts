@@ -6,6 +6,7 @@ import type {Slide} from '../deck/model.js';
 import type {AnimationOptions} from '../layout/terminal-animation.js';
 import type {ImagesMode} from '../render/colour-level.js';
 import type {Talk} from './talk.js';
+import type {Theme} from '../theme/themes.js';
 
 /** How the server is set up; given to the worker when it starts. */
 export type ServeConfig = {
@@ -35,6 +36,8 @@ export type ServeConfig = {
 export type ToServer =
 	| {readonly type: 'deck'; readonly slides: readonly Slide[]}
 	| {readonly type: 'talk'; readonly talk: Talk}
+	/** The presenter's theme, at the start and after every turn of `T`. */
+	| {readonly type: 'theme'; readonly theme: Theme}
 	/** `signal[0]` turns 1 once every viewer has been sent the farewell. */
 	| {readonly type: 'stop'; readonly farewell: string; readonly signal: Int32Array};
 

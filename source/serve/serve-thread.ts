@@ -91,6 +91,12 @@ export async function serveThread(port: MessagePort, config: ServeConfig): Promi
 				break;
 			}
 
+			case 'theme': {
+				// In turn with the decks: a theme sent after a deck is drawn after it.
+				decks = decks.then(() => hub.setTheme(message.theme));
+				break;
+			}
+
 			case 'stop': {
 				void hub.close(message.farewell).then(async () => {
 					// The viewers have their farewells (and have closed): the player may exit now.

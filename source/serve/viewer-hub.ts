@@ -8,6 +8,7 @@
 import type {Slide} from '../deck/model.js';
 import type {AnimationOptions} from '../layout/terminal-animation.js';
 import {FrameCache, type FrameSource} from './frames.js';
+import type {Theme} from '../theme/themes.js';
 import type {ViewerSession} from './ssh-server.js';
 import {AnimationCache, openingTalk, talkViewAt, type Talk, type TalkView} from './talk.js';
 import {ViewerLink} from './viewer-link.js';
@@ -65,7 +66,15 @@ export class ViewerHub {
 
 	/** A new deck (or the same deck reloaded): every frame is laid out again. */
 	setDeck(slides: readonly Slide[], pictures?: FrameSource['pictures']): void {
-		this.source = {slides, version: this.source.version + 1, ...(pictures ? {pictures} : {})};
+		this.source = {slides, version: this.source.version + 1, ...(pictures ? {pictures} : {}), ...(this.source.theme ? {theme: this.source.theme} : {})};
+		this.frames.clear();
+		this.ahead = {talk: undefined};
+		this.update();
+	}
+
+	/** The presenter's theme (at the start, and each time `T` turns it): every frame is drawn again in it. */
+	setTheme(theme: Theme): void {
+		this.source = {...this.source, theme, version: this.source.version + 1};
 		this.frames.clear();
 		this.ahead = {talk: undefined};
 		this.update();

@@ -4,12 +4,18 @@
  * out (quit, Ctrl-C, SIGTERM, SIGHUP, an uncaught error, process exit).
  * Suspending (Ctrl-Z) gives the terminal back too, and resuming takes it again;
  * so does a SIGCONT from anywhere else (a `kill -STOP` then `kill -CONT`, after
- * which the shell has put the terminal back in cooked mode).
+ * which the shell has put the terminal back in cooked mode). Handing over
+ * (a shell on a `$$terminal` slide) lends the terminal to another program in
+ * cooked mode on the normal screen, and takes it back when that ends.
  */
+import type {Lent} from './shell.js';
+import {refreshSize, startReading, stopReading} from './hand-over.js';
 
 const enterSequence = '\u001B[?1049h\u001B[?25l\u001B[2J\u001B[H';
 /** Reset colours, show the cursor, leave the alternate screen, end any open hyperlink. */
 const leaveSequence = '\u001B]8;;\u001B\\\u001B[0m\u001B[?25h\u001B[?1049l';
+/** The normal screen cleared, for a shell lent the terminal: the audience sees the shell, not what was there before the talk. */
+const clearNormal = '\u001B[H\u001B[2J';
 
 export type ScreenSession = {
 	/** Restores the terminal for good; safe to call more than once. */
@@ -18,6 +24,17 @@ export type ScreenSession = {
 	readonly suspend: () => void;
 	/** Sets what runs once the terminal is lectern's again after any stop (redraw the whole screen). */
 	readonly onResume: (run: () => void) => void;
+	/**
+	 * Lends the terminal to the program `start` starts (cooked mode, normal
+	 * screen cleared, cursor shown, keys not read) until it ends, then takes
+	 * it back as after a resume. SIGTERM or SIGHUP meanwhile end the program
+	 * first, then lectern; Ctrl-C and Ctrl-\ are the program's.
+	 */
+	readonly handOver: (start: () => Lent) => Promise<void>;
+	/** The terminal is lent out: nothing may be drawn. */
+	readonly lent: () => boolean;
+	/** Another theme's text and background colours for the screen (undefined: the terminal's own), now and after every resume. */
+	readonly repaint: (colours: ScreenHooks['paint']) => void;
 };
 
 /** What else the screen holds: `leaving` gives the escape codes that take it off (pictures), `entered` runs when the screen is lectern's again. */
@@ -62,7 +79,7 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		}
 	};
 
-	const paint = painting(hooks);
+	let paint = painting(hooks);
 	// Raw mode first: keys pressed while the player starts must not echo onto the slides.
 	setRaw(true);
 	write(paint.enter + enterSequence);
@@ -107,13 +124,55 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		resumed();
 	};
 
+	let lent: Lent | undefined;
 	const signalHandlers: Array<[NodeJS.Signals, () => void]> = (['SIGINT', 'SIGTERM', 'SIGHUP'] as const).map(signal => [
 		signal,
 		() => {
-			restore();
-			process.exit(128 + signalNumbers[signal]);
+			const exit = () => {
+				restore();
+				process.exit(128 + signalNumbers[signal]);
+			};
+
+			if (!lent) {
+				exit();
+				return;
+			}
+
+			// Ctrl-C in a shell without job control reaches lectern too: it is the shell's.
+			if (signal === 'SIGINT') return;
+			lent.stop();
+			const waited = setTimeout(exit, 2000);
+			void lent.done.then(() => {
+				clearTimeout(waited);
+				exit();
+			});
 		},
 	]);
+	const ignore = () => {};
+	const handOver = async (start: () => Lent): Promise<void> => {
+		if (!active || lent) return;
+		write(leaving() + leaveSequence + clearNormal);
+		setRaw(false);
+		stopReading(stdin);
+		// A shell without job control shares lectern's process group: its Ctrl-\ and Ctrl-Z must not stop lectern.
+		process.on('SIGQUIT', ignore);
+		process.on('SIGTSTP', ignore);
+		try {
+			lent = start();
+			const problem = await lent.done;
+			if (problem !== undefined) write(`lectern: ${problem}\r\n`);
+		} finally {
+			lent = undefined;
+			process.off('SIGQUIT', ignore);
+			process.off('SIGTSTP', ignore);
+			if (active) {
+				startReading(stdin);
+				refreshSize(stdout);
+				onContinue();
+			}
+		}
+	};
+
 	for (const [signal, handler] of signalHandlers) process.on(signal, handler);
 	process.on('SIGCONT', onContinue);
 	process.on('exit', restore);
@@ -122,6 +181,15 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 		suspend,
 		onResume(run) {
 			resumed = run;
+		},
+		handOver,
+		lent: () => lent !== undefined,
+		repaint(colours) {
+			if (!active) return;
+			const before = paint;
+			paint = painting(colours ? {paint: colours} : {});
+			// The terminal's own colours back first, so that a theme that paints nothing shows them.
+			write(before.leave + paint.enter);
 		},
 	};
 }

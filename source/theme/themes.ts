@@ -103,3 +103,14 @@ export function paletteOf(theme: Theme): Palette {
 	const colours = Object.fromEntries(Object.entries(theme.colours).map(([role, entry]) => [role, entry.rgb])) as Record<ThemeColour, string>;
 	return {name: theme.name, colours, foreground: theme.foreground, background: theme.background};
 }
+
+/**
+ * The themes `T` turns through while playing: the built-in ones, and the one
+ * the talk started with when it is another (a Shiki theme, a theme file);
+ * `start` is where the talk's own theme is in the list.
+ */
+export function themeCycle(initial: Theme): {readonly themes: readonly Theme[]; readonly start: number} {
+	const builtins = Object.values(builtinThemes);
+	const start = builtins.indexOf(initial);
+	return start === -1 ? {themes: [...builtins, initial], start: builtins.length} : {themes: builtins, start};
+}

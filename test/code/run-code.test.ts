@@ -8,7 +8,8 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
-import {runCode, runnerFor} from '../../source/code/run-code.js';
+import {runCode} from '../../source/code/run-code.js';
+import {runnerFor} from '../../source/code/runners.js';
 import type {Line} from '../../source/frame/frame.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'lectern-run-'));

@@ -104,3 +104,29 @@ test('plain keys that arrive together are split, Enter and Backspace included', 
 	assert.deepEqual(textKeys('a \u007F'), ['a', 'space', 'backspace']);
 	assert.equal(press(initialState(20), ...textKeys('4\r')).index, 3);
 });
+
+test('T counts theme turns (the player turns the themes), in the slide view only', () => {
+	const context = {search: () => [], overviewRows: 1};
+	const state = navigate(initialState(3), 'T', context);
+	assert.equal(state.themeTurns, 1);
+	assert.equal(state.index, 0);
+	const inHelp = navigate({...initialState(3), overlay: 'help'}, 'T', context);
+	assert.equal(inHelp.themeTurns, 0, 'T closes the help instead');
+});
+
+test('a question replaces the status bar, the answer keys before the quoted code', () => {
+	const state = initialState(1);
+	const rows = planScreen({
+		slides: [],
+		nav: state,
+		size: {columns: 40, rows: 10},
+		layout: {showUrls: true},
+		question: 'Run this sh block (sh)? y/n · echo hello world and more',
+	});
+	const text = rows
+		.at(-1)!
+		.map(segment => segment.text)
+		.join('');
+	assert.equal(text.length, 40);
+	assert.ok(text.startsWith(' Run this sh block (sh)? y/n '), text);
+});

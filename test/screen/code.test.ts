@@ -92,6 +92,20 @@ test('+line_numbers numbers the lines in the gutter, in the line number colour',
 	assert.notEqual(screen.cell(x, first).fg, screen.cell(x + 2, first).fg);
 });
 
+test('{1-2|3|all}: each range is a step of the slide, the other lines dimmed, then all lit', async () => {
+	const screen = await printed('dark');
+	const rows = screen.text();
+	const steps = rows.flatMap((row, y) => (row.includes('a = 1') ? [y] : []));
+	assert.equal(steps.length, 3, 'three steps of the slide');
+	const dimmed = (y: number, text: string) => screen.cell(rows[y]!.indexOf(text), y).dim;
+	const lit = steps.map(y => ({a: !dimmed(y, 'a = 1'), b: !dimmed(y + 1, 'b = 2'), c: !dimmed(y + 2, 'c = a')}));
+	assert.deepEqual(lit, [
+		{a: true, b: true, c: false},
+		{a: false, b: false, c: true},
+		{a: true, b: true, c: true},
+	]);
+});
+
 test('a block wider than the screen wraps with a marker: nothing is clipped', async () => {
 	const screen = await printed('dark', 60);
 	const rows = screen.text();

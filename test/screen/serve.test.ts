@@ -138,6 +138,46 @@ test('a viewer sees a command type itself in step with the presenter, and the en
 	}
 });
 
+test("viewers see the presenter's theme: its background on every cell, and the next one when the presenter presses T", async () => {
+	const {screen: talk, port} = await presenter(['--no-animation', '--theme', 'light']);
+	const size = {columns: 80, rows: 24};
+	const one = await viewer(port, size, false, true);
+	try {
+		await one.waitFor(rows => atPosition(statusRow(rows), ' 1/5'), {what: 'the viewer on slide 1'});
+		/** The background colours of a viewer's screen: corners, middle, below the status bar (which has its own). */
+		const backgrounds = async () => {
+			const cells = await one.cells();
+			const places: Array<[number, number]> = [
+				[0, 0],
+				[79, 0],
+				[40, 12],
+				[0, size.rows - 1],
+				[79, size.rows - 1],
+			];
+			return new Set(places.map(([x, y]) => cells.cell(x, y).bg));
+		};
+
+		assert.deepEqual(await backgrounds(), new Set(['#ffffff']), "the light theme's background");
+		await talk.keys('T');
+		// light, then high-contrast: white on black.
+		await one.waitFor(() => true);
+		const deadline = Date.now() + 20_000;
+		while (!isDeepStrictEqual(await backgrounds(), new Set(['#000000']))) {
+			assert.ok(Date.now() < deadline, `the viewer never turned to high-contrast: ${[...(await backgrounds())].join(', ')}`);
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+
+		await talk.keys('T', 'T');
+		// projector, then dark: the viewer's own terminal background again.
+		while (!isDeepStrictEqual(await backgrounds(), new Set([undefined]))) {
+			assert.ok(Date.now() < deadline, `the viewer never turned to dark: ${[...(await backgrounds())].join(', ')}`);
+			await new Promise(resolve => setTimeout(resolve, 50));
+		}
+	} finally {
+		await Promise.all([one.stop(), talk.stop()]);
+	}
+});
+
 test('a command, SFTP or a terminal-less session is refused', async () => {
 	const {screen: talk, port} = await presenter(['--no-animation']);
 	const run = (program: string, args: string[], input = '') =>

@@ -283,23 +283,27 @@ export function stepDecks(): string[] {
  */
 export async function pressRight(screen: TmuxScreen, from: number, total: number): Promise<number> {
 	await screen.keys('Right');
-	try {
-		await screen.waitFor(rows => showsPosition(rows, from + 1, total), {timeout: 1500, what: `slide ${from + 1}/${total}`});
-		return 1;
-	} catch (error) {
-		const rows = await screen.text();
-		if (!showsPosition(rows, from, total)) throw error;
-		await screen.keys('Right');
-		// On a loaded machine the first press may only have been slow, and this one moves on
-		// again: then one step back. Either way, the wait ends on what the screen shows.
-		await screen.waitFor(after => showsPosition(after, from + 1, total) || showsPosition(after, from + 2, total), {
-			what: `slide ${from + 1} or ${from + 2} of ${total}`,
-		});
-		if (showsPosition(await screen.text(), from + 2, total)) {
-			await screen.keys('Left');
-			await screen.waitFor(after => showsPosition(after, from + 1, total), {what: `slide ${from + 1}/${total} again`});
-		}
-
-		return 2;
+	const moved = await screen
+		.waitFor(rows => showsPosition(rows, from + 1, total), {timeout: 1500})
+		.then(() => true)
+		.catch(() => false);
+	if (moved) return 1;
+	// Still at `from`, or caught between two frames on a loaded machine (no status bar in
+	// the capture): wait, with the harness's hang guard, for a screen that says which.
+	const settled = await screen.waitFor(rows => showsPosition(rows, from, total) || showsPosition(rows, from + 1, total), {
+		what: `slide ${from}/${total} or ${from + 1}/${total}`,
+	});
+	if (showsPosition(settled, from + 1, total)) return 1;
+	await screen.keys('Right');
+	// On a loaded machine the first press may only have been slow, and this one moves on
+	// again: then one step back. Either way, the wait ends on what the screen shows.
+	await screen.waitFor(after => showsPosition(after, from + 1, total) || showsPosition(after, from + 2, total), {
+		what: `slide ${from + 1} or ${from + 2} of ${total}`,
+	});
+	if (showsPosition(await screen.text(), from + 2, total)) {
+		await screen.keys('Left');
+		await screen.waitFor(after => showsPosition(after, from + 1, total), {what: `slide ${from + 1}/${total} again`});
 	}
+
+	return 2;
 }

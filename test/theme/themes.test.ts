@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {after, mock, test} from 'node:test';
 import {backgroundOf, queryBackground} from '../../source/theme/auto.js';
 import {resolveTheme, ThemeError} from '../../source/theme/resolve-theme.js';
-import {builtinThemes} from '../../source/theme/themes.js';
+import {builtinThemes, themeCycle} from '../../source/theme/themes.js';
 
 /** A terminal that answers OSC 11 with `colour` (or does not know it), then DA1; or says nothing at all. */
 class FakeTerminal extends EventEmitter {
@@ -163,4 +163,21 @@ test('an invalid theme file is one clear error naming the key', async () => {
 			return true;
 		});
 	}
+});
+
+test('T turns through the built-in themes, and the one the talk started in when it is another', async () => {
+	const builtins = ['dark', 'light', 'high-contrast', 'projector'];
+	const fromLight = themeCycle(builtinThemes['light']!);
+	assert.deepEqual(
+		fromLight.themes.map(theme => theme.name),
+		builtins,
+	);
+	assert.equal(fromLight.start, 1);
+	const nord = await resolveTheme('nord', {folder: tmpdir()});
+	const fromNord = themeCycle(nord);
+	assert.deepEqual(
+		fromNord.themes.map(theme => theme.name),
+		[...builtins, 'nord'],
+	);
+	assert.equal(fromNord.start, 4);
 });
