@@ -238,6 +238,79 @@ import { changedCells } from ${JSON.stringify(fileURLToPath(new URL('../source/r
         buffer.push(cursorSuffix);`,
 	},
 	{
+		file: 'ink/build/log-update.js',
+		why:
+			'Every incremental frame moved the cursor from the last row to the changed line and back, ' +
+			'three moves for one typed character. A frame of as many lines as the last (no cursor ' +
+			'shown) is written from where the cursor is and leaves it after the last write ' +
+			'(source/render/frame-update.ts); any other write first takes it back to the last row, ' +
+			'where Ink expects it.',
+		find: `        const previousVisible = visibleLineCount(previousLines, previousOutput);
+`,
+		replace: `        const previousVisible = visibleLineCount(previousLines, previousOutput);
+        if (previousOutput.length > 0 && str !== previousOutput && !activeCursor && !cursorWasShown && nextLines.length === previousLines.length) {
+            const update = frameUpdate(previousLines, nextLines, cursorSpot ?? { row: previousLines.length - 1, column: undefined }, stream.columns || 80);
+            stream.write(update.bytes);
+            cursorSpot = update.at;
+            previousOutput = str;
+            previousLines = nextLines;
+            return true;
+        }
+        if (cursorSpot) {
+            stream.write(toLastRow(cursorSpot, previousLines.length));
+            cursorSpot = undefined;
+        }
+`,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: 'The cursor of the patch above, and whether a frame changes one line only (see the ink.js patch that writes those without synchronized output).',
+		find: `    let previousLines = [];
+`,
+		replace: `    let previousLines = [];
+    let cursorSpot;
+`,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: 'Clearing starts from the last row (see above).',
+		find: `    render.clear = () => {
+        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLines.length, previousCursorPosition);`,
+		replace: `    render.oneLine = (str) => {
+        if (previousOutput.length === 0) return false;
+        const lines = str.split('\\n');
+        if (lines.length !== previousLines.length) return false;
+        let changed = 0;
+        for (let i = 0; i < lines.length && changed < 2; i++) if (lines[i] !== previousLines[i]) changed++;
+        return changed === 1;
+    };
+    render.clear = () => {
+        if (cursorSpot) {
+            stream.write(toLastRow(cursorSpot, previousLines.length));
+            cursorSpot = undefined;
+        }
+        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLines.length, previousCursorPosition);`,
+		count: 1,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: 'The import of the patches above.',
+		find: "import ansiEscapes from 'ansi-escapes';",
+		replace: `import ansiEscapes from 'ansi-escapes';
+import { frameUpdate, toLastRow } from ${JSON.stringify(fileURLToPath(new URL('../source/render/frame-update.ts', import.meta.url)))};`,
+	},
+	{
+		file: 'ink/build/ink.js',
+		why:
+			'A frame that changes one line (a typed character, a clock tick) is one short write that ' +
+			'cannot tear: it goes without the synchronized-output markers (16 bytes, more than the ' +
+			'character itself).',
+		find: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout);`,
+		replace: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout) && !this.log.oneLine?.(output);`,
+	},
+	{
 		file: 'ink/build/ink.js',
 		why:
 			'After a resize the terminal no longer shows the last frame: when the height shrinks, ' +

@@ -7,10 +7,11 @@ import {hasFrontMatter} from './formats/front-matter.js';
 import {lookatme} from './formats/lookatme/lookatme.js';
 import {plainMarkdown} from './formats/markdown/plain.js';
 import {readMarkdownDeck} from './formats/markdown/read-markdown.js';
+import {markdownOpening} from './formats/markdown/opening.js';
 import {mdp} from './formats/mdp/mdp.js';
 import {patat} from './formats/patat/patat.js';
 import {presenterm} from './formats/presenterm/presenterm.js';
-import {parseRemark} from './formats/remark/read-remark.js';
+import {parseRemark, remarkOpening} from './formats/remark/read-remark.js';
 import {slides} from './formats/slides/slides.js';
 import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
@@ -64,7 +65,7 @@ export function isEmptyDeck(deck: Deck): boolean {
 }
 
 export type DeckInSteps = {
-	/** The deck as far as the opening screen needs it (see `parseOpening`); the whole deck for remark and Markdown. */
+	/** The deck as far as the opening screen needs it (see `parseOpening`, `markdownOpening`); the whole deck for the other formats. */
 	readonly opening: Deck;
 	/** True when no slide shows anything (the deck is refused). */
 	readonly empty: boolean;
@@ -89,6 +90,10 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 		};
 	}
 
+	const opening =
+		detection.format === 'markdown' ? markdownOpening(decoded.text, start) : detection.format === 'remark' ? remarkOpening(decoded.text, start) : undefined;
+	// A partial opening has a slide that shows something (else it is not made), so the deck is not empty.
+	if (opening) return {opening: withLoadDiagnostics(opening, detection, decoded), empty: false, whole: wholeDeck};
 	const deck = wholeDeck();
 	return {opening: deck, empty: isEmptyDeck(deck), whole: () => deck};
 }

@@ -314,7 +314,8 @@ export function bodyOf(blocks: readonly Block[], kind: PlannedKind): SlideBody {
  * so a slide of n steps costs n² (a pathological deck, never a real one).
  * The parts after the last step all show in it.
  */
-const maxSteps = 64;
+/** A slide's steps past this show together. */
+export const maxSteps = 64;
 
 /** Parts beyond `maxSteps` joined into the last one; reports when it happens. */
 export function capSteps<T>(parts: readonly (readonly T[])[], line: number, diagnostics: Diagnostic[]): T[][] {

@@ -42,6 +42,16 @@ type Reading<S extends Settings> = {
 };
 
 export function readMarkdownDeck<S extends Settings>(text: string, dialect: Dialect<S>): Deck {
+	return readMarkdown(text, dialect).deck;
+}
+
+/**
+ * A Markdown deck, and the deck line of the top-level block before its last
+ * one when that block is a thematic break (the opening reader's check that a
+ * prefix of a deck ends where a slide ends, `opening.ts`).
+ */
+export function readMarkdown<S extends Settings>(text: string, dialect: Dialect<S>): {deck: Deck; lastBreak: number | undefined} {
+	let lastBreak: number | undefined;
 	const diagnostics: Diagnostic[] = [];
 	const lines = numberLines(text);
 	if (lines.length > 1 && lines.at(-1)!.text === '') lines.pop();
@@ -57,6 +67,8 @@ export function readMarkdownDeck<S extends Settings>(text: string, dialect: Dial
 	const chunks = dialect.cutLines ? dialect.cutLines(prepared) : [prepared];
 	for (const chunk of chunks) {
 		const {nodes, context} = readNodes(chunk, options);
+		const beforeLast = nodes.at(-2);
+		lastBreak = beforeLast?.type === 'thematicBreak' ? context.lineOf(beforeLast.line) : undefined;
 		// A header and nothing else: the title slide alone.
 		if (nodes.length === 0 && chunks.length === 1 && drafts.length > 0) continue;
 		const source = sourceView(chunk);
@@ -67,7 +79,7 @@ export function readMarkdownDeck<S extends Settings>(text: string, dialect: Dial
 		for (const slide of slides) append(drafts, slideDrafts(slide, source, context, reading));
 	}
 
-	return {format: dialect.format, slides: numberSlides(drafts), diagnostics};
+	return {deck: {format: dialect.format, slides: numberSlides(drafts), diagnostics}, lastBreak};
 }
 
 function sourceView(lines: readonly Line[]): SourceView {

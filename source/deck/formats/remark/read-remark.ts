@@ -14,10 +14,22 @@
  *
  * Pure and total: never throws.
  */
-import type {Block, Deck, Diagnostic, Inline, Notes, SlideBody} from '../../model.js';
+import type {Block, Deck, Diagnostic, Inline, Notes, Slide, SlideBody} from '../../model.js';
 import {remarkInline} from '../../inline-markdown.js';
 import {neutralize} from '../../neutralize.js';
-import {bodyOf, capSteps, notesText, numberLines, numberSlides, planKind, trimBlankLines, type KindHints, type Line, type SlideDraft} from '../blocks.js';
+import {
+	bodyOf,
+	capSteps,
+	maxSteps,
+	notesText,
+	numberLines,
+	numberSlides,
+	planKind,
+	trimBlankLines,
+	type KindHints,
+	type Line,
+	type SlideDraft,
+} from '../blocks.js';
 import {hasFrontMatter, metaOf, setting, splitFrontMatter} from '../front-matter.js';
 import {readBlocks, type ReadOptions} from '../markdown/read-blocks.js';
 import {isKnownClass} from './classes.js';
@@ -69,9 +81,59 @@ function reportProperties(slides: readonly ParsedSlide[], variables: ReadonlySet
 }
 
 export function parseRemark(text: string): Deck {
+	const read = readGroups(text);
+	if ('deck' in read) return read.deck;
+	const {drafts, groups, options, slides, classes} = read;
+	const {diagnostics} = options;
+	for (const group of groups) append(drafts, groupDrafts(group, options));
+	reportClasses(slides, classes, diagnostics);
+	return {format: 'remark', slides: numberSlides(drafts), diagnostics: unique(diagnostics)};
+}
+
+/**
+ * The deck as far as the opening screen needs it: lexing and grouping are
+ * cheap and done whole (so the slide count, templates, layouts and link
+ * definitions are the whole deck's); only the slides at `start` and after it
+ * are read by markdown-it, every other slide a blank placeholder. Undefined
+ * for a deck with stepped code (whose steps only reading tells) and for a
+ * page that loads its slides. Diagnostics are left to the whole parse.
+ */
+export function remarkOpening(text: string, start: number): Deck | undefined {
+	if (/^[ \t]*(?:`{3,}|~{3,}).*\{[^}\n]*\|/m.test(text)) return undefined;
+	const read = readGroups(text);
+	if ('deck' in read) return undefined;
+	const {drafts, groups, options} = read;
+	const quiet: ReadOptions = {...options, diagnostics: []};
+	const slides: Slide[] = numberSlides(drafts);
+	if (drafts.length === 0) slides.pop();
+	for (const group of groups) {
+		const count = Math.min(group.length, maxSteps);
+		if (slides.length + count > start && slides.length <= start + 1) {
+			for (const draft of groupDrafts(group, quiet)) slides.push({...numberSlides([draft])[0]!, index: slides.length});
+		} else {
+			for (let step = 0; step < count; step++) slides.push({kind: 'blank', index: slides.length, line: group[0]!.line});
+		}
+	}
+
+	// Whether a deck of blank slides is empty takes reading every slide.
+	if (slides.every(slide => slide.kind === 'blank' && !slide.notes)) return undefined;
+	return {format: 'remark', slides, diagnostics: []};
+}
+
+type Groups = {
+	/** The slides before the groups (xaringan's title). */
+	readonly drafts: SlideDraft[];
+	readonly groups: readonly BuiltSlide[][];
+	readonly options: ReadOptions;
+	readonly slides: readonly BuiltSlide[];
+	readonly classes: ReadonlySet<string>;
+};
+
+/** The deck's slides grouped into their steps, not yet read by markdown-it; or a deck already (a page that loads its slides, or has none). */
+function readGroups(text: string): Groups | {deck: Deck} {
 	const diagnostics: Diagnostic[] = [];
 	const source = remarkSource(text);
-	if (source.kind === 'loads') return loaderDeck(source);
+	if (source.kind === 'loads') return {deck: loaderDeck(source)};
 	if (source.kind === 'missing') {
 		diagnostics.push({
 			severity: 'error',
@@ -79,7 +141,7 @@ export function parseRemark(text: string): Deck {
 			code: 'no-remark-source',
 			message: 'this HTML page has no remark slides (no <textarea id="source">, no file it loads)',
 		});
-		return {format: 'remark', slides: numberSlides([]), diagnostics};
+		return {deck: {format: 'remark', slides: numberSlides([]), diagnostics}};
 	}
 
 	const drafts: SlideDraft[] = [];
@@ -106,9 +168,7 @@ export function parseRemark(text: string): Deck {
 		env: {references: references(parsed.links)},
 		markedLines: true,
 	};
-	for (const group of stepGroups(slides)) append(drafts, groupDrafts(group, options));
-	reportClasses(slides, source.classes, diagnostics);
-	return {format: 'remark', slides: numberSlides(drafts), diagnostics: unique(diagnostics)};
+	return {drafts, groups: stepGroups(slides), options, slides, classes: source.classes};
 }
 
 /** markdown-it's link references, from remark's definitions. */
