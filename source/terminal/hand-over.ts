@@ -5,6 +5,8 @@
  * frames are held back while the other program has the screen.
  */
 
+import {withWrite} from './with-write.js';
+
 type Handle = {reading?: boolean; readStart?: () => number; readStop?: () => number};
 type Reading = {_handle?: Handle; _read?: (size: number) => void};
 
@@ -53,13 +55,7 @@ export function gatedStream(stream: NodeJS.WriteStream, lent: () => boolean): No
 		return true;
 	};
 
-	return new Proxy(stream, {
-		get(target, property) {
-			if (property === 'write') return write;
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as (...parameters: unknown[]) => unknown).bind(target) : value;
-		},
-	});
+	return withWrite(stream, write);
 }
 
 /**

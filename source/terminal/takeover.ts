@@ -7,6 +7,8 @@
  * frame is written from the top of the screen, where Ink's first frame starts.
  */
 
+import {withWrite} from './with-write.js';
+
 /** Ink wraps every frame in synchronized output. */
 const frameStart = '\u001B[?2026h';
 const frameEnd = '\u001B[?2026l';
@@ -88,11 +90,5 @@ export function takeoverStream(stream: NodeJS.WriteStream, opening: OpeningFrame
 		return true;
 	};
 
-	return new Proxy(stream, {
-		get(target, property) {
-			if (property === 'write') return write;
-			const value: unknown = Reflect.get(target, property, target);
-			return typeof value === 'function' ? (value as (...parameters: unknown[]) => unknown).bind(target) : value;
-		},
-	});
+	return withWrite(stream, write);
 }
