@@ -18,15 +18,10 @@ export function frameUpdate(previous: readonly string[], next: readonly string[]
 	for (let index = 0; index < next.length; index++) {
 		const run = changedRun(previous[index], next[index]!);
 		if (!run) continue;
-		if (index > row) {
-			// Down by line feeds, as Ink does: text of two rows never runs together in the byte stream (the bench reads "12/45" from it).
-			bytes += index - row <= 4 ? '\n'.repeat(index - row) : `\n\u001B[${index - row - 1}B`;
-			column = undefined;
-		} else if (index < row) {
-			bytes += `\u001B[${row - index}A`;
+		if (index !== row) {
+			bytes += index > row ? `\u001B[${index - row}B` : `\u001B[${row - index}A`;
+			row = index;
 		}
-
-		row = index;
 
 		bytes += moveTo(column, run.column) + run.text;
 		const end = run.column + run.width;
