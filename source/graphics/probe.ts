@@ -38,7 +38,10 @@ export type Round = {readonly replies: readonly Reply[]; readonly answered: bool
 export function askRound(line: TerminalLine, questions: string, timeoutMs = defaultTimeoutMs): Promise<Round> {
 	return new Promise(resolve => {
 		const replies: Reply[] = [];
+		let settled = false;
 		const done = (answered: boolean) => {
+			if (settled) return;
+			settled = true;
 			clearTimeout(timer);
 			stop();
 			line.expect(false);
@@ -50,8 +53,13 @@ export function askRound(line: TerminalLine, questions: string, timeoutMs = defa
 			if (reply.kind === 'attributes') done(true);
 			else replies.push(reply);
 		});
+		// When the process was busy past the timeout (loading the player, parsing the rest of
+		// the deck), the timer and the answer are both due at once, and Node runs timers before
+		// it reads input: the round ends only after the input waiting by then has been read.
 		const timer = setTimeout(() => {
-			done(false);
+			setImmediate(() => {
+				done(false);
+			});
 		}, timeoutMs);
 		line.write(questions + deviceAttributes);
 	});

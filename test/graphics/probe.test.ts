@@ -29,7 +29,11 @@ function line() {
 }
 
 /** Lets promise callbacks run. */
+/** Lets the code under test run: a turn of the event loop (a round's timeout ends it from setImmediate), then promise callbacks. */
 const turn = async () => {
+	await new Promise(resolve => {
+		setImmediate(resolve);
+	});
 	for (let index = 0; index < 5; index++) await Promise.resolve();
 };
 
