@@ -187,6 +187,9 @@ function drive(job, limitSeconds) {
 
 // ---------------------------------------------------------------- statistics
 const median = values => quantile(values, 0.5);
+/** The median and 90th percentile of `values`. */
+const spread = values => ({median: median(values), p90: quantile(values, 0.9)});
+
 function quantile(values, q) {
 	const sorted = values.filter(v => typeof v === 'number').sort((a, b) => a - b);
 	if (sorted.length === 0) return undefined;
@@ -370,36 +373,11 @@ function summarize(result, kinds) {
 		first_frame_ms: {median: median(firstFrames), min: min(firstFrames), max: max(firstFrames), runs: firstFrames.length},
 		first_frame_bytes: median(ok.map(run => run.first_frame_bytes)),
 		first_frame_clears: max(ok.map(run => run.first_frame_clears)),
-		key_first_byte_ms: {
-			median: median(transitions.map(t => t.first_byte_ms)),
-			p90: quantile(
-				transitions.map(t => t.first_byte_ms),
-				0.9,
-			),
-		},
-		key_frame_ms: {
-			median: median(transitions.map(t => t.complete_ms)),
-			p90: quantile(
-				transitions.map(t => t.complete_ms),
-				0.9,
-			),
-		},
+		key_first_byte_ms: spread(transitions.map(t => t.first_byte_ms)),
+		key_frame_ms: spread(transitions.map(t => t.complete_ms)),
 		animation_keys: transitions.reduce((sum, t) => sum + (t.extra_keys ?? 0), 0),
-		key_marker_ms: {
-			median: median(transitions.map(t => t.marker_ms)),
-			p90: quantile(
-				transitions.map(t => t.marker_ms),
-				0.9,
-			),
-		},
-		bytes_per_change: {
-			median: median(transitions.map(t => t.bytes)),
-			p90: quantile(
-				transitions.map(t => t.bytes),
-				0.9,
-			),
-			max: max(transitions.map(t => t.bytes)),
-		},
+		key_marker_ms: spread(transitions.map(t => t.marker_ms)),
+		bytes_per_change: {...spread(transitions.map(t => t.bytes)), max: max(transitions.map(t => t.bytes))},
 		bytes_until_settled: {median: median(transitions.map(settled)), p90: quantile(transitions.map(settled), 0.9)},
 		terminal_to_terminal_bytes: {median: median(terminalPairs.map(t => t.bytes)), settled: median(terminalPairs.map(settled)), count: terminalPairs.length},
 		changes: transitions.length,
