@@ -18,6 +18,7 @@ import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
 import {decodeDeckBytes, utf16Encoding, type DecodedDeck} from './decode-deck.js';
 import {stepCodeBlocks} from './code-steps.js';
+import {capSlides} from './slide-cap.js';
 
 export type LoadOptions = {
 	/** The deck's format; detected from its text when absent (see `detectDeck`). */
@@ -54,9 +55,9 @@ export function loadDeck(bytes: Uint8Array, options: LoadOptions = {}): Deck {
 	return withLoadDiagnostics(parse(detection.format, decoded.text), detection, decoded);
 }
 
-/** A format's reader, with the steps of stepped code blocks added (see code-steps.ts). */
+/** A format's reader, with the steps of stepped code blocks added (see code-steps.ts), at most `maxSlides` slides. */
 function parse(format: DeckFormat, text: string): Deck {
-	return stepCodeBlocks(parsers[format](text));
+	return capSlides(stepCodeBlocks(parsers[format](text)));
 }
 
 /** True when no slide shows anything and none has notes (such a deck is refused). */
@@ -84,7 +85,7 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 	const wholeDeck = () => (whole ??= withLoadDiagnostics(parse(detection.format, decoded.text), detection, decoded));
 	if (detection.format === 'shorthand') {
 		return {
-			opening: withLoadDiagnostics(stepCodeBlocks(parseOpening(decoded.text, start)), detection, decoded),
+			opening: withLoadDiagnostics(capSlides(stepCodeBlocks(parseOpening(decoded.text, start))), detection, decoded),
 			empty: isEmptyDeckText(decoded.text),
 			whole: wholeDeck,
 		};

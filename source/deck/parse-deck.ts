@@ -10,6 +10,7 @@ import {parseBlocks, parseImageLine, type SourceLine} from './parse-blocks.js';
 import {parseInline} from './parse-inline.js';
 import {parseTerminal} from './parse-terminal.js';
 import {neutralize} from './neutralize.js';
+import {maxSlides} from './slide-cap.js';
 
 const separator = /^---[ \t]*$/;
 const noteStart = /^Note:/;
@@ -21,7 +22,10 @@ const terminalLine = /^\$\$terminal(?:\s+(.*))?$/;
 /** Parses deck text that has already been decoded (see `loadDeck` for bytes). */
 export function parseDeck(text: string): Deck {
 	const diagnostics: Diagnostic[] = [];
-	const slides = splitSlides(text).map((chunk, index) => parseSlide(chunk, index, diagnostics));
+	// Past the cap (see slide-cap.ts) a slide is only counted: a blank stands for it, unparsed.
+	const slides = splitSlides(text).map((chunk, index): Slide =>
+		index <= maxSlides ? parseSlide(chunk, index, diagnostics) : {kind: 'blank', index, line: chunk[0]?.line ?? 1},
+	);
 	return {format: 'shorthand', slides, diagnostics};
 }
 

@@ -29,7 +29,7 @@ import type {EncodedPicture} from './encode.js';
 import {fitPicture} from './fit.js';
 import {resolveImageSource} from './image-source.js';
 import {glyphKey, maxFiles, PictureCache} from './picture-cache.js';
-import {readImage, readImageSync, type Settled} from './read-image.js';
+import {readImage, readImageSync, timeLimitFor, type Settled} from './read-image.js';
 
 export type {Picture} from '../layout/plan-image.js';
 
@@ -167,7 +167,7 @@ export class ImageStore {
 		const request = {kind: 'encode', image, ...size, format, ...(maxBytes === undefined ? {} : {maxBytes})} as const;
 		let reply: WorkerReply;
 		try {
-			reply = await this.worker.run(request, this.decodeTimeoutMs + (image.width * image.height) / 2000);
+			reply = await this.worker.run(request, timeLimitFor(image.width * image.height, this.decodeTimeoutMs));
 		} catch (error) {
 			if (error instanceof WorkerRestarted) return 'again';
 			throw error;
@@ -244,7 +244,7 @@ export class ImageStore {
 	private fit(path: string, image: RgbaImage, size: {width: number; height: number}): void {
 		const key = glyphKey(path, size);
 		this.fitting.add(key);
-		const timeoutMs = this.decodeTimeoutMs + (image.width * image.height) / 2000;
+		const timeoutMs = timeLimitFor(image.width * image.height, this.decodeTimeoutMs);
 		void this.fitted(image, size, timeoutMs).then(result => {
 			this.fitting.delete(key);
 			if (this.closed) return;

@@ -46,10 +46,17 @@ export function readImageSync(path: string, worker: DecoderWorker, decoders: Dec
 	return reply ? settledDecode(reply) : {state: 'failed', reason: tooLong(timeoutMs)};
 }
 
-/** The time one decode may take: the base limit and half a second per megapixel. */
+/**
+ * The time one job on a picture may take: the base limit and two seconds per megapixel.
+ * Pixels are capped (16 MP) and checked against the file before decoding, so this only
+ * stops a decoder gone wrong; it is generous because a loaded machine (a build beside the
+ * talk) decodes a legitimate 16 MP JPEG five times slower than a quiet one.
+ */
+export const timeLimitFor = (pixels: number, baseMs: number): number => baseMs + pixels / 500;
+
 function timeoutFor(bytes: Uint8Array, decodeTimeoutMs: number): number {
 	const header = imageHeaderOf(bytes);
-	return decodeTimeoutMs + (header.ok ? (header.width * header.height) / 2000 : 0);
+	return timeLimitFor(header.ok ? header.width * header.height : 0, decodeTimeoutMs);
 }
 
 function readFailure(error: unknown): Settled {

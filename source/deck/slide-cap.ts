@@ -1,0 +1,38 @@
+/**
+ * The most slides a deck is read with. Nobody presents ten thousand slides,
+ * while a generated or hostile file can hold hundreds of thousands: past the
+ * cap, each one would be laid out by `check` and `print`, searched and kept in
+ * memory. The cut is never silent: the last slide says how many more there
+ * were, and `check` warns.
+ */
+import type {Deck, Slide} from './model.js';
+
+export const maxSlides = 10_000;
+
+/** The deck with at most `maxSlides` slides, the last one then a marker that counts the rest. */
+export function capSlides(deck: Deck): Deck {
+	if (deck.slides.length <= maxSlides) return deck;
+	const kept = deck.slides.slice(0, maxSlides - 1);
+	const cut = deck.slides[maxSlides - 1]!;
+	const more = deck.slides.length - kept.length;
+	const text = `… ${more.toLocaleString('en')} more slides not shown: lectern reads at most ${maxSlides.toLocaleString('en')} slides of a deck`;
+	const marker: Slide = {
+		kind: 'text',
+		index: kept.length,
+		line: cut.line,
+		body: [{type: 'paragraph', lines: [[{type: 'text', text}]], line: cut.line}],
+	};
+	return {
+		...deck,
+		slides: [...kept, marker],
+		diagnostics: [
+			...deck.diagnostics,
+			{
+				severity: 'warning',
+				line: cut.line,
+				code: 'slides-cut',
+				message: `the deck has ${deck.slides.length.toLocaleString('en')} slides; lectern shows the first ${kept.length.toLocaleString('en')} and then a slide saying how many more there are`,
+			},
+		],
+	};
+}
