@@ -8,6 +8,7 @@ import {basename, dirname, join} from 'node:path';
 import type {Deck} from './deck/model.js';
 import {isEmptyDeck, loadDeck, loadDeckInSteps, prepareToLoad, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
 import {isProbablyBinary} from './deck/binary-file.js';
+import type {DeckWorkerData, DeckWorkerReply} from './deck-worker.js';
 import {neutralize} from './deck/neutralize.js';
 
 /**
@@ -16,6 +17,13 @@ import {neutralize} from './deck/neutralize.js';
  * parsed model of a 50 MB deck would take about a gigabyte and seconds to build.
  */
 const maxDeckBytes = 16 * 1024 * 1024;
+
+/**
+ * Decks larger than this are parsed in a worker thread when the player needs
+ * them whole (after its opening slide, on a reload), so that keys and signals
+ * are answered meanwhile; smaller ones parse faster than a worker starts.
+ */
+const offThreadBytes = 256 * 1024;
 
 export class DeckError extends Error {
 	override readonly name = 'DeckError';
@@ -43,11 +51,16 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 	}
 }
 
-/** Reads and parses a deck; throws DeckError for anything that is not a usable deck. */
-export async function readDeck(path: string, options: LoadOptions = {}): Promise<Deck> {
+/**
+ * Reads and parses a deck; throws DeckError for anything that is not a usable deck.
+ * `offThread`: a large deck is parsed in a worker thread (the player's reload).
+ */
+export async function readDeck(path: string, options: LoadOptions = {}, offThread = false): Promise<Deck> {
 	const bytes = await readDeckBytes(path);
-	await prepareToLoad(bytes);
-	const deck = loadDeck(bytes, withFileName(options, path));
+	const deck =
+		offThread && bytes.length > offThreadBytes
+			? await loadDeckOffThread(bytes, withFileName(options, path))
+			: await loadHere(bytes, withFileName(options, path));
 	return deck.loads ? readLoadedDeck(deck, path) : checkedDeck(deck, path, bytes);
 }
 
@@ -57,22 +70,61 @@ function checkedDeck(deck: Deck, path: string, bytes: Uint8Array): Deck {
 	return deck;
 }
 
+async function loadHere(bytes: Uint8Array, options: LoadOptions): Promise<Deck> {
+	await prepareToLoad(bytes);
+	return loadDeck(bytes, options);
+}
+
+/** `loadDeck` in a worker thread; in this one when the worker fails (the same deck, only later). */
+async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promise<Deck> {
+	const [{Worker}, {workerMark, workerScript}] = await Promise.all([import('node:worker_threads'), import('./deck-worker.js')]);
+	const parsed = new Promise<Deck>((resolve, reject) => {
+		const worker = new Worker(workerScript, {workerData: {[workerMark]: {bytes, options}} satisfies DeckWorkerData, execArgv: []});
+		// Quitting never waits for it.
+		worker.unref();
+		worker.once('message', (reply: DeckWorkerReply) => {
+			void worker.terminate();
+			if (reply.ok) resolve(reply.deck);
+			else reject(new Error(reply.message));
+		});
+		worker.once('error', reject);
+		worker.once('exit', code => {
+			reject(new Error(`the deck's worker stopped (${code})`));
+		});
+	});
+	return parsed.catch(async () => loadHere(bytes, options));
+}
+
+/** The deck the player reads: the opening screen's part at once, the whole deck when asked. */
+export type DeckToPlay = Omit<DeckInSteps, 'whole'> & {
+	/** The whole deck, parsed in a worker thread when it is large (see `offThreadBytes`). */
+	readonly whole: () => Promise<Deck>;
+	/** True when `whole` parses in a worker: keys are to be watched meanwhile (see quit-while.ts). */
+	readonly inWorker: boolean;
+};
+
 /**
  * Reads a deck for the player: the opening screen's part first (see
  * `loadDeckInSteps`), the whole deck when asked; throws DeckError as `readDeck`.
  */
-export async function readDeckInSteps(path: string, options: LoadOptions, start: number): Promise<DeckInSteps> {
+export async function readDeckInSteps(path: string, options: LoadOptions, start: number): Promise<DeckToPlay> {
 	const bytes = await readDeckBytes(path);
 	await prepareToLoad(bytes);
 	const shown = shownName(path, bytes);
 	const steps = loadDeckInSteps(bytes, withFileName(options, path), start);
 	if (steps.opening.loads) {
 		const deck = await readLoadedDeck(steps.opening, path);
-		return {opening: deck, empty: isEmptyDeck(deck), whole: () => deck};
+		return {opening: deck, empty: isEmptyDeck(deck), whole: async () => deck, inWorker: false};
 	}
 
 	if (steps.empty) throw new DeckError(`${shown}: the deck is empty`);
-	return steps;
+	let whole: Promise<Deck> | undefined;
+	const offThread = bytes.length > offThreadBytes;
+	return {
+		...steps,
+		inWorker: offThread,
+		whole: async () => (whole ??= offThread ? loadDeckOffThread(bytes, withFileName(options, path)) : Promise.resolve(steps.whole())),
+	};
 }
 
 function withFileName(options: LoadOptions, path: string): LoadOptions {

@@ -9,6 +9,10 @@ import {mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'nod
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
+import {once} from 'node:events';
+import {Worker} from 'node:worker_threads';
+import {loadDeck, prepareToLoad} from '../source/deck/load-deck.js';
+import {workerMark, workerScript, type DeckWorkerData, type DeckWorkerReply} from '../source/deck-worker.js';
 import {readDeck, readDeckInSteps} from '../source/read-deck.js';
 
 const fixture = (name: string) => join(process.cwd(), 'fixtures', 'real-decks', name);
@@ -83,5 +87,51 @@ console.log(yamlIsOpen());`;
 			const imports = [...code.matchAll(/\bimport\s*(?:[^'"()]*?\bfrom\s*)?["']([^"']+)["']/g)].map(match => match[1]!);
 			assert.ok(!imports.some(path => path.endsWith(yamlChunk!)), `${name} imports the YAML chunk statically`);
 		}
+	});
+});
+
+describe('a large deck is parsed in a worker thread for the player', () => {
+	const folder = mkdtempSync(join(tmpdir(), 'lectern-worker-'));
+	const cases: Array<[string, string]> = [
+		// Front matter: the worker loads the YAML library itself.
+		[
+			'large.md',
+			`---\ntitle: Big\nauthor: Someone\n---\n\n${Array.from({length: 30_000}, (_, index) => `# Slide ${index + 1}\n\nSome *text* and \`code\`.`).join('\n\n---\n\n')}\n`,
+		],
+		['large.txt', `${Array.from({length: 20_000}, (_, index) => `#= Title ${index}\n## A subtitle\nNote: say ${index}`).join('\n---\n')}\n`],
+	];
+	for (const [name, text] of cases) {
+		test(`${name}: the same deck as parsed in this thread, past the cap too`, async () => {
+			const path = join(folder, name);
+			writeFileSync(path, text);
+			const steps = await readDeckInSteps(path, {}, 0);
+			assert.equal(steps.inWorker, true);
+			const inWorker = await steps.whole();
+			assert.deepEqual(inWorker, await readDeck(path));
+			assert.ok(inWorker.diagnostics.some(diagnostic => diagnostic.code === 'slides-cut'));
+			// Asked again: the same parse, not another worker.
+			assert.equal(await steps.whole(), inWorker);
+			// A reload in the player reads it in a worker too.
+			assert.deepEqual(await readDeck(path, {}, true), inWorker);
+		});
+	}
+
+	test('the worker itself answers with the deck (the player falls back to this thread only when it fails)', async () => {
+		const bytes = new TextEncoder().encode(cases[0]![1]);
+		const worker = new Worker(workerScript, {workerData: {[workerMark]: {bytes, options: {}}} satisfies DeckWorkerData});
+		const [reply] = (await once(worker, 'message')) as [DeckWorkerReply];
+		await worker.terminate();
+		assert.equal(reply.ok, true);
+		await prepareToLoad(bytes);
+		assert.deepEqual(reply.ok ? reply.deck : undefined, loadDeck(bytes));
+	});
+
+	test('a small deck is parsed in this thread', async () => {
+		const steps = await readDeckInSteps(join(process.cwd(), 'fixtures', 'demo.txt'), {}, 0);
+		assert.equal(steps.inWorker, false);
+	});
+
+	test('cleanup', () => {
+		rmSync(folder, {recursive: true, force: true});
 	});
 });

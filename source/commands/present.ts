@@ -7,7 +7,7 @@
  */
 import {openSync} from 'node:fs';
 import {ReadStream} from 'node:tty';
-import type {DeckInSteps} from '../deck/load-deck.js';
+import type {DeckToPlay} from '../read-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
 import {openingScreen, openingState} from '../layout/opening-screen.js';
 import {hasPictures} from '../layout/plan-slide.js';
@@ -17,15 +17,16 @@ import {takeOverTerminal, type ScreenHooks} from '../terminal/screen-session.js'
 import {openingWrite, type OpeningFrame} from '../terminal/takeover.js';
 import {highlightDeck} from '../code/highlight-deck.js';
 import {terminalSize} from '../terminal/terminal-size.js';
+import {quitKeysWhile} from '../terminal/quit-while.js';
 import {DeckError} from '../read-deck.js';
 import {internalErrorReport} from '../fault-line.js';
 import type {PlayOptions} from './play.js';
 import {hyperlinksWork} from '../render/hyperlink-support.js';
 
-export async function present(steps: DeckInSteps, options: PlayOptions): Promise<number> {
+export async function present(steps: DeckToPlay, options: PlayOptions): Promise<number> {
 	// The pace against a target counts the checkpoints in every slide's notes: that needs the whole deck.
 	const codeTheme = options.theme?.code ?? 'github-dark';
-	const opening = await highlightDeck(options.targetMs === undefined ? steps.opening : steps.whole(), codeTheme);
+	const opening = await highlightDeck(options.targetMs === undefined ? steps.opening : await steps.whole(), codeTheme);
 	const stdout = process.stdout;
 	if (!stdout.isTTY) throw new DeckError('standard output is not a terminal; to see the slides as text, use: lectern print DECK');
 	if (options.env['TERM'] === 'dumb') throw new DeckError('TERM=dumb cannot draw full-screen slides; to see them as text, use: lectern print DECK');
@@ -92,8 +93,20 @@ export async function present(steps: DeckInSteps, options: PlayOptions): Promise
 	graphics.start();
 
 	const {play} = await import('./play.js');
-	// The rest of the deck, once the opening slide is up.
-	const deck = await highlightDeck(steps.whole(), codeTheme);
+	// The rest of the deck, once the opening slide is up; a large one is parsed in a worker, and q quits meanwhile.
+	let quitting = false;
+	const quit = () => {
+		if (quitting) return;
+		quitting = true;
+		// No answer to the graphics questions may arrive after the terminal is given back.
+		void graphics.quiet().finally(() => {
+			session.restore();
+			process.exit(0);
+		});
+	};
+
+	const whole = steps.inWorker ? quitKeysWhile(graphics.stdin, steps.whole(), quit) : steps.whole();
+	const deck = await highlightDeck(await whole, codeTheme);
 	return play(deck, options, {
 		graphics,
 		opened,

@@ -9,7 +9,7 @@ import {highlightDeck} from '../code/highlight-deck.js';
 import {closeSync, constants, fstatSync, openSync, readSync} from 'node:fs';
 import {networkInterfaces} from 'node:os';
 import {dirname, resolve} from 'node:path';
-import type {DeckInSteps} from '../deck/load-deck.js';
+import type {DeckToPlay} from '../read-deck.js';
 import {neutralize} from '../deck/neutralize.js';
 import {DeckError} from '../read-deck.js';
 import {connectCommand, everyNetwork, exposureAdvice} from '../serve/exposure.js';
@@ -35,10 +35,10 @@ export {serveDefaults} from './serve-defaults.js';
 const maxPerAddress = 16;
 const maxKeysFileBytes = 1024 * 1024;
 
-export async function serve(steps: DeckInSteps, options: PlayOptions, serving: ServeOptions): Promise<number> {
+export async function serve(steps: DeckToPlay, options: PlayOptions, serving: ServeOptions): Promise<number> {
 	const authorizedKeys = serving.authorizedKeys === undefined ? undefined : readKeysFile(serving.authorizedKeys);
 	if (!process.stdout.isTTY) throw new DeckError("standard output is not a terminal: lectern serve runs the presenter's player next to the server");
-	const deck = await highlightDeck(steps.whole(), options.theme?.code ?? 'github-dark');
+	const deck = await highlightDeck(await steps.whole(), options.theme?.code ?? 'github-dark');
 	const password = serving.password ?? (process.env['LECTERN_SERVE_PASSWORD'] || undefined);
 	let started: Awaited<ReturnType<typeof startAudience>>;
 	try {

@@ -94,7 +94,7 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 	const opening =
 		detection.format === 'markdown' ? markdownOpening(decoded.text, start) : detection.format === 'remark' ? remarkOpening(decoded.text, start) : undefined;
 	// A partial opening has a slide that shows something (else it is not made), so the deck is not empty.
-	if (opening) return {opening: withLoadDiagnostics(opening, detection, decoded), empty: false, whole: wholeDeck};
+	if (opening) return {opening: withLoadDiagnostics(capSlides(opening), detection, decoded), empty: false, whole: wholeDeck};
 	const deck = wholeDeck();
 	return {opening: deck, empty: isEmptyDeck(deck), whole: () => deck};
 }

@@ -46,7 +46,7 @@ export function useDeckReload(file: string | undefined, initial: Deck, codeTheme
 		let watcher: FSWatcher | undefined;
 		let closed = false;
 		const reload = () => {
-			readDeck(path, {format})
+			readDeck(path, {format}, true)
 				.then(async deck => highlightDeck(deck, codeTheme))
 				.then(
 					deck => {

@@ -32,6 +32,8 @@ const keycaps = deck('keycaps.md', `# Keys\n\n${'1️⃣'.repeat(30_000)}\n`);
 const flags = deck('flags.md', `# Flags\n\n${'🇫🇷'.repeat(24_000)}\n`);
 const list = deck('list.md', `# List\n\n${'- item\n'.repeat(50_000)}`);
 const table = deck('table.md', `# Table\n\n| a | b |\n|---|---|\n${'| x | y |\n'.repeat(30_000)}`);
+// 14 MB of slides: parsed whole in a worker while the first one is up (on the player's thread it took a minute).
+const slides = deck('slides.md', '# Slide\n\nText\n\n---\n\n'.repeat(600_000));
 
 type Way = 'q' | 'C-c' | 'SIGTERM';
 /** Ctrl-C is a key of the player's (quit), as `q`; SIGTERM exits 128 + 15. */
@@ -47,6 +49,8 @@ const runs: Array<[string, string, Way]> = [
 	['24,000 flags', flags, 'SIGTERM'],
 	['a 50,000-item list', list, 'q'],
 	['a 30,000-row table', table, 'SIGTERM'],
+	['600,000 slides', slides, 'q'],
+	['600,000 slides', slides, 'C-c'],
 ];
 
 for (const [name, path, way] of runs) {

@@ -28,6 +28,12 @@ after(() => {
 /** Plain slides: no typing animation that a key would finish instead of moving. */
 const deck = join(folder, 'deck.txt');
 writeFileSync(deck, Array.from({length: total}, (_, index) => `# Slide ${index + 1}\n\n- point ${index + 1}\n`).join('\n---\n\n'));
+/** The same slides with long notes: over 256 KB, so the whole deck is parsed in a worker while keys arrive (read-deck.ts). */
+const large = join(folder, 'large.txt');
+writeFileSync(
+	large,
+	Array.from({length: total}, (_, index) => `# Slide ${index + 1}\n\n- point ${index + 1}\n\nNote: ${'words '.repeat(5000)}\n`).join('\n---\n\n'),
+);
 
 /** Mulberry32: a small seeded generator, so a failing round can be replayed. */
 function random(seed: number): () => number {
@@ -71,13 +77,20 @@ const pause = (ms: number) =>
 		setTimeout(resolve, ms);
 	});
 
-for (const seed of [18, 1801, 1802, 1803]) {
-	test(`keys pressed during start-up all arrive, in order (seed ${seed})`, async () => {
+for (const [which, path, seed] of [
+	['a small deck', deck, 18],
+	['a small deck', deck, 1801],
+	['a small deck', deck, 1802],
+	['a small deck', deck, 1803],
+	['a deck parsed in a worker', large, 1804],
+	['a deck parsed in a worker', large, 1805],
+] as const) {
+	test(`${which}: keys pressed during start-up all arrive, in order (seed ${seed})`, async () => {
 		const keys = round(seed);
 		const target = expectedIndex(keys.map(({key}) => key)) + 1;
 		const started = performance.now();
 		const screen = await TmuxScreen.start({
-			command: [process.execPath, cli, deck],
+			command: [process.execPath, cli, path],
 			columns: size.columns,
 			rows: size.rows,
 			cwd: root,
