@@ -23,6 +23,7 @@
  */
 import {decodeHTML} from 'entities';
 import MarkdownIt from 'markdown-it';
+import {boundTables} from './bounded-table.js';
 import type {StateInline, Token} from 'markdown-it';
 import {LineState, textToken} from './inline-state.js';
 
@@ -83,6 +84,7 @@ function createParser(profile: InlineProfile): Markdown {
 	markdown.normalizeLinkText = (url: string) => url;
 	markdown.inline.State = LineState;
 	boundImageNesting(markdown.inline);
+	boundTables(markdown);
 	if (profile.inlineTagLines) paragraphsFromInlineTags(markdown);
 	const rules = markdown.inline.ruler;
 	rules.at('text', profile.spans ? textWithSpans : text);

@@ -8,7 +8,7 @@ import {test} from 'node:test';
 import {checkDeck} from '../../source/commands/check.js';
 import {loadDeck} from '../../source/deck/load-deck.js';
 import type {Line} from '../../source/frame/frame.js';
-import {maxTableColumns, maxTableRows} from '../../source/deck/formats/blocks.js';
+import {maxTableColumns, maxTableRows} from '../../source/deck/bounded-table.js';
 import {slideLineCap} from '../../source/layout/plan-blocks.js';
 import {planSlide} from '../../source/layout/plan-slide.js';
 import {lineWidth} from '../../source/text/wrap.js';

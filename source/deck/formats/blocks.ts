@@ -127,10 +127,6 @@ export type Align = 'left' | 'right' | 'center' | undefined;
 
 const columnGap = ' │ ';
 
-/** The most rows (under the header) and columns of a table that are read and shown. */
-export const maxTableRows = 1000;
-export const maxTableColumns = 50;
-
 /**
  * A table as aligned text lines: a bold header row, a rule, then the rows,
  * each cell padded to its column's width (terminal cells) and alignment.

@@ -10,21 +10,9 @@ import {splitAtBreaks} from '../../inline-tree.js';
 import {imageAlt, inlinesOf, type InlineOptions} from '../../inline-tokens.js';
 import {reporter} from '../../parse-inline.js';
 import {neutralize} from '../../neutralize.js';
-import {
-	codeBlock,
-	codeLines,
-	listBlock,
-	maxTableColumns,
-	maxTableRows,
-	mergeText,
-	quoteBlock,
-	tableBlock,
-	trimInlines,
-	type Align,
-	type ListItem,
-	type ListTree,
-} from '../blocks.js';
-import type {MdNode, TableRow} from './tree.js';
+import {codeBlock, codeLines, listBlock, mergeText, quoteBlock, tableBlock, trimInlines, type ListItem, type ListTree} from '../blocks.js';
+import type {MdNode} from './tree.js';
+import {maxTableColumns, maxTableRows} from '../../bounded-table.js';
 import {append} from '../../../frame/lists.js';
 
 export type BlockContext = {
@@ -72,7 +60,7 @@ function blockOf(node: MdNode, context: BlockContext): Block[] {
 		}
 
 		case 'table': {
-			return [tableOf(node.rows, node.align, line, context)];
+			return [tableOf(node, line, context)];
 		}
 
 		case 'html': {
@@ -128,13 +116,14 @@ function imageOf(src: string, alt: string, line: number): Image {
  * out is said in the table (`… N more rows`, a last column of `…`) and by
  * `check`; its cells are never read.
  */
-function tableOf(rows: readonly TableRow[], align: readonly Align[], line: number, context: BlockContext): Block {
-	const columns = maxOf(rows.map(row => row.cells.length));
+function tableOf({rows, align, shape}: Extract<MdNode, {type: 'table'}>, line: number, context: BlockContext): Block {
+	const columns = shape?.columns ?? maxOf(rows.map(row => row.cells.length));
 	const kept = rows.slice(0, maxTableRows + 1);
 	const [header, ...body] = kept.map(row => row.cells.slice(0, maxTableColumns).map(cell => trimInlines(inlineOf(cell, row.line, context))));
-	const cut = {rows: rows.length - kept.length, columns: Math.max(0, columns - maxTableColumns)};
+	const allRows = rows.length + (shape?.moreRows ?? 0);
+	const cut = {rows: allRows - kept.length, columns: Math.max(0, columns - maxTableColumns)};
 	if (cut.rows > 0 || cut.columns > 0) {
-		const shape = `${(rows.length - 1).toLocaleString('en')} rows and ${columns.toLocaleString('en')} columns`;
+		const shape = `${(allRows - 1).toLocaleString('en')} rows and ${columns.toLocaleString('en')} columns`;
 		const message = `a table of ${shape}: only the first ${maxTableRows.toLocaleString('en')} rows and ${maxTableColumns} columns are shown, and the table says what is left out`;
 		context.diagnostics.push({severity: 'warning', line, code: 'table-cut', message});
 	}

@@ -9,11 +9,12 @@
 import type {Token} from 'markdown-it';
 import type {Markdown} from '../../inline-markdown.js';
 import type {Align} from '../blocks.js';
+import type {TableShape} from '../../bounded-table.js';
 
 /** 1-based first line and the line after the last, in the parsed text. */
 type Range = {readonly line: number; readonly end: number};
 
-export type TableRow = {readonly line: number; readonly cells: Token[][]};
+type TableRow = {readonly line: number; readonly cells: Token[][]};
 
 export type MdNode =
 	| (Range & {readonly type: 'paragraph'; readonly inline: readonly Token[]})
@@ -21,7 +22,8 @@ export type MdNode =
 	| (Range & {readonly type: 'heading'; readonly depth: number; readonly setext: boolean; readonly inline: readonly Token[]})
 	| (Range & {readonly type: 'blockquote' | 'listItem'; readonly children: MdNode[]})
 	| (Range & {readonly type: 'list'; readonly ordered: boolean; readonly start: number; readonly children: MdNode[]})
-	| (Range & {readonly type: 'table'; readonly align: Align[]; readonly rows: TableRow[]})
+	/** `shape`: the table's real width and the rows past the cap, when it is larger than what was read (bounded-table.ts). */
+	| (Range & {readonly type: 'table'; readonly align: Align[]; readonly rows: TableRow[]; readonly shape?: TableShape})
 	/** A fenced (`fence` is its opening run) or indented code block. */
 	| (Range & {readonly type: 'code'; readonly value: string; readonly info: string; readonly fence: string})
 	| (Range & {readonly type: 'html'; readonly value: string})
@@ -90,7 +92,8 @@ function treeOf(tokens: readonly Token[]): Root {
 			}
 
 			case 'table_open': {
-				table = {type: 'table', align: [], rows: [], line, end};
+				const shape = token.meta as TableShape | null;
+				table = {type: 'table', align: [], rows: [], line, end, ...(shape ? {shape} : {})};
 				parent().children.push(table);
 				break;
 			}
