@@ -15,6 +15,7 @@ import {formatNamed} from './deck/format-names.js';
 import {neutralize} from './deck/neutralize.js';
 import {internalErrorReport, oneLine} from './fault-line.js';
 import {DeckError, readDeck, readDeckInSteps} from './read-deck.js';
+import {openableName} from './files/raw-path.js';
 import {parseDuration} from './rehearsal/rehearsal.js';
 import {colourLevel, pictureColours, type ImagesMode} from './render/colour-level.js';
 import {highlightDeck} from './code/highlight-deck.js';
@@ -38,7 +39,9 @@ async function main(): Promise<number> {
 	if (problem) throw new DeckError(problem);
 	const [first, second] = input;
 	const command = first && commands.has(first) && second !== undefined ? first : 'play';
-	const file = command === 'play' ? first : second;
+	// A name that is not UTF-8 is opened by its bytes (raw-path.ts).
+	const named = command === 'play' ? first : second;
+	const file = named === undefined || named === '-' ? named : openableName(named);
 	// `lectern print` with no deck (unless a deck is really called "print"): the usage, not "no such file".
 	const commandAlone = first !== undefined && commands.has(first) && second === undefined && !existsSync(first);
 	if (file === undefined || commandAlone) (await import('./meow-arguments.js')).showUsage(import.meta, options);

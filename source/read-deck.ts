@@ -10,6 +10,7 @@ import {isEmptyDeck, loadDeck, loadDeckInSteps, prepareToLoad, type DeckInSteps,
 import {isProbablyBinary} from './deck/binary-file.js';
 import type {DeckWorkerData, DeckWorkerReply} from './deck-worker.js';
 import {neutralize} from './deck/neutralize.js';
+import {fsPath} from './files/raw-path.js';
 
 /**
  * Decks larger than this are refused with a clear message: a talk is kilobytes
@@ -34,7 +35,7 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 	if (path === '-') return readStdin();
 	let info;
 	try {
-		info = await stat(path);
+		info = await stat(fsPath(path));
 	} catch (error) {
 		throw new DeckError(`${shown}: ${describe(error)}`);
 	}
@@ -45,7 +46,7 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 	if (info.size > maxDeckBytes)
 		throw new DeckError(`${shown}: is ${Math.round(info.size / 1024 / 1024)} MB; decks up to ${maxDeckBytes / 1024 / 1024} MB are supported`);
 	try {
-		return await readFile(path);
+		return await readFile(fsPath(path));
 	} catch (error) {
 		throw new DeckError(`${shown}: ${describe(error)}`);
 	}
@@ -213,7 +214,7 @@ function readStdin(): Promise<Uint8Array> {
 function readFifo(path: string, shown: string): Promise<Uint8Array> {
 	let fd: number;
 	try {
-		fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+		fd = openSync(fsPath(path), constants.O_RDONLY | constants.O_NONBLOCK);
 	} catch (error) {
 		return Promise.reject(new DeckError(`${shown}: ${describe(error)}`));
 	}
