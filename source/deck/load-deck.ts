@@ -7,7 +7,7 @@ import {hasFrontMatter} from './formats/front-matter.js';
 import {lookatme} from './formats/lookatme/lookatme.js';
 import {plainMarkdown} from './formats/markdown/plain.js';
 import {readMarkdownDeck} from './formats/markdown/read-markdown.js';
-import {markdownOpening} from './formats/markdown/opening.js';
+import {markdownOpening, markdownPastCount} from './formats/markdown/opening.js';
 import {mdp} from './formats/mdp/mdp.js';
 import {patat} from './formats/patat/patat.js';
 import {presenterm} from './formats/presenterm/presenterm.js';
@@ -18,7 +18,7 @@ import type {Deck, DeckFormat, Diagnostic} from './model.js';
 import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
 import {decodeDeckBytes, utf16Encoding, type DecodedDeck} from './decode-deck.js';
 import {stepCodeBlocks} from './code-steps.js';
-import {capSlides} from './slide-cap.js';
+import {capSlides, maxSlides} from './slide-cap.js';
 
 export type LoadOptions = {
 	/** The deck's format; detected from its text when absent (see `detectDeck`). */
@@ -57,7 +57,9 @@ export function loadDeck(bytes: Uint8Array, options: LoadOptions = {}): Deck {
 
 /** A format's reader, with the steps of stepped code blocks added (see code-steps.ts), at most `maxSlides` slides. */
 function parse(format: DeckFormat, text: string): Deck {
-	return capSlides(stepCodeBlocks(parsers[format](text)));
+	// A plain Markdown deck past the cap is read as far as the cap; its other slides are only counted.
+	const head = format === 'markdown' ? markdownPastCount(text, maxSlides) : undefined;
+	return capSlides(head ?? stepCodeBlocks(parsers[format](text)));
 }
 
 /** True when no slide shows anything and none has notes (such a deck is refused). */

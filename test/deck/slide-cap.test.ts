@@ -2,7 +2,11 @@ import assert from 'node:assert/strict';
 import {test} from 'node:test';
 import {loadDeck, loadDeckInSteps} from '../../source/deck/load-deck.js';
 import type {Deck, Inline} from '../../source/deck/model.js';
-import {maxSlides} from '../../source/deck/slide-cap.js';
+import {capSlides, maxSlides} from '../../source/deck/slide-cap.js';
+import {stepCodeBlocks} from '../../source/deck/code-steps.js';
+import {markdownPastCount} from '../../source/deck/formats/markdown/opening.js';
+import {plainMarkdown} from '../../source/deck/formats/markdown/plain.js';
+import {readMarkdownDeck} from '../../source/deck/formats/markdown/read-markdown.js';
 
 const encoder = new TextEncoder();
 const shorthand = (count: number) => Array.from({length: count}, (_, index) => `Slide ${index + 1}`).join('\n---\n');
@@ -57,3 +61,27 @@ for (const [format, text] of [
 		assert.equal(inSteps.whole().slides.length, maxSlides);
 	});
 }
+
+test('a Markdown deck past the cap, read only as far as the cap, is the whole deck read and cut', () => {
+	const kinds = [
+		(index: number) => `# Slide ${index}\n\nSome *text* and **more**, \`code\`.`,
+		(index: number) => `- one ${index}\n- two\n  - nested`,
+		(index: number) => `\`\`\`python\nprint(${index})\n\n---\n\`\`\``,
+		(index: number) => `| a | b |\n|---|---|\n| ${index} | y |`,
+		(index: number) => `First ${index}\n\n<!-- pause -->\n\nSecond`,
+		(index: number) => `Setext ${index}\n---\n\ntext`,
+		() => '',
+	];
+	const text = Array.from({length: maxSlides + 300}, (_, index) => kinds[index % kinds.length]!(index)).join('\n\n---\n\n');
+	// The deck is read by the short way, not whole.
+	assert.ok(markdownPastCount(text, maxSlides));
+	const fast = loadDeck(encoder.encode(text), {format: 'markdown'});
+	const whole = capSlides(stepCodeBlocks(readMarkdownDeck(text, plainMarkdown)));
+	assert.equal(fast.slides.length, maxSlides);
+	assert.deepEqual(fast.slides, whole.slides);
+	const cut = whole.diagnostics.find(diagnostic => diagnostic.code === 'slides-cut')!;
+	assert.deepEqual(
+		fast.diagnostics.filter(diagnostic => diagnostic.line < cut.line || diagnostic.code === 'slides-cut'),
+		whole.diagnostics.filter(diagnostic => diagnostic.line < cut.line || diagnostic.code === 'slides-cut'),
+	);
+});

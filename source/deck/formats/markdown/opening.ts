@@ -57,6 +57,23 @@ const stepCommands = new Set(['pause', 'stop', 'skip_slide', 'incremental_lists'
 
 /** The opening deck of a plain Markdown text, or undefined when it must be read whole. */
 export function markdownOpening(text: string, start: number): Deck | undefined {
+	const deck = headOf(text, start + 2);
+	return deck && {...deck, diagnostics: []};
+}
+
+/**
+ * A plain Markdown deck of more than `count` slides, its first `count` read with their
+ * diagnostics and the others counted, as blank placeholders (the slide cap, slide-cap.ts,
+ * then says how many); undefined when it has no more, or must be read whole.
+ */
+export function markdownPastCount(text: string, count: number): Deck | undefined {
+	if (text.length < count * 4) return undefined;
+	const deck = headOf(text, count + 1);
+	return deck && deck.slides.length > count ? deck : undefined;
+}
+
+/** The slides of a plain Markdown text up to at least slide `needed` read, the rest counted; undefined when it must be read whole. */
+function headOf(text: string, needed: number): Deck | undefined {
 	if (text.includes('end_slide') || (text.includes(']:') && /\[[^\]\n]*\]:/.test(text))) return undefined;
 	const chunks = scanChunks(text);
 	if (chunks.length < 2) return undefined;
@@ -70,7 +87,7 @@ export function markdownOpening(text: string, start: number): Deck | undefined {
 		// markdown-it disagrees with the scanner: read the deck whole.
 		if (lastBreak !== chunk.breakLine || deck.slides.at(-1)?.line !== sentinel) return undefined;
 		const head = stepCodeBlocks({...deck, slides: deck.slides.slice(0, -1)});
-		if (head.slides.length >= start + 2) return withRest(head, text, chunks.slice(last + 1));
+		if (head.slides.length >= needed) return withRest(head, text, chunks.slice(last + 1));
 		if (last === cuts - 1) return undefined;
 	}
 }
@@ -83,7 +100,7 @@ function withRest(head: Deck, text: string, rest: readonly Chunk[]): Deck | unde
 		for (let step = 0; step < count; step++) slides.push({kind: 'blank', index: slides.length, line: chunk.firstLine});
 	}
 
-	return {...head, slides, diagnostics: []};
+	return {...head, slides};
 }
 
 /** How many slides a chunk makes in its deck, read as a deck after one slide (and before one, unless it is the last). */
