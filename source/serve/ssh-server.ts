@@ -323,9 +323,17 @@ class SessionViewer extends EventEmitter<ViewerSessionEvents> implements ViewerS
 	}
 }
 
-/** A new ed25519 host key, in OpenSSH's private key format. */
+/**
+ * A new ed25519 host key, in OpenSSH's private key format. ssh2 makes about one key in 256
+ * that it cannot read back (a public key starting with a zero byte loses that byte,
+ * mscdex/ssh2#1513), and `serve` then failed with "Malformed OpenSSH private key" at every
+ * start: such a key is made again, so none is ever saved.
+ */
 export function newHostKey(): string {
-	return utils.generateKeyPairSync('ed25519').private;
+	for (let attempt = 1; ; attempt++) {
+		const key = utils.generateKeyPairSync('ed25519').private;
+		if (validHostKey(key) || attempt === 64) return key;
+	}
 }
 
 /** The key's fingerprint as `ssh` shows it (SHA256:base64, no padding); undefined for a key that does not parse. */

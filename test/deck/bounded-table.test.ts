@@ -9,6 +9,7 @@ import MarkdownIt from 'markdown-it';
 import type {Token} from 'markdown-it';
 import {maxTableColumns, maxTableRows, type TableShape} from '../../source/deck/bounded-table.js';
 import {markdownFor, markdownInline} from '../../source/deck/inline-markdown.js';
+import {random} from '../support/random.js';
 
 const plain = new MarkdownIt('commonmark').enable(['table']);
 
@@ -31,17 +32,6 @@ function tables(tokens: readonly Token[]): Table[] {
 
 const capped = (table: Table) => table.cells.slice(0, maxTableRows + 1).map(row => row.slice(0, maxTableColumns));
 
-/** Mulberry32, for tables that can be made again from their seed. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d_2b_79_f5) >>> 0;
-		let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-		mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-		return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-	};
-}
-
 function tableText(next: () => number): string {
 	const columns = maxTableColumns - 3 + Math.floor(next() * 7);
 	const delimiterColumns = next() < 0.15 ? columns + (next() < 0.5 ? -1 : 1) : columns;
@@ -60,7 +50,7 @@ function tableText(next: () => number): string {
 test('around the column cap, the kept cells are what markdown-it makes of the whole table (seeded)', () => {
 	const bounded = markdownFor(markdownInline);
 	for (let seed = 1; seed <= 300; seed++) {
-		const text = tableText(random(seed));
+		const text = tableText(random(seed).next);
 		const ours = tables(bounded.parse(text, {}));
 		const theirs = tables(plain.parse(text, {}));
 		assert.equal(ours.length, theirs.length, `seed ${seed}: tables found\n${text}`);
