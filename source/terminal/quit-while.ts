@@ -23,24 +23,27 @@ export function quitsBeforePlayer(read: string): boolean {
  * graphics reply filter over it), so no key is read past this watch; when
  * nothing else reads it, what is read is handed back afterwards (unshift),
  * in order, so the player still gets the keys typed meanwhile.
+ *
+ * Read in paused mode ('readable'), as Ink reads: a TTY switched to flowing
+ * mode ('data') and paused again reads nothing more once Ink listens.
  */
 export async function quitKeysWhile<T>(input: NodeJS.ReadStream, work: Promise<T>, quit: () => void): Promise<T> {
 	const alone = input.listenerCount('data') === 0 && input.listenerCount('readable') === 0;
 	const kept: Buffer[] = [];
-	const read = (chunk: Buffer | string) => {
-		const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
-		if (quitsBeforePlayer(bytes.toString('latin1'))) quit();
-		else if (alone) kept.push(bytes);
+	const readable = () => {
+		// With a 'data' listener also there, each read is emitted to it as well.
+		for (let chunk: unknown = input.read(); chunk !== null; chunk = input.read()) {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : (chunk as Buffer);
+			if (quitsBeforePlayer(bytes.toString('latin1'))) quit();
+			else if (alone) kept.push(bytes);
+		}
 	};
 
-	input.on('data', read);
+	input.on('readable', readable);
 	try {
 		return await work;
 	} finally {
-		input.off('data', read);
-		if (alone) {
-			input.pause();
-			if (kept.length > 0) input.unshift(Buffer.concat(kept));
-		}
+		input.off('readable', readable);
+		if (alone && kept.length > 0) input.unshift(Buffer.concat(kept));
 	}
 }

@@ -112,6 +112,12 @@ for (const [which, path, seed] of [
 			await pause(300);
 			assert.ok(showsPosition(await screen.text(), target, total), `${what}: moved on after showing it`);
 			assert.ok(rows);
+			// Keys pressed once the player reads the keyboard itself still arrive.
+			const last = target === total ? 1 : total;
+			await screen.keys(last === 1 ? 'Home' : 'End');
+			await screen.waitFor(current => showsPosition(current, last, total), {what: `${what}, then ${last === 1 ? 'Home' : 'End'}`});
+			await screen.keys('q');
+			assert.equal((await screen.waitForExit({what: 'q after start-up'})).exitStatus, 0);
 		} finally {
 			await screen.stop();
 		}

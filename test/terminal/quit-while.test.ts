@@ -39,7 +39,7 @@ test('keys typed while the deck is parsed are handed to the player afterwards, i
 	void waiting;
 });
 
-test('when another reader has the keyboard (the graphics reply filter), keys are only looked at', async () => {
+test('when something else reads the keyboard too, keys are only looked at: it gets them all', async () => {
 	const input = keyboard();
 	const seen: string[] = [];
 	input.on('data', (chunk: Buffer) => seen.push(chunk.toString()));
@@ -52,7 +52,7 @@ test('when another reader has the keyboard (the graphics reply filter), keys are
 	input.write('j');
 	input.write('\u0003');
 	assert.equal(await work, 'deck');
-	assert.deepEqual(seen, ['j', '\u0003']);
+	assert.equal(seen.join(''), 'j\u0003');
 	assert.equal(quits, 1);
 	assert.equal(input.listenerCount('data'), 1);
 });
