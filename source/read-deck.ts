@@ -81,8 +81,7 @@ async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promi
 	const [{Worker}, {workerMark, workerScript}] = await Promise.all([import('node:worker_threads'), import('./deck-worker.js')]);
 	const parsed = new Promise<Deck>((resolve, reject) => {
 		const worker = new Worker(workerScript, {workerData: {[workerMark]: {bytes, options}} satisfies DeckWorkerData, execArgv: []});
-		// Quitting never waits for it.
-		worker.unref();
+		// Kept referenced: nothing else may keep the process alive while the deck is awaited (quitting calls process.exit).
 		worker.once('message', (reply: DeckWorkerReply) => {
 			void worker.terminate();
 			if (reply.ok) resolve(reply.deck);
