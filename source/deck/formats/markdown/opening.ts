@@ -67,16 +67,22 @@ export function markdownOpening(text: string, start: number): Deck | undefined {
  * then says how many); undefined when it has no more, or must be read whole.
  */
 export function markdownPastCount(text: string, count: number): Deck | undefined {
+	// A slide break takes at least four characters: a shorter text has too few to scan for.
 	if (text.length < count * 4) return undefined;
-	const deck = headOf(text, count + 1);
+	// Fewer breaks than slides wanted: most likely a deck under the cap, read whole once, not in growing prefixes first.
+	const deck = headOf(text, count + 1, count + 1);
 	return deck && deck.slides.length > count ? deck : undefined;
 }
 
-/** The slides of a plain Markdown text up to at least slide `needed` read, the rest counted; undefined when it must be read whole. */
-function headOf(text: string, needed: number): Deck | undefined {
+/**
+ * The slides of a plain Markdown text up to at least slide `needed` read, the rest
+ * counted; undefined when it must be read whole, or the scanner cuts it into fewer
+ * than `minChunks` pieces.
+ */
+function headOf(text: string, needed: number, minChunks = 2): Deck | undefined {
 	if (text.includes('end_slide') || (text.includes(']:') && /\[[^\]\n]*\]:/.test(text))) return undefined;
 	const chunks = scanChunks(text);
-	if (chunks.length < 2) return undefined;
+	if (chunks.length < minChunks) return undefined;
 	const cuts = chunks.length - 1;
 	for (let last = 0; ; last = Math.min(cuts - 1, last * 2 + 1)) {
 		const chunk = chunks[last]!;
