@@ -238,6 +238,107 @@ import { changedCells } from ${JSON.stringify(fileURLToPath(new URL('../source/r
         buffer.push(cursorSuffix);`,
 	},
 	{
+		file: 'ink/build/log-update.js',
+		why:
+			'Every incremental frame moved the cursor up to the first changed line, over the ' +
+			'unchanged ones, and back down to the last row: three moves for one typed character. A ' +
+			'frame of as many lines as the last (no cursor shown, and the frame no taller than the ' +
+			'screen) is written from where the last one left the cursor, and leaves it after its last ' +
+			'write (source/render/frame-update.ts, which moves to a row it does not know the way to ' +
+			"absolutely: lectern's frames start at the top left). Every other write of Ink's first " +
+			'takes the cursor back to the last row, where Ink expects it.',
+		find: `        const previousVisible = visibleLineCount(previousLines, previousOutput);
+`,
+		replace: `        const previousVisible = visibleLineCount(previousLines, previousOutput);
+        if (previousOutput.length > 0 && str !== previousOutput && !activeCursor && !cursorWasShown && nextLines.length === previousLines.length && nextLines.length <= (stream.rows || 0)) {
+            const update = frameUpdate(previousLines, nextLines, cursorSpot, stream.columns || 80);
+            if (update.bytes !== '') stream.write(update.bytes);
+            cursorSpot = update.at;
+            previousOutput = str;
+            previousLines = nextLines;
+            return true;
+        }
+        toInkPlace();
+`,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: 'Where the cursor is after a frame of the patch above; undefined: on the last row, where Ink leaves it.',
+		find: `    let previousLines = [];
+`,
+		replace: `    let previousLines = [];
+    let cursorSpot;
+    const toInkPlace = () => {
+        if (cursorSpot === undefined) return;
+        cursorSpot = undefined;
+        stream.write(inkPlace(previousLines.length));
+    };
+`,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: "Clearing, ending and taking a frame written by Ink itself (sync) start from, or leave the cursor at, Ink's place (see above).",
+		find: `    render.clear = () => {
+        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLines.length, previousCursorPosition);`,
+		replace: `    render.oneLine = (str) => {
+        if (previousOutput.length === 0) return false;
+        const lines = str.split('\\n');
+        if (lines.length !== previousLines.length) return false;
+        let changed = 0;
+        for (let i = 0; i < lines.length && changed < 2; i++) if (lines[i] !== previousLines[i]) changed++;
+        return changed === 1;
+    };
+    render.clear = () => {
+        toInkPlace();
+        const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLines.length, previousCursorPosition);`,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: 'The end of the player (see above).',
+		find: `    render.done = () => {
+        previousOutput = '';
+        previousLines = [];`,
+		replace: `    render.done = () => {
+        toInkPlace();
+        previousOutput = '';
+        previousLines = [];`,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: 'A frame Ink wrote itself (taller than the screen: cleared and written whole) leaves the cursor where Ink expects it.',
+		find: `    render.sync = (str) => {
+        const activeCursor = cursorDirty ? cursorPosition : undefined;
+        cursorDirty = false;
+        const lines = str.split('\\n');
+        previousOutput = str;
+        previousLines = lines;`,
+		replace: `    render.sync = (str) => {
+        cursorSpot = undefined;
+        const activeCursor = cursorDirty ? cursorPosition : undefined;
+        cursorDirty = false;
+        const lines = str.split('\\n');
+        previousOutput = str;
+        previousLines = lines;`,
+	},
+	{
+		file: 'ink/build/log-update.js',
+		why: 'The imports of the patches above.',
+		find: "import ansiEscapes from 'ansi-escapes';",
+		replace: `import ansiEscapes from 'ansi-escapes';
+import { frameUpdate, toInkPlace as inkPlace } from ${JSON.stringify(fileURLToPath(new URL('../source/render/frame-update.ts', import.meta.url)))};`,
+	},
+	{
+		file: 'ink/build/ink.js',
+		why:
+			'A frame that changes one line (a typed character, a clock tick) is one short write that ' +
+			'cannot tear: it goes without the synchronized-output markers (16 bytes, more than the ' +
+			'character itself).',
+		find: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout);`,
+		replace: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout) && !this.log.oneLine?.(output);`,
+	},
+	{
 		file: 'ink/build/ink.js',
 		why:
 			'After a resize the terminal no longer shows the last frame: when the height shrinks, ' +

@@ -24,8 +24,12 @@ STRIP_RE = re.compile(ESC_SEQ + rb'|[\x00-\x09\x0b-\x1f\x7f]')
 QUERY_RE = re.compile(rb'\x1b\[(\?)?6n|\x1b\[0?c|\x1b\[>0?c|\x1b\[5n|\x1b\[1([48])t|\x1b\](1[01]);\?(\x07|\x1b\\)')
 
 
+# a cursor move to another row: the text after it is another line, not the same one run on
+ROW_MOVE_RE = re.compile(rb'\x1b\[[0-9;]*[ABEFHfd]')
+
+
 def strip(data):
-    return STRIP_RE.sub(b'', data).decode('utf-8', 'replace')
+    return STRIP_RE.sub(b'', ROW_MOVE_RE.sub(b'\n', data)).decode('utf-8', 'replace')
 
 
 def marker_re(k, n):

@@ -11,7 +11,7 @@ import {cellWidth, oneCellCode} from '../text/cell-width.js';
 
 const cursorColumn = (column: number) => `\u001B[${column + 1}G`;
 const eraseEndLine = '\u001B[K';
-const sgrReset = '\u001B[0m';
+const sgrReset = '\u001B[m';
 const linkClose = '\u001B]8;;\u001B\\';
 
 /** A line as cells: the characters, their widths, and the style each is drawn in. */
@@ -132,36 +132,69 @@ const sum = (values: readonly number[], from: number, to: number) => {
 	return total;
 };
 
+/** A run of cells to write: from `column`, `text`, after which the cursor is `width` cells further on. */
+export type CellRun = {readonly column: number; readonly text: string; readonly width: number};
+
 /**
  * The bytes that turn `previous` (on screen, cursor somewhere on its row) into
  * `next`: the whole line when there was none or it cannot be diffed; else the
- * changed cells, widened to whole words (so `12/45` reaches the terminal as
- * such, not as `2`), after a move to their column, and an erase to the end of
+ * changed cells, after a move to their column, and an erase to the end of
  * the line when the line's width changed. Empty when nothing visible changed.
  */
 export function changedCells(previous: string | undefined, next: string): string {
-	const whole = cursorColumn(0) + next + eraseEndLine;
-	if (previous === undefined) return whole;
-	if (previous === next) return '';
-	const before = cachedCells(previous);
+	const run = changedRun(previous, next);
+	return run ? cursorColumn(run.column) + run.text : '';
+}
+
+/**
+ * The cells that turn `previous` into `next` (see `changedCells`), or
+ * undefined when nothing visible changed. A changed number is widened to its
+ * whole word (so `12/45` reaches the terminal as such, not as `2`); other
+ * text is written from the first cell that changed (a typed character is one
+ * cell, not its whole word again).
+ */
+export function changedRun(previous: string | undefined, next: string): CellRun | undefined {
+	if (previous === next) return undefined;
+	const before = previous === undefined ? undefined : cachedCells(previous);
 	const after = cachedCells(next);
-	if (!before || !after) return whole;
+	if (!before || !after) return {column: 0, text: next + eraseEndLine, width: after ? sum(after.widths, 0, after.chars.length) : Number.POSITIVE_INFINITY};
 	const same = (a: number, b: number) => before.chars[a] === after.chars[b] && before.styles[a] === after.styles[b];
 	const beforeLength = before.chars.length;
 	const afterLength = after.chars.length;
 	let start = 0;
 	while (start < beforeLength && start < afterLength && same(start, start)) start++;
-	while (start > 0 && after.chars[start - 1] !== ' ') start--;
-	const column = sum(after.widths, 0, start);
 	const beforeWidth = sum(before.widths, 0, beforeLength);
 	const afterWidth = sum(after.widths, 0, afterLength);
-	if (beforeWidth !== afterWidth) return cursorColumn(column) + cellsText(after, start, afterLength) + eraseEndLine;
-	let end = 0;
-	while (end < beforeLength - start && end < afterLength - start && same(beforeLength - 1 - end, afterLength - 1 - end)) end++;
-	let stop = afterLength - end;
-	while (stop < afterLength && after.chars[stop] !== ' ') stop++;
-	if (stop <= start) return '';
-	return cursorColumn(column) + cellsText(after, start, stop);
+	let stop = afterLength;
+	if (beforeWidth === afterWidth) {
+		let end = 0;
+		while (end < beforeLength - start && end < afterLength - start && same(beforeLength - 1 - end, afterLength - 1 - end)) end++;
+		stop = afterLength - end;
+		if (stop <= start) return undefined;
+	}
+
+	if (hasDigit(after.chars, start, stop)) {
+		while (start > 0 && after.chars[start - 1] !== ' ') start--;
+		if (beforeWidth === afterWidth) while (stop < afterLength && after.chars[stop] !== ' ') stop++;
+	}
+
+	const column = sum(after.widths, 0, start);
+	if (beforeWidth !== afterWidth) return {column, text: cellsText(after, start, afterLength) + eraseEndLine, width: afterWidth - column};
+	return {column, text: cellsText(after, start, stop), width: sum(after.widths, start, stop)};
+}
+
+/** True when a cell from `start` to `stop`, or the word around them, holds a digit. */
+function hasDigit(chars: readonly string[], start: number, stop: number): boolean {
+	let from = start;
+	while (from > 0 && chars[from - 1] !== ' ') from--;
+	let to = stop;
+	while (to < chars.length && chars[to] !== ' ') to++;
+	for (let index = from; index < to; index++) {
+		const code = chars[index]!.charCodeAt(0);
+		if (code >= 48 && code <= 57) return true;
+	}
+
+	return false;
 }
 
 /** The last frames' lines, each read once: a line on screen is the `previous` of the next frame. */

@@ -26,9 +26,10 @@ test('lines that cannot be diffed safely are written whole', () => {
 	assert.equal(changedCells(undefined, 'abc'), '\u001B[1Gabc\u001B[K');
 });
 
-test('only the changed words are written', () => {
+test('only the changed cells are written, a changed number as its whole word', () => {
 	assert.equal(changedCells(' 11/45 Intro', ' 12/45 Intro'), '\u001B[2G12/45');
-	assert.equal(changedCells('$ git pus', '$ git push'), '\u001B[7Gpush\u001B[K');
+	assert.equal(changedCells('$ git pus', '$ git push'), '\u001B[10Gh\u001B[K');
+	assert.equal(changedCells('$ git pus ', '$ git push'), '\u001B[10Gh');
 	assert.equal(changedCells('same', 'same'), '');
 });
 
