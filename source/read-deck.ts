@@ -11,6 +11,7 @@ import {isProbablyBinary} from './deck/binary-file.js';
 import type {DeckWorkerData, DeckWorkerReply} from './deck-worker.js';
 import {neutralize} from './deck/neutralize.js';
 import {fsPath} from './files/raw-path.js';
+import {holdAcross} from './young-generation.js';
 
 /**
  * Decks larger than this are refused with a clear message: a talk is kilobytes
@@ -80,7 +81,13 @@ async function loadHere(bytes: Uint8Array, options: LoadOptions): Promise<Deck> 
 async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promise<Deck> {
 	const [{Worker}, {workerMark, workerScript}] = await Promise.all([import('node:worker_threads'), import('./deck-worker.js')]);
 	const parsed = new Promise<Deck>((resolve, reject) => {
-		const worker = new Worker(workerScript, {workerData: {[workerMark]: {bytes, options}} satisfies DeckWorkerData, execArgv: []});
+		const worker = holdAcross(
+			new Worker(workerScript, {
+				workerData: {[workerMark]: {bytes, options}} satisfies DeckWorkerData,
+				execArgv: [],
+				resourceLimits: {maxYoungGenerationSizeMb: Number(process.env['YG'] ?? 4)},
+			}),
+		);
 		// Kept referenced: nothing else may keep the process alive while the deck is awaited (quitting calls process.exit).
 		worker.once('message', (reply: DeckWorkerReply) => {
 			void worker.terminate();
