@@ -36,6 +36,19 @@ export default tseslint.config(
 		},
 	},
 	{
+		files: ['source/**/*.{ts,tsx}'],
+		rules: {
+			// ICU's number and date formatting start up on first use, some 20 ms: once that was at
+			// module load, before the first frame. Counts go through source/text/thousands.ts.
+			'no-restricted-properties': [
+				'error',
+				{property: 'toLocaleString', message: 'Use thousands() from source/text/thousands.ts: toLocaleString starts ICU (~20 ms).'},
+				{property: 'toLocaleDateString', message: 'Starts ICU (~20 ms) on first use.'},
+				{property: 'toLocaleTimeString', message: 'Starts ICU (~20 ms) on first use.'},
+			],
+		},
+	},
+	{
 		files: ['**/*.{js,mjs,cjs}'],
 		languageOptions: {
 			globals: {

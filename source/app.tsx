@@ -30,7 +30,7 @@ import {notesScrollLimit} from './layout/plan-presenter.js';
 import {planScreen, slideArea} from './layout/plan-screen.js';
 import {animationFor} from './layout/terminal-animation.js';
 import {keyName, textKeys} from './navigation/keymap.js';
-import {navigate, withCount, type Notice} from './navigation/navigation.js';
+import {navigate, withCount, type NavState, type Notice} from './navigation/navigation.js';
 import type {SlideSync} from './presenter/sync.js';
 import {paceAt, pacePlan} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
@@ -58,6 +58,8 @@ export type AppProps = {
 	readonly counter?: boolean;
 	/** The speaker's own terminal: notes full screen, following the audience's. */
 	readonly presenter?: boolean;
+	/** The state to open in, when keys moved the opening screen before the player loaded; absent: the opening state at `start`. */
+	readonly opening?: NavState;
 	/** Keeps this player and the other terminal on the same slide. */
 	readonly sync?: SlideSync;
 	/** Why there is no link to another terminal (the private socket folder was refused), said once the player opens. */
@@ -105,6 +107,7 @@ export function App({
 	deck: initialDeck,
 	file,
 	start,
+	opening,
 	ansi,
 	stdout,
 	onQuit,
@@ -134,7 +137,7 @@ export function App({
 	const [themeIndex, setThemeIndex] = useState(themes.start);
 	const theme = themes.themes[themeIndex];
 	const {deck, error, version} = useDeckReload(file, initialDeck, themeIndex === themes.start ? codeTheme : theme?.code);
-	const [nav, setNav] = useState(() => openingState(initialDeck, start, notes, counter));
+	const [nav, setNav] = useState(() => opening ?? openingState(initialDeck, start, notes, counter));
 	const search = useMemo(() => searchSlides(deck.slides), [deck]);
 	useSearchIndex(search);
 	useSlideSync(sync, nav, setNav, presenter ? 'audience screen' : 'presenter');

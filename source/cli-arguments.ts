@@ -8,6 +8,7 @@
 import {parseArgs} from 'node:util';
 import {imagesModes} from './render/colour-level.js';
 import {formatNames} from './deck/format-names.js';
+import {thousands} from './text/thousands.js';
 
 export type Flags = {
 	readonly start: number | undefined;
@@ -178,7 +179,7 @@ export function flagProblem(flags: Flags, argv: readonly string[] = []): string 
 	const whole = (name: string, value: number | undefined) =>
 		value === undefined || (Number.isInteger(value) && value >= 1) ? undefined : `--${name} ${typed(name, value)}: not a whole number of 1 or more`;
 	const atMost = (name: string, value: number | undefined, limit: number) =>
-		value === undefined || value <= limit ? undefined : `--${name} ${typed(name, value)}: at most ${limit.toLocaleString('en')}`;
+		value === undefined || value <= limit ? undefined : `--${name} ${typed(name, value)}: at most ${thousands(limit)}`;
 	return (
 		whole('start', flags.start) ??
 		whole('width', flags.width) ??

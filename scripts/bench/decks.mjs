@@ -137,3 +137,47 @@ export function generateMarkdownDeck(count, seed = 1, dialect = 'markdown', tagg
 		);
 	return converted.join('\n\n---\n\n') + '\n';
 }
+
+const html = text => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+
+/**
+ * The same deck in remark's format (as lectern reads it, fixtures/formats/): `---` between
+ * slides, `#=` titles as `class: title, middle` slides with headings, terminal sessions as
+ * remark's "shell-wrap" HTML terminals (a prompt, the command, its output, a closing prompt
+ * with a cursor), images as Markdown images, `Note:` lines as `???` notes.
+ */
+export function generateRemarkDeck(count, seed = 1) {
+	const prompt = '<ps>dev</ps> <dr>~/shop $</dr>';
+	const slides = generateDeck(count, seed).replace(/\n$/, '').split('\n---\n');
+	return (
+		slides
+			.map(slide => {
+				const lines = slide.split('\n');
+				if (lines[0].startsWith('$$terminal')) {
+					const body = [];
+					for (let index = 1; index < lines.length; index++) {
+						if (lines[index].startsWith('$$prompt')) body.push(prompt, `${html(lines[++index])}<br>`);
+						else body.push(`${html(lines[index])}<br>`);
+					}
+
+					const title = html(lines[0].replace('$$terminal ', ''));
+					return [`<div class="shell-wrap"><p class="shell-top-bar">${title}</p><p class="shell-body">`, ...body, `${prompt} <w>&nbsp;</w>`, '</p></div>'].join(
+						'\n',
+					);
+				}
+
+				const notes = lines.filter(line => line.startsWith('Note: ')).map(line => line.slice(6));
+				const content = lines
+					.filter(line => !line.startsWith('Note: '))
+					.map(line => {
+						if (line.startsWith('#= ')) return `# ${line.slice(3)}`;
+						if (/^(?:@=|~@) /.test(line)) return `![image](${line.replace(/^\S+ /, '')})`;
+						if (line.startsWith('vv ')) return line.slice(3);
+						return line;
+					});
+				const head = lines[0].startsWith('#= ') ? ['class: title, middle', ''] : [];
+				return [...head, ...content, ...(notes.length > 0 ? ['', '???', ...notes] : [])].join('\n');
+			})
+			.join('\n---\n') + '\n'
+	);
+}

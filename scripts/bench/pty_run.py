@@ -18,14 +18,23 @@ Job fields (times in ms unless named *_s):
   slide_markers  optional list of regular expressions, one per slide: slide k is shown when
                  the output contains slide_markers[k-1] (instead of "k/n")
   transitions    how many next-slide keys to send, in the first measured run only
-                 (the other runs only measure the first frame and quitting)
+                 (the other runs only measure the first frame and quitting; with
+                 every_run: true, in every run, and the steps too)
+  steps          instead of next-slide keys: a list of {key, name, text or raw}, each a key
+                 and a regular expression that marks its frame, on the ANSI-stripped text
+                 (text) or on the bytes (raw; e.g. an inverse cell); see run_steps
+  wait_idle      (default true) before the first key, wait until the program has written
+                 nothing and used under 5 % of a CPU for `idle` ms (default 200), at most
+                 idle_limit_s (default 20): its start-up is over, keys meet a player that
+                 waits for them (idle_ms: spawn -> that moment, or null at the limit)
   next_key       the bytes to send (default ESC [ C, the Right arrow)
   quiet          a frame is complete when the output has been quiet this long (default 30)
   settle         before the next key, wait until the output has been quiet this long
                  (default 150, at most 3 s): trailing animation frames come and go first
   stall, silent  a key that brought output but not the next "k/n" within `stall` ms of
                  silence (default 250), or no output at all for `silent` ms (default 2000),
-                 was taken for something else (lectern: it finished a typing animation);
+                 the program idle all that time (no thread running or waiting for a CPU:
+                 a slow program on a loaded machine is not stalled), was taken for something else (lectern: it finished a typing animation);
                  the key is sent again, up to 3 times, and the transition is timed from the
                  last press (extra_keys, finish_bytes record what happened)
   timeout_first_s, timeout_key_s, quit_wait_s   limits of every wait (30, 5, 2)
@@ -33,40 +42,18 @@ Job fields (times in ms unless named *_s):
 Per run: first_byte_ms / first_frame_ms (marker seen) / first_frame_complete_ms (last byte
 of the burst that contains the marker) measured from fork(); then for each key press:
 first_byte_ms (write -> first byte), marker_ms (write -> "k/n" seen), complete_ms (write ->
-last byte before `quiet` ms of silence), bytes (write -> complete), late_bytes (after complete, before the next key: animation frames
+last byte before `quiet` ms of silence, every synchronized-output block opened since
+the key closed again: a frame is never cut in two), bytes (write -> complete), late_bytes (after complete, before the next key: animation frames
 that came more than `quiet` ms apart), clears (ESC[2J in those
 bytes), syncs (ESC[?2026h, one per Ink frame); hwm_kb/rss_kb: VmHWM/VmRSS of the program
 from /proc just before the quit key; quit: exited within quit_wait_s?, exit_ms, code.
 """
-import fcntl
 import json
-import os
 import re
-import select
 import signal
-import struct
 import sys
-import termios
-import time
 
-now = time.perf_counter
-
-ESC_SEQ = (rb'\x1b\[[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]'          # CSI
-           rb'|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)'                    # OSC
-           rb'|\x1b[PX^_][^\x1b]*\x1b\\'                             # DCS, SOS, PM, APC
-           rb'|\x1b[\x20-\x2f]*[\x30-\x7e]')                         # other escapes
-STRIP_RE = re.compile(ESC_SEQ + rb'|[\x00-\x09\x0b-\x1f\x7f]')
-
-# terminal queries a program might wait for, answered like a real terminal would
-QUERY_RE = re.compile(rb'\x1b\[(\?)?6n|\x1b\[0?c|\x1b\[>0?c|\x1b\[5n|\x1b\[1([48])t|\x1b\](1[01]);\?(\x07|\x1b\\)')
-
-
-def strip(data):
-    return STRIP_RE.sub(b'', data).decode('utf-8', 'replace')
-
-
-def marker_re(k, n):
-    return re.compile(r'(?<![0-9/])' + re.escape(f'{k}/{n}') + r'(?![0-9/])')
+from pty_session import Session, marker_re, ms, now, on_signal, read_status, strip
 
 
 def marker_for(job, k, n):
@@ -76,273 +63,6 @@ def marker_for(job, k, n):
     if texts and 1 <= k <= len(texts):
         return re.compile(texts[k - 1])
     return marker_re(k, n)
-
-
-def ms(t):
-    return None if t is None else round(t * 1000.0, 3)
-
-
-def read_status(pid):
-    out = {}
-    try:
-        with open(f'/proc/{pid}/status', 'rb') as f:
-            for line in f.read().split(b'\n'):
-                if line.startswith((b'VmHWM:', b'VmRSS:')):
-                    out[line[:5].decode().lower()] = int(line.split()[1])
-    except OSError:
-        pass
-    return out
-
-
-def set_pdeathsig():
-    """Child side: SIGKILL the program if this driver dies."""
-    try:
-        import ctypes
-        ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGKILL), 0, 0, 0)  # PR_SET_PDEATHSIG
-    except Exception:  # noqa: BLE001
-        pass
-
-
-LIVE = []   # sessions whose program may still run (for the signal handler)
-
-
-def on_signal(signum, _frame):
-    for s in LIVE:
-        s.kill()
-    print(f'pty_run: interrupted by signal {signum}', file=sys.stderr)
-    os._exit(128 + signum)
-
-
-class Session:
-    def __init__(self, cmd, env, cols, rows):
-        self.cols, self.rows = cols, rows
-        self.raw = bytearray()
-        self.eof = False
-        self.exit_status = None
-        self.exit_t = None
-        self.queries = {}
-        self.q_pos = 0
-        master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack('HHHH', rows, cols, 0, 0))
-        # close-on-exec pipe: EOF means exec() happened; data means it failed
-        exec_r, exec_w = os.pipe2(os.O_CLOEXEC)
-        self.t0 = now()
-        pid = os.fork()
-        if pid == 0:
-            try:
-                os.close(exec_r)
-                os.close(master)
-                os.setsid()
-                fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-                for fd in (0, 1, 2):
-                    os.dup2(slave, fd)
-                if slave > 2:
-                    os.close(slave)
-                for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGPIPE, signal.SIGQUIT):
-                    signal.signal(sig, signal.SIG_DFL)
-                set_pdeathsig()
-                os.execvpe(cmd[0], cmd, env)
-            except BaseException as e:  # noqa: BLE001
-                try:
-                    os.write(exec_w, f'cannot run {cmd[0]}: {e}'.encode())
-                finally:
-                    os._exit(127)
-        self.pid = pid
-        LIVE.append(self)
-        os.close(slave)
-        os.close(exec_w)
-        err = b''
-        while True:
-            chunk = os.read(exec_r, 4096)
-            if not chunk:
-                break
-            err += chunk
-        os.close(exec_r)
-        self.fd = master
-        fcntl.fcntl(master, fcntl.F_SETFL, fcntl.fcntl(master, fcntl.F_GETFL) | os.O_NONBLOCK)
-        self.pidfd = None
-        if hasattr(os, 'pidfd_open'):
-            try:
-                self.pidfd = os.pidfd_open(pid)
-            except OSError:
-                self.pidfd = None
-        if err:
-            self.wait_exit(5.0)
-            self.close()
-            raise RuntimeError(err.decode(errors='replace'))
-
-    # -- process state -------------------------------------------------------
-    def check_exit(self):
-        if self.exit_status is None:
-            try:
-                p, st = os.waitpid(self.pid, os.WNOHANG)
-            except ChildProcessError:
-                p, st = self.pid, 0
-            if p == self.pid:
-                self.exit_status, self.exit_t = st, now()
-                if self in LIVE:
-                    LIVE.remove(self)
-        return self.exit_status is not None
-
-    def kill(self):
-        if not self.check_exit():
-            try:
-                os.kill(self.pid, signal.SIGKILL)   # only the process this driver started
-                os.waitpid(self.pid, 0)
-            except OSError:
-                pass
-            self.exit_status = self.exit_status if self.exit_status is not None else -9
-            if self in LIVE:
-                LIVE.remove(self)
-
-    def exit_code(self):
-        st = self.exit_status
-        if st is None or st < 0:
-            return None
-        return os.waitstatus_to_exitcode(st)
-
-    def close(self):
-        for fd in (self.fd, self.pidfd):
-            if fd is not None:
-                try:
-                    os.close(fd)
-                except OSError:
-                    pass
-        self.fd = self.pidfd = None
-
-    # -- I/O -------------------------------------------------------------
-    def read(self, wait):
-        """Waits up to `wait` s for output or exit. Returns the time of new data or None."""
-        fds = [] if self.eof else [self.fd]
-        if self.pidfd is not None and self.exit_status is None:
-            fds.append(self.pidfd)
-        if not fds:
-            time.sleep(max(0.0, min(wait, 0.005)))
-            self.check_exit()
-            return None
-        try:
-            ready, _, _ = select.select(fds, [], [], max(0.0, wait))
-        except InterruptedError:
-            ready = []
-        t = now()
-        if self.pidfd is not None and self.pidfd in ready:
-            self.check_exit()
-        if self.pidfd is None and not ready:
-            self.check_exit()
-        if self.fd not in ready:
-            return None
-        try:
-            data = os.read(self.fd, 1 << 16)
-        except BlockingIOError:
-            return None
-        except OSError:   # EIO: every copy of the slave side is closed
-            self.eof = True
-            self.check_exit()
-            return None
-        if not data:
-            self.eof = True
-            return None
-        self.raw += data
-        if b'\x1b' in data:
-            self.answer_queries(len(data))
-        return t
-
-    def answer_queries(self, n):
-        for m in QUERY_RE.finditer(self.raw, max(self.q_pos, len(self.raw) - n - 32)):
-            self.q_pos = m.end()
-            seq = m.group(0)
-            if seq.endswith(b'6n'):
-                reply, name = ('\x1b[?1;1R' if m.group(1) else '\x1b[1;1R'), 'CPR'
-            elif seq.startswith(b'\x1b[>'):
-                reply, name = '\x1b[>0;276;0c', 'DA2'
-            elif seq.endswith(b'c'):
-                reply, name = '\x1b[?1;2c', 'DA1'
-            elif seq.endswith(b'5n'):
-                reply, name = '\x1b[0n', 'DSR'
-            elif m.group(2):
-                reply = (f'\x1b[8;{self.rows};{self.cols}t' if m.group(2) == b'8'
-                         else f'\x1b[4;{self.rows * 16};{self.cols * 8}t')
-                name = 'XTWINOPS'
-            else:
-                which = m.group(3).decode()
-                colour = 'rgb:d0d0/d0d0/d0d0' if which == '10' else 'rgb:0000/0000/0000'
-                reply, name = f'\x1b]{which};{colour}{m.group(4).decode("latin-1")}', 'OSC' + which
-            self.queries[name] = self.queries.get(name, 0) + 1
-            try:
-                os.write(self.fd, reply.encode())
-            except OSError:
-                pass
-
-    def send(self, data):
-        t = now()
-        os.write(self.fd, data)
-        return t
-
-    def settle(self, quiet_s, limit_s):
-        """Reads until the output has been quiet for quiet_s (at most limit_s); returns the
-        number of bytes that arrived meanwhile."""
-        start = len(self.raw)
-        t0 = last = now()
-        while not (self.eof and self.exit_status is not None):
-            t = now()
-            if t - last >= quiet_s or t - t0 >= limit_s:
-                break
-            got = self.read(min(last + quiet_s, t0 + limit_s) - t)
-            if got is not None:
-                last = got
-        return len(self.raw) - start
-
-    def wait_frame(self, t_start, marker, quiet_s, timeout_s, stall_s=None, silent_s=None):
-        """Waits until `marker` shows in the output written from now on and the output has
-        then been quiet for quiet_s. Times are absolute (perf_counter). With stall_s, gives up
-        ("stalled") when output came but no marker, and then stall_s of silence passed, or
-        when nothing at all came for silent_s: the key was taken for something else."""
-        off0 = len(self.raw)
-        first_t = last_t = marker_t = None
-        deadline = t_start + timeout_s
-        status = 'ok'
-        while True:
-            t = now()
-            if marker_t is not None and t - last_t >= quiet_s:
-                break
-            if t >= deadline:
-                status = 'timeout' if marker_t is None else 'no-quiet'
-                break
-            if marker_t is None and stall_s is not None and (
-                    t - last_t >= stall_s if last_t is not None else t - t_start >= silent_s):
-                status = 'stalled'
-                break
-            if self.exit_status is not None and (self.eof or self.pidfd is not None):
-                # drain what the program wrote before it exited
-                while self.read(0.0) is not None:
-                    pass
-                if marker_t is None and marker.search(strip(bytes(self.raw[off0:]))):
-                    marker_t = last_t = now()
-                status = 'exited'
-                break
-            if marker_t is not None:
-                wait = min(deadline - t, last_t + quiet_s - t)
-            elif stall_s is not None:
-                wait = min(deadline - t, last_t + stall_s - t if last_t is not None else t_start + silent_s - t)
-            else:
-                wait = deadline - t
-            got = self.read(max(0.0, wait))
-            if got is None:
-                continue
-            first_t = first_t or got
-            last_t = got
-            if marker_t is None and marker.search(strip(bytes(self.raw[off0:]))):
-                marker_t = got
-        return dict(status=status, off0=off0, off1=len(self.raw), first_t=first_t, marker_t=marker_t, last_t=last_t)
-
-    def wait_exit(self, seconds):
-        end = now() + seconds
-        while self.exit_status is None and now() < end:
-            self.read(min(0.01, end - now()) if self.pidfd is None else end - now())
-        return self.check_exit()
-
-    def tail_text(self, n=600):
-        return strip(bytes(self.raw[-8000:]))[-n:]
 
 
 def rel(t, t0):
@@ -361,6 +81,31 @@ def run_exit(job):
         rec['code'] = s.exit_code()
     s.close()
     return rec
+
+
+def run_steps(s, job, rec, quiet_s, settle_s):
+    """Presses job['steps'] one at a time: each {key, name, text or raw}, a regular
+    expression on the ANSI-stripped output (text) or on the bytes (raw) that marks the
+    step's frame. Records per step: name, first_byte_ms, marker_ms, complete_ms, bytes."""
+    rec['steps'] = []
+    for i, step in enumerate(job['steps']):
+        raw = 'raw' in step
+        marker = re.compile(step['raw'].encode('latin-1')) if raw else re.compile(step['text'])
+        tk = s.send(step['key'].encode('utf-8'))
+        g = s.wait_frame(tk, marker, quiet_s, job.get('timeout_key_s', 5), raw=raw)
+        rec['steps'].append({
+            'name': step['name'], 'status': g['status'],
+            'first_byte_ms': rel(g['first_t'], tk),
+            'marker_ms': rel(g['marker_t'], tk),
+            'complete_ms': rel(g['last_t'], tk) if g['marker_t'] else None,
+            'bytes': g['off1'] - g['off0'],
+        })
+        if g['status'] != 'ok':
+            rec['status'] = 'step-' + g['status']
+            rec['error'] = (f'step {i + 1} ({step["name"]}, key {step["key"]!r}): {g["status"]} waiting for '
+                            f'{step.get("text", step.get("raw"))!r}; screen text at the end: {s.tail_text()!r}')
+            return
+        s.settle(settle_s, 3.0)
 
 
 def run_tui(job, transitions):
@@ -399,7 +144,19 @@ def run_tui(job, transitions):
                 return rec
             k, transitions = k + 1, 0
         # what is written after the first frame with no key pressed (a takeover that redraws it)
-        rec['late_bytes_first'] = s.settle(settle_s, 3.0)
+        off = len(s.raw)
+        if job.get('wait_idle', True):
+            # keys wait until the program is idle: its start-up work (the rest of the deck, the
+            # UI it takes over with) done, so that a key is timed from input to frame only
+            idle_t = s.wait_idle(job.get('idle', 200) / 1000.0, job.get('idle_limit_s', 20))
+            rec['idle_ms'] = rel(idle_t, s.t0)
+        s.settle(settle_s, 3.0)
+        rec['late_bytes_first'] = len(s.raw) - off
+        if job.get('steps'):
+            run_steps(s, job, rec, quiet_s, settle_s)
+            transitions = 0
+            if rec['status'] != 'ok':
+                return rec
         pos = k
         for i in range(transitions):
             if pos >= n and not job.get('key_list'):
@@ -479,7 +236,7 @@ def main():
             if job.get('mode') == 'exit':
                 rec = run_exit(job)
             else:
-                rec = run_tui(job, job.get('transitions', 0) if i == warm else 0)
+                rec = run_tui(job, job.get('transitions', 0) if i == warm or job.get('every_run') else 0)
         except (RuntimeError, OSError) as e:
             rec = {'status': 'error', 'error': str(e)}
         brief = {key: rec.get(key) for key in ('status', 'exit_ms', 'first_frame_ms', 'hwm_kb') if key in rec}

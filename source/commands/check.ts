@@ -9,6 +9,7 @@ import {terminalText} from '../layout/plan-terminal.js';
 import {lookAlikes, lookAlikesIn} from '../text/look-alikes.js';
 import {codeAttributes} from '../deck/code-attributes.js';
 import {runnableBlocks} from '../deck/slide-blocks.js';
+import {thousands} from '../text/thousands.js';
 
 export type CheckOptions = {
 	readonly file: string;
@@ -49,7 +50,7 @@ export function checkDeck(deck: Deck, options: CheckOptions): Diagnostic[] {
 				severity: 'warning',
 				line: slide.line,
 				code: 'cut',
-				message: `slide ${slide.index + 1} is longer than ${frame.cut.toLocaleString('en')} lines: only those are laid out, and the slide says it is cut`,
+				message: `slide ${slide.index + 1} is longer than ${thousands(frame.cut)} lines: only those are laid out, and the slide says it is cut`,
 			});
 		} else if (frame.overflow) {
 			found.push({

@@ -7,6 +7,7 @@ import {dirname, resolve} from 'node:path';
 import {render} from 'ink';
 import {App, type Motion} from '../app.js';
 import type {Deck} from '../deck/model.js';
+import type {NavState} from '../navigation/navigation.js';
 import {oneLine} from '../fault-line.js';
 import type {GraphicsSetup} from '../graphics/session.js';
 import type {EmojiPainter} from '../layout/big-emoji.js';
@@ -64,6 +65,8 @@ export type Started = {
 	readonly ansi: AnsiOptions;
 	/** 0-based slide the player opens at. */
 	readonly start: number;
+	/** Where keys pressed before the player loaded have moved (present.ts); absent: the opening state at `start`. */
+	readonly nav?: NavState;
 	/** The colours images are drawn in as pictures; absent: alt text. */
 	readonly pictures: 2 | 3 | undefined;
 	readonly emoji?: EmojiPainter;
@@ -130,6 +133,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				deck={deck}
 				file={options.file}
 				start={start}
+				{...(started.nav ? {opening: started.nav} : {})}
 				ansi={started.ansi}
 				stdout={stdout}
 				onQuit={quit}

@@ -14,10 +14,14 @@ import {hasPictures} from '../layout/plan-slide.js';
 import {screenRow, type AnsiOptions} from '../render/ansi.js';
 import {colourLevel, pictureColours} from '../render/colour-level.js';
 import {takeOverTerminal, type ScreenHooks} from '../terminal/screen-session.js';
-import {openingWrite, type OpeningFrame} from '../terminal/takeover.js';
+import {openingWrite, redrawWrite, type OpeningFrame} from '../terminal/takeover.js';
 import {highlightDeck} from '../code/highlight-deck.js';
 import {terminalSize} from '../terminal/terminal-size.js';
-import {quitKeysWhile} from '../terminal/quit-while.js';
+import {keysWhile} from '../terminal/keys-before-player.js';
+import {earlyMove} from '../navigation/early-move.js';
+import {animationFor} from '../layout/terminal-animation.js';
+import type {NavState} from '../navigation/navigation.js';
+import type {Line, Size} from '../frame/frame.js';
 import {DeckError} from '../read-deck.js';
 import {internalErrorReport} from '../fault-line.js';
 import type {PlayOptions} from './play.js';
@@ -63,13 +67,13 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 	// A slide with a picture (an image slide, an inline `@` picture) is drawn by the player itself, as its first render has it.
 	const needsPictures = pictures !== undefined && openingSlide !== undefined && hasPictures(openingSlide);
 	let opened: OpeningFrame | undefined;
-	if (!needsPictures) {
-		const size = terminalSize(stdout);
-		const lines = openingScreen({
+	const motion = options.motion.animate ? options.motion : undefined;
+	const screenAt = (at: NavState, size: Size): Line[] =>
+		openingScreen({
 			deck: opening,
-			nav,
+			nav: at,
 			size,
-			motion: options.motion.animate ? options.motion : undefined,
+			motion,
 			showUrls: !ansi.hyperlinks,
 			...(emoji ? {emoji} : {}),
 			targetMs: options.targetMs,
@@ -77,14 +81,38 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 			now: Date.now(),
 			...(options.audience ? {viewers: options.audience.viewers} : {}),
 		});
+	const openingSize = terminalSize(stdout);
+	if (!needsPictures) {
 		// Row by row from the top, as Ink will write the same screen, the cursor left where Ink's frame leaves it (takeover.ts).
 		const written = openingWrite(
-			lines.map(line => screenRow(line, ansi)),
-			size.rows,
+			screenAt(nav, openingSize).map(line => screenRow(line, ansi)),
+			openingSize.rows,
 		);
 		opened = written.frame;
 		stdout.write(written.bytes);
 	}
+
+	// Next and previous pressed while the player loads are drawn at once, to the slides the opening parsed.
+	let reached = nav;
+	const animates = (from: number, index: number) => motion !== undefined && animationFor(opening.slides, from, index, motion) !== undefined;
+	let moving = opened !== undefined && !options.presenter && !options.rehearse && !options.audience && !animates(nav.from, nav.index);
+	const drawable = (index: number) => (index === nav.index || index === nav.index + 1) && !hasPictures(opening.slides[index]!);
+	const move = (read: string): boolean => {
+		const size = terminalSize(stdout);
+		const moved =
+			moving && opened && size.columns === openingSize.columns && size.rows === openingSize.rows ? earlyMove(reached, read, {drawable, animates}) : undefined;
+		if (!moved || !opened) return false;
+		const written = redrawWrite(
+			opened,
+			screenAt(moved.nav, size).map(line => screenRow(line, ansi)),
+			size.rows,
+		);
+		opened = written.frame;
+		stdout.write(written.bytes);
+		reached = moved.nav;
+		moving = moved.settled;
+		return true;
+	};
 
 	// The terminal is asked what pictures it can draw while the player loads.
 	const {prepareGraphics} = await import('../graphics/session.js');
@@ -92,8 +120,6 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 	Object.assign(screenHooks, graphics.hooks);
 	graphics.start();
 
-	const {play} = await import('./play.js');
-	// The rest of the deck, once the opening slide is up; a large one is parsed in a worker, and q quits meanwhile.
 	let quitting = false;
 	const quit = () => {
 		if (quitting) return;
@@ -105,14 +131,19 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 		});
 	};
 
-	const whole = steps.inWorker ? quitKeysWhile(graphics.stdin, steps.whole(), quit) : steps.whole();
-	const deck = await highlightDeck(await whole, codeTheme);
+	// The player loads while the rest of the deck is parsed (a large one in a worker); one watch of the keys covers both, so they stay in order.
+	const [{play}, deck] = await keysWhile(
+		graphics.stdin,
+		Promise.all([import('./play.js'), steps.whole().then(async whole => highlightDeck(whole, codeTheme))]),
+		{quit, move},
+	);
 	return play(deck, options, {
 		graphics,
 		opened,
 		session,
 		ansi,
-		start,
+		start: reached.index,
+		nav: reached,
 		pictures,
 		...(emoji ? {emoji} : {}),
 		failed,

@@ -11,8 +11,8 @@ import {parseInline} from './parse-inline.js';
 import {parseTerminal} from './parse-terminal.js';
 import {neutralize} from './neutralize.js';
 import {maxSlides} from './slide-cap.js';
+import {onlyBreaks, slideChunks} from './slide-chunks.js';
 
-const separator = /^---[ \t]*$/;
 const noteStart = /^Note:/;
 const titleLine = /^#=(?:\s+(.*))?$/;
 const draftLine = /^#todo(?:\s+(.*))?$/i;
@@ -23,8 +23,9 @@ const terminalLine = /^\$\$terminal(?:\s+(.*))?$/;
 export function parseDeck(text: string): Deck {
 	const diagnostics: Diagnostic[] = [];
 	// Past the cap (see slide-cap.ts) a slide is only counted: a blank stands for it, unparsed.
-	const slides = splitSlides(text).map((chunk, index): Slide =>
-		index <= maxSlides ? parseSlide(chunk, index, diagnostics) : {kind: 'blank', index, line: chunk[0]?.line ?? 1},
+	const chunks = slideChunks(text);
+	const slides = Array.from({length: chunks.count}, (_, index): Slide =>
+		index <= maxSlides ? parseSlide(chunks.lines(index), index, diagnostics) : {kind: 'blank', index, line: chunks.firstLine(index)},
 	);
 	return {format: 'shorthand', slides, diagnostics};
 }
@@ -37,46 +38,32 @@ export function parseDeck(text: string): Deck {
  * blank placeholder. Diagnostics are left to the whole parse.
  */
 export function parseOpening(text: string, start: number): Deck {
-	const chunks = splitSlides(text);
+	const chunks = slideChunks(text);
 	const parsed = new Map<number, Slide>();
 	const slideAt = (index: number): Slide => {
 		let slide = parsed.get(index);
 		if (!slide) {
-			slide = parseSlide(chunks[index]!, index, []);
+			slide = parseSlide(chunks.lines(index), index, []);
 			parsed.set(index, slide);
 		}
 
 		return slide;
 	};
 
-	const first = Math.min(Math.max(0, start), chunks.length - 1);
-	for (const index of [first, first + 1].filter(index => index < chunks.length)) {
+	const first = Math.min(Math.max(0, start), chunks.count - 1);
+	for (const index of [first, first + 1].filter(index => index < chunks.count)) {
 		if (slideAt(index).kind !== 'terminal') continue;
 		for (let before = index - 1; before >= 0 && slideAt(before).kind === 'terminal'; before--);
-		for (let after = index + 1; after < chunks.length && slideAt(after).kind === 'terminal'; after++);
+		for (let after = index + 1; after < chunks.count && slideAt(after).kind === 'terminal'; after++);
 	}
 
-	const slides = chunks.map((chunk, index): Slide => parsed.get(index) ?? {kind: 'blank', index, line: chunk[0]?.line ?? 1});
+	const slides = Array.from({length: chunks.count}, (_, index): Slide => parsed.get(index) ?? {kind: 'blank', index, line: chunks.firstLine(index)});
 	return {format: 'shorthand', slides, diagnostics: []};
 }
 
 /** True when the deck text has nothing but blank lines and slide separators: no slide shows anything, none has notes. */
 export function isEmptyDeckText(text: string): boolean {
-	return text.split('\n').every(line => separator.test(line) || line.trim() === '');
-}
-
-function splitSlides(text: string): SourceLine[][] {
-	const chunks: SourceLine[][] = [[]];
-	const lines = text.split('\n');
-	for (const [index, line] of lines.entries()) {
-		if (separator.test(line)) chunks.push([]);
-		else chunks.at(-1)!.push({text: line, line: index + 1});
-	}
-
-	// A file that ends with a newline does not get an extra empty line.
-	const last = chunks.at(-1)!;
-	if (last.length > 0 && last.at(-1)!.text === '' && lines.at(-1) === '') last.pop();
-	return chunks;
+	return onlyBreaks(text);
 }
 
 function parseSlide(chunk: readonly SourceLine[], index: number, diagnostics: Diagnostic[]): Slide {

@@ -6,6 +6,7 @@
  * were, and `check` warns.
  */
 import type {Deck, Slide} from './model.js';
+import {thousands} from '../text/thousands.js';
 
 export const maxSlides = 10_000;
 
@@ -15,7 +16,7 @@ export function capSlides(deck: Deck): Deck {
 	const kept = deck.slides.slice(0, maxSlides - 1);
 	const cut = deck.slides[maxSlides - 1]!;
 	const more = deck.slides.length - kept.length;
-	const text = `… ${more.toLocaleString('en')} more slides not shown: lectern reads at most ${maxSlides.toLocaleString('en')} slides of a deck`;
+	const text = `… ${thousands(more)} more slides not shown: lectern reads at most ${thousands(maxSlides)} slides of a deck`;
 	const marker: Slide = {
 		kind: 'text',
 		index: kept.length,
@@ -31,7 +32,7 @@ export function capSlides(deck: Deck): Deck {
 				severity: 'warning',
 				line: cut.line,
 				code: 'slides-cut',
-				message: `the deck has ${deck.slides.length.toLocaleString('en')} slides; lectern shows the first ${kept.length.toLocaleString('en')} and then a slide saying how many more there are`,
+				message: `the deck has ${thousands(deck.slides.length)} slides; lectern shows the first ${thousands(kept.length)} and then a slide saying how many more there are`,
 			},
 		],
 	};

@@ -16,7 +16,7 @@ import {ScreenPictures} from './screen-pictures.js';
 import {ScreenWrites} from './screen-writes.js';
 
 export type GraphicsState = {
-	/** The protocol pictures are drawn with: 'pending' while the terminal is asked, undefined for half-blocks. */
+	/** The protocol pictures are drawn with: 'pending' while the terminal is asked, undefined for half-blocks (then for good: the terminal is asked once). */
 	readonly protocol: Protocol | 'pending' | undefined;
 	/** A cell's size in pixels, when the terminal said. */
 	readonly cell?: PixelSize;
@@ -95,7 +95,8 @@ export class GraphicsLayer {
 			}
 		}
 
-		const next = {...this.current, ...change};
+		// Half-blocks are for good: Ink's writes are no longer followed (see `around`), so no picture could be placed among them.
+		const next = this.current.protocol === undefined ? {...this.current, ...change, protocol: undefined} : {...this.current, ...change};
 		if (next.protocol === this.current.protocol && next.cell?.width === this.current.cell?.width && next.cell?.height === this.current.cell?.height) return;
 		if (next.protocol !== this.current.protocol) {
 			this.raw(this.pictures.takeAllOff());
@@ -150,7 +151,8 @@ export class GraphicsLayer {
 
 	/** Ink's `text` with the picture changes around it. */
 	private around(text: string): string {
-		if (!this.active) return text;
+		// With half-blocks for good, there is nothing to draw over Ink's text: it is not read (some 2 ms of a slide change).
+		if (!this.active || this.current.protocol === undefined) return text;
 		if (text === bsu) {
 			this.inFrame = true;
 			return this.drawing() ? bsu + this.pictures.takeOff() : bsu;

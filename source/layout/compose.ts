@@ -5,6 +5,7 @@ import type {Line, Size} from '../frame/frame.js';
 import {alignLine, clipLine, lineWidth, spaces} from '../text/wrap.js';
 import {largest} from '../frame/lists.js';
 import {isCut, slideLineCap} from './plan-blocks.js';
+import {thousands} from '../text/thousands.js';
 
 /** The area inside the slide's margins. */
 export function contentBox(size: Size): Size & {left: number; top: number} {
@@ -41,7 +42,7 @@ export function fitRows(lines: readonly Line[], rows: number, columns: number, a
 	if (content.length > rows) {
 		const hidden = content.length - rows + 1;
 		const text = isCut(content)
-			? `… over ${(hidden - 1).toLocaleString('en')} more lines (cut at ${slideLineCap.toLocaleString('en')})`
+			? `… over ${thousands(hidden - 1)} more lines (cut at ${thousands(slideLineCap)})`
 			: `… ${hidden} more line${hidden === 1 ? '' : 's'}`;
 		const more: Line = alignLine([{text, style: {fg: 'muted', italic: true}}], columns, 'center');
 		content = rows > 1 ? [...content.slice(0, rows - 1), more] : [more];

@@ -10,6 +10,7 @@ import {planCode, type CodeOutput} from './plan-code.js';
 import {inlinePictureRows, planInlineImage, type PictureSource} from './plan-inline-image.js';
 import {styledSegments, type TextOptions} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
+import {thousands} from '../text/thousands.js';
 
 export type BlockOptions = TextOptions & {
 	/** With `showUrls`: a caption's link as its host or a short URL, dimmed (the player's screen). */
@@ -36,7 +37,7 @@ export const slideLineCap = 10_000;
 /** The style of `cutMark`, known by its identity: clipping and centring keep a segment's style object. */
 const cutStyle: Style = {fg: 'muted', italic: true};
 /** The last line of a slide cut at `slideLineCap` lines. */
-const cutMark: Line = [{text: `… cut: the slide is longer than ${slideLineCap.toLocaleString('en')} lines`, style: cutStyle}];
+const cutMark: Line = [{text: `… cut: the slide is longer than ${thousands(slideLineCap)} lines`, style: cutStyle}];
 
 /** Whether laid-out lines (centred, clipped or not) end at the cap, with `cutMark`. */
 export function isCut(lines: readonly Line[]): boolean {

@@ -70,15 +70,8 @@ export function planOverview(slides: readonly Slide[], current: number, cursor: 
 
 function cell(slide: Slide, width: number, selected: boolean, current: boolean): Segment[] {
 	const number = String(slide.index + 1).padStart(3);
-	const full = stableText(slideLabel(slide));
-	// A title too long for its cell ends in "…", so it does not read as complete.
 	const room = width - 1 - number.length - 3;
-	const title =
-		textWidth(full) <= room || room < 2
-			? full
-			: `${clipLine([{text: full}], room - 1)
-					.map(segment => segment.text)
-					.join('')}…`;
+	const title = titleIn(slide, room);
 	const style = selected ? {inverse: true, bold: true} : slide.kind === 'draft' ? {fg: 'draft' as const} : {};
 	const body = padLine(
 		[
@@ -90,4 +83,22 @@ function cell(slide: Slide, width: number, selected: boolean, current: boolean):
 		style,
 	);
 	return [...body, {text: ' '}];
+}
+
+/** Each slide's cell title at the last room asked for: moving the cursor redraws a page of cells, whose titles stay. */
+const titles = new WeakMap<Slide, {readonly room: number; readonly title: string}>();
+
+/** The slide's label in `room` cells; a title too long for its cell ends in "…", so it does not read as complete. */
+function titleIn(slide: Slide, room: number): string {
+	const known = titles.get(slide);
+	if (known?.room === room) return known.title;
+	const full = stableText(slideLabel(slide));
+	const title =
+		textWidth(full) <= room || room < 2
+			? full
+			: `${clipLine([{text: full}], room - 1)
+					.map(segment => segment.text)
+					.join('')}…`;
+	titles.set(slide, {room, title});
+	return title;
 }

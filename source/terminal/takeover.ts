@@ -30,6 +30,24 @@ export function openingWrite(rows: readonly string[], screenRows: number): {read
 	};
 }
 
+/**
+ * The bytes that turn the screen from `shown` into `rows` (a move made before
+ * Ink has loaded, present.ts): each changed row erased and written, in one
+ * synchronized frame, the cursor left where `openingWrite` leaves it. Empty
+ * when nothing changed.
+ */
+export function redrawWrite(shown: OpeningFrame, rows: readonly string[], screenRows: number): {readonly frame: OpeningFrame; readonly bytes: string} {
+	const frame = {rows: rows.map(row => row.trimEnd()), cursorBelow: rows.length < screenRows};
+	let changes = '';
+	for (let index = 0; index < Math.max(rows.length, shown.rows.length); index++) {
+		// Erased first (in no colour): an erase after a row that fills the width would take its last cell.
+		if (frame.rows[index] !== shown.rows[index]) changes += `\u001B[${index + 1}H\u001B[m\u001B[2K${rows[index] ?? ''}`;
+	}
+
+	if (changes === '') return {frame, bytes: ''};
+	return {frame, bytes: `${frameStart}${changes}${frame.cursorBelow ? `\u001B[${rows.length + 1}H` : home}${frameEnd}`};
+}
+
 /** Ink writes a frame as separate writes: the start of synchronized output, the frame (the first one after hiding the cursor), the end. */
 type Write = {readonly chunk: unknown; readonly rest: readonly unknown[]};
 

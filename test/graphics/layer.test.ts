@@ -240,3 +240,20 @@ describe('through tmux', () => {
 		assert.match(text, /\u001BPtmux;\u001B\u001B7\u001B\u001B\[4;46H\u001B\u001B_Ga=p,/);
 	});
 });
+
+describe('a terminal that draws no pictures (half-blocks, for good)', () => {
+	it("passes Ink's frames through untouched and stays without pictures, whatever is said later", async () => {
+		const {terminal, layer, frame} = start({protocol: 'pending'});
+		layer.settle({protocol: undefined});
+		terminal.take();
+		layer.show([{graphic: graphic('a'), column: 0, row: 0}]);
+		frame('\u001B[2A\u001B[5Gtext');
+		await turns();
+		assert.equal(terminal.take(), `${bsu}\u001B[2A\u001B[5Gtext${esu}`);
+		layer.settle({protocol: 'kitty'});
+		assert.equal(layer.state.protocol, undefined);
+		frame('more');
+		await turns();
+		assert.equal(terminal.take(), `${bsu}more${esu}`, 'no picture is drawn');
+	});
+});

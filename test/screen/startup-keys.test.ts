@@ -13,6 +13,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, before, test} from 'node:test';
 import {stopAll, TmuxScreen} from '../harness/tmux.js';
+import {VirtualScreen} from '../harness/xterm.js';
 import {assertBuilt, cli, privateTmpdir, root, showsPosition, statusRow, type Size} from './support.js';
 
 before(assertBuilt);
@@ -123,3 +124,47 @@ for (const [which, path, seed] of [
 		}
 	});
 }
+
+/** The first synchronized frame of a recording is the opening screen's own redraw (takeover.ts: rows placed, then erased), not Ink's. */
+const drawnBeforeInk = (bytes: Buffer): boolean => {
+	const start = bytes.indexOf('\u001B[?2026h');
+	return start >= 0 && /^\u001B\[\?2026h\u001B\[\d+H\u001B\[m\u001B\[2K/.test(bytes.subarray(start, start + 32).toString('latin1'));
+};
+
+test('Right pressed as the player starts is drawn before the player (Ink) loads, and Ink takes over from that screen', async () => {
+	// Typed before the player reads keys (at worst it is read by Ink, and the round is tried again, up to 3 times).
+	let early = 0;
+	for (let attempt = 0; attempt < 3 && early === 0; attempt++) {
+		const screen = await TmuxScreen.start({
+			command: [process.execPath, cli, deck],
+			columns: size.columns,
+			rows: size.rows,
+			cwd: root,
+			env: {TMPDIR: privateTmpdir()},
+			recordOutput: true,
+		});
+		const replayed = new VirtualScreen(size.columns, size.rows, {convertEol: true});
+		try {
+			await screen.keys('Right');
+			await screen.waitFor(current => showsPosition(current, 2, total), {what: 'slide 2 after Right at start-up'});
+			// Slide 3 is not in the opening's part of the deck: Ink draws it.
+			await screen.keys('Right');
+			await screen.waitFor(current => showsPosition(current, 3, total), {what: 'slide 3, drawn by Ink'});
+			const bytes = await screen.waitForOutput(output => output.includes('3/12'), {what: 'the recording of slide 3'});
+			if (drawnBeforeInk(bytes)) early++;
+			await replayed.write(bytes);
+			assert.deepEqual(
+				replayed.text().map(row => row.trimEnd()),
+				(await screen.text()).map(row => row.trimEnd()),
+				"Ink's frames after the early move draw what the terminal shows",
+			);
+			await screen.keys('q');
+			assert.equal((await screen.waitForExit({what: 'q'})).exitStatus, 0);
+		} finally {
+			replayed.dispose();
+			await screen.stop();
+		}
+	}
+
+	assert.equal(early, 1, 'slide 2 was drawn before Ink in one of 3 rounds');
+});

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {openingWrite, showsAlready, takeoverStream} from '../../source/terminal/takeover.js';
+import {openingWrite, redrawWrite, showsAlready, takeoverStream} from '../../source/terminal/takeover.js';
+import {VirtualScreen} from '../harness/xterm.js';
 
 const bsu = '\u001B[?2026h';
 const esu = '\u001B[?2026l';
@@ -51,4 +52,27 @@ test('a first frame that differs is written whole, from the top of the screen', 
 	for (const chunk of other) ink.write(chunk);
 	assert.deepEqual(written, ['\u001B[?25l', bsu, '\u001B[H', ...other.slice(1)]);
 	assert.equal(showsAlready(other, undefined), false, 'nothing drawn before Ink: nothing is shown');
+});
+
+test('a move before Ink redraws the changed rows; the screen and cursor are then as a fresh opening of the new rows leaves them', async () => {
+	const before = ['\u001B[44m' + 'x'.repeat(20) + '\u001B[0m', '  Title', '', ' 1/3'];
+	const after = ['\u001B[44m' + 'x'.repeat(20) + '\u001B[0m', 'y'.repeat(20), ' Sub', ' 2/3'];
+	const first = openingWrite(before, 5);
+	const moved = redrawWrite(first.frame, after, 5);
+	assert.deepEqual(moved.frame, openingWrite(after, 5).frame);
+	assert.equal(moved.bytes.startsWith(bsu) && moved.bytes.endsWith(esu), true, 'one synchronized frame');
+	assert.equal(moved.bytes.includes('x'.repeat(20)), false, 'an unchanged row is not written');
+	assert.equal(redrawWrite(moved.frame, after, 5).bytes, '', 'nothing changed: nothing written');
+	const redrawn = new VirtualScreen(20, 5);
+	const fresh = new VirtualScreen(20, 5);
+	try {
+		await redrawn.write(first.bytes + moved.bytes);
+		await fresh.write(openingWrite(after, 5).bytes);
+		assert.deepEqual(redrawn.text(), fresh.text());
+		assert.deepEqual(redrawn.cursor(), fresh.cursor(), "the cursor is where Ink's frame of these rows would leave it");
+		assert.equal(showsAlready(inkFrame(moved.frame.rows), moved.frame), true, "Ink's first frame of the rows is then not written");
+	} finally {
+		redrawn.dispose();
+		fresh.dispose();
+	}
 });

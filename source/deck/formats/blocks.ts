@@ -8,6 +8,7 @@ import type {Block, Diagnostic, Image, Inline, Notes, Slide, SlideBody, Subtitle
 import {inlineText} from '../inline-tree.js';
 import {neutralize} from '../neutralize.js';
 import {append} from '../../frame/lists.js';
+import {thousands} from '../../text/thousands.js';
 
 /** A source line and its 1-based line number in the deck file. */
 export type Line = {readonly text: string; readonly line: number};
@@ -162,13 +163,13 @@ export function tableBlock(
 		}
 
 		// Columns left out: a last column that says how many (in the header) or just `…`.
-		if (cut.columns > 0) out.push({type: 'text', text: `${columnGap}${bold ? `… ${cut.columns.toLocaleString('en')} more columns` : '…'}`});
+		if (cut.columns > 0) out.push({type: 'text', text: `${columnGap}${bold ? `… ${thousands(cut.columns)} more columns` : '…'}`});
 		return mergeText(out);
 	};
 
 	const rule: Inline[] = [{type: 'text', text: [...widths.map(width => '─'.repeat(width)), ...(cut.columns > 0 ? ['─'] : [])].join('─┼─')}];
 	const lines = [render(header, cellWidths[0] ?? [], true), rule, ...rows.map((row, index) => render(row, cellWidths[index + 1] ?? [], false))];
-	if (cut.rows > 0) lines.push([{type: 'text', text: `… ${cut.rows.toLocaleString('en')} more rows`}]);
+	if (cut.rows > 0) lines.push([{type: 'text', text: `… ${thousands(cut.rows)} more rows`}]);
 	return {type: 'paragraph', lines, line};
 }
 

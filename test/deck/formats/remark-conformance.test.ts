@@ -13,6 +13,8 @@ import {buildSlides} from '../../../source/deck/formats/remark/slideshow.js';
 import {dedent} from '../../../source/deck/formats/remark/source.js';
 import {LineIndex} from '../../../source/deck/formats/remark/sourced.js';
 import {assertLinear} from '../../support/growth.js';
+import {random} from '../../support/random.js';
+import {Source} from '../../../source/deck/formats/remark/source-tables.js';
 
 /** A token as remark's tests write it (no source offsets). */
 function shape(token: LexToken): Record<string, unknown> {
@@ -189,6 +191,25 @@ describe('remark lexer: what the regular expressions imply', () => {
 			['unclosed macros', size => '![:m '.repeat(size)],
 		];
 		for (const [label, make] of inputs) assertLinear(label, 40_000, size => lex(make(size)));
+	});
+
+	test("the source's next-character search answers as indexOf does, asked forward, back and at random, and stays linear asked backwards", () => {
+		const text = 'ab`c]\n'.repeat(50) + 'x'.repeat(300) + '`';
+		const source = new Source(text);
+		const {int, pick} = random(31);
+		const froms = [...Array.from({length: text.length + 2}, (_, index) => index), ...Array.from({length: text.length}, (_, index) => text.length - index)];
+		for (let round = 0; round < 2000; round++) froms.push(int(0, text.length + 1));
+		for (const from of froms) {
+			const char = pick(['`', ']', '\n', ')']);
+			const index = text.indexOf(char, from);
+			assert.equal(source.next(char, from), from >= text.length || index === -1 ? text.length : index, `${JSON.stringify(char)} from ${from}`);
+		}
+
+		// Each search from the end back to the start would scan to the far end: the table keeps it linear.
+		assertLinear('searches going back', 60_000, size => {
+			const far = new Source(`${'x'.repeat(size)}\``);
+			for (let from = size; from >= 0; from--) far.next('`', from);
+		});
 	});
 });
 

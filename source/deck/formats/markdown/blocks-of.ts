@@ -14,6 +14,7 @@ import {codeBlock, codeLines, listBlock, mergeText, quoteBlock, tableBlock, trim
 import type {MdNode} from './tree.js';
 import {maxTableColumns, maxTableRows} from '../../bounded-table.js';
 import {append} from '../../../frame/lists.js';
+import {thousands} from '../../../text/thousands.js';
 
 export type BlockContext = {
 	readonly diagnostics: Diagnostic[];
@@ -123,8 +124,8 @@ function tableOf({rows, align, shape}: Extract<MdNode, {type: 'table'}>, line: n
 	const allRows = rows.length + (shape?.moreRows ?? 0);
 	const cut = {rows: allRows - kept.length, columns: Math.max(0, columns - maxTableColumns)};
 	if (cut.rows > 0 || cut.columns > 0) {
-		const shape = `${(allRows - 1).toLocaleString('en')} rows and ${columns.toLocaleString('en')} columns`;
-		const message = `a table of ${shape}: only the first ${maxTableRows.toLocaleString('en')} rows and ${maxTableColumns} columns are shown, and the table says what is left out`;
+		const shape = `${thousands(allRows - 1)} rows and ${thousands(columns)} columns`;
+		const message = `a table of ${shape}: only the first ${thousands(maxTableRows)} rows and ${maxTableColumns} columns are shown, and the table says what is left out`;
 		context.diagnostics.push({severity: 'warning', line, code: 'table-cut', message});
 	}
 

@@ -24,6 +24,8 @@
  * searched for again at each attempt.
  */
 
+import {Source} from './source-tables.js';
+
 export type LexToken =
 	| {readonly type: 'text' | 'code' | 'fences'; readonly text: string; readonly at: number}
 	| {readonly type: 'def'; readonly id: string; readonly href: string; readonly title?: string; readonly at: number}
@@ -34,145 +36,6 @@ export type LexToken =
 	| {readonly type: 'content_end'; readonly block: boolean; readonly at: number};
 
 type Match = {readonly end: number; readonly tokens: readonly LexToken[]};
-
-/** Tables over the whole source, built once. */
-class Source {
-	/** For each `[`, its `]` (brackets counted plainly, as remark does), or -1. */
-	readonly bracket: Int32Array;
-	private readonly nextChar = new Map<string, Int32Array>();
-	private readonly closings = new Map<string, Runs>();
-
-	constructor(readonly text: string) {
-		this.bracket = new Int32Array(text.length).fill(-1);
-		const open: number[] = [];
-		for (let index = 0; index < text.length; index++) {
-			const char = text.charCodeAt(index);
-			if (char === 0x5b) open.push(index);
-			else if (char === 0x5d && open.length > 0) this.bracket[open.pop()!] = index;
-		}
-	}
-
-	/** The first index ≥ `from` that holds `char`, or the length. */
-	next(char: string, from: number): number {
-		let table = this.nextChar.get(char);
-		if (!table) {
-			table = new Int32Array(this.text.length + 1);
-			let next = this.text.length;
-			for (let index = this.text.length; index >= 0; index--) {
-				if (index < this.text.length && this.text[index] === char) next = index;
-				table[index] = next;
-			}
-
-			this.nextChar.set(char, table);
-		}
-
-		return from >= this.text.length ? this.text.length : table[from]!;
-	}
-
-	/**
-	 * The first place ≥ `from` where `length` marks `char` close a fence:
-	 * the last `length` marks of a run of at least that many that ends its
-	 * line (spaces after it allowed); -1 when there is none.
-	 */
-	fenceClose(char: string, length: number, from: number): number {
-		const runs = this.runsOf(char);
-		// The first run that ends after `from` + `length`.
-		let low = 0;
-		let high = runs.ends.length;
-		while (low < high) {
-			const middle = (low + high) >>> 1;
-			if (runs.ends[middle]! - length < from) low = middle + 1;
-			else high = middle;
-		}
-
-		const index = runs.firstAtLeast(low, length);
-		return index === -1 ? -1 : runs.ends[index]! - length;
-	}
-
-	/** The longest closing run that ends after `from`: no fence longer than this can close there. */
-	longestClose(char: string, from: number): number {
-		const runs = this.runsOf(char);
-		let low = 0;
-		let high = runs.ends.length;
-		while (low < high) {
-			const middle = (low + high) >>> 1;
-			if (runs.ends[middle]! <= from) low = middle + 1;
-			else high = middle;
-		}
-
-		return runs.maxFrom(low);
-	}
-
-	private runsOf(char: string): Runs {
-		let runs = this.closings.get(char);
-		if (!runs) {
-			runs = new Runs(this.text, char);
-			this.closings.set(char, runs);
-		}
-
-		return runs;
-	}
-}
-
-/** The runs of one fence mark that end their line, with a max tree over their lengths. */
-class Runs {
-	readonly ends: number[] = [];
-	private readonly lengths: number[] = [];
-	private readonly tree: Int32Array;
-	private readonly size: number;
-
-	constructor(text: string, char: string) {
-		for (let at = text.indexOf(char); at !== -1;) {
-			let end = at;
-			while (text[end] === char) end++;
-			let after = end;
-			while (text[after] === ' ') after++;
-			if (after === text.length || text[after] === '\n') {
-				this.ends.push(end);
-				this.lengths.push(end - at);
-			}
-
-			at = text.indexOf(char, end);
-		}
-
-		let size = 1;
-		while (size < this.lengths.length) size *= 2;
-		this.size = size;
-		this.tree = new Int32Array(2 * size);
-		for (const [index, length] of this.lengths.entries()) this.tree[size + index] = length;
-		for (let index = size - 1; index >= 1; index--) this.tree[index] = Math.max(this.tree[2 * index]!, this.tree[2 * index + 1]!);
-	}
-
-	/** The first run at index ≥ `from` at least `length` long, or -1. */
-	firstAtLeast(from: number, length: number): number {
-		if (from >= this.lengths.length || this.maxFrom(from) < length) return -1;
-		// Down the tree: the leftmost leaf ≥ from with a length ≥ `length`.
-		const search = (node: number, low: number, high: number): number => {
-			if (high <= from || this.tree[node]! < length) return -1;
-			if (high - low === 1) return low;
-			const middle = (low + high) >>> 1;
-			const left = search(2 * node, low, middle);
-			return left === -1 ? search(2 * node + 1, middle, high) : left;
-		};
-
-		return search(1, 0, this.size);
-	}
-
-	/** The longest run at index ≥ `from`. */
-	maxFrom(from: number): number {
-		let best = 0;
-		let low = from + this.size;
-		let high = 2 * this.size;
-		while (low < high) {
-			if (low & 1) best = Math.max(best, this.tree[low++]!);
-			if (high & 1) best = Math.max(best, this.tree[--high]!);
-			low >>= 1;
-			high >>= 1;
-		}
-
-		return best;
-	}
-}
 
 /** The tokens of a remark deck's Markdown. */
 export function lex(text: string): LexToken[] {

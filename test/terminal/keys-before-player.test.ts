@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import {PassThrough} from 'node:stream';
 import {test} from 'node:test';
 import {setImmediate as turn} from 'node:timers/promises';
-import {quitKeysWhile, quitsBeforePlayer} from '../../source/terminal/quit-while.js';
+import {keysWhile, quitsBeforePlayer} from '../../source/terminal/keys-before-player.js';
 
 test('the keys that quit the player before it reads the keyboard: q, Ctrl-C, a lone Esc', () => {
 	for (const read of ['q', '\u0003', '\u001B', 'jjq', '\u001B[Cq']) assert.equal(quitsBeforePlayer(read), true, JSON.stringify(read));
@@ -15,12 +15,12 @@ test('keys typed while the deck is parsed are handed to the player afterwards, i
 	const input = keyboard();
 	let release!: (value: string) => void;
 	let quits = 0;
-	const work = quitKeysWhile(
+	const work = keysWhile(
 		input,
 		new Promise<string>(resolve => {
 			release = resolve;
 		}),
-		() => quits++,
+		{quit: () => quits++},
 	);
 	input.write('\u001B[C');
 	input.write(' ');
@@ -32,7 +32,7 @@ test('keys typed while the deck is parsed are handed to the player afterwards, i
 	assert.equal(input.read()?.toString(), '\u001B[C ');
 
 	const again = keyboard();
-	const waiting = quitKeysWhile(again, new Promise<void>(() => {}), () => quits++);
+	const waiting = keysWhile(again, new Promise<void>(() => {}), {quit: () => quits++});
 	again.write('q');
 	await turn();
 	assert.equal(quits, 1);
@@ -44,10 +44,10 @@ test('when something else reads the keyboard too, keys are only looked at: it ge
 	const seen: string[] = [];
 	input.on('data', (chunk: Buffer) => seen.push(chunk.toString()));
 	let quits = 0;
-	const work = quitKeysWhile(
+	const work = keysWhile(
 		input,
 		turn().then(() => 'deck'),
-		() => quits++,
+		{quit: () => quits++},
 	);
 	input.write('j');
 	input.write('\u0003');

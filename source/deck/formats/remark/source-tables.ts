@@ -1,0 +1,166 @@
+/**
+ * Tables over a remark deck's Markdown, for the lexer (lexer.ts): each `[`'s
+ * `]`, where a character next occurs, where fences can close. Built once a
+ * source, so that lexing stays linear in the length of the text. Pure.
+ */
+
+/** Tables over the whole source, built once. */
+export class Source {
+	/** For each `[`, its `]` (brackets counted plainly, as remark does), or -1. */
+	readonly bracket: Int32Array;
+	private readonly nextChar = new Map<string, Int32Array>();
+	private readonly lastFound = new Map<string, {readonly from: number; readonly found: number}>();
+	/** Characters looked at by `next` so far. */
+	private searched = 0;
+	private readonly closings = new Map<string, Runs>();
+
+	constructor(readonly text: string) {
+		this.bracket = new Int32Array(text.length).fill(-1);
+		const open: number[] = [];
+		for (let index = 0; index < text.length; index++) {
+			const char = text.charCodeAt(index);
+			if (char === 0x5b) open.push(index);
+			else if (char === 0x5d && open.length > 0) this.bracket[open.pop()!] = index;
+		}
+	}
+
+	/**
+	 * The first index ≥ `from` that holds `char`, or the length. The lexer asks
+	 * from places that move forward, so the last answer for a character holds
+	 * for any `from` up to it, and each search starts where the last one
+	 * could not answer. Asked far back too often (more than a few times the
+	 * text searched in all), a character gets a table of every answer, so the
+	 * lexer stays linear in the length of the text whatever it holds.
+	 */
+	next(char: string, from: number): number {
+		const {length} = this.text;
+		if (from >= length) return length;
+		const table = this.nextChar.get(char);
+		if (table) return table[from]!;
+		const last = this.lastFound.get(char);
+		if (last && from >= last.from && from <= last.found) return last.found;
+		const index = this.text.indexOf(char, from);
+		const found = index === -1 ? length : index;
+		this.searched += found - from;
+		if (this.searched > 4 * length + 65_536) this.nextChar.set(char, nextTable(this.text, char.charCodeAt(0)));
+		this.lastFound.set(char, {from, found});
+		return found;
+	}
+
+	/**
+	 * The first place ≥ `from` where `length` marks `char` close a fence:
+	 * the last `length` marks of a run of at least that many that ends its
+	 * line (spaces after it allowed); -1 when there is none.
+	 */
+	fenceClose(char: string, length: number, from: number): number {
+		const runs = this.runsOf(char);
+		// The first run that ends after `from` + `length`.
+		let low = 0;
+		let high = runs.ends.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (runs.ends[middle]! - length < from) low = middle + 1;
+			else high = middle;
+		}
+
+		const index = runs.firstAtLeast(low, length);
+		return index === -1 ? -1 : runs.ends[index]! - length;
+	}
+
+	/** The longest closing run that ends after `from`: no fence longer than this can close there. */
+	longestClose(char: string, from: number): number {
+		const runs = this.runsOf(char);
+		let low = 0;
+		let high = runs.ends.length;
+		while (low < high) {
+			const middle = (low + high) >>> 1;
+			if (runs.ends[middle]! <= from) low = middle + 1;
+			else high = middle;
+		}
+
+		return runs.maxFrom(low);
+	}
+
+	private runsOf(char: string): Runs {
+		let runs = this.closings.get(char);
+		if (!runs) {
+			runs = new Runs(this.text, char);
+			this.closings.set(char, runs);
+		}
+
+		return runs;
+	}
+}
+
+/** For each index of `text` (and its length), the first index at or after it that holds `code`, or the length. */
+function nextTable(text: string, code: number): Int32Array {
+	const table = new Int32Array(text.length + 1);
+	let next = text.length;
+	table[text.length] = next;
+	for (let index = text.length - 1; index >= 0; index--) {
+		if (text.charCodeAt(index) === code) next = index;
+		table[index] = next;
+	}
+
+	return table;
+}
+
+/** The runs of one fence mark that end their line, with a max tree over their lengths. */
+class Runs {
+	readonly ends: number[] = [];
+	private readonly lengths: number[] = [];
+	private readonly tree: Int32Array;
+	private readonly size: number;
+
+	constructor(text: string, char: string) {
+		for (let at = text.indexOf(char); at !== -1;) {
+			let end = at;
+			while (text[end] === char) end++;
+			let after = end;
+			while (text[after] === ' ') after++;
+			if (after === text.length || text[after] === '\n') {
+				this.ends.push(end);
+				this.lengths.push(end - at);
+			}
+
+			at = text.indexOf(char, end);
+		}
+
+		let size = 1;
+		while (size < this.lengths.length) size *= 2;
+		this.size = size;
+		this.tree = new Int32Array(2 * size);
+		for (const [index, length] of this.lengths.entries()) this.tree[size + index] = length;
+		for (let index = size - 1; index >= 1; index--) this.tree[index] = Math.max(this.tree[2 * index]!, this.tree[2 * index + 1]!);
+	}
+
+	/** The first run at index ≥ `from` at least `length` long, or -1. */
+	firstAtLeast(from: number, length: number): number {
+		if (from >= this.lengths.length || this.maxFrom(from) < length) return -1;
+		// Down the tree: the leftmost leaf ≥ from with a length ≥ `length`.
+		const search = (node: number, low: number, high: number): number => {
+			if (high <= from || this.tree[node]! < length) return -1;
+			if (high - low === 1) return low;
+			const middle = (low + high) >>> 1;
+			const left = search(2 * node, low, middle);
+			return left === -1 ? search(2 * node + 1, middle, high) : left;
+		};
+
+		return search(1, 0, this.size);
+	}
+
+	/** The longest run at index ≥ `from`. */
+	maxFrom(from: number): number {
+		let best = 0;
+		let low = from + this.size;
+		let high = 2 * this.size;
+		while (low < high) {
+			if (low & 1) best = Math.max(best, this.tree[low++]!);
+			if (high & 1) best = Math.max(best, this.tree[--high]!);
+			low >>= 1;
+			high >>= 1;
+		}
+
+		return best;
+	}
+}
