@@ -51,7 +51,7 @@ async function main(): Promise<number> {
 	const loadOptions = format ? {format} : {};
 	const presenting = command === 'play' || command === 'rehearse' || command === 'serve';
 	// A player allocates little per key: V8's young generation is kept small (young-generation.ts).
-	if (presenting && process.env['LECTERN_SEMI'] !== '0') holdYoungGeneration();
+	if (presenting) holdYoungGeneration();
 	// The player draws its opening slide from the part of the deck that slide needs, then reads the rest.
 	const steps = presenting ? await readDeckInSteps(file!, loadOptions, (flags.start ?? 1) - 1) : undefined;
 	const asks = presenting && flags.theme === 'auto' && process.stdin.isTTY && process.stdout.isTTY;

@@ -27,6 +27,13 @@ const maxDeckBytes = 16 * 1024 * 1024;
  */
 const offThreadBytes = 256 * 1024;
 
+/**
+ * The deck worker's young generation, in MiB (V8's default grows to 48): the
+ * parse keeps what it makes, so a larger one only holds more garbage. 10,000
+ * slides (2 MB): the process's peak 177 -> 152 MiB, the parse no slower.
+ */
+const workerYoungGenerationMb = 4;
+
 export class DeckError extends Error {
 	override readonly name = 'DeckError';
 }
@@ -85,7 +92,7 @@ async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promi
 			new Worker(workerScript, {
 				workerData: {[workerMark]: {bytes, options}} satisfies DeckWorkerData,
 				execArgv: [],
-				resourceLimits: {maxYoungGenerationSizeMb: Number(process.env['YG'] ?? 4)},
+				resourceLimits: {maxYoungGenerationSizeMb: workerYoungGenerationMb},
 			}),
 		);
 		// Kept referenced: nothing else may keep the process alive while the deck is awaited (quitting calls process.exit).

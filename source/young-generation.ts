@@ -3,9 +3,10 @@
  * the player's process. By default V8 doubles it whenever many objects survive
  * a scavenge, up to two 16 MiB semi-spaces, and keeps it: a deck of 10,000
  * slides arriving from its worker, or a few slide changes with big titles and
- * emoji, leave 30 MiB of resident memory that holds only garbage. A player
- * allocates little per key, so the small young generation costs no measurable
- * time (`npm run bench`: key -> frame, first frame).
+ * emoji, leave 30 MiB of resident memory that holds only garbage (the
+ * reference deck's peak: 104 -> 94 MiB). A player allocates little per key:
+ * the price is more, shorter scavenges (the reference deck and 20 keys: 34
+ * instead of 15, some 20 ms of GC in all), not seen in key -> frame.
  *
  * It is set with V8's `--semi-space-growth-factor` (read each time V8 would
  * grow the space, so it takes effect after start-up, unlike
