@@ -145,7 +145,9 @@ export class SvgStore {
 		this.files.set(path, 'loading');
 		void readSvg(path).then(file => {
 			this.files.set(path, file);
-			this.notify();
+			// Read ahead of its slide (plan-ahead), the SVG is drawn at once when its slide comes.
+			if (file.state === 'ready' && !this.renderer) this.startRenderer();
+			else this.notify();
 		});
 	}
 
