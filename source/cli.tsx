@@ -21,6 +21,7 @@ import {colourLevel, pictureColours, type ImagesMode} from './render/colour-leve
 import {highlightDeck} from './code/highlight-deck.js';
 import {resolveTheme, ThemeError} from './theme/resolve-theme.js';
 import type {Theme} from './theme/themes.js';
+import {holdYoungGeneration} from './young-generation.js';
 
 const commands = new Set(['print', 'check', 'rehearse', 'export', 'serve']);
 
@@ -49,6 +50,8 @@ async function main(): Promise<number> {
 	const format = flags.format === undefined ? undefined : formatNamed(flags.format);
 	const loadOptions = format ? {format} : {};
 	const presenting = command === 'play' || command === 'rehearse' || command === 'serve';
+	// A player allocates little per key: V8's young generation is kept small (young-generation.ts).
+	if (presenting) holdYoungGeneration();
 	// The player draws its opening slide from the part of the deck that slide needs, then reads the rest.
 	const steps = presenting ? await readDeckInSteps(file!, loadOptions, (flags.start ?? 1) - 1) : undefined;
 	const asks = presenting && flags.theme === 'auto' && process.stdin.isTTY && process.stdout.isTTY;

@@ -11,6 +11,7 @@ import {isProbablyBinary} from './deck/binary-file.js';
 import type {DeckWorkerData, DeckWorkerReply} from './deck-worker.js';
 import {neutralize} from './deck/neutralize.js';
 import {fsPath} from './files/raw-path.js';
+import {holdAcross} from './young-generation.js';
 
 /**
  * Decks larger than this are refused with a clear message: a talk is kilobytes
@@ -25,6 +26,13 @@ const maxDeckBytes = 16 * 1024 * 1024;
  * are answered meanwhile; smaller ones parse faster than a worker starts.
  */
 const offThreadBytes = 256 * 1024;
+
+/**
+ * The deck worker's young generation, in MiB (V8's default grows to 48): the
+ * parse keeps what it makes, so a larger one only holds more garbage. 10,000
+ * slides (2 MB): the process's peak 177 -> 152 MiB, the parse no slower.
+ */
+const workerYoungGenerationMb = 4;
 
 export class DeckError extends Error {
 	override readonly name = 'DeckError';
@@ -80,7 +88,13 @@ async function loadHere(bytes: Uint8Array, options: LoadOptions): Promise<Deck> 
 async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promise<Deck> {
 	const [{Worker}, {workerMark, workerScript}] = await Promise.all([import('node:worker_threads'), import('./deck-worker.js')]);
 	const parsed = new Promise<Deck>((resolve, reject) => {
-		const worker = new Worker(workerScript, {workerData: {[workerMark]: {bytes, options}} satisfies DeckWorkerData, execArgv: []});
+		const worker = holdAcross(
+			new Worker(workerScript, {
+				workerData: {[workerMark]: {bytes, options}} satisfies DeckWorkerData,
+				execArgv: [],
+				resourceLimits: {maxYoungGenerationSizeMb: workerYoungGenerationMb},
+			}),
+		);
 		// Kept referenced: nothing else may keep the process alive while the deck is awaited (quitting calls process.exit).
 		worker.once('message', (reply: DeckWorkerReply) => {
 			void worker.terminate();

@@ -289,9 +289,10 @@ class InlineBuilder {
 		}
 	}
 
+	/** The nodes, in an array of their number: one grown by `push` keeps room for 17, and a deck has tens of thousands of these. */
 	finish(): Inline[] {
 		this.flush();
-		return this.nodes;
+		return this.nodes.slice();
 	}
 
 	private flush(): void {

@@ -34,6 +34,8 @@ export function inlineText(inlines: readonly Inline[]): string {
  * `.red[a]` and `.red[b]`. There is always at least one line.
  */
 export function splitAtBreaks(inlines: readonly Inline[]): Inline[][] {
+	// Most content has no break: one line, an array of its length (see InlineBuilder.finish).
+	if (!containsBreak(inlines)) return [inlines.slice()];
 	const lines: Inline[][] = [[]];
 	for (const node of inlines) {
 		if (node.type === 'break') {

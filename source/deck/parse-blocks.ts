@@ -31,12 +31,12 @@ export function parseBlocks(lines: readonly SourceLine[], diagnostics: Diagnosti
 
 	const inline = (text: string, line: number) => parseInline(text, {line, diagnostics});
 	const closeParagraph = () => {
-		if (paragraph) blocks.push({type: 'paragraph', ...paragraph});
+		if (paragraph) blocks.push({type: 'paragraph', ...paragraph, lines: paragraph.lines.slice()});
 		paragraph = undefined;
 	};
 
 	const closeList = () => {
-		if (list) blocks.push({type: 'list', ...list});
+		if (list) blocks.push({type: 'list', ...list, items: list.items.slice()});
 		list = undefined;
 	};
 
@@ -107,5 +107,6 @@ export function parseBlocks(lines: readonly SourceLine[], diagnostics: Diagnosti
 	}
 
 	close();
-	return blocks;
+	// Arrays of their length (`slice`): one grown by `push` keeps room for 17 entries, and a deck has tens of thousands.
+	return blocks.slice();
 }

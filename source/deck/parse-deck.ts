@@ -127,7 +127,7 @@ function parseTitle(title: Inline[], first: SourceLine, rest: readonly SourceLin
 	const body: Block[] = parseBlocks(rest.slice(bodyStart), diagnostics);
 	const rows = emojiRows(title);
 	if (rows && subtitles.length === 0 && body.length === 0) return {kind: 'emoji', rows};
-	return {kind: 'title', title, subtitles, body};
+	return {kind: 'title', title, subtitles: subtitles.slice(), body};
 }
 
 /** The rows of an emoji-only title (`.e[🦄<br>🏢]`), or undefined if the title has anything else. */

@@ -21,7 +21,7 @@ export function parseTerminal(lines: readonly SourceLine[], diagnostics: Diagnos
 
 	const isEmpty = (line: OpenLine) => line.prompt === undefined && line.segments.length === 0 && !line.cursor;
 	const flush = (keepEmpty: boolean) => {
-		if (current && (keepEmpty || !isEmpty(current))) out.push(current);
+		if (current && (keepEmpty || !isEmpty(current))) out.push({...current, segments: current.segments.slice()});
 		current = undefined;
 	};
 
@@ -76,5 +76,6 @@ export function parseTerminal(lines: readonly SourceLine[], diagnostics: Diagnos
 	}
 
 	flush(false);
-	return out;
+	// Arrays of their length: see parseBlocks.
+	return out.slice();
 }

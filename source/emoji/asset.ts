@@ -1,12 +1,14 @@
 /**
  * The emoji image set: assets/emoji.bin (made by scripts/build-emoji.mjs from
- * Twemoji, CC-BY 4.0), copied to dist/emoji.bin by the build. Read on first
- * use, never at start-up; each emoji is decoded on demand (its group's brotli
- * payload, then its palette indices) and the last few are kept.
+ * Twemoji, CC-BY 4.0), copied to dist/emoji.bin by the build. Its index
+ * (some 60 KB of its 4 MB) is read on first use, never at start-up; each emoji
+ * is decoded on demand (its group's brotli payload, read from the file, then
+ * its palette indices) and the last few are kept.
  *
- * The only I/O of the emoji module is `loadEmojiAsset`'s one `readFileSync`.
+ * The only I/O of the emoji module is `fileRanges`: the file is read by ranges,
+ * never held whole.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {closeSync, existsSync, openSync, readSync, statSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {fileURLToPath} from 'node:url';
 import type {RgbaImage} from '../raster/scale.js';
@@ -39,6 +41,12 @@ function looseKey(sequence: string): string {
 	return sequence.replace(variationSelectors, '');
 }
 
+/** The bytes of an asset, read by ranges (the file's, or bytes in memory). */
+type AssetBytes = {readonly size: number; read(start: number, length: number): Uint8Array};
+
+/** How much of the file is read first for its index (the index of the bundled set is some 60 KB). */
+const firstRead = 128 * 1024;
+
 class AssetReader {
 	private readonly indexBySequence = new Map<string, number>();
 	private readonly indexByLooseKey = new Map<string, number>();
@@ -55,39 +63,51 @@ class AssetReader {
 	readonly size: number;
 	readonly source: string;
 
-	constructor(private readonly bytes: Uint8Array) {
-		const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-		if (bytes.byteLength < 18 || String.fromCharCode(...bytes.subarray(0, 4)) !== magic) throw new Error('not an emoji asset');
+	constructor(private readonly bytes: AssetBytes) {
+		if (bytes.size < 18) throw new Error('not an emoji asset');
+		let head = bytes.read(0, Math.min(bytes.size, firstRead));
+		const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
+		if (String.fromCharCode(...head.subarray(0, 4)) !== magic) throw new Error('not an emoji asset');
 		const version = view.getUint16(4, true);
 		if (version !== 1) throw new Error(`unsupported emoji asset version ${version}`);
 		this.size = view.getUint16(6, true);
 		const groups = view.getUint32(8, true);
 		const entries = view.getUint32(12, true);
 		const descriptionLength = view.getUint16(16, true);
+		// The index is read whole: its fixed part, then each entry (at most 1 + 255 * 3 + 3 bytes).
+		const ensure = (end: number) => {
+			if (end <= head.length) return;
+			if (end > bytes.size) throw new Error('truncated emoji asset');
+			head = bytes.read(0, Math.min(bytes.size, Math.max(end, head.length * 2)));
+		};
+
 		let position = 18;
-		this.source = new TextDecoder().decode(bytes.subarray(position, position + descriptionLength));
+		ensure(position + descriptionLength + groups * 8);
+		this.source = new TextDecoder().decode(head.subarray(position, position + descriptionLength));
 		position += descriptionLength;
 		this.offsets = new Uint32Array(groups);
 		this.lengths = new Uint32Array(groups);
 		for (let group = 0; group < groups; group++) {
-			this.offsets[group] = view.getUint32(position, true);
-			this.lengths[group] = view.getUint32(position + 4, true);
+			this.offsets[group] = readUint32(head, position);
+			this.lengths[group] = readUint32(head, position + 4);
 			position += 8;
 		}
 
 		this.groupOf = new Uint16Array(entries);
 		this.slotOf = new Uint8Array(entries);
 		for (let entry = 0; entry < entries; entry++) {
-			const count = bytes[position]!;
+			ensure(position + 1);
+			const count = head[position]!;
 			position++;
+			ensure(position + count * 3 + 3);
 			let sequence = '';
 			for (let index = 0; index < count; index++) {
-				sequence += String.fromCodePoint(bytes[position]! | (bytes[position + 1]! << 8) | (bytes[position + 2]! << 16));
+				sequence += String.fromCodePoint(head[position]! | (head[position + 1]! << 8) | (head[position + 2]! << 16));
 				position += 3;
 			}
 
-			this.groupOf[entry] = view.getUint16(position, true);
-			this.slotOf[entry] = bytes[position + 2]!;
+			this.groupOf[entry] = head[position]! | (head[position + 1]! << 8);
+			this.slotOf[entry] = head[position + 2]!;
 			position += 3;
 			this.sequences.push(sequence);
 			this.indexBySequence.set(sequence, entry);
@@ -97,7 +117,7 @@ class AssetReader {
 
 		this.dataStart = position;
 		const last = groups - 1;
-		if (groups > 0 && this.dataStart + this.offsets[last]! + this.lengths[last]! > bytes.byteLength) throw new Error('truncated emoji asset');
+		if (groups > 0 && this.dataStart + this.offsets[last]! + this.lengths[last]! > bytes.size) throw new Error('truncated emoji asset');
 	}
 
 	resolve(sequence: string): string | undefined {
@@ -107,7 +127,13 @@ class AssetReader {
 
 	image(sequence: string): RgbaImage | undefined {
 		const entry = this.entry(sequence);
-		return entry === undefined ? undefined : this.decode(entry);
+		if (entry === undefined) return undefined;
+		try {
+			return this.decode(entry);
+		} catch {
+			// The file changed or went away since its index was read: the emoji is drawn as text.
+			return undefined;
+		}
 	}
 
 	private entry(sequence: string): number | undefined {
@@ -147,16 +173,47 @@ class AssetReader {
 		}
 
 		const start = this.dataStart + this.offsets[group]!;
-		const payload: Uint8Array = brotliDecompressSync(this.bytes.subarray(start, start + this.lengths[group]!));
+		const payload: Uint8Array = brotliDecompressSync(this.bytes.read(start, this.lengths[group]!));
 		this.payloads.set(group, payload);
 		if (this.payloads.size > 8) this.payloads.delete(this.payloads.keys().next().value!);
 		return payload;
 	}
 }
 
+function readUint32(bytes: Uint8Array, at: number): number {
+	return (bytes[at]! | (bytes[at + 1]! << 8) | (bytes[at + 2]! << 16) | (bytes[at + 3]! << 24)) >>> 0;
+}
+
 /** Reads an asset from its bytes (throws when they are not one). */
 export function parseEmojiAsset(bytes: Uint8Array): EmojiAsset {
-	return new AssetReader(bytes);
+	return new AssetReader({size: bytes.byteLength, read: (start, length) => bytes.subarray(start, start + length)});
+}
+
+/** Reads the asset of a file: its index now, each emoji's group when it is drawn (throws when it is not one). */
+export function readEmojiAsset(path: string): EmojiAsset {
+	return new AssetReader(fileRanges(path));
+}
+
+/** A file read by ranges, each opened and closed (no descriptor is held between emoji). */
+function fileRanges(path: string): AssetBytes {
+	return {
+		size: statSync(path).size,
+		read(start, length) {
+			const out = new Uint8Array(length);
+			const fd = openSync(path, 'r');
+			try {
+				for (let done = 0; done < length;) {
+					const count = readSync(fd, out, done, length - done, start + done);
+					if (count === 0) throw new Error('truncated emoji asset');
+					done += count;
+				}
+			} finally {
+				closeSync(fd);
+			}
+
+			return out;
+		},
+	};
 }
 
 /**
@@ -178,7 +235,7 @@ export function loadEmojiAsset(): EmojiAsset | undefined {
 			const path = fileURLToPath(url);
 			if (!existsSync(path)) continue;
 			try {
-				loaded = parseEmojiAsset(readFileSync(path));
+				loaded = readEmojiAsset(path);
 				break;
 			} catch {
 				// A damaged file: try the next place, else draw emoji as text.

@@ -3,4 +3,4 @@
  * the compact image set made by scripts/build-emoji.mjs (see asset.ts).
  */
 export {createEmojiPainter, emojiPainterFor} from './painter.js';
-export {findEmoji, loadEmojiAsset, parseEmojiAsset, emojiAssetCandidates, type EmojiAsset} from './asset.js';
+export {findEmoji, loadEmojiAsset, parseEmojiAsset, readEmojiAsset, emojiAssetCandidates, type EmojiAsset} from './asset.js';

@@ -10,6 +10,7 @@
 import {MessageChannel, receiveMessageOnPort, Worker} from 'node:worker_threads';
 import type * as DecodersModule from './decoders.js';
 import type {WorkerData, WorkerReply, WorkerRequest, WorkerStarted} from './decoders.js';
+import {holdAcross} from '../young-generation.js';
 
 export type Decoders = typeof DecodersModule;
 
@@ -133,7 +134,7 @@ export class DecoderWorker {
 		const ready = new Int32Array(new SharedArrayBuffer(4));
 		try {
 			// No inherited options (such as --input-type): the worker is a plain module.
-			worker = new Worker(decoders.workerScript, {workerData: {[decoders.workerMark]: true, ready} satisfies WorkerData, execArgv: []});
+			worker = holdAcross(new Worker(decoders.workerScript, {workerData: {[decoders.workerMark]: true, ready} satisfies WorkerData, execArgv: []}));
 		} catch {
 			this.useWorker = false;
 			return undefined;

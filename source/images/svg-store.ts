@@ -46,18 +46,28 @@ export class SvgStore {
 		this.level = level;
 	}
 
-	/** The SVG `src` drawn in `box` (cells); 'pending' starts reading it (and loading resvg). */
+	/**
+	 * The SVG `src` drawn in `box` (cells); 'pending' starts reading it, then, once
+	 * it is read, loading resvg: a deck whose SVG files are missing never loads
+	 * resvg's chunk and its 2.4 MB of WebAssembly (some 10 MiB of memory).
+	 */
 	picture(src: string, box: Size): Picture {
 		if (this.rendererFailure) return {state: 'failed', reason: this.rendererFailure};
 		const source = resolveImageSource(this.folder, src);
 		if ('reason' in source) return {state: 'missing', reason: source.reason};
 		const file = this.files.get(source.path);
-		if (!file || !this.renderer) {
-			this.start(source.path, file === undefined);
+		if (file === undefined) {
+			this.read(source.path);
 			return {state: 'pending'};
 		}
 
 		if (file === 'loading') return {state: 'pending'};
+		if (file.state !== 'ready') return file;
+		if (!this.renderer) {
+			this.startRenderer();
+			return {state: 'pending'};
+		}
+
 		return this.drawn(source.path, file, box);
 	}
 
@@ -131,25 +141,25 @@ export class SvgStore {
 			: {state: 'ready', glyph: {width: glyph.width, height: glyph.height, lines: [...glyph.lines]}};
 	}
 
-	private start(path: string, read: boolean): void {
-		if (read) {
-			this.files.set(path, 'loading');
-			void readSvg(path).then(file => {
-				this.files.set(path, file);
-				this.notify();
-			});
-		}
+	private read(path: string): void {
+		this.files.set(path, 'loading');
+		void readSvg(path).then(file => {
+			this.files.set(path, file);
+			// Read ahead of its slide (plan-ahead), the SVG is drawn at once when its slide comes.
+			if (file.state === 'ready' && !this.renderer) this.startRenderer();
+			else this.notify();
+		});
+	}
 
-		if (!this.renderer) {
-			void this.loadRenderer().then(
-				() => {
-					this.notify();
-				},
-				() => {
-					this.notify();
-				},
-			);
-		}
+	private startRenderer(): void {
+		void this.loadRenderer().then(
+			() => {
+				this.notify();
+			},
+			() => {
+				this.notify();
+			},
+		);
 	}
 
 	private async loadRenderer(): Promise<Renderer> {

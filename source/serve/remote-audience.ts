@@ -11,6 +11,7 @@ import type {FromServer, Listening, ServeConfig, ToServer} from './serve-message
 import type {ServeWorkerData} from './serve-worker.js';
 import type {Talk} from './talk.js';
 import type {Theme} from '../theme/themes.js';
+import {holdAcross} from '../young-generation.js';
 
 type AudienceEvents = {
 	/** The number of viewers changed. */
@@ -43,7 +44,7 @@ const farewellMs = 500;
 export async function startAudience(config: ServeConfig): Promise<{audience: RemoteAudience; listening: Listening}> {
 	// The worker's module is a chunk of its own: the worker starts on as little code as it can.
 	const {workerMark, workerScript} = await import('./serve-worker.js');
-	const worker = new Worker(workerScript, {workerData: {[workerMark]: config} satisfies ServeWorkerData, stdout: true, stderr: true});
+	const worker = holdAcross(new Worker(workerScript, {workerData: {[workerMark]: config} satisfies ServeWorkerData, stdout: true, stderr: true}));
 	return new Promise((resolve, reject) => {
 		const audience = new WorkerAudience(worker);
 		const early = (message: FromServer) => {

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import {existsSync, readFileSync} from 'node:fs';
+import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
 import {describe, it} from 'node:test';
-import {emojiAssetCandidates, findEmoji, loadEmojiAsset, parseEmojiAsset, type EmojiAsset} from '../../source/emoji/index.js';
+import {emojiAssetCandidates, findEmoji, loadEmojiAsset, parseEmojiAsset, readEmojiAsset, type EmojiAsset} from '../../source/emoji/index.js';
 
 const require = createRequire(import.meta.url);
 
@@ -97,6 +98,22 @@ describe('emoji asset', () => {
 		const step = Math.max(1, Math.floor(set.sequences.length / 400));
 		for (let index = 0; index < set.sequences.length; index += step) {
 			assert.equal(set.image(set.sequences[index]!)?.data.length, set.size * set.size * 4);
+		}
+	});
+
+	it('holds only its index (some 60 KB of the 4 MB file): each emoji is read from the file when it is drawn', () => {
+		const folder = mkdtempSync(join(tmpdir(), 'lectern-emoji-'));
+		try {
+			const copy = join(folder, 'emoji.bin');
+			copyFileSync(new URL('../../../assets/emoji.bin', import.meta.url), copy);
+			const set = readEmojiAsset(copy);
+			assert.deepEqual(set.sequences, asset().sequences, 'the same index as the bundled set');
+			assert.equal(set.image(set.sequences[0]!)?.data.length, set.size * set.size * 4);
+			truncateSync(copy, 256 * 1024);
+			assert.equal(set.image(set.sequences.at(-1)!), undefined, 'the last emoji, no longer in the file, is not drawn (nor is the process stopped)');
+			assert.equal(set.image(set.sequences[0]!)?.data.length, set.size * set.size * 4, 'one already decoded is kept');
+		} finally {
+			rmSync(folder, {recursive: true, force: true});
 		}
 	});
 

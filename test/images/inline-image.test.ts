@@ -68,6 +68,25 @@ describe('SVG pictures (resvg)', () => {
 			store.close();
 		}
 	});
+
+	it('a missing SVG is missing once read, without loading resvg (its WebAssembly takes some 10 MiB)', async () => {
+		const store = new SvgStore(folder, 2);
+		try {
+			const box = {columns: 20, rows: 5};
+			const read = new Promise<void>(resolve => {
+				const stop = store.onReady(() => {
+					stop();
+					resolve();
+				});
+			});
+			assert.equal(store.picture('nowhere.svg', box).state, 'pending');
+			await read;
+			assert.equal(store.picture('nowhere.svg', box).state, 'missing');
+			assert.equal(store['loading'], undefined, 'resvg is not loaded');
+		} finally {
+			store.close();
+		}
+	});
 });
 
 describe('inline pictures', () => {
