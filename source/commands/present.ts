@@ -6,6 +6,7 @@
  * screen, so the slide is up in about the time Node itself needs to start.
  */
 import {openSync} from 'node:fs';
+import {dirname, resolve} from 'node:path';
 import {ReadStream} from 'node:tty';
 import type {DeckToPlay} from '../read-deck.js';
 import {emojiPainterFor} from '../emoji/index.js';
@@ -22,6 +23,8 @@ import {earlyMove} from '../navigation/early-move.js';
 import {animationFor} from '../layout/terminal-animation.js';
 import type {NavState} from '../navigation/navigation.js';
 import type {Line, Size} from '../frame/frame.js';
+import type {PictureSource} from '../layout/plan-inline-image.js';
+import {resolveImageSource} from '../images/image-source.js';
 import {DeckError} from '../read-deck.js';
 import {internalErrorReport} from '../fault-line.js';
 import type {PlayOptions} from './play.js';
@@ -68,7 +71,7 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 	const needsPictures = pictures !== undefined && openingSlide !== undefined && hasPictures(openingSlide);
 	let opened: OpeningFrame | undefined;
 	const motion = options.motion.animate ? options.motion : undefined;
-	const screenAt = (at: NavState, size: Size): Line[] =>
+	const screenAt = (at: NavState, size: Size, arriving?: PictureSource): Line[] =>
 		openingScreen({
 			deck: opening,
 			nav: at,
@@ -80,6 +83,7 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 			presenter: options.presenter,
 			now: Date.now(),
 			...(options.audience ? {viewers: options.audience.viewers} : {}),
+			...(arriving ? {pictures: arriving} : {}),
 		});
 	const openingSize = terminalSize(stdout);
 	if (!needsPictures) {
@@ -96,7 +100,16 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 	let reached = nav;
 	const animates = (from: number, index: number) => motion !== undefined && animationFor(opening.slides, from, index, motion) !== undefined;
 	let moving = opened !== undefined && !options.presenter && !options.rehearse && !options.audience && !animates(nav.from, nav.index);
-	const drawable = (index: number) => (index === nav.index || index === nav.index + 1) && !hasPictures(opening.slides[index]!);
+	const drawable = (index: number) => index === nav.index || index === nav.index + 1;
+	// A picture is on its way, as in the player's first render (its store has not read a file yet); a source that is not a file never will be.
+	const folder = options.file === '-' ? process.cwd() : dirname(resolve(options.file));
+	const arriving: PictureSource | undefined =
+		pictures === undefined
+			? undefined
+			: src => {
+					const source = resolveImageSource(folder, src);
+					return 'reason' in source ? {state: 'missing', reason: source.reason} : {state: 'pending'};
+				};
 	const move = (read: string): boolean => {
 		const size = terminalSize(stdout);
 		const moved =
@@ -104,7 +117,7 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 		if (!moved || !opened) return false;
 		const written = redrawWrite(
 			opened,
-			screenAt(moved.nav, size).map(line => screenRow(line, ansi)),
+			screenAt(moved.nav, size, arriving).map(line => screenRow(line, ansi)),
 			size.rows,
 		);
 		opened = written.frame;

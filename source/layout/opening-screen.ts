@@ -8,6 +8,7 @@ import {paceAt, pacePlan} from '../rehearsal/rehearsal.js';
 import type {EmojiPainter} from './big-emoji.js';
 import type {Line, Size} from '../frame/frame.js';
 import {planScreen} from './plan-screen.js';
+import type {PictureSource} from './plan-inline-image.js';
 import type {TerminalView} from './plan-terminal.js';
 import {animationFor, viewAt, type AnimationOptions} from './terminal-animation.js';
 
@@ -42,16 +43,26 @@ export type OpeningInput = {
 	readonly now: number;
 	/** Remote viewers watching (`lectern serve`). */
 	readonly viewers?: number;
+	/** Pictures as the player's first render has them (on their way); absent: alt text. */
+	readonly pictures?: PictureSource;
 };
 
 /**
  * The opening screen: a terminal slide at the first step of its animation with
  * the cursor lit, timers at zero. Decks that open on an image are drawn by the
- * player itself (pictures come from a worker), so this has no picture source.
+ * player itself (pictures come from a worker); a slide moved to before the
+ * player loads (present.ts) has its pictures on their way, as the player's
+ * first render has them.
  */
-export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers}: OpeningInput): Line[] {
+export function openingScreen({deck, nav, size, motion, showUrls, emoji, targetMs, presenter, now, viewers, pictures}: OpeningInput): Line[] {
 	const pace = paceAt(pacePlan(deck.slides, targetMs), nav.index, 0);
 	const clock = {elapsedMs: 0, slideMs: 0, now, ...(pace ? {pace} : {})};
-	const layout = {showUrls, shortCaptionUrls: true, terminal: arrivalView(deck.slides, nav.from, nav.index, motion), ...(emoji ? {emoji} : {})};
+	const layout = {
+		showUrls,
+		shortCaptionUrls: true,
+		terminal: arrivalView(deck.slides, nav.from, nav.index, motion),
+		...(emoji ? {emoji} : {}),
+		...(pictures ? {pictures} : {}),
+	};
 	return planScreen({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers});
 }
