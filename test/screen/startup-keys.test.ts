@@ -73,6 +73,10 @@ function round(seed: number): Array<{key: Key; at: number}> {
 	return keys.sort((a, b) => a.at - b.at);
 }
 
+/** The player on `path` in a fresh terminal, without waiting for anything: keys sent at once reach it during start-up. */
+const startRaw = async (path: string, recordOutput = false): Promise<TmuxScreen> =>
+	TmuxScreen.start({command: [process.execPath, cli, path], columns: size.columns, rows: size.rows, cwd: root, env: {TMPDIR: privateTmpdir()}, recordOutput});
+
 const pause = (ms: number) =>
 	new Promise<void>(resolve => {
 		setTimeout(resolve, ms);
@@ -90,13 +94,7 @@ for (const [which, path, seed] of [
 		const keys = round(seed);
 		const target = expectedIndex(keys.map(({key}) => key)) + 1;
 		const started = performance.now();
-		const screen = await TmuxScreen.start({
-			command: [process.execPath, cli, path],
-			columns: size.columns,
-			rows: size.rows,
-			cwd: root,
-			env: {TMPDIR: privateTmpdir()},
-		});
+		const screen = await startRaw(path);
 		try {
 			for (const {key, at} of keys) {
 				const wait = at - (performance.now() - started);
@@ -152,14 +150,7 @@ for (const [which, path] of [
 		// Typed before the player reads keys (at worst it is read by Ink, and the round is tried again, up to 3 times).
 		let early = 0;
 		for (let attempt = 0; attempt < 3 && early === 0; attempt++) {
-			const screen = await TmuxScreen.start({
-				command: [process.execPath, cli, path],
-				columns: size.columns,
-				rows: size.rows,
-				cwd: root,
-				env: {TMPDIR: privateTmpdir()},
-				recordOutput: true,
-			});
+			const screen = await startRaw(path, true);
 			try {
 				await screen.keys('Right');
 				await screen.waitFor(current => showsPosition(current, 2, total), {what: 'slide 2 after Right at start-up'});
