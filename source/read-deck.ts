@@ -113,7 +113,7 @@ async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promi
 export type DeckToPlay = Omit<DeckInSteps, 'whole'> & {
 	/** The whole deck, parsed in a worker thread when it is large (see `offThreadBytes`). */
 	readonly whole: () => Promise<Deck>;
-	/** True when `whole` parses in a worker: keys are watched meanwhile (see keys-before-player.ts). */
+	/** True when `whole` parses in a worker thread (the keys are watched meanwhile, as always before the player: keys-before-player.ts). */
 	readonly inWorker: boolean;
 };
 
