@@ -2,8 +2,8 @@
  * Reading a deck file, with every way it can fail turned into one clear line
  * that names the file. The only file I/O of the deck pipeline.
  */
-import {closeSync, constants, openSync, readSync} from 'node:fs';
-import {readFile, stat} from 'node:fs/promises';
+import {closeSync, constants, openSync, readFileSync, readSync} from 'node:fs';
+import {stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import type {Deck} from './deck/model.js';
 import {isEmptyDeck, loadDeck, loadDeckInSteps, prepareToLoad, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
@@ -54,7 +54,8 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 	if (info.size > maxDeckBytes)
 		throw new DeckError(`${shown}: is ${Math.round(info.size / 1024 / 1024)} MB; decks up to ${maxDeckBytes / 1024 / 1024} MB are supported`);
 	try {
-		return await readFile(fsPath(path));
+		// At once: nothing can be drawn before the deck is read, and the promise API reads in 512 KB pieces, a turn of the event loop each (2 MB: 6 ms, at once 1).
+		return readFileSync(fsPath(path));
 	} catch (error) {
 		throw new DeckError(`${shown}: ${describe(error)}`);
 	}
