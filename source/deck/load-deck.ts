@@ -15,7 +15,8 @@ import {parseRemark, remarkOpening} from './formats/remark/read-remark.js';
 import {slides} from './formats/slides/slides.js';
 import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';
-import {isEmptyDeckText, parseDeck, parseOpening} from './parse-deck.js';
+import {parseDeck, parseOpening} from './parse-deck.js';
+import {onlyBreaks} from './slide-chunks.js';
 import {decodeDeckBytes, utf16Encoding, type DecodedDeck} from './decode-deck.js';
 import {stepCodeBlocks} from './code-steps.js';
 import {capSlides, maxSlides} from './slide-cap.js';
@@ -88,7 +89,7 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 	if (detection.format === 'shorthand') {
 		return {
 			opening: withLoadDiagnostics(capSlides(stepCodeBlocks(parseOpening(decoded.text, start))), detection, decoded),
-			empty: isEmptyDeckText(decoded.text),
+			empty: onlyBreaks(decoded.text),
 			whole: wholeDeck,
 		};
 	}

@@ -11,7 +11,7 @@ import {parseInline} from './parse-inline.js';
 import {parseTerminal} from './parse-terminal.js';
 import {neutralize} from './neutralize.js';
 import {maxSlides} from './slide-cap.js';
-import {onlyBreaks, slideChunks} from './slide-chunks.js';
+import {slideChunks} from './slide-chunks.js';
 
 const noteStart = /^Note:/;
 const titleLine = /^#=(?:\s+(.*))?$/;
@@ -59,11 +59,6 @@ export function parseOpening(text: string, start: number): Deck {
 
 	const slides = Array.from({length: chunks.count}, (_, index): Slide => parsed.get(index) ?? {kind: 'blank', index, line: chunks.firstLine(index)});
 	return {format: 'shorthand', slides, diagnostics: []};
-}
-
-/** True when the deck text has nothing but blank lines and slide separators: no slide shows anything, none has notes. */
-export function isEmptyDeckText(text: string): boolean {
-	return onlyBreaks(text);
 }
 
 function parseSlide(chunk: readonly SourceLine[], index: number, diagnostics: Diagnostic[]): Slide {

@@ -70,7 +70,7 @@ export function slideChunks(text: string): SlideChunks {
 	};
 }
 
-/** True when the text has nothing but blank lines and `---` lines; stops at the first other line. */
+/** True when the text has nothing but blank lines and `---` lines (no slide shows anything, none has notes); stops at the first other line. */
 export function onlyBreaks(text: string): boolean {
 	let at = 0;
 	for (;;) {

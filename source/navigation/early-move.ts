@@ -46,7 +46,7 @@ export function readKeyNames(read: string): string[] | undefined {
 }
 
 export type EarlyMoveLimits = {
-	/** True for a slide that can be drawn before the player loads (parsed, no picture). */
+	/** True for a slide that can be drawn before the player loads (one the opening parsed). */
 	readonly drawable: (index: number) => boolean;
 	/** True when arriving at `index` from `from` plays an animation (a key then finishes it, in the player). */
 	readonly animates: (from: number, index: number) => boolean;

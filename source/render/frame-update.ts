@@ -36,7 +36,7 @@ export function frameUpdate(
 		if (!run) continue;
 		bytes += moveTo(at, row, run.column) + run.text;
 		const end = run.column + run.width;
-		at = {row, column: end < columns && sureWidths(run.text) ? end : undefined};
+		at = {row, column: end < columns && run.sure ? end : undefined};
 	}
 
 	return {bytes, at};
@@ -48,19 +48,6 @@ function moveTo(at: CursorSpot | undefined, row: number, column: number): string
 	if (at.column === column) return '';
 	if (at.column === column + 1) return '\b';
 	return `\u001B[${column + 1}G`;
-}
-
-const escapes = /\u001B\[[\d;?]*[A-Za-z]|\u001B\]8;[^\u0007\u001B]*(?:\u0007|\u001B\\)/g;
-
-/** True when every character written is one terminals agree is one cell: printable ASCII, Latin letters, box drawing, blocks. */
-function sureWidths(text: string): boolean {
-	const plain = text.includes('\u001B') ? text.replace(escapes, '') : text;
-	for (let index = 0; index < plain.length; index++) {
-		const code = plain.charCodeAt(index);
-		if (!((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0x2_4f) || (code >= 0x25_00 && code <= 0x25_9f))) return false;
-	}
-
-	return true;
 }
 
 /** To where Ink's own writes expect the cursor: the start of the frame's last row (of `rows`). */

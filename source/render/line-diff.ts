@@ -132,8 +132,12 @@ const sum = (values: readonly number[], from: number, to: number) => {
 	return total;
 };
 
-/** A run of cells to write: from `column`, `text`, after which the cursor is `width` cells further on. */
-export type CellRun = {readonly column: number; readonly text: string; readonly width: number};
+/**
+ * A run of cells to write: from `column`, `text`, after which the cursor is
+ * `width` cells further on; `sure` when every character in it is one terminals
+ * agree takes one cell (printable ASCII, Latin letters, box drawing, blocks).
+ */
+export type CellRun = {readonly column: number; readonly text: string; readonly width: number; readonly sure: boolean};
 
 /**
  * The bytes that turn `previous` (on screen, cursor somewhere on its row) into
@@ -157,7 +161,8 @@ export function changedRun(previous: string | undefined, next: string): CellRun 
 	if (previous === next) return undefined;
 	const before = previous === undefined ? undefined : cachedCells(previous);
 	const after = cachedCells(next);
-	if (!before || !after) return {column: 0, text: next + eraseEndLine, width: after ? sum(after.widths, 0, after.chars.length) : Number.POSITIVE_INFINITY};
+	if (!before || !after)
+		return {column: 0, text: next + eraseEndLine, width: after ? sum(after.widths, 0, after.chars.length) : Number.POSITIVE_INFINITY, sure: false};
 	const same = (a: number, b: number) => before.chars[a] === after.chars[b] && before.styles[a] === after.styles[b];
 	const beforeLength = before.chars.length;
 	const afterLength = after.chars.length;
@@ -179,8 +184,20 @@ export function changedRun(previous: string | undefined, next: string): CellRun 
 	}
 
 	const column = sum(after.widths, 0, start);
-	if (beforeWidth !== afterWidth) return {column, text: cellsText(after, start, afterLength) + eraseEndLine, width: afterWidth - column};
-	return {column, text: cellsText(after, start, stop), width: sum(after.widths, start, stop)};
+	if (beforeWidth !== afterWidth)
+		return {column, text: cellsText(after, start, afterLength) + eraseEndLine, width: afterWidth - column, sure: sureWidths(after.chars, start, afterLength)};
+	return {column, text: cellsText(after, start, stop), width: sum(after.widths, start, stop), sure: sureWidths(after.chars, start, stop)};
+}
+
+/** True when every cell from `start` to `stop` holds one character that terminals agree takes one cell (see CellRun). */
+function sureWidths(chars: readonly string[], start: number, stop: number): boolean {
+	for (let index = start; index < stop; index++) {
+		const char = chars[index]!;
+		const code = char.charCodeAt(0);
+		if (char.length !== 1 || !((code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0x2_4f) || (code >= 0x25_00 && code <= 0x25_9f))) return false;
+	}
+
+	return true;
 }
 
 /** True when a cell from `start` to `stop`, or the word around them, holds a digit. */
