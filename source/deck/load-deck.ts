@@ -11,7 +11,8 @@ import {markdownOpening, markdownPastCount} from './formats/markdown/opening.js'
 import {mdp} from './formats/mdp/mdp.js';
 import {patat} from './formats/patat/patat.js';
 import {presenterm} from './formats/presenterm/presenterm.js';
-import {parseRemark, remarkOpening} from './formats/remark/read-remark.js';
+import {parseRemark} from './formats/remark/read-remark.js';
+import {remarkOpening} from './formats/remark/opening.js';
 import {slides} from './formats/slides/slides.js';
 import {openYaml} from './formats/yaml.js';
 import type {Deck, DeckFormat, Diagnostic} from './model.js';

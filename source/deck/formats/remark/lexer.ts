@@ -21,7 +21,9 @@
  *
  * Offsets (`at`) index the source, for line numbers. Linear in the length of
  * the text: bracket pairs and fence closings are looked up in tables, not
- * searched for again at each attempt.
+ * searched for again at each attempt. A walk (`walk`) tells a sink what it
+ * finds, so that the opening (opening.ts) can note where slides are without
+ * keeping the tokens.
  */
 
 import {Source} from './source-tables.js';
@@ -37,20 +39,49 @@ export type LexToken =
 
 type Match = {readonly end: number; readonly tokens: readonly LexToken[]};
 
+/**
+ * What a walk over the text is told, in order: the plain text between
+ * matches, and each token with where its match began and ended (a content
+ * class's tokens bracket what is inside it, walked at `depth` + 1).
+ */
+export type LexSink = {
+	text(start: number, end: number, depth: number): void;
+	token(token: LexToken, at: number, end: number, depth: number): void;
+};
+
 /** The tokens of a remark deck's Markdown. */
 export function lex(text: string): LexToken[] {
-	const source = new Source(text);
-	const tokens: LexToken[] = [];
-	lexRange(source, 0, text.length, true, tokens);
-	// Adjacent text tokens are one.
-	const merged: LexToken[] = [];
-	for (const token of tokens) {
-		const last = merged.at(-1);
-		if (token.type === 'text' && last?.type === 'text') merged[merged.length - 1] = {type: 'text', text: last.text + token.text, at: last.at};
-		else merged.push(token);
+	const tokens = new TokenList(text);
+	lexRange(new Source(text), 0, text.length, true, tokens, 0);
+	if (text === '') tokens.list.push({type: 'text', text: '', at: 0});
+	return tokens.list;
+}
+
+/** Walks the whole of the source's text, telling the sink what it finds. */
+export function walk(source: Source, sink: LexSink): void {
+	lexRange(source, 0, source.text.length, true, sink, 0);
+}
+
+/** A sink that keeps the tokens, adjacent text tokens joined into one. */
+export class TokenList implements LexSink {
+	readonly list: LexToken[] = [];
+
+	constructor(private readonly source: string) {}
+
+	text(start: number, end: number): void {
+		this.push({type: 'text', text: this.source.slice(start, end), at: start});
 	}
 
-	return merged;
+	token(token: LexToken): void {
+		this.push(token);
+	}
+
+	private push(token: LexToken): void {
+		const {list} = this;
+		const last = list.at(-1);
+		if (token.type === 'text' && last?.type === 'text') list[list.length - 1] = {type: 'text', text: last.text + token.text, at: last.at};
+		else list.push(token);
+	}
 }
 
 type Rule = (source: Source, at: number, start: number, end: number) => Match | undefined;
@@ -58,25 +89,18 @@ type Rule = (source: Source, at: number, start: number, end: number) => Match | 
 /** Content classes nested deeper than this keep their inner classes as text (remark would recurse without end). */
 const maxClassNesting = 32;
 
-/** A character no rule starts at, unless it starts the text: every rule starts at a line end, `` ` ``, `.`, `\` or `!`. */
-function quiet(code: number): boolean {
-	return code !== 0x0a && code !== 0x60 && code !== 0x2e && code !== 0x5c && code !== 0x21;
-}
-
-function lexRange(source: Source, from: number, to: number, block: boolean, tokens: LexToken[], depth = 0): void {
+/**
+ * Rules are tried at the end of each token, and then only where one can
+ * match (`Source.ruleStart`: a line end, `` ` ``, `.`, `\` or `!` that
+ * starts something); the first rule that matches there wins.
+ */
+function lexRange(source: Source, from: number, to: number, block: boolean, sink: LexSink, depth: number): void {
 	const rules = block ? blockRules : depth >= maxClassNesting ? flatRules : inlineRules;
 	let start = from;
 	let at = from;
-	const emitText = (end: number) => {
-		if (end > start) tokens.push({type: 'text', text: source.text.slice(start, end), at: start});
-	};
-
 	while (at < to) {
-		if (at !== start && quiet(source.text.charCodeAt(at))) {
-			at++;
-			continue;
-		}
-
+		if (at !== start) at = source.ruleStart(at);
+		if (at >= to) break;
 		let match: Match | undefined;
 		for (const rule of rules) {
 			match = rule(source, at, start, to);
@@ -88,13 +112,12 @@ function lexRange(source: Source, from: number, to: number, block: boolean, toke
 			continue;
 		}
 
-		emitText(at);
+		if (at > start) sink.text(start, at, depth);
 		for (const token of match.tokens) {
-			tokens.push(token);
+			sink.token(token, at, match.end, depth);
 			if (token.type === 'content_start') {
 				const inner = token.at;
-				const close = source.bracket[inner - 1]!;
-				lexRange(source, inner, close, false, tokens, depth + 1);
+				lexRange(source, inner, source.close(inner - 1), false, sink, depth + 1);
 			}
 		}
 
@@ -102,8 +125,7 @@ function lexRange(source: Source, from: number, to: number, block: boolean, toke
 		at = match.end;
 	}
 
-	emitText(to);
-	if (from === to && block && tokens.length === 0) tokens.push({type: 'text', text: '', at: from});
+	if (to > start) sink.text(start, to, depth);
 }
 
 /** Where a "line start" rule begins matching at `at`: right there when `at` is a line start, past the newline when `at` holds one. */
@@ -151,7 +173,7 @@ const content: Rule = (source, at, _start, end) => {
 	const found = className.exec(text);
 	if (!found || dot + found[0].length > end) return undefined;
 	const open = dot + found[0].length - 1;
-	const close = source.bracket[open]!;
+	const close = source.close(open);
 	const head = text.slice(at, open + 1);
 	if (close === -1 || close >= end) return {end: open + 1, tokens: [{type: 'text', text: head, at}]};
 	if (escaped) return {end: close + 1, tokens: [{type: 'text', text: text.slice(at + 1, close + 1), at}]};

@@ -8,7 +8,7 @@
  * `exclude: true` slides are dropped.
  */
 import type {LexToken} from './lexer.js';
-import {concat, join, newlines, slice, type LineIndex, type Sourced} from './sourced.js';
+import {at, concat, join, newlines, slice, type LineIndex, type Sourced} from './sourced.js';
 import {append} from '../../../frame/lists.js';
 
 export type Item =
@@ -142,6 +142,13 @@ function finish(drafts: readonly Draft[]): Item[] {
 }
 
 const property = /^\n*([-\w]+):([^$\n]*)|\n*<!--\s*([-\w]+):([^$\n]*?)\s*-->/i;
+
+/** The properties of a slide whose first piece of text is `text`, as `parseTokens` reads them. */
+export function propertiesOf(text: string): Map<string, string> {
+	const properties = new Map<string, string>();
+	extractProperties([{kind: 'text', value: at(text, 1)}], properties, new Map());
+	return properties;
+}
 
 /** remark's `extractProperties`: properties come off the slide's first piece of text. */
 function extractProperties(content: readonly Item[], properties: Map<string, string>, lines: Map<string, number>): Item[] {

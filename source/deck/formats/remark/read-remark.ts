@@ -14,13 +14,12 @@
  *
  * Pure and total: never throws.
  */
-import type {Block, Deck, Diagnostic, Inline, Notes, Slide, SlideBody} from '../../model.js';
+import type {Block, Deck, Diagnostic, Inline, Notes, SlideBody} from '../../model.js';
 import {remarkInline} from '../../inline-markdown.js';
 import {neutralize} from '../../neutralize.js';
 import {
 	bodyOf,
 	capSteps,
-	maxSteps,
 	notesText,
 	numberLines,
 	numberSlides,
@@ -90,34 +89,81 @@ export function parseRemark(text: string): Deck {
 	return {format: 'remark', slides: numberSlides(drafts), diagnostics: unique(diagnostics)};
 }
 
+/** A remark deck's Markdown: where it starts, what comes before its slides (xaringan's title). */
+export type RemarkMarkdown = {
+	readonly markdown: string;
+	/** The deck line of the Markdown's first line. */
+	readonly firstLine: number;
+	/** The slides before the Markdown's (xaringan's title). */
+	readonly drafts: SlideDraft[];
+	/** The classes the page's own styles define. */
+	readonly classes: ReadonlySet<string>;
+};
+
 /**
- * The deck as far as the opening screen needs it: lexing and grouping are
- * cheap and done whole (so the slide count, templates, layouts and link
- * definitions are the whole deck's); only the slides at `start` and after it
- * are read by markdown-it, every other slide a blank placeholder. Undefined
- * for a deck with stepped code (whose steps only reading tells) and for a
- * page that loads its slides. Diagnostics are left to the whole parse.
+ * The Markdown of a remark deck, as remark.js gets it: the page's, without
+ * the R Markdown header, dedented; or a deck already (a page that loads its
+ * slides, or has none). Reads no more than the head of a Markdown deck
+ * besides looking for what a page has.
  */
-export function remarkOpening(text: string, start: number): Deck | undefined {
-	if (/^[ \t]*(?:`{3,}|~{3,}).*\{[^}\n]*\|/m.test(text)) return undefined;
-	const read = readGroups(text);
-	if ('deck' in read) return undefined;
-	const {drafts, groups, options} = read;
-	const quiet: ReadOptions = {...options, diagnostics: []};
-	const slides: Slide[] = numberSlides(drafts);
-	if (drafts.length === 0) slides.pop();
-	for (const group of groups) {
-		const count = Math.min(group.length, maxSteps);
-		if (slides.length + count > start && slides.length <= start + 1) {
-			for (const draft of groupDrafts(group, quiet)) slides.push({...numberSlides([draft])[0]!, index: slides.length});
-		} else {
-			for (let step = 0; step < count; step++) slides.push({kind: 'blank', index: slides.length, line: group[0]!.line});
+export function remarkMarkdown(text: string, diagnostics: Diagnostic[]): RemarkMarkdown | {deck: Deck} {
+	const source = remarkSource(text);
+	if (source.kind === 'loads') return {deck: loaderDeck(source)};
+	if (source.kind === 'missing') {
+		diagnostics.push({
+			severity: 'error',
+			line: 1,
+			code: 'no-remark-source',
+			message: 'this HTML page has no remark slides (no <textarea id="source">, no file it loads)',
+		});
+		return {deck: {format: 'remark', slides: numberSlides([]), diagnostics}};
+	}
+
+	const drafts: SlideDraft[] = [];
+	let body = source.text;
+	let firstLine = source.line;
+	if (hasFrontMatter(source.text)) {
+		// Front matter is closed within its first lines (front-matter.ts): only those are numbered.
+		const cut = nthNewline(source.text, frontMatterLines + 1);
+		const head = numberLines(cut === -1 ? source.text : source.text.slice(0, cut), source.line);
+		const {front} = splitFrontMatter(head, diagnostics);
+		if (front && Object.keys(front.data).some(key => !slideProperties.has(key))) {
+			const closing = front.end - source.line;
+			const after = nthNewline(source.text, closing + 1);
+			body = after === -1 ? '' : source.text.slice(after + 1);
+			firstLine = after === -1 ? 1 : front.end + 1;
+			const seal = setting(front.data, 'output', 'xaringan::moon_reader', 'seal');
+			const title = metaOf(front.data);
+			if (seal !== false && title.title) drafts.push(xaringanTitle(title, front.line, diagnostics));
 		}
 	}
 
-	// Whether a deck of blank slides is empty takes reading every slide.
-	if (slides.every(slide => slide.kind === 'blank' && !slide.notes)) return undefined;
-	return {format: 'remark', slides, diagnostics: []};
+	return {markdown: dedent(body), firstLine, drafts, classes: source.classes};
+}
+
+/** Lines of front matter at most, with its closing line (front-matter.ts reads no more). */
+const frontMatterLines = 502;
+
+/** The offset of the `count`th newline of `text` (from 1), or -1. */
+function nthNewline(text: string, count: number): number {
+	let at = -1;
+	for (let seen = 0; seen < count; seen++) {
+		at = text.indexOf('\n', at + 1);
+		if (at === -1) return -1;
+	}
+
+	return at;
+}
+
+/** How markdown-it reads a remark deck's slides, with the deck's link definitions. */
+export function readOptions(links: ReadonlyMap<string, LinkDefinition>, diagnostics: Diagnostic[]): ReadOptions {
+	return {
+		profile: remarkInline,
+		inline: {softBreak: 'space', spanClass: () => undefined},
+		diagnostics,
+		env: {references: references(links)},
+		markedLines: true,
+	};
 }
 
 type Groups = {
@@ -132,43 +178,14 @@ type Groups = {
 /** The deck's slides grouped into their steps, not yet read by markdown-it; or a deck already (a page that loads its slides, or has none). */
 function readGroups(text: string): Groups | {deck: Deck} {
 	const diagnostics: Diagnostic[] = [];
-	const source = remarkSource(text);
-	if (source.kind === 'loads') return {deck: loaderDeck(source)};
-	if (source.kind === 'missing') {
-		diagnostics.push({
-			severity: 'error',
-			line: 1,
-			code: 'no-remark-source',
-			message: 'this HTML page has no remark slides (no <textarea id="source">, no file it loads)',
-		});
-		return {deck: {format: 'remark', slides: numberSlides([]), diagnostics}};
-	}
-
-	const drafts: SlideDraft[] = [];
-	let lines = numberLines(source.text, source.line);
-	if (hasFrontMatter(source.text)) {
-		const {front, body} = splitFrontMatter(lines, diagnostics);
-		if (front && Object.keys(front.data).some(key => !slideProperties.has(key))) {
-			lines = body;
-			const seal = setting(front.data, 'output', 'xaringan::moon_reader', 'seal');
-			const title = metaOf(front.data);
-			if (seal !== false && title.title) drafts.push(xaringanTitle(title, front.line, diagnostics));
-		}
-	}
-
-	const markdown = dedent(lines.map(line => line.text).join('\n'));
-	const index = new LineIndex(markdown, lines[0]?.line ?? 1);
+	const read = remarkMarkdown(text, diagnostics);
+	if ('deck' in read) return read;
+	const {markdown, firstLine, drafts, classes} = read;
+	const index = new LineIndex(markdown, firstLine);
 	const parsed = parseTokens(lex(markdown), index);
 	reportProperties(parsed.slides, new Set([...markdown.matchAll(/\{\{([^}\n]+)\}\}/g)].map(match => match[1]!.trim())), diagnostics);
 	const slides = buildSlides(parsed.slides, diagnostics);
-	const options: ReadOptions = {
-		profile: remarkInline,
-		inline: {softBreak: 'space', spanClass: () => undefined},
-		diagnostics,
-		env: {references: references(parsed.links)},
-		markedLines: true,
-	};
-	return {drafts, groups: stepGroups(slides), options, slides, classes: source.classes};
+	return {drafts, groups: stepGroups(slides), options: readOptions(parsed.links, diagnostics), slides, classes};
 }
 
 /** markdown-it's link references, from remark's definitions. */
@@ -179,7 +196,7 @@ function references(links: ReadonlyMap<string, LinkDefinition>): Record<string, 
 }
 
 /** Each slide with the `--` slides that continue it: the steps of one slide. */
-function stepGroups(slides: readonly BuiltSlide[]): BuiltSlide[][] {
+export function stepGroups(slides: readonly BuiltSlide[]): BuiltSlide[][] {
 	const groups: BuiltSlide[][] = [];
 	for (const slide of slides) {
 		if (slide.continued && groups.length > 0) groups.at(-1)!.push(slide);
@@ -189,7 +206,8 @@ function stepGroups(slides: readonly BuiltSlide[]): BuiltSlide[][] {
 	return groups;
 }
 
-function groupDrafts(group: readonly BuiltSlide[], options: ReadOptions): SlideDraft[] {
+/** The slides of one group of steps, read by markdown-it. */
+export function groupDrafts(group: readonly BuiltSlide[], options: ReadOptions): SlideDraft[] {
 	const {diagnostics} = options;
 	const capped = capSteps(
 		group.map(slide => [slide]),

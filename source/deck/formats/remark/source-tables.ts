@@ -1,27 +1,67 @@
 /**
  * Tables over a remark deck's Markdown, for the lexer (lexer.ts): each `[`'s
- * `]`, where a character next occurs, where fences can close. Built once a
- * source, so that lexing stays linear in the length of the text. Pure.
+ * `]`, where a character next occurs, where fences can close, where a rule
+ * can next match. Filled as the lexer asks, so that a walk over part of the
+ * text reads little more than that part, and lexing stays linear in the
+ * length of the text. Pure.
  */
+
+/**
+ * Where a rule of the lexer can match when it is not at the end of a token: a
+ * line end before a fence, a definition, a separator or indented code; a
+ * `` ` `` (inline code); a `.class` (or `\.class`); `![:` (a macro).
+ */
+const ruleStart = /\n(?:\n {4}| *(?:```|~~~|\[)|--|<!--|\?\?\?)|`(?!`)|\\?\.[A-Za-z_-]|!\[:/g;
 
 /** Tables over the whole source, built once. */
 export class Source {
-	/** For each `[`, its `]` (brackets counted plainly, as remark does), or -1. */
-	readonly bracket: Int32Array;
+	private bracketTable: Int32Array | undefined;
+	/** Characters looked at by `close` so far. */
+	private bracketsSearched = 0;
 	private readonly nextChar = new Map<string, Int32Array>();
 	private readonly lastFound = new Map<string, {readonly from: number; readonly found: number}>();
 	/** Characters looked at by `next` so far. */
 	private searched = 0;
 	private readonly closings = new Map<string, Runs>();
+	private lastRuleStart = {from: 0, found: -1};
 
-	constructor(readonly text: string) {
-		this.bracket = new Int32Array(text.length).fill(-1);
-		const open: number[] = [];
-		for (let index = 0; index < text.length; index++) {
+	constructor(readonly text: string) {}
+
+	/**
+	 * The `]` that closes the `[` at `open`, or -1: brackets counted plainly,
+	 * as remark does (its `]` is the first after it that leaves more `]` than
+	 * `[` between them, whatever comes before). Searched from `open`; asked
+	 * about far more than the text in all (many `[` never closed), a table of
+	 * every pair is made once.
+	 */
+	close(open: number): number {
+		if (this.bracketTable) return this.bracketTable[open]!;
+		const {text} = this;
+		let depth = 0;
+		let index = open + 1;
+		for (; index < text.length; index++) {
 			const char = text.charCodeAt(index);
-			if (char === 0x5b) open.push(index);
-			else if (char === 0x5d && open.length > 0) this.bracket[open.pop()!] = index;
+			if (char === 0x5b) depth++;
+			else if (char === 0x5d && depth-- === 0) break;
 		}
+
+		this.bracketsSearched += index - open;
+		if (this.bracketsSearched > 4 * text.length + 65_536) this.bracketTable = bracketPairs(text);
+		return index < text.length ? index : -1;
+	}
+
+	/**
+	 * The first index ≥ `from` where a rule can match other than at the end of
+	 * a token (see `ruleStart`), or the length. Asked from places that move
+	 * forward, as `next` is; the answer holds for any `from` up to it.
+	 */
+	ruleStart(from: number): number {
+		const last = this.lastRuleStart;
+		if (from >= last.from && from <= last.found) return last.found;
+		ruleStart.lastIndex = from;
+		const found = ruleStart.exec(this.text)?.index ?? this.text.length;
+		this.lastRuleStart = {from, found};
+		return found;
 	}
 
 	/**
@@ -90,6 +130,19 @@ export class Source {
 
 		return runs;
 	}
+}
+
+/** For each `[` of `text`, its `]` (a stack of the open ones), or -1. */
+function bracketPairs(text: string): Int32Array {
+	const pairs = new Int32Array(text.length).fill(-1);
+	const open: number[] = [];
+	for (let index = 0; index < text.length; index++) {
+		const char = text.charCodeAt(index);
+		if (char === 0x5b) open.push(index);
+		else if (char === 0x5d && open.length > 0) pairs[open.pop()!] = index;
+	}
+
+	return pairs;
 }
 
 /** For each index of `text` (and its length), the first index at or after it that holds `code`, or the length. */

@@ -71,7 +71,12 @@ function lineAt(text: string, offset: number): number {
  */
 export function dedent(text: string): string {
 	let common = Number.POSITIVE_INFINITY;
-	for (const match of text.matchAll(/^([ \t]*)[^ \t\n]/gm)) common = Math.min(common, match[1]!.length);
-	if (!Number.isFinite(common) || common === 0) return text;
+	for (const match of text.matchAll(/^([ \t]*)[^ \t\n]/gm)) {
+		common = Math.min(common, match[1]!.length);
+		// A line at the left edge (most decks' first): nothing to remove, and no need to look further.
+		if (common === 0) return text;
+	}
+
+	if (!Number.isFinite(common)) return text;
 	return text.replace(new RegExp(`^[ \\t]{0,${common}}`, 'gm'), '');
 }
