@@ -7,6 +7,7 @@ import {loadDeck, loadDeckInSteps, prepareToLoad} from '../../../source/deck/loa
 import {remarkOpening} from '../../../source/deck/formats/remark/opening.js';
 import {parseRemark} from '../../../source/deck/formats/remark/read-remark.js';
 import type {Deck} from '../../../source/deck/model.js';
+import {random} from '../../support/random.js';
 
 const {generateRemarkDeck} = (await import(pathToFileURL(resolve('scripts/bench/decks.mjs')).href)) as {
 	generateRemarkDeck: (count: number, seed?: number) => string;
@@ -36,14 +37,6 @@ async function check(name: string, text: string, starts: readonly number[] | 'al
 	}
 
 	return partial;
-}
-
-function seeded(seed: number): () => number {
-	let state = seed;
-	return () => {
-		state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-		return state / 2_147_483_648;
-	};
 }
 
 /** Pieces of remark decks, many of them where a slide separator is not one, or a slide is not shown or counted. */
@@ -103,7 +96,7 @@ const pieces = [
 const separators = ['\n---\n', '\n\n---\n\n', '\n--\n', '\n<!-- break -->\n', '\n---\n\n---\n', '\n----\n', '\n--- \n', '\n---'];
 
 function remarkDeck(seed: number): string {
-	const next = seeded(seed);
+	const {next} = random(seed);
 	const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
 	const count = 2 + Math.floor(next() * 10);
 	let text = next() < 0.1 ? '---\ntitle: A talk\noutput: xaringan::moon_reader\n---\n\n' : next() < 0.05 ? '---\nclass: title\n---\n' : '';
@@ -139,7 +132,8 @@ test('a remark deck opened from its first slides has the whole deck’s slide co
 });
 
 test('generated remark decks (the bench’s) open from their first slides as their whole parse', async () => {
-	for (const seed of [1, 2, 3]) assert.ok(await check(`generated ${seed}`, generateRemarkDeck(120, seed), [0, 1, 2, 40, 118, 119]), `deck ${seed} opened in part`);
+	for (const seed of [1, 2, 3])
+		assert.ok(await check(`generated ${seed}`, generateRemarkDeck(120, seed), [0, 1, 2, 40, 118, 119]), `deck ${seed} opened in part`);
 });
 
 test('composed remark decks (fences, classes and macros over separators, steps, layouts, excluded slides, templates, notes, CRLF, BOM) open as their whole parse', async () => {
@@ -191,7 +185,7 @@ const bits = [
 ];
 
 test('random remark-ish texts open as their whole parse', async () => {
-	const next = seeded(20_191_005);
+	const {next} = random(20_191_005);
 	let partial = 0;
 	for (let round = 0; round < 1500; round++) {
 		let text = '';

@@ -17,18 +17,7 @@
 import type {Block, Deck, Diagnostic, Inline, Notes, SlideBody} from '../../model.js';
 import {remarkInline} from '../../inline-markdown.js';
 import {neutralize} from '../../neutralize.js';
-import {
-	bodyOf,
-	capSteps,
-	notesText,
-	numberLines,
-	numberSlides,
-	planKind,
-	trimBlankLines,
-	type KindHints,
-	type Line,
-	type SlideDraft,
-} from '../blocks.js';
+import {bodyOf, capSteps, notesText, numberLines, numberSlides, planKind, trimBlankLines, type KindHints, type Line, type SlideDraft} from '../blocks.js';
 import {hasFrontMatter, metaOf, setting, splitFrontMatter} from '../front-matter.js';
 import {readBlocks, type ReadOptions} from '../markdown/read-blocks.js';
 import {isKnownClass} from './classes.js';
