@@ -1,20 +1,26 @@
 /**
  * The remark lexer's walk: it tries its rules only where one can match
- * (`Source.ruleStart`) and finds a bracket's pair from the bracket
- * (`Source.close`); both must give what trying every place and a table of
- * every pair give.
+ * (`Source.ruleStart`), only those that can match there (`Source.ruleKind`,
+ * `Source.kindAtTokenEnd`), and finds a bracket's pair from the bracket
+ * (`Source.close`); all must give what trying every rule at every place and
+ * a table of every pair give.
  */
 import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {lex, TokenList, walk} from '../../../source/deck/formats/remark/lexer.js';
-import {Source} from '../../../source/deck/formats/remark/source-tables.js';
+import {Source, type RuleKind} from '../../../source/deck/formats/remark/source-tables.js';
 import {random} from '../../support/random.js';
 
-/** A source that has the lexer try its rules at every place. */
+/** A source that has the lexer try every rule at every place. */
 class EveryPlace extends Source {
 	override ruleStart(from: number): number {
+		this.ruleKind = 'any';
 		return from;
+	}
+
+	override kindAtTokenEnd(): RuleKind {
+		return 'any';
 	}
 }
 

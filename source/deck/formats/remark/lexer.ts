@@ -26,7 +26,7 @@
  * keeping the tokens.
  */
 
-import {Source} from './source-tables.js';
+import {Source, type RuleKind} from './source-tables.js';
 
 export type LexToken =
 	| {readonly type: 'text' | 'code' | 'fences'; readonly text: string; readonly at: number}
@@ -91,29 +91,38 @@ const maxClassNesting = 32;
 
 /**
  * Rules are tried at the end of each token, and then only where one can
- * match (`Source.ruleStart`: a line end, `` ` ``, `.`, `\` or `!` that
- * starts something); the first rule that matches there wins.
+ * match (`Source.ruleStart`), only those that can match there (`RuleKind`);
+ * the first rule that matches wins.
  */
 function lexRange(source: Source, from: number, to: number, block: boolean, sink: LexSink, depth: number): void {
 	const rules = block ? blockRules : depth >= maxClassNesting ? flatRules : inlineRules;
+	const some = rulesByKind.get(rules)!;
 	let start = from;
 	let at = from;
 	while (at < to) {
-		if (at !== start) at = source.ruleStart(at);
-		if (at >= to) break;
-		let match: Match | undefined;
-		for (const rule of rules) {
-			match = rule(source, at, start, to);
-			if (match) break;
+		let kind: RuleKind;
+		if (at === start) {
+			kind = source.kindAtTokenEnd(at);
+		} else {
+			at = source.ruleStart(at);
+			kind = source.ruleKind;
 		}
 
+		const tried = some[kind];
+
+		if (at >= to) break;
+		// Indexed loops: this runs once a deck, mostly before the engine has optimised it.
+		let match: Match | undefined;
+		for (let index = 0; index < tried.length && !match; index++) match = tried[index]!(source, at, start, to);
 		if (!match) {
 			at++;
 			continue;
 		}
 
 		if (at > start) sink.text(start, at, depth);
-		for (const token of match.tokens) {
+		const {tokens} = match;
+		for (let index = 0; index < tokens.length; index++) {
+			const token = tokens[index]!;
 			sink.token(token, at, match.end, depth);
 			if (token.type === 'content_start') {
 				const inner = token.at;
@@ -324,3 +333,42 @@ const inlineRules: readonly Rule[] = [code, inlineCode, content, fences, def, ma
 /** Past `maxClassNesting`: no more content classes. */
 const flatRules: readonly Rule[] = [code, inlineCode, fences, def, macro];
 const blockRules: readonly Rule[] = [...inlineRules, slideSeparator, fragmentSeparator, notesSeparator];
+
+/** The rules that can match at each kind of place (source-tables.ts `RuleKind`). */
+const kindRules: Readonly<Record<Exclude<RuleKind, 'any'>, readonly Rule[]>> = {
+	code: [code],
+	fences: [fences],
+	def: [def],
+	separator: [slideSeparator, fragmentSeparator],
+	notes: [notesSeparator],
+	inline: [inlineCode],
+	content: [content],
+	macro: [macro],
+	space: [code, fences, def],
+	backtick: [inlineCode, fences],
+	newline: [code, fences, def, slideSeparator, fragmentSeparator, notesSeparator],
+	none: [],
+};
+
+/** Those of the rules that can match at each kind of place, in the order they are tried. */
+function byKind(rules: readonly Rule[]): Record<RuleKind, readonly Rule[]> {
+	const only = (kind: Exclude<RuleKind, 'any'>) => kindRules[kind].filter(rule => rules.includes(rule));
+	return {
+		code: only('code'),
+		fences: only('fences'),
+		def: only('def'),
+		separator: only('separator'),
+		notes: only('notes'),
+		inline: only('inline'),
+		content: only('content'),
+		macro: only('macro'),
+		space: only('space'),
+		backtick: only('backtick'),
+		newline: only('newline'),
+		none: [],
+		any: rules,
+	};
+}
+
+/** For each set of rules, those of each kind of place that are in it. */
+const rulesByKind = new Map([inlineRules, flatRules, blockRules].map(rules => [rules, byKind(rules)]));

@@ -7,11 +7,42 @@
  */
 
 /**
- * Where a rule of the lexer can match when it is not at the end of a token: a
- * line end before a fence, a definition, a separator or indented code; a
- * `` ` `` (inline code); a `.class` (or `\.class`); `![:` (a macro).
+ * Where a rule of the lexer can match when it is not at the end of a token,
+ * each found by its first character: a line end before indented code, a
+ * fence, a definition, a separator or `???`; a `` ` `` that has its closing
+ * one on its line (inline code); the first `.` of a run of `.class` names
+ * that `[` follows (a content class), or a `\` before one; `!` of `![:` (a
+ * macro). A `.` right after a class name is no place to look: the run it is
+ * in was looked at from its first `.` (so a long run is read once, not once
+ * for each of its names). One character a match: `test` finds it, and no
+ * match is made.
  */
-const ruleStart = /\n(?:\n {4}| *(?:```|~~~|\[)|--|<!--|\?\?\?)|`(?!`)|\\?\.[A-Za-z_-]|!\[:/g;
+const ruleStart =
+	/\n(?=\n {4}| *(?:```|~~~|\[)|--|<!--|\?\?\?)|`(?=[^`][^`\n]*`)|\\(?=(?:\.[A-Za-z_-][\w-]*)+\[)|(?<!\.[A-Za-z_-][\w-]*)\.(?=[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[)|!(?=\[:)/g;
+
+/**
+ * Which of the lexer's rules can match at a place, no other: the kinds of
+ * place `ruleStart` finds, and at the end of a token the character there
+ * (`space`: indented code, a fence, a definition; `backtick`: inline code,
+ * a fence; `newline`: the rules that start a line); `any`: every rule.
+ */
+export type RuleKind = 'code' | 'fences' | 'def' | 'separator' | 'notes' | 'inline' | 'content' | 'macro' | 'space' | 'backtick' | 'newline' | 'none' | 'any';
+
+const code = (char: string) => char.charCodeAt(0);
+
+/** At the end of a token, by the character there: what can match. */
+const tokenEndKinds = new Map<number, RuleKind>([
+	[code(' '), 'space'],
+	[code('`'), 'backtick'],
+	[code('~'), 'fences'],
+	[code('.'), 'content'],
+	[code('\\'), 'content'],
+	[code('['), 'def'],
+	[code('!'), 'macro'],
+	[code('-'), 'separator'],
+	[code('?'), 'notes'],
+	[code('\n'), 'newline'],
+]);
 
 /** Tables over the whole source, built once. */
 export class Source {
@@ -23,7 +54,11 @@ export class Source {
 	/** Characters looked at by `next` so far. */
 	private searched = 0;
 	private readonly closings = new Map<string, Runs>();
-	private lastRuleStart = {from: 0, found: -1};
+	/** The last `ruleStart`: asked from, found, what kind of place. */
+	private ruleFrom = 0;
+	private ruleFound = -1;
+	/** The kind of place the last `ruleStart` found. */
+	ruleKind: RuleKind = 'none';
 
 	constructor(readonly text: string) {}
 
@@ -52,16 +87,56 @@ export class Source {
 
 	/**
 	 * The first index ≥ `from` where a rule can match other than at the end of
-	 * a token (see `ruleStart`), or the length. Asked from places that move
-	 * forward, as `next` is; the answer holds for any `from` up to it.
+	 * a token (see `ruleStart`), or the length; `ruleKind` says which rules.
+	 * Asked from places that move forward, as `next` is; the answer holds for
+	 * any `from` up to it.
 	 */
 	ruleStart(from: number): number {
-		const last = this.lastRuleStart;
-		if (from >= last.from && from <= last.found) return last.found;
+		if (from >= this.ruleFrom && from <= this.ruleFound) return this.ruleFound;
+		const {text} = this;
 		ruleStart.lastIndex = from;
-		const found = ruleStart.exec(this.text)?.index ?? this.text.length;
-		this.lastRuleStart = {from, found};
-		return found;
+		this.ruleFrom = from;
+		this.ruleFound = ruleStart.test(text) ? ruleStart.lastIndex - 1 : text.length;
+		this.ruleKind = this.kindOf(this.ruleFound);
+		return this.ruleFound;
+	}
+
+	/** The kind of place `ruleStart` found at `at`. */
+	private kindOf(at: number): RuleKind {
+		const {text} = this;
+		switch (text[at]) {
+			case '`': {
+				return 'inline';
+			}
+
+			case '!': {
+				return 'macro';
+			}
+
+			case '\n': {
+				const next = text[at + 1];
+				if (next === '\n') return 'code';
+				if (next === '-' || next === '<') return 'separator';
+				if (next === '?') return 'notes';
+				let first = at + 1;
+				while (text[first] === ' ') first++;
+				return text[first] === '[' ? 'def' : 'fences';
+			}
+
+			case undefined: {
+				return 'none';
+			}
+
+			default: {
+				return 'content';
+			}
+		}
+	}
+
+	/** What can match at the end of a token at `at`, from the character there (see `RuleKind`). */
+	kindAtTokenEnd(at: number): RuleKind {
+		const kind = tokenEndKinds.get(this.text.charCodeAt(at)) ?? 'none';
+		return kind === 'none' && this.text.startsWith('<!--', at) ? 'separator' : kind;
 	}
 
 	/**
