@@ -193,6 +193,11 @@ describe('remark lexer: what the regular expressions imply', () => {
 		for (const [label, make] of inputs) assertLinear(label, 40_000, size => lex(make(size)));
 	});
 
+	test('a long run of class names is read once, not once for each name in it', () => {
+		assertLinear('a run of class names', 4000, size => lex(`${'.a'.repeat(size)} x`));
+		assertLinear('a run of class names, then its bracket', 4000, size => lex(`${'x.a'.repeat(size)}[x]`));
+	});
+
 	test("the source's next-character search answers as indexOf does, asked forward, back and at random, and stays linear asked backwards", () => {
 		const text = 'ab`c]\n'.repeat(50) + 'x'.repeat(300) + '`';
 		const source = new Source(text);
