@@ -9,18 +9,18 @@ import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {lex, TokenList, walk} from '../../../source/deck/formats/remark/lexer.js';
-import {Source, type RuleKind} from '../../../source/deck/formats/remark/source-tables.js';
+import {Kind, Source, type RuleKind} from '../../../source/deck/formats/remark/source-tables.js';
 import {random} from '../../support/random.js';
 
 /** A source that has the lexer try every rule at every place. */
 class EveryPlace extends Source {
 	override ruleStart(from: number): number {
-		this.ruleKind = 'any';
+		this.ruleKind = Kind.any;
 		return from;
 	}
 
 	override kindAtTokenEnd(): RuleKind {
-		return 'any';
+		return Kind.any;
 	}
 }
 

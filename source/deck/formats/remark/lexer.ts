@@ -26,7 +26,7 @@
  * keeping the tokens.
  */
 
-import {Source, type RuleKind} from './source-tables.js';
+import {Kind, Source} from './source-tables.js';
 
 export type LexToken =
 	| {readonly type: 'text' | 'code' | 'fences'; readonly text: string; readonly at: number}
@@ -100,21 +100,19 @@ function lexRange(source: Source, from: number, to: number, block: boolean, sink
 	let start = from;
 	let at = from;
 	while (at < to) {
-		let kind: RuleKind;
+		let tried: readonly Rule[];
 		if (at === start) {
-			kind = source.kindAtTokenEnd(at);
+			tried = some[source.kindAtTokenEnd(at)]!;
 		} else {
 			at = source.ruleStart(at);
-			kind = source.ruleKind;
+			if (at >= to) break;
+			tried = some[source.ruleKind]!;
 		}
 
-		const tried = some[kind];
-
-		if (at >= to) break;
 		// Indexed loops: this runs once a deck, mostly before the engine has optimised it.
 		let match: Match | undefined;
-		for (let index = 0; index < tried.length && !match; index++) match = tried[index]!(source, at, start, to);
-		if (!match) {
+		for (let index = 0; index < tried.length && match === undefined; index++) match = tried[index]!(source, at, start, to);
+		if (match === undefined) {
 			at++;
 			continue;
 		}
@@ -137,12 +135,16 @@ function lexRange(source: Source, from: number, to: number, block: boolean, sink
 	if (to > start) sink.text(start, to, depth);
 }
 
-/** Where a "line start" rule begins matching at `at`: right there when `at` is a line start, past the newline when `at` holds one. */
-function lineStarts(source: Source, at: number, start: number): number[] {
-	const starts: number[] = [];
-	if (at === start) starts.push(at);
-	if (source.text[at] === '\n') starts.push(at + 1);
-	return starts;
+/** A rule for one line: `line` is where the line starts, `at` where the match starts. */
+type LineRule = (source: Source, line: number, at: number, end: number) => Match | undefined;
+
+/**
+ * A rule that starts "at a line start": tried at `at` when it is one (the end
+ * of a token), then past the newline `at` holds.
+ */
+function atLineStart(rule: LineRule): Rule {
+	return (source, at, start, end) =>
+		(at === start ? rule(source, at, at, end) : undefined) ?? (source.text.charCodeAt(at) === 0x0a ? rule(source, at + 1, at, end) : undefined);
 }
 
 const code: Rule = (source, at, start, end) => {
@@ -198,19 +200,19 @@ const content: Rule = (source, at, _start, end) => {
 	};
 };
 
-const fences: Rule = (source, at, start, end) => {
+const fences = atLineStart((source, line, at, end) => {
 	const {text} = source;
-	for (const line of lineStarts(source, at, start)) {
+	{
 		let position = line;
 		while (text[position] === ' ') position++;
 		const char = text[position];
-		if (char !== '`' && char !== '~') continue;
+		if (char !== '`' && char !== '~') return undefined;
 		let run = position;
 		while (text[run] === char) run++;
 		const longest = run - position;
-		if (longest < 3) continue;
+		if (longest < 3) return undefined;
 		const lineEnd = Math.min(end, source.next('\n', run));
-		if (lineEnd >= end) continue;
+		if (lineEnd >= end) return undefined;
 		const rest = text.slice(run, lineEnd);
 		// The run may give back marks to the info word, as the regular expression backtracks: then the word must touch the run.
 		const length =
@@ -219,17 +221,15 @@ const fences: Rule = (source, at, start, end) => {
 				: /^\S* *$/.test(rest)
 					? Math.min(longest - 1, source.longestClose(char, lineEnd + 2))
 					: 0;
-		if (length < 3) continue;
+		if (length < 3) return undefined;
 		const close = source.fenceClose(char, length, lineEnd + 2);
-		if (close === -1 || close + length > end) continue;
+		if (close === -1 || close + length > end) return undefined;
 		let after = close + length;
 		while (text[after] === ' ') after++;
 		while (after < end && text[after] === '\n') after++;
 		return {end: after, tokens: [{type: 'fences', text: text.slice(at, after), at}]};
 	}
-
-	return undefined;
-};
+});
 
 /** ` *(?:\S+)? *`: spaces, at most one word, spaces. */
 function isInfo(rest: string): boolean {
@@ -239,26 +239,24 @@ function isInfo(rest: string): boolean {
 /** After a definition's `[label]`: `: url "title"`. */
 const definitionRest = /^: *<?([^\s>]+)>?(?: +["(]([^\n]+)[")])? */;
 
-const def: Rule = (source, at, start, end) => {
+const def = atLineStart((source, line, at, end) => {
 	const {text} = source;
-	for (const line of lineStarts(source, at, start)) {
+	{
 		let position = line;
 		while (text[position] === ' ') position++;
-		if (text[position] !== '[') continue;
+		if (text[position] !== '[') return undefined;
 		// `[^\]]+` may run over lines: the label ends at the next `]`.
 		const close = source.next(']', position + 1);
-		if (close >= end || close === position + 1 || text[close + 1] !== ':') continue;
+		if (close >= end || close === position + 1 || text[close + 1] !== ':') return undefined;
 		const label = text.slice(position + 1, close);
 		const rest = definitionRest.exec(text.slice(close + 1, Math.min(end, source.next('\n', close + 1))));
-		if (!rest) continue;
+		if (!rest) return undefined;
 		let after = close + 1 + rest[0].length;
-		if (after < end && text[after] !== '\n') continue;
+		if (after < end && text[after] !== '\n') return undefined;
 		while (after < end && text[after] === '\n') after++;
 		return {end: after, tokens: [{type: 'def', id: label.toLowerCase(), href: rest[1]!, ...(rest[2] === undefined ? {} : {title: rest[2]}), at}]};
 	}
-
-	return undefined;
-};
+});
 
 const macro: Rule = (source, at, _start, end) => {
 	const {text} = source;
@@ -287,87 +285,62 @@ const macro: Rule = (source, at, _start, end) => {
 
 const breakComment = /<!--\s*break\s*-->/y;
 
-const slideSeparator: Rule = (source, at, start, end) => {
+const slideSeparator = atLineStart((source, line, _at, end) => {
 	const {text} = source;
-	for (const line of lineStarts(source, at, start)) {
-		let length = 0;
-		if (text.startsWith('---', line)) {
-			length = 3;
-		} else {
-			breakComment.lastIndex = line;
-			const found = breakComment.exec(text);
-			if (found) length = found[0].length;
-		}
-
-		const after = line + length;
-		if (length === 0 || after > end) continue;
-		if (after === end) return {end: after, tokens: [{type: 'separator', text: text.slice(line, after), at: line}]};
-		if (text[after] === '\n') return {end: after + 1, tokens: [{type: 'separator', text: text.slice(line, after), at: line}]};
+	let length = 0;
+	if (text.startsWith('---', line)) {
+		length = 3;
+	} else {
+		breakComment.lastIndex = line;
+		const found = breakComment.exec(text);
+		if (found) length = found[0].length;
 	}
 
-	return undefined;
-};
+	const after = line + length;
+	if (length === 0 || after > end || (after < end && text.charCodeAt(after) !== 0x0a)) return undefined;
+	const separator: LexToken = {type: 'separator', text: length === 3 ? '---' : text.slice(line, after), at: line};
+	return {end: after === end ? after : after + 1, tokens: [separator]};
+});
 
-const fragmentSeparator: Rule = (source, at, start, end) => {
+const fragmentSeparator = atLineStart((source, line, _at, end) => {
 	const {text} = source;
-	for (const line of lineStarts(source, at, start)) {
-		if (text.startsWith('--', line) && (line + 2 === end || text[line + 2] === '\n'))
-			return {end: line + 2, tokens: [{type: 'separator', text: '--', at: line}]};
-	}
+	return text.startsWith('--', line) && (line + 2 === end || text.charCodeAt(line + 2) === 0x0a) ? {end: line + 2, tokens: [{type: 'separator', text: '--', at: line}]} : undefined;
+});
 
-	return undefined;
-};
-
-const notesSeparator: Rule = (source, at, start, end) => {
+const notesSeparator = atLineStart((source, line, _at, end) => {
 	const {text} = source;
-	for (const line of lineStarts(source, at, start)) {
-		if (!text.startsWith('???', line)) continue;
-		if (line + 3 === end) return {end: line + 3, tokens: [{type: 'notes_separator', at: line}]};
-		if (text[line + 3] === '\n') return {end: line + 4, tokens: [{type: 'notes_separator', at: line}]};
-	}
-
-	return undefined;
-};
+	if (!text.startsWith('???', line)) return undefined;
+	if (line + 3 === end) return {end: line + 3, tokens: [{type: 'notes_separator', at: line}]};
+	return text.charCodeAt(line + 3) === 0x0a ? {end: line + 4, tokens: [{type: 'notes_separator', at: line}]} : undefined;
+});
 
 const inlineRules: readonly Rule[] = [code, inlineCode, content, fences, def, macro];
 /** Past `maxClassNesting`: no more content classes. */
 const flatRules: readonly Rule[] = [code, inlineCode, fences, def, macro];
 const blockRules: readonly Rule[] = [...inlineRules, slideSeparator, fragmentSeparator, notesSeparator];
 
-/** The rules that can match at each kind of place (source-tables.ts `RuleKind`). */
-const kindRules: Readonly<Record<Exclude<RuleKind, 'any'>, readonly Rule[]>> = {
-	code: [code],
-	fences: [fences],
-	def: [def],
-	separator: [slideSeparator, fragmentSeparator],
-	notes: [notesSeparator],
-	inline: [inlineCode],
-	content: [content],
-	macro: [macro],
-	space: [code, fences, def],
-	backtick: [inlineCode, fences],
-	newline: [code, fences, def, slideSeparator, fragmentSeparator, notesSeparator],
-	none: [],
-};
+/** The rules that can match at each kind of place (source-tables.ts `Kind`), in the order they are tried. */
+const kindRules: ReadonlyArray<readonly Rule[]> = [];
+for (const [kind, rules] of [
+	[Kind.code, [code]],
+	[Kind.fences, [fences]],
+	[Kind.def, [def]],
+	[Kind.separator, [slideSeparator, fragmentSeparator]],
+	[Kind.notes, [notesSeparator]],
+	[Kind.inline, [inlineCode]],
+	[Kind.content, [content]],
+	[Kind.macro, [macro]],
+	[Kind.space, [code, fences, def]],
+	[Kind.backtick, [inlineCode, fences]],
+	[Kind.newline, [code, fences, def, slideSeparator, fragmentSeparator, notesSeparator]],
+	[Kind.none, []],
+] as const) {
+	(kindRules as Array<readonly Rule[]>)[kind] = rules;
+}
 
-/** Those of the rules that can match at each kind of place, in the order they are tried. */
-function byKind(rules: readonly Rule[]): Record<RuleKind, readonly Rule[]> {
-	const only = (kind: Exclude<RuleKind, 'any'>) => kindRules[kind].filter(rule => rules.includes(rule));
-	return {
-		code: only('code'),
-		fences: only('fences'),
-		def: only('def'),
-		separator: only('separator'),
-		notes: only('notes'),
-		inline: only('inline'),
-		content: only('content'),
-		macro: only('macro'),
-		space: only('space'),
-		backtick: only('backtick'),
-		newline: only('newline'),
-		none: [],
-		any: rules,
-	};
+/** Those of the rules that can match at each kind of place (by `Kind`), then (`Kind.any`) all of them. */
+function byKind(rules: readonly Rule[]): ReadonlyArray<readonly Rule[]> {
+	return [...kindRules.map(kinds => kinds.filter(rule => rules.includes(rule))), rules];
 }
 
 /** For each set of rules, those of each kind of place that are in it. */

@@ -25,24 +25,42 @@ const ruleStart =
  * place `ruleStart` finds, and at the end of a token the character there
  * (`space`: indented code, a fence, a definition; `backtick`: inline code,
  * a fence; `newline`: the rules that start a line); `any`: every rule.
+ * Numbers, so that the lexer picks its rules from an array.
  */
-export type RuleKind = 'code' | 'fences' | 'def' | 'separator' | 'notes' | 'inline' | 'content' | 'macro' | 'space' | 'backtick' | 'newline' | 'none' | 'any';
+export const Kind = {
+	code: 0,
+	fences: 1,
+	def: 2,
+	separator: 3,
+	notes: 4,
+	inline: 5,
+	content: 6,
+	macro: 7,
+	space: 8,
+	backtick: 9,
+	newline: 10,
+	none: 11,
+	any: 12,
+} as const;
 
-const code = (char: string) => char.charCodeAt(0);
+export type RuleKind = (typeof Kind)[keyof typeof Kind];
 
-/** At the end of a token, by the character there: what can match. */
-const tokenEndKinds = new Map<number, RuleKind>([
-	[code(' '), 'space'],
-	[code('`'), 'backtick'],
-	[code('~'), 'fences'],
-	[code('.'), 'content'],
-	[code('\\'), 'content'],
-	[code('['), 'def'],
-	[code('!'), 'macro'],
-	[code('-'), 'separator'],
-	[code('?'), 'notes'],
-	[code('\n'), 'newline'],
-]);
+/** At the end of a token, by the character there (below 128): what can match. */
+const tokenEndKinds = new Uint8Array(128).fill(Kind.none);
+for (const [char, kind] of [
+	[' ', Kind.space],
+	['`', Kind.backtick],
+	['~', Kind.fences],
+	['.', Kind.content],
+	['\\', Kind.content],
+	['[', Kind.def],
+	['!', Kind.macro],
+	['-', Kind.separator],
+	['?', Kind.notes],
+	['\n', Kind.newline],
+] as const) {
+	tokenEndKinds[char.charCodeAt(0)] = kind;
+}
 
 /** Tables over the whole source, built once. */
 export class Source {
@@ -58,7 +76,7 @@ export class Source {
 	private ruleFrom = 0;
 	private ruleFound = -1;
 	/** The kind of place the last `ruleStart` found. */
-	ruleKind: RuleKind = 'none';
+	ruleKind: RuleKind = Kind.none;
 
 	constructor(readonly text: string) {}
 
@@ -106,37 +124,39 @@ export class Source {
 		const {text} = this;
 		switch (text[at]) {
 			case '`': {
-				return 'inline';
+				return Kind.inline;
 			}
 
 			case '!': {
-				return 'macro';
+				return Kind.macro;
 			}
 
 			case '\n': {
 				const next = text[at + 1];
-				if (next === '\n') return 'code';
-				if (next === '-' || next === '<') return 'separator';
-				if (next === '?') return 'notes';
+				if (next === '\n') return Kind.code;
+				if (next === '-' || next === '<') return Kind.separator;
+				if (next === '?') return Kind.notes;
 				let first = at + 1;
 				while (text[first] === ' ') first++;
-				return text[first] === '[' ? 'def' : 'fences';
+				return text[first] === '[' ? Kind.def : Kind.fences;
 			}
 
 			case undefined: {
-				return 'none';
+				return Kind.none;
 			}
 
 			default: {
-				return 'content';
+				return Kind.content;
 			}
 		}
 	}
 
 	/** What can match at the end of a token at `at`, from the character there (see `RuleKind`). */
 	kindAtTokenEnd(at: number): RuleKind {
-		const kind = tokenEndKinds.get(this.text.charCodeAt(at)) ?? 'none';
-		return kind === 'none' && this.text.startsWith('<!--', at) ? 'separator' : kind;
+		const char = this.text.charCodeAt(at);
+		if (char >= 128) return Kind.none;
+		// `<` starts only `<!-- break -->`.
+		return char === 0x3c ? (this.text.startsWith('<!--', at) ? Kind.separator : Kind.none) : (tokenEndKinds[char] as RuleKind);
 	}
 
 	/**
