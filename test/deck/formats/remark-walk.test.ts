@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import {readdirSync, readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import {lex, TokenList, walk} from '../../../source/deck/formats/remark/lexer.js';
+import {plainSeparators} from '../../../source/deck/formats/remark/plain-slides.js';
 import {Kind, Source, type RuleKind} from '../../../source/deck/formats/remark/source-tables.js';
 import {random} from '../../support/random.js';
 
@@ -106,4 +107,67 @@ test('a bracket’s pair found from it is the one a stack of open brackets gives
 	for (let round = 0; round < 2000; round++) assertPairs(brackets(int(1, 60)));
 	// Unclosed brackets searched to the end, over and over: past its budget the source makes the table.
 	assertPairs(`${'['.repeat(2000)}${brackets(4000)}${']'.repeat(500)}`);
+});
+
+/** Bits of plain remark text, and a few that make it not plain. */
+const plainBits = [
+	'\n---\n',
+	'\n--\n',
+	'---',
+	'--',
+	'-',
+	'\n',
+	'\n\n',
+	'    ',
+	' ',
+	'word',
+	'`code`',
+	'`',
+	'``',
+	'???',
+	'\n???\n',
+	'[link](x)',
+	'\n[',
+	']',
+	'main.js',
+	'.a',
+	'![image](x.png)',
+	'{{content}}',
+	'class: title\n',
+	'name: n\n',
+	':',
+	'<div>',
+];
+const notPlain = [
+	'```\n---\n```',
+	'```js\n---\n```',
+	'~~~\n--\n~~~',
+	'.a[\n---\n]',
+	'\\.a[\n---\n]',
+	'![:m](\n---\n)',
+	'[id\n---\n]: http://u',
+	'<!--\nbreak\n-->',
+	'\nlayout: true\n',
+	'\nexclude: true\n',
+	'`\n`\n---\n',
+	'`a`---\n',
+	'`a`--\n',
+];
+
+test('separators found in plain text are the lexer’s; text that is not plain is left to the lexer', () => {
+	const {int, pick, chance} = random(5);
+	let plain = 0;
+	for (let round = 0; round < 20_000; round++) {
+		let text = '';
+		for (let count = int(1, 30); count > 0; count--) text += chance(0.02) ? pick(notPlain) : pick(plainBits);
+		const plainText = plainSeparators(text, 0);
+		if (!plainText) continue;
+		const found = plainText.lines.map((line, index) => [line, plainText.continued[index] ? '--' : '---']);
+
+		plain++;
+		const separators = lex(text).flatMap(token => (token.type === 'separator' ? [[token.at, token.text]] : []));
+		assert.deepEqual(found, separators, JSON.stringify(text));
+	}
+
+	assert.ok(plain > 6000, `${plain} plain texts`);
 });

@@ -47,6 +47,8 @@ type Match = {readonly end: number; readonly tokens: readonly LexToken[]};
 export type LexSink = {
 	text(start: number, end: number, depth: number): void;
 	token(token: LexToken, at: number, end: number, depth: number): void;
+	/** Set by the sink to end the walk after a token of the whole text: the walk ends there, as if at a token's end. */
+	readonly stopped?: boolean;
 };
 
 /** The tokens of a remark deck's Markdown. */
@@ -57,9 +59,9 @@ export function lex(text: string): LexToken[] {
 	return tokens.list;
 }
 
-/** Walks the whole of the source's text, telling the sink what it finds. */
-export function walk(source: Source, sink: LexSink): void {
-	lexRange(source, 0, source.text.length, true, sink, 0);
+/** Walks the source's text from `from` (0, or where a walk stopped: the end of a token), telling the sink what it finds. */
+export function walk(source: Source, sink: LexSink, from = 0): void {
+	lexRange(source, from, source.text.length, true, sink, 0);
 }
 
 /** A sink that keeps the tokens, adjacent text tokens joined into one. */
@@ -130,6 +132,7 @@ function lexRange(source: Source, from: number, to: number, block: boolean, sink
 
 		start = match.end;
 		at = match.end;
+		if (sink.stopped && depth === 0) return;
 	}
 
 	if (to > start) sink.text(start, to, depth);

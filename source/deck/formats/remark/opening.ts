@@ -17,6 +17,7 @@ import type {Deck, Slide} from '../../model.js';
 import {maxSteps, numberSlides} from '../blocks.js';
 import {walk} from './lexer.js';
 import {parseTokens} from './parser.js';
+import {plainSeparators} from './plain-slides.js';
 import {groupDrafts, readOptions, remarkMarkdown, stepGroups} from './read-remark.js';
 import {SlideScan, type ScannedSlide} from './slide-scan.js';
 import {buildSlides} from './slideshow.js';
@@ -36,16 +37,38 @@ export function remarkOpening(text: string, start: number): Deck | undefined {
 	const {markdown, firstLine, drafts} = read;
 	const steps = new StepCount(drafts.length);
 	// Tokens are kept up to the slide that starts a group of steps after the one after the opening slide.
-	const scan = new SlideScan(markdown, slide => {
-		const begins = steps.add(slide);
-		return begins === undefined || begins <= start + 1;
-	});
-	walk(new Source(markdown), scan);
-	scan.finish();
-	const kept = scan.slides.slice(0, scan.keptSlides);
+	let keptGroups = -1;
+	const scan = new SlideScan(
+		markdown,
+		slide => {
+			const begins = slide.excluded || slide.layout ? undefined : steps.add(slide.separator, slide.continued);
+			if (begins === undefined || begins <= start + 1) return true;
+			if (keptGroups === -1) keptGroups = steps.groups - 1;
+			return false;
+		},
+		true,
+	);
+	const source = new Source(markdown);
+	walk(source, scan);
+	if (scan.stopped) {
+		// Past the slides it keeps, the walk stops: the rest is counted from its separator lines when it is plain.
+		const plain = plainSeparators(markdown, scan.resumeAt);
+		if (plain) {
+			scan.finishPlain();
+			for (let index = 0; index < plain.lines.length; index++) steps.add(plain.lines[index]!, plain.continued[index]!);
+		} else {
+			scan.resume();
+			walk(source, scan, scan.resumeAt);
+			scan.finish();
+		}
+	} else {
+		scan.finish();
+	}
+
 	const parsed = parseTokens(scan.tokens.list, new LineIndex(markdown.slice(0, scan.keptEnd), firstLine));
 	const groups = stepGroups(buildSlides(parsed.slides, []));
-	if (!agrees(kept, parsed.slides, groups, steps.groups)) return undefined;
+	const kept = scan.slides.slice(0, scan.keptSlides);
+	if (!agrees(kept, parsed.slides, groups, keptGroups === -1 ? steps.groups : keptGroups, steps)) return undefined;
 
 	const options = readOptions(scan.links, []);
 	const slides: Slide[] = numberSlides(drafts);
@@ -63,14 +86,17 @@ export function remarkOpening(text: string, start: number): Deck | undefined {
 		for (let step = 0; step < count; step++) slides.push({kind: 'blank', index: slides.length, line: group[0]!.line});
 	}
 
-	const rest = steps.groups.slice(groups.length);
-	const lines = separatorLines(
-		markdown,
-		rest.map(group => group.first.separator),
-		firstLine,
-	);
-	for (const [index, group] of rest.entries()) {
-		for (let step = 0; step < Math.min(group.size, maxSteps); step++) slides.push({kind: 'blank', index: slides.length, line: lines[index]! + 1});
+	// The groups after: blank, each on the line after its separator.
+	let line = firstLine;
+	let counted = 0;
+	for (let group = groups.length; group < steps.groups; group++) {
+		const separator = steps.first[group]!;
+		for (let newline = markdown.indexOf('\n', counted); newline !== -1 && newline < separator; newline = markdown.indexOf('\n', newline + 1)) {
+			line++;
+			counted = newline + 1;
+		}
+
+		for (let step = Math.min(steps.size[group]!, maxSteps); step > 0; step--) slides.push({kind: 'blank', index: slides.length, line: line + 1});
 	}
 
 	// Whether a deck of blank slides is empty takes reading every slide.
@@ -78,11 +104,11 @@ export function remarkOpening(text: string, start: number): Deck | undefined {
 	return {format: 'remark', slides, diagnostics: []};
 }
 
-type Group = {readonly first: ScannedSlide; size: number};
-
 /** The groups of steps of the shown slides, as `buildSlides` and `stepGroups` make them, counted as slides are scanned. */
 class StepCount {
-	readonly groups: Group[] = [];
+	/** Per group: the start of its first slide's separator line, and its steps. */
+	readonly first: number[] = [];
+	readonly size: number[] = [];
 	/** The steps before the last group. */
 	private before: number;
 
@@ -90,17 +116,21 @@ class StepCount {
 		this.before = titleSlides;
 	}
 
-	/** The step a slide's group starts at when it starts one; undefined when it joins the group before it or is not shown. */
-	add(slide: ScannedSlide): number | undefined {
-		if (slide.excluded || slide.layout) return undefined;
-		const last = this.groups.at(-1);
-		if (slide.continued && last) {
-			last.size++;
+	get groups(): number {
+		return this.first.length;
+	}
+
+	/** A shown slide: the step its group starts at when it starts one; undefined when it joins the group before it. */
+	add(separator: number, continued: boolean): number | undefined {
+		const last = this.size.length - 1;
+		if (continued && last >= 0) {
+			this.size[last] = this.size[last]! + 1;
 			return undefined;
 		}
 
-		if (last) this.before += Math.min(last.size, maxSteps);
-		this.groups.push({first: slide, size: 1});
+		if (last >= 0) this.before += Math.min(this.size[last]!, maxSteps);
+		this.first.push(separator);
+		this.size.push(1);
 		return this.before;
 	}
 }
@@ -110,33 +140,15 @@ function agrees(
 	kept: readonly ScannedSlide[],
 	parsed: ReturnType<typeof parseTokens>['slides'],
 	groups: ReadonlyArray<readonly unknown[]>,
-	counted: readonly Group[],
+	keptGroups: number,
+	steps: StepCount,
 ): boolean {
 	const shown = kept.filter(slide => !slide.excluded);
-	const keptSet = new Set(kept);
-	const keptGroups = counted.findIndex(group => !keptSet.has(group.first));
-	if (kept.length === 0 || shown.length !== parsed.length || groups.length !== (keptGroups === -1 ? counted.length : keptGroups)) return false;
+	if (kept.length === 0 || shown.length !== parsed.length || groups.length !== keptGroups) return false;
 	const same = (slide: ScannedSlide, index: number) => {
 		const other = parsed[index]!;
 		return other.continued === slide.continued && (other.properties.get('layout') === 'true') === slide.layout;
 	};
 
-	return shown.every(same) && groups.every((group, index) => group.length === counted[index]!.size);
-}
-
-/** The deck line of each offset (ascending), counted forward once. */
-function separatorLines(text: string, offsets: readonly number[], firstLine: number): number[] {
-	const lines: number[] = [];
-	let line = firstLine;
-	let at = 0;
-	for (const offset of offsets) {
-		for (let newline = text.indexOf('\n', at); newline !== -1 && newline < offset; newline = text.indexOf('\n', newline + 1)) {
-			line++;
-			at = newline + 1;
-		}
-
-		lines.push(line);
-	}
-
-	return lines;
+	return shown.every(same) && groups.every((group, index) => group.length === steps.size[index]);
 }

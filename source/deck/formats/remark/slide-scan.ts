@@ -43,6 +43,8 @@ export class SlideScan implements LexSink {
 	keptEnd: number;
 	/** How many slides (of `slides`) the kept tokens hold. */
 	keptSlides = Number.POSITIVE_INFINITY;
+	/** Set at the first slide separator after the kept tokens when `stopping`: the walk stops there; `finishPlain` or another walk (`resume`) goes on. */
+	stopped = false;
 	private keeping = true;
 	/** The slide being walked: where its separator was matched, its line's start, where its text starts. */
 	private cut = 0;
@@ -58,9 +60,11 @@ export class SlideScan implements LexSink {
 	/** Where `<!--` is next found (the length when it is not), from the last place searched. */
 	private comment = -1;
 
+	/** `stopping`: stop the walk once no more tokens are kept, at the next slide separator (see `stopped`). */
 	constructor(
 		private readonly source: string,
 		private readonly keep: Keep,
+		private stopping = false,
 	) {
 		this.tokens = new TokenList(source);
 		this.keptEnd = source.length;
@@ -81,6 +85,7 @@ export class SlideScan implements LexSink {
 					this.continued = token.text === '--';
 					this.open = true;
 					this.tokensBefore = this.tokens.list.length;
+					this.stopped = this.stopping && !this.keeping;
 					break;
 				}
 
@@ -115,21 +120,35 @@ export class SlideScan implements LexSink {
 		this.close(this.source.length);
 	}
 
+	/** Where the slide being walked starts: where a stopped walk goes on. */
+	get resumeAt(): number {
+		return this.from;
+	}
+
+	/** A walk that stopped goes on to the end (`walk` from `resumeAt`). */
+	resume(): void {
+		this.stopped = false;
+		this.stopping = false;
+	}
+
+	/** After a stopped walk, when the rest is plain (plain-slides.ts): the slide it stopped in has no properties that count. */
+	finishPlain(): void {
+		if (this.open) this.record(false, false);
+	}
+
 	/** The slide's first piece of text ends at `stop`: its properties are known. */
 	private close(stop: number): void {
 		if (!this.open) return;
-		this.open = false;
 		const properties = this.definitions || this.mayHaveProperties(stop) ? propertiesOf(this.firstText(stop)) : undefined;
-		const slide: ScannedSlide = {
-			cut: this.cut,
-			separator: this.separator,
-			continued: this.continued,
-			excluded: (properties?.get('exclude') ?? '').toLowerCase() === 'true',
-			layout: properties?.get('layout') === 'true',
-		};
-		this.slides.push(slide);
-		this.holes = [];
+		if (this.holes.length > 0) this.holes = [];
 		this.definitions = false;
+		this.record((properties?.get('exclude') ?? '').toLowerCase() === 'true', properties?.get('layout') === 'true');
+	}
+
+	private record(excluded: boolean, layout: boolean): void {
+		this.open = false;
+		const slide: ScannedSlide = {cut: this.cut, separator: this.separator, continued: this.continued, excluded, layout};
+		this.slides.push(slide);
 		if (this.keep(slide) || !this.keeping) return;
 		this.keeping = false;
 		this.tokens.list.length = this.tokensBefore;

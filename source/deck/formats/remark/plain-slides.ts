@@ -1,0 +1,67 @@
+/**
+ * The slide separators of the rest of a remark deck, found without the lexer
+ * where its text is plain: nothing in it can make a slide separator of
+ * something else, hide one, drop a slide or make it a layout. No fence
+ * (```` ``` ````, `~~~`), content class (`.class[`, `\.class[`), macro
+ * (`![:`), link definition (`]:`), comment (`<!-- break -->`, a property in
+ * a comment), inline code that ends where a separator would start
+ * (`` `-- ``), and neither `layout` nor `exclude`. The lexer's separators
+ * there are exactly the lines `---` and `--`: inline code ends on its line
+ * or the next (that line has its closing `` ` ``, so it is no separator),
+ * indented code ends before a line at the left edge, `???` takes its own
+ * line only, and a separator line is one wherever the lexer reaches its
+ * start (after a line end or a token that ends there). A remark deck of 10,000 plain slides is scanned so in a few
+ * milliseconds, where the lexer (run once, before the engine optimises it)
+ * takes some tens. Pure.
+ */
+
+/** What makes a text not plain; a run of class names is looked at from its first `.` only (see source-tables.ts `ruleStart`). */
+const special = /```|~~~|!\[:|\]:|<!--|`--|layout|exclude|(?<!\.[A-Za-z_-][\w-]*)\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[/g;
+
+/** A separator line after a line end: `---` or `--`, then a line end or the end of the text. */
+const separatorLine = /\n(?:---|--)(?=\n|$)/g;
+
+/** The separators found: where each one's line starts, whether it is a `--` step. */
+export type PlainSeparators = {readonly lines: number[]; readonly continued: boolean[]};
+
+/**
+ * The slide separators of the text from `from` (the end of a token, as where
+ * a walk of the lexer stopped), in order; undefined when that text is not
+ * plain.
+ */
+export function plainSeparators(text: string, from: number): PlainSeparators | undefined {
+	special.lastIndex = from;
+	if (special.test(text)) return undefined;
+	const found: PlainSeparators = {lines: [], continued: []};
+	const {length} = text;
+	let at = from;
+	while (at < length) {
+		// At the end of a token, a separator line may start right there.
+		let dashes = separatorAt(text, at);
+		let line = at;
+		if (dashes === 0) {
+			separatorLine.lastIndex = at;
+			if (!separatorLine.test(text)) break;
+			const end = separatorLine.lastIndex;
+			dashes = text.charCodeAt(end - 3) === 0x2d ? 3 : 2;
+			line = end - dashes;
+		}
+
+		found.lines.push(line);
+		found.continued.push(dashes === 2);
+		// `---` takes its line end, `--` leaves it (where the lexer's walk goes on).
+		at = dashes === 3 && line + 3 < length ? line + 4 : line + dashes;
+	}
+
+	return found;
+}
+
+/** The dashes of a separator line starting at `at` (3 or 2), or 0. */
+function separatorAt(text: string, at: number): number {
+	if (text.charCodeAt(at) !== 0x2d || text.charCodeAt(at + 1) !== 0x2d) return 0;
+	const after = text.charCodeAt(at + 2);
+	if (Number.isNaN(after) || after === 0x0a) return 2;
+	if (after !== 0x2d) return 0;
+	const end = text.charCodeAt(at + 3);
+	return Number.isNaN(end) || end === 0x0a ? 3 : 0;
+}
