@@ -31,7 +31,6 @@ import {LineIndex} from './sourced.js';
  * or not, only reading tells). Diagnostics are left to the whole parse.
  */
 export function remarkOpening(text: string, start: number): Deck | undefined {
-	if (/^[ \t]*(?:`{3,}|~{3,}).*\{[^}\n]*\|/m.test(text)) return undefined;
 	const read = remarkMarkdown(text, []);
 	if ('deck' in read || read.markdown === '') return undefined;
 	const {markdown, firstLine, drafts} = read;
@@ -50,20 +49,21 @@ export function remarkOpening(text: string, start: number): Deck | undefined {
 	);
 	const source = new Source(markdown);
 	walk(source, scan);
-	if (scan.stopped) {
-		// Past the slides it keeps, the walk stops: the rest is counted from its separator lines when it is plain.
-		const plain = plainSeparators(markdown, scan.resumeAt);
-		if (plain) {
-			scan.finishPlain();
-			for (let index = 0; index < plain.lines.length; index++) steps.add(plain.lines[index]!, plain.continued[index]!);
-		} else {
+	// Past the slides it keeps, the walk stops: the rest is counted from its separator lines when it is plain (then it has no fence).
+	const plain = scan.stopped ? plainSeparators(markdown, scan.resumeAt) : undefined;
+	if (plain) {
+		scan.finishPlain();
+		for (let index = 0; index < plain.lines.length; index++) steps.add(plain.lines[index]!, plain.continued[index]!);
+	} else {
+		if (scan.stopped) {
 			scan.resume();
 			walk(source, scan, scan.resumeAt);
-			scan.finish();
 		}
-	} else {
+
 		scan.finish();
 	}
+
+	if (steppedCode.test(plain ? markdown.slice(0, scan.resumeAt) : markdown)) return undefined;
 
 	const parsed = parseTokens(scan.tokens.list, new LineIndex(markdown.slice(0, scan.keptEnd), firstLine));
 	const groups = stepGroups(buildSlides(parsed.slides, []));
@@ -103,6 +103,9 @@ export function remarkOpening(text: string, start: number): Deck | undefined {
 	if (slides.every(slide => slide.kind === 'blank' && !slide.notes)) return undefined;
 	return {format: 'remark', slides, diagnostics: []};
 }
+
+/** A fence with stepped code (`{1|2}`), which makes steps only reading tells (code-steps.ts). */
+const steppedCode = /^[ \t]*(?:`{3,}|~{3,}).*\{[^}\n]*\|/m;
 
 /** The groups of steps of the shown slides, as `buildSlides` and `stepGroups` make them, counted as slides are scanned. */
 class StepCount {

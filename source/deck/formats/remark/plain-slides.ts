@@ -15,11 +15,13 @@
  * takes some tens. Pure.
  */
 
-/** What makes a text not plain; a run of class names is looked at from its first `.` only (see source-tables.ts `ruleStart`). */
-const special = /```|~~~|!\[:|\]:|<!--|`--|layout|exclude|(?<!\.[A-Za-z_-][\w-]*)\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[/g;
-
-/** A separator line after a line end: `---` or `--`, then a line end or the end of the text. */
-const separatorLine = /\n(?:---|--)(?=\n|$)/g;
+/**
+ * What makes a text not plain (a run of class names is looked at from its
+ * first `.` only, see source-tables.ts `ruleStart`), or a separator line
+ * after a line end (`---` or `--`, then a line end or the end of the text):
+ * one search finds both.
+ */
+const plainScan = /```|~~~|!\[:|\]:|<!--|`--|layout|exclude|(?<!\.[A-Za-z_-][\w-]*)\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[|\n(?:---|--)(?=\n|$)/g;
 
 /** The separators found: where each one's line starts, whether it is a `--` step. */
 export type PlainSeparators = {readonly lines: number[]; readonly continued: boolean[]};
@@ -30,34 +32,29 @@ export type PlainSeparators = {readonly lines: number[]; readonly continued: boo
  * plain.
  */
 export function plainSeparators(text: string, from: number): PlainSeparators | undefined {
-	special.lastIndex = from;
-	if (special.test(text)) return undefined;
 	const found: PlainSeparators = {lines: [], continued: []};
-	const {length} = text;
-	let at = from;
-	while (at < length) {
-		// At the end of a token, a separator line may start right there.
-		let dashes = separatorAt(text, at);
-		let line = at;
-		if (dashes === 0) {
-			separatorLine.lastIndex = at;
-			if (!separatorLine.test(text)) break;
-			const end = separatorLine.lastIndex;
-			dashes = text.charCodeAt(end - 3) === 0x2d ? 3 : 2;
-			line = end - dashes;
-		}
+	// At the end of a token a separator line may start right there; after a line end the search finds it.
+	const first = from > 0 && text.charCodeAt(from - 1) === 0x0a ? 0 : dashesAt(text, from);
+	if (first > 0) {
+		found.lines.push(from);
+		found.continued.push(first === 2);
+	}
 
-		found.lines.push(line);
+	plainScan.lastIndex = first > 0 ? from + first : from > 0 && text.charCodeAt(from - 1) === 0x0a ? from - 1 : from;
+	while (plainScan.test(text)) {
+		const end = plainScan.lastIndex;
+		const dashes = text.charCodeAt(end - 3) === 0x0a ? 2 : text.charCodeAt(end - 4) === 0x0a && text.charCodeAt(end - 3) === 0x2d ? 3 : 0;
+		// Anything else found makes the text not plain.
+		if (dashes === 0 || text.charCodeAt(end - 1) !== 0x2d) return undefined;
+		found.lines.push(end - dashes);
 		found.continued.push(dashes === 2);
-		// `---` takes its line end, `--` leaves it (where the lexer's walk goes on).
-		at = dashes === 3 && line + 3 < length ? line + 4 : line + dashes;
 	}
 
 	return found;
 }
 
 /** The dashes of a separator line starting at `at` (3 or 2), or 0. */
-function separatorAt(text: string, at: number): number {
+function dashesAt(text: string, at: number): number {
 	if (text.charCodeAt(at) !== 0x2d || text.charCodeAt(at + 1) !== 0x2d) return 0;
 	const after = text.charCodeAt(at + 2);
 	if (Number.isNaN(after) || after === 0x0a) return 2;

@@ -18,7 +18,11 @@ const sourceUrl = /\bsourceUrl\s*:\s*(["'`])([^"'`\n]{1,2000})\1/;
 const xhrOpen = /\.open\s*\(\s*(["'])GET\1\s*,\s*(["'`])([^"'`\n]{1,2000})\2/i;
 const fetchCall = /\bfetch\s*\(\s*(["'`])([^"'`\n]{1,2000})\1/;
 
+/** What a page has that the patterns below look for; a deck of Markdown alone has none, and is read without them (one search, not five, of a large deck). */
+const pageSigns = /<textarea\b|<style\b|sourceUrl|\.open|fetch/i;
+
 export function remarkSource(text: string): RemarkSource {
+	if (!pageSigns.test(text)) return isPage(text) ? {kind: 'missing'} : {kind: 'markdown', text, line: 1, classes: new Set()};
 	const classes = pageClasses(text);
 	const textareas = [...text.matchAll(textareaPattern)];
 	const chosen = textareas.find(match => /\bid\s*=\s*["']?source\b/i.test(match[1]!)) ?? textareas[0];
@@ -30,8 +34,12 @@ export function remarkSource(text: string): RemarkSource {
 
 	const loader = loadedFile(text);
 	if (loader) return loader;
-	if (chosen || /^\s*(?:<!doctype\s+html|<html\b)/i.test(text)) return {kind: 'missing'};
+	if (chosen || isPage(text)) return {kind: 'missing'};
 	return {kind: 'markdown', text, line: 1, classes};
+}
+
+function isPage(text: string): boolean {
+	return /^\s*(?:<!doctype\s+html|<html\b)/i.test(text);
 }
 
 /** The file a page loads its slides from: remark's `sourceUrl`, an XHR `open("GET", ...)`, or a `fetch(...)`. */
