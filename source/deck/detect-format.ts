@@ -23,46 +23,61 @@ const mixedWeight = 3;
 /** How much of the deck is read for signs: some 250 slides of a talk (the reference deck is 12 KB). */
 export const headCharacters = 64 * 1024;
 
-type Sign = {readonly format: DeckFormat; readonly what: string; readonly weight: number; readonly test: (line: string) => boolean};
+type Sign = {
+	readonly format: DeckFormat;
+	readonly what: string;
+	readonly weight: number;
+	/** The characters a line it matches can start with, after spaces and tabs: other lines are not tested (most lines of a deck start with a letter). Absent: any. */
+	readonly first?: string;
+	readonly test: (line: string) => boolean;
+};
 
 /** Signs a line gives wherever it is (outside fenced code). */
-const lineSigns: readonly Sign[] = [
-	{format: 'shorthand', what: '`$$terminal`', weight: 10, test: line => /^\$\$terminal\b/.test(line)},
-	{format: 'shorthand', what: '`$$prompt`/`$$w`', weight: 3, test: line => /^\$\$(?:prompt|w)\b/.test(line)},
-	{format: 'shorthand', what: '`#=` title', weight: 3, test: line => /^#=(?:[ \t]|$)/.test(line)},
-	{format: 'shorthand', what: '`#todo`', weight: 3, test: line => /^#todo\b/i.test(line)},
+export const lineSigns: readonly Sign[] = [
+	{format: 'shorthand', what: '`$$terminal`', first: '$', weight: 10, test: line => /^\$\$terminal\b/.test(line)},
+	{format: 'shorthand', what: '`$$prompt`/`$$w`', first: '$', weight: 3, test: line => /^\$\$(?:prompt|w)\b/.test(line)},
+	{format: 'shorthand', what: '`#=` title', first: '#', weight: 3, test: line => /^#=(?:[ \t]|$)/.test(line)},
+	{format: 'shorthand', what: '`#todo`', first: '#', weight: 3, test: line => /^#todo\b/i.test(line)},
 	{
 		format: 'shorthand',
 		what: 'image line (`@=`, `~@`)',
+		first: '@~',
 		weight: 3,
 		test: line => /^(?:@=|~@)[ \t]+\S/.test(line) || /^@[ \t]+\S+\.[A-Za-z\d]{2,5}[ \t]*$/.test(line),
 	},
-	{format: 'shorthand', what: 'caption line (`vv [`)', weight: 3, test: line => /^vv[ \t]+\[/.test(line)},
-	{format: 'shorthand', what: '`Note:`', weight: 1, test: line => /^Note:/.test(line)},
-	{format: 'remark', what: '`???` notes', weight: 1, test: line => /^\?\?\?$/.test(line)},
-	{format: 'remark', what: '`--` step', weight: 1, test: line => line === '--'},
-	{format: 'remark', what: 'multi-line content class (`.class[`)', weight: 3, test: line => /^\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[[ \t]*$/.test(line)},
+	{format: 'shorthand', what: 'caption line (`vv [`)', first: 'v', weight: 3, test: line => /^vv[ \t]+\[/.test(line)},
+	{format: 'shorthand', what: '`Note:`', first: 'N', weight: 1, test: line => /^Note:/.test(line)},
+	{format: 'remark', what: '`???` notes', first: '?', weight: 1, test: line => /^\?\?\?$/.test(line)},
+	{format: 'remark', what: '`--` step', first: '-', weight: 1, test: line => line === '--'},
+	{
+		format: 'remark',
+		what: 'multi-line content class (`.class[`)',
+		first: '.',
+		weight: 3,
+		test: line => /^\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[[ \t]*$/.test(line),
+	},
 	{format: 'remark', what: 'shell-wrap terminal', weight: 3, test: line => /<div\b[^<>]*\bclass\s*=\s*["'][^"']*\bshell-wrap\b/.test(line)},
 	{format: 'remark', what: '`{{content}}`', weight: 3, test: line => /\{\{\s*content\s*\}\}/.test(line)},
-	{format: 'presenterm', what: '`<!-- end_slide -->`', weight: 10, test: line => /^[ \t]*<!--[ \t]*end_slide[ \t]*-->/.test(line)},
-	{format: 'presenterm', what: '`<!-- speaker_note -->`', weight: 3, test: line => /^[ \t]*<!--[ \t]*speaker_note\b/.test(line)},
+	{format: 'presenterm', what: '`<!-- end_slide -->`', first: '<', weight: 10, test: line => /^[ \t]*<!--[ \t]*end_slide[ \t]*-->/.test(line)},
+	{format: 'presenterm', what: '`<!-- speaker_note -->`', first: '<', weight: 3, test: line => /^[ \t]*<!--[ \t]*speaker_note\b/.test(line)},
 	{
 		format: 'presenterm',
 		what: 'presenterm command comment',
+		first: '<',
 		weight: 3,
 		test: line =>
 			/^[ \t]*<!--[ \t]*(?:column_layout|column|reset_layout|jump_to_middle|incremental_lists|new_lines?|alignment|font_size|skip_slide|no_footer|list_item_newlines|snippet_output|include)\b/.test(
 				line,
 			),
 	},
-	{format: 'presenterm', what: '`<!-- pause -->`', weight: 2, test: line => /^[ \t]*<!--[ \t]*pause[ \t]*-->/.test(line)},
-	{format: 'patat', what: '`. . .` pause', weight: 3, test: line => /^\.[ \t]\.[ \t]\.[ \t]*$/.test(line)},
-	{format: 'patat', what: '`<!--config:` comment', weight: 10, test: line => line.startsWith('<!--config:')},
-	{format: 'mdp', what: '`-> centred <-`', weight: 3, test: line => /^[ \t]*->[ \t].*[ \t]<-[ \t]*$/.test(line)},
-	{format: 'mdp', what: '`^` stop', weight: 1, test: line => line === '^'},
-	{format: 'markdown', what: 'Markdown image (`![alt](file)`)', weight: 2, test: line => /^[ \t]*!\[[^\]]*\]\([^)]+\)[ \t]*$/.test(line)},
-	{format: 'markdown', what: 'setext heading underline (`===`)', weight: 2, test: line => /^={3,}[ \t]*$/.test(line)},
-	{format: 'lookatme', what: '`<!-- stop -->`', weight: 3, test: line => /^[ \t]*<!--[ \t]*stop[ \t]*-->/.test(line)},
+	{format: 'presenterm', what: '`<!-- pause -->`', first: '<', weight: 2, test: line => /^[ \t]*<!--[ \t]*pause[ \t]*-->/.test(line)},
+	{format: 'patat', what: '`. . .` pause', first: '.', weight: 3, test: line => /^\.[ \t]\.[ \t]\.[ \t]*$/.test(line)},
+	{format: 'patat', what: '`<!--config:` comment', first: '<', weight: 10, test: line => line.startsWith('<!--config:')},
+	{format: 'mdp', what: '`-> centred <-`', first: '-', weight: 3, test: line => /^[ \t]*->[ \t].*[ \t]<-[ \t]*$/.test(line)},
+	{format: 'mdp', what: '`^` stop', first: '^', weight: 1, test: line => line === '^'},
+	{format: 'markdown', what: 'Markdown image (`![alt](file)`)', first: '!', weight: 2, test: line => /^[ \t]*!\[[^\]]*\]\([^)]+\)[ \t]*$/.test(line)},
+	{format: 'markdown', what: 'setext heading underline (`===`)', first: '=', weight: 2, test: line => /^={3,}[ \t]*$/.test(line)},
+	{format: 'lookatme', what: '`<!-- stop -->`', first: '<', weight: 3, test: line => /^[ \t]*<!--[ \t]*stop[ \t]*-->/.test(line)},
 ];
 
 /** remark's slide properties, at the top of the deck or of a slide. */
@@ -133,7 +148,8 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 	let slideTop = true;
 	let fenced = false;
 	for (let index = start; index < lines.length; index++) {
-		const line = lines[index]!.replace(/\r$/, '');
+		const raw = lines[index]!;
+		const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
 		const wasFenced = fenced;
 		fenced = inFence(line);
 		if (fenced) {
@@ -154,7 +170,9 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 			slideTop = anyProperty.test(line);
 		}
 
-		for (const sign of lineSigns) if (sign.test(line)) add(sign.format, sign.what, sign.weight, index + 1);
+		const lead = leadingCharacter(line);
+		for (const sign of lineSigns)
+			if ((sign.first === undefined || sign.first.includes(lead)) && sign.test(line)) add(sign.format, sign.what, sign.weight, index + 1);
 	}
 
 	const evidence = [...found.values()];
@@ -186,6 +204,13 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 }
 
 type Family = 'shorthand' | 'remark' | 'markdown';
+
+/** A line's first character after spaces and tabs; a line end for a blank line (no sign starts with one). */
+export function leadingCharacter(line: string): string {
+	let at = 0;
+	while (line[at] === ' ' || line[at] === '\t') at++;
+	return line[at] ?? '\n';
+}
 
 /** The deck's first `headCharacters`, cut after the last whole line in them. */
 function headOf(text: string): string {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
-import {detectDeck, detectFormat, headCharacters, type DeckFormat} from '../../../source/deck/detect-format.js';
+import {detectDeck, detectFormat, headCharacters, leadingCharacter, lineSigns, type DeckFormat} from '../../../source/deck/detect-format.js';
+import {random} from '../../support/random.js';
 import {loadDeck} from '../../../source/deck/load-deck.js';
 import {parseDeck} from '../../../source/deck/parse-deck.js';
 import {fixture, utf8} from './support.js';
@@ -164,5 +165,28 @@ describe('detection reads the head of the deck', () => {
 		const head = slide.repeat(Math.ceil(headCharacters / slide.length) + 1);
 		assert.equal(detectFormat(head + '#= Late title\n$$terminal late\n'), 'markdown');
 		assert.equal(detectFormat('#= Early title\n' + head), 'shorthand');
+	});
+});
+
+describe('signs are looked for only in lines that can give them', () => {
+	test('a line a sign matches starts (after spaces and tabs) with a character the sign names', () => {
+		const {int, pick} = random(11);
+		const bits = [
+			...['$$terminal x', '$$prompt', '$$w', '#= x', '#todo', '@= a', '~@ b', '@ p.png', 'vv [', 'Note: x', '???', '--', '.a[', '.a.b[ '],
+			...['<!-- end_slide -->', '<!-- speaker_note', '<!-- pause -->', '<!-- stop -->', '<!-- column_layout', '. . .', '<!--config:', '-> x <-', '^'],
+			...['![a](b)', '===', '{{content}}', '<div class="shell-wrap">', ' ', '\t', 'x', '-', '<', '.', '#', '!', '=', '$'],
+		];
+		const matched = new Set<string>();
+		for (let round = 0; round < 50_000; round++) {
+			let line = pick(['', ' ', '  ', '\t', ' \t']);
+			for (let count = int(1, 3); count > 0; count--) line += pick(bits);
+			for (const sign of lineSigns) {
+				if (sign.first === undefined || !sign.test(line)) continue;
+				matched.add(sign.what);
+				assert.ok(sign.first.includes(leadingCharacter(line)), `${sign.what} matches ${JSON.stringify(line)}`);
+			}
+		}
+
+		assert.equal(matched.size, lineSigns.filter(sign => sign.first !== undefined).length, 'every sign matched some line');
 	});
 });

@@ -307,7 +307,9 @@ const slideSeparator = atLineStart((source, line, _at, end) => {
 
 const fragmentSeparator = atLineStart((source, line, _at, end) => {
 	const {text} = source;
-	return text.startsWith('--', line) && (line + 2 === end || text.charCodeAt(line + 2) === 0x0a) ? {end: line + 2, tokens: [{type: 'separator', text: '--', at: line}]} : undefined;
+	return text.startsWith('--', line) && (line + 2 === end || text.charCodeAt(line + 2) === 0x0a)
+		? {end: line + 2, tokens: [{type: 'separator', text: '--', at: line}]}
+		: undefined;
 });
 
 const notesSeparator = atLineStart((source, line, _at, end) => {
