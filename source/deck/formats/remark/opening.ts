@@ -5,13 +5,15 @@
  * one the whole deck gives. At 10,000 slides this costs little more than 60
  * slides do.
  *
- * One walk of the lexer (slide-scan.ts) over the whole Markdown finds the
- * slides, their `--` steps, the slides that `exclude: true` drops and the
- * `layout: true` slides that are not shown, and the link definitions; it
- * keeps the tokens of the slides up to the group of steps after the opening
- * one, which the parser, the templates and markdown-it then read as the
- * whole deck does. Where the scan and the parser disagree on those slides,
- * the deck is read whole. Pure.
+ * A walk of the lexer (slide-scan.ts) finds the slides, their `--` steps,
+ * the slides that `exclude: true` drops and the `layout: true` slides that
+ * are not shown, and the link definitions, and keeps the tokens of the
+ * slides up to the group of steps after the opening one, which the parser,
+ * the templates and markdown-it then read as the whole deck does. Past
+ * those it stops: when the rest of the text is plain (plain-slides.ts:
+ * nothing in it can make, hide or drop a slide) its separator lines are
+ * counted; otherwise the walk goes on to the end. Where the walk and the
+ * parser disagree on the slides kept, the deck is read whole. Pure.
  */
 import type {Deck, Slide} from '../../model.js';
 import {maxSteps, numberSlides} from '../blocks.js';
