@@ -1,7 +1,7 @@
 /**
- * A plain move drawn before React renders it. A slide change through React,
- * Yoga and Ink costs 3-4 ms before its first byte; the screen it arrives at is
- * the pure layout's (`movedScreen`), so the player hands Ink that frame
+ * A key's screen drawn before React renders it. A slide change through React,
+ * Yoga and Ink costs 3-4 ms before its first byte; the screen a key leads to
+ * is the pure layout's (`movedScreen`), so the player hands Ink that frame
  * finished (the `onFinishedFrames` patch in scripts/ink-patches/ink-js.mjs):
  * Ink writes it through its own log-update and keeps it as its last output,
  * and the render that follows, the same frame, writes nothing. Should the
@@ -10,8 +10,8 @@
  *
  * Only where the render's inputs are known: nothing playing or asked, no
  * output of code run on the slide, no redraw under way, the size the
- * terminal has, and no picture the terminal draws itself on either screen
- * (those follow Ink's own frames).
+ * terminal has, no key handled since the last render, and no picture the
+ * terminal draws itself on either screen (those follow Ink's own frames).
  */
 import {useCallback, useMemo, useRef} from 'react';
 import type {Line} from '../frame/frame.js';

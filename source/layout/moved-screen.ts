@@ -1,10 +1,11 @@
 /**
- * The screen a plain move arrives at, as the player's next render will draw
- * it: the same inputs, the new position, the slide as it looks on arrival (a
- * terminal slide at the first step of its typing, the cursor lit, as
- * `useAnimation` and `useBlink` start it). Undefined for anything else (an
- * overlay, the presenter view and its clock, the quit key, a theme turn, a key
- * that did not move), which the render draws by itself.
+ * The screen a key leads to, as the player's next render will draw it: the
+ * same inputs, the new navigation state, and, after a move, the slide as it
+ * looks on arrival (a terminal slide at the first step of its typing, the
+ * cursor lit, as `useAnimation` and `useBlink` start it). Undefined where the
+ * render knows more than the layout: the presenter view and its clock, a
+ * question on the status bar, the quit key, a theme turn, and a terminal
+ * slide staying put while its cursor blinks (its phase is the render's).
  */
 import type {NavState} from '../navigation/navigation.js';
 import type {Line} from '../frame/frame.js';
@@ -14,17 +15,20 @@ import type {AnimationOptions} from './terminal-animation.js';
 
 export function movedScreen(input: ScreenInput, next: NavState, motion: AnimationOptions | undefined): Line[] | undefined {
 	const {nav, slides} = input;
-	const plain =
-		next.index !== nav.index &&
+	const drawable =
+		next !== nav &&
 		!next.quit &&
-		nav.overlay === 'none' &&
-		next.overlay === 'none' &&
 		!nav.presenter &&
 		!next.presenter &&
 		input.paneOnly !== true &&
 		input.question === undefined &&
 		input.hint === undefined &&
 		next.themeTurns === nav.themeTurns;
-	if (!plain) return undefined;
+	if (!drawable) return undefined;
+	if (next.moves === nav.moves) {
+		if (motion && slides[next.index]?.kind === 'terminal') return undefined;
+		return planScreen({...input, nav: next});
+	}
+
 	return planScreen({...input, nav: next, layout: {...input.layout, terminal: arrivalView(slides, next.from, next.index, motion)}});
 }
