@@ -178,6 +178,16 @@ import {oneClusterPerCodePoint, oneClusterWidths} from ${JSON.stringify(fileURLT
 		find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
 		replace: "let rgiEmojiMade;\nconst rgiEmojiRegex = {test: text => (rgiEmojiMade ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(text)};",
 	},
+	{
+		file: 'markdown-it/dist/markdown-it.mjs',
+		why:
+			'The one character outside ASCII in markdown-it (an ellipsis in a regular expression, ' +
+			'which esbuild leaves as it is) makes the whole chunk it is bundled in a two-byte string ' +
+			'in Node and V8: twice the memory for the source kept for lazy compiling, and a slower ' +
+			'decode and scan before the first frame. The same expression, escaped.',
+		find: '/([?!])\u2026/g',
+		replace: '/([?!])\\u2026/g',
+	},
 	...logUpdatePatches,
 	...inkJsPatches,
 ];
