@@ -22,7 +22,7 @@ import {useLiveCode} from './hooks/use-live-code.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
 import {useFinishedFrame, type FinishedFrames} from './hooks/use-finished-frame.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
-import {useTalkClock} from './hooks/use-talk-clock.js';
+import {useClockAfter, useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {EmojiPainter} from './layout/big-emoji.js';
 import {openingState} from './layout/opening-screen.js';
@@ -162,6 +162,12 @@ export function App({
 	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
 	const pace = paceAt(plan, nav.index, talkClock.elapsedMs - talkClock.slideMs);
 	const clock = useMemo(() => (pace ? {...talkClock, pace} : talkClock), [talkClock.elapsedMs, talkClock.now, pace?.behindMs]); // eslint-disable-line react-hooks/exhaustive-deps
+	const clockAfterMove = useClockAfter(talkClock, nav.timerResets, nav.moves);
+	const clockAfter = (next: NavState) => {
+		const after = clockAfterMove(next.timerResets, next.moves);
+		const paced = paceAt(plan, next.index, after.elapsedMs - after.slideMs);
+		return paced ? {...after, pace: paced} : after;
+	};
 
 	useEffect(() => {
 		onVisit?.(nav.index, Date.now());
@@ -308,6 +314,7 @@ export function App({
 		busy: playing.running || liveCode.output !== undefined || redrawing,
 		graphics,
 		stdout,
+		clockAfter,
 	});
 	return <ScreenLines lines={lines} ansi={themed} width={size.columns} />;
 }

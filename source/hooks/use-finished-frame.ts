@@ -18,6 +18,7 @@ import type {Line} from '../frame/frame.js';
 import {placementsIn} from '../graphics/placement.js';
 import type {GraphicsLayer} from '../graphics/layer.js';
 import {movedScreen} from '../layout/moved-screen.js';
+import type {PresenterClock} from '../layout/plan-presenter.js';
 import type {ScreenInput} from '../layout/plan-screen.js';
 import type {AnimationOptions} from '../layout/terminal-animation.js';
 import type {NavState} from '../navigation/navigation.js';
@@ -37,6 +38,8 @@ export type FrameInput = {
 	readonly busy: boolean;
 	readonly graphics: GraphicsLayer | undefined;
 	readonly stdout: NodeJS.WriteStream;
+	/** The presenter's clock as the render after `next` will show it. */
+	readonly clockAfter: (next: NavState) => PresenterClock;
 };
 
 export type FinishedFrame = {
@@ -61,9 +64,10 @@ export function useFinishedFrame(frames: FinishedFrames | undefined, input: Fram
 		(move: (current: NavState) => NavState) => {
 			const write = frames?.write;
 			if (!write) return;
-			const {screen, lines, ansi, motion, busy, graphics, stdout} = latest.current;
+			const {screen, lines, ansi, motion, busy, graphics, stdout, clockAfter} = latest.current;
 			if (busy || stdout.columns !== screen.size.columns || stdout.rows !== screen.size.rows) return;
-			const moved = movedScreen(screen, move(screen.nav), motion);
+			const next = move(screen.nav);
+			const moved = movedScreen(screen, next, motion, clockAfter(next));
 			if (!moved) return;
 			if (graphics && (placementsIn(lines).length > 0 || placementsIn(moved).length > 0)) return;
 			write(screenOutput(moved, ansi));
