@@ -88,6 +88,8 @@ export function remarkOpening(text: string, start: number): Deck | undefined {
 		for (let step = 0; step < count; step++) slides.push({kind: 'blank', index: slides.length, line: group[0]!.line});
 	}
 
+	// Whether a deck of blank slides is empty takes reading every slide (the slides after are blank).
+	if (slides.every(slide => slide.kind === 'blank' && !slide.notes)) return undefined;
 	// The groups after: blank, each on the line after its separator.
 	let line = firstLine;
 	let counted = 0;
@@ -101,8 +103,6 @@ export function remarkOpening(text: string, start: number): Deck | undefined {
 		for (let step = Math.min(steps.size[group]!, maxSteps); step > 0; step--) slides.push({kind: 'blank', index: slides.length, line: line + 1});
 	}
 
-	// Whether a deck of blank slides is empty takes reading every slide.
-	if (slides.every(slide => slide.kind === 'blank' && !slide.notes)) return undefined;
 	return {format: 'remark', slides, diagnostics: []};
 }
 

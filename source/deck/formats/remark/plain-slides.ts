@@ -5,23 +5,32 @@
  * (```` ``` ````, `~~~`), content class (`.class[`, `\.class[`), macro
  * (`![:`), link definition (`]:`), comment (`<!-- break -->`, a property in
  * a comment), inline code that ends where a separator would start
- * (`` `-- ``), and neither `layout` nor `exclude`. The lexer's separators
- * there are exactly the lines `---` and `--`: inline code ends on its line
- * or the next (that line has its closing `` ` ``, so it is no separator),
- * indented code ends before a line at the left edge, `???` takes its own
- * line only, and a separator line is one wherever the lexer reaches its
- * start (after a line end or a token that ends there). A remark deck of 10,000 plain slides is scanned so in a few
- * milliseconds, where the lexer (run once, before the engine optimises it)
- * takes some tens. Pure.
+ * (`` `-- ``), and no `layout` or `exclude` property. The lexer's
+ * separators there are exactly the lines `---` and `--`: inline code ends
+ * on its line or the next (that line has its closing `` ` ``, so it is no
+ * separator), indented code ends before a line at the left edge, `???`
+ * takes its own line only, and a separator line is one wherever the lexer
+ * reaches its start (after a line end or a token that ends there). A remark
+ * deck of 10,000 plain slides is scanned so in a few milliseconds, where the
+ * lexer (run once, before the engine optimises it) takes some tens. Pure.
  */
 
 /**
- * What makes a text not plain (a run of class names is looked at from its
- * first `.` only, see source-tables.ts `ruleStart`), or a separator line
- * after a line end (`---` or `--`, then a line end or the end of the text):
- * one search finds both.
+ * A `layout` or `exclude` key among the properties at the top of a slide
+ * (parser.ts): `key: value` lines after blank lines, each value to its line
+ * end (or a `$`, where the properties end). Sticky: at the top of the slide
+ * the walk stopped in; in `plainScan`, after each separator.
  */
-const plainScan = /```|~~~|!\[:|\]:|<!--|`--|layout|exclude|(?<!\.[A-Za-z_-][\w-]*)\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[|\n(?:---|--)(?=\n|$)/g;
+const countingProperties = /(?:\n*[-\w]+:[^$\n]*(?![^$\n]))*?\n*(?:layout|exclude):/y;
+
+/** What makes a text not plain but those properties (a run of class names is looked at from its first `.` only, see source-tables.ts `ruleStart`). */
+const notPlain = /```|~~~|!\[:|\]:|<!--|`--|(?<!\.[A-Za-z_-][\w-]*)\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[/;
+
+/**
+ * What makes a text not plain, or a separator line after a line end (`---`
+ * or `--`, then a line end or the end of the text): one search finds both.
+ */
+const plainScan = new RegExp(`${notPlain.source}|\\n(?:---|--)${countingProperties.source}|\\n(?:---|--)(?=\\n|$)`, 'g');
 
 /** The separators found: where each one's line starts, whether it is a `--` step. */
 export type PlainSeparators = {readonly lines: number[]; readonly continued: boolean[]};
@@ -32,6 +41,8 @@ export type PlainSeparators = {readonly lines: number[]; readonly continued: boo
  * plain.
  */
 export function plainSeparators(text: string, from: number): PlainSeparators | undefined {
+	countingProperties.lastIndex = from;
+	if (countingProperties.test(text)) return undefined;
 	const found: PlainSeparators = {lines: [], continued: []};
 	// At the end of a token a separator line may start right there; after a line end the search finds it.
 	const first = from > 0 && text.charCodeAt(from - 1) === 0x0a ? 0 : dashesAt(text, from);
