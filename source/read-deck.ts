@@ -21,13 +21,20 @@ import {holdAcross} from './young-generation.js';
 const maxDeckBytes = 16 * 1024 * 1024;
 
 /**
- * Decks larger than this are parsed in a worker thread when the player needs
- * them whole (after its opening slide, on a reload), so that keys and signals
- * are answered meanwhile; smaller ones parse faster than a worker starts.
+ * Decks larger than this are parsed aside when the player needs them whole
+ * (after its opening slide, on a reload), so that keys and signals are
+ * answered meanwhile: a shorthand deck a few slides per turn of the event
+ * loop, the others in a worker thread. Smaller ones parse in less time than
+ * a worker takes to start.
  */
 const offThreadBytes = 256 * 1024;
 
-/** Slides of a large shorthand deck parsed per turn of the event loop (200: about 3 ms). */
+/**
+ * Slides of a large shorthand deck parsed per turn of the event loop (200:
+ * 1-3 ms). In this thread rather than a worker: the worker's heap, its copy
+ * of the deck and the copy sent across were the player's peak of memory
+ * (10,000 slides: 120 MiB, in turns 90).
+ */
 const slidesPerTurn = 200;
 
 /**
@@ -66,7 +73,7 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 
 /**
  * Reads and parses a deck; throws DeckError for anything that is not a usable deck.
- * `offThread`: a large deck is parsed in a worker thread (the player's reload).
+ * `offThread`: a large deck is parsed aside (the player's reload; see `offThreadBytes`).
  */
 export async function readDeck(path: string, options: LoadOptions = {}, offThread = false): Promise<Deck> {
 	const bytes = await readDeckBytes(path);
@@ -130,8 +137,8 @@ async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promi
 }
 
 /** The deck the player reads: the opening screen's part at once, the whole deck when asked. */
-export type DeckToPlay = Omit<DeckInSteps, 'whole'> & {
-	/** The whole deck, parsed in a worker thread when it is large (see `offThreadBytes`). */
+export type DeckToPlay = Omit<DeckInSteps, 'whole' | 'inParts'> & {
+	/** The whole deck, parsed aside when it is large (see `offThreadBytes`). */
 	readonly whole: () => Promise<Deck>;
 	/** True when `whole` parses in a worker thread (the keys are watched meanwhile, as always before the player: keys-before-player.ts). */
 	readonly inWorker: boolean;
@@ -158,7 +165,7 @@ export async function readDeckInSteps(path: string, options: LoadOptions, start:
 	const inWorker = aside && !inParts;
 	// The bytes stay with the player (they are the worker's input): freed, a 2 MB block raises glibc's mmap threshold for good, and the peak measured 3 MiB more.
 	const wholeDeck = async () => (inWorker ? loadDeckOffThread(bytes, withFileName(options, path)) : aside && inParts ? inTurns(inParts) : steps.whole());
-	return {...steps, inWorker, whole: async () => (whole ??= wholeDeck())};
+	return {opening: steps.opening, empty: steps.empty, inWorker, whole: async () => (whole ??= wholeDeck())};
 }
 
 function withFileName(options: LoadOptions, path: string): LoadOptions {
