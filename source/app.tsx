@@ -20,8 +20,9 @@ import {useRemoteAudience} from './hooks/use-remote-audience.js';
 import {useSearchIndex} from './hooks/use-search-index.js';
 import {useLiveCode} from './hooks/use-live-code.js';
 import {useDeckReload} from './hooks/use-deck-reload.js';
+import {useFinishedFrame, type FinishedFrames} from './hooks/use-finished-frame.js';
 import {useSlideSync} from './hooks/use-slide-sync.js';
-import {useTalkClock} from './hooks/use-talk-clock.js';
+import {useClockAfter, useTalkClock} from './hooks/use-talk-clock.js';
 import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {EmojiPainter} from './layout/big-emoji.js';
 import {openingState} from './layout/opening-screen.js';
@@ -88,6 +89,8 @@ export type AppProps = {
 	readonly theme?: Theme;
 	/** Told the theme `T` turned to, once the player draws in it (the screen's own colours, the viewers). */
 	readonly onTheme?: (theme: Theme) => void;
+	/** Ink's way to write a finished frame (a plain move is drawn before React renders it); absent: every frame is rendered. */
+	readonly finishedFrames?: FinishedFrames;
 };
 
 /** A yes-or-no question on the status bar: `y` says yes, any other key no. */
@@ -131,6 +134,7 @@ export function App({
 	shell,
 	theme: initialTheme,
 	onTheme,
+	finishedFrames,
 }: AppProps) {
 	const size = useTerminalSize(stdout);
 	const themes = useMemo(() => themeCycle(initialTheme ?? builtinThemes['dark']!), [initialTheme]);
@@ -158,6 +162,12 @@ export function App({
 	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
 	const pace = paceAt(plan, nav.index, talkClock.elapsedMs - talkClock.slideMs);
 	const clock = useMemo(() => (pace ? {...talkClock, pace} : talkClock), [talkClock.elapsedMs, talkClock.now, pace?.behindMs]); // eslint-disable-line react-hooks/exhaustive-deps
+	const clockAfterMove = useClockAfter(talkClock, nav.timerResets, nav.moves);
+	const clockAfter = (next: NavState) => {
+		const after = clockAfterMove(next.timerResets, next.moves);
+		const paced = paceAt(plan, next.index, after.elapsedMs - after.slideMs);
+		return paced ? {...after, pace: paced} : after;
+	};
 
 	useEffect(() => {
 		onVisit?.(nav.index, Date.now());
@@ -214,6 +224,7 @@ export function App({
 	const cursorOn = useBlink(motion.animate && slide?.kind === 'terminal' && !playing.running && nav.overlay === 'none', nav.moves);
 
 	useInput((input, key) => {
+		const rendered = finished.key();
 		// Keys typed faster than a frame arrive together ("12" or a paste): one at a time.
 		const names = input.length > 1 && !key.ctrl && !key.meta ? textKeys(input) : [keyName(input, key)];
 		if (asking) {
@@ -265,7 +276,9 @@ export function App({
 			return;
 		}
 
-		setNav(state => names.reduce((current, name) => navigate(current, name, context), state));
+		const move = (state: NavState) => names.reduce((current, name) => navigate(current, name, context), state);
+		if (rendered) finished.present(move);
+		setNav(move);
 	});
 
 	const terminal = playing.step ? {cursorOn: true, ...playing.step} : {cursorOn};
@@ -293,5 +306,15 @@ export function App({
 	usePlanAhead({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, motion: motion.animate ? motion : undefined});
 	const lines = redrawing ? planned.map(() => []) : planned;
 	useGraphicsFrame(graphics, lines);
+	const finished = useFinishedFrame(finishedFrames, {
+		screen: {slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers, ...(asking ? {question: asking.question} : {})},
+		lines,
+		ansi: themed,
+		motion: motion.animate ? motion : undefined,
+		busy: playing.running || liveCode.output !== undefined || redrawing,
+		graphics,
+		stdout,
+		clockAfter,
+	});
 	return <ScreenLines lines={lines} ansi={themed} width={size.columns} />;
 }

@@ -4,8 +4,9 @@
  */
 import {EventEmitter} from 'node:events';
 import {dirname, resolve} from 'node:path';
-import {render} from 'ink';
+import {render, type RenderOptions} from 'ink';
 import {App, type Motion} from '../app.js';
+import type {FinishedFrames} from '../hooks/use-finished-frame.js';
 import type {Deck} from '../deck/model.js';
 import type {NavState} from '../navigation/navigation.js';
 import {oneLine} from '../fault-line.js';
@@ -128,6 +129,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 			resumes.emit('resume');
 		};
 
+		const finishedFrames: FinishedFrames = {};
 		instance = render(
 			<App
 				deck={deck}
@@ -157,6 +159,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				shell={shell}
 				theme={options.theme}
 				onTheme={onTheme}
+				finishedFrames={finishedFrames}
 			/>,
 			{
 				// Nothing is drawn while a shell has the terminal.
@@ -166,7 +169,11 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				patchConsole: false,
 				incrementalRendering: true,
 				maxFps: 60,
-			},
+				// Patched in (scripts/ink-patches/ink-js.mjs): how the player hands Ink a finished frame.
+				onFinishedFrames(write: (output: string) => boolean) {
+					finishedFrames.write = write;
+				},
+			} as RenderOptions,
 		);
 		// A render error unmounts Ink: give the terminal back, then report it.
 		instance.waitUntilExit().catch(failed);

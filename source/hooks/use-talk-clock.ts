@@ -1,4 +1,4 @@
-import {useEffect, useRef, useState} from 'react';
+import {useCallback, useEffect, useRef, useState} from 'react';
 import type {PresenterClock} from '../layout/plan-presenter.js';
 
 /**
@@ -28,4 +28,22 @@ export function useTalkClock(active: boolean, resets: number, moves: number): Pr
 
 	const current = Math.max(now, slideStart.current, talkStart.current);
 	return {elapsedMs: current - talkStart.current, slideMs: current - slideStart.current, now: current};
+}
+
+/**
+ * The clock the next render will show after `resets` and `moves` (a finished
+ * frame drawn ahead of it, see use-finished-frame.ts): the same reckoning as
+ * `useTalkClock`, from the same state, without changing it.
+ */
+export function useClockAfter(clock: PresenterClock, resets: number, moves: number): (resets: number, moves: number) => PresenterClock {
+	const latest = useRef({clock, resets, moves});
+	latest.current = {clock, resets, moves};
+	return useCallback((nextResets: number, nextMoves: number) => {
+		const {clock: shown, resets: shownResets, moves: shownMoves} = latest.current;
+		const at = Date.now();
+		const talkStart = nextResets === shownResets ? shown.now - shown.elapsedMs : at;
+		const slideStart = nextMoves === shownMoves ? shown.now - shown.slideMs : at;
+		const current = Math.max(shown.now, slideStart, talkStart);
+		return {elapsedMs: current - talkStart, slideMs: current - slideStart, now: current};
+	}, []);
 }

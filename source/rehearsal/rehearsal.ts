@@ -9,7 +9,7 @@ import {slideLabel} from '../deck/slide-title.js';
 import {stableText} from '../text/stable-width.js';
 import {clipLine} from '../text/wrap.js';
 
-const checkpointPattern = /⏰\uFE0F?\s*(?:(\d{1,2}):)?(\d{1,3}):(\d{2})/u;
+const checkpointPattern = /\u23F0\uFE0F?\s*(?:(\d{1,2}):)?(\d{1,3}):(\d{2})/u;
 
 /** The checkpoint in a slide's notes, in ms from the start of the talk. */
 export function checkpointOf(slide: Slide | undefined): number | undefined {

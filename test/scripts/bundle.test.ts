@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import {spawnSync} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, describe, it} from 'node:test';
@@ -116,5 +116,23 @@ describe('the Ink patches', () => {
 			inputs.some(input => input.endsWith('ink/build/devtools.js')),
 			'the stub stands in for it',
 		);
+	});
+});
+
+describe('the bundled code', () => {
+	it('is ASCII only, so that Node reads no chunk as a two-byte string (twice the memory, a slower start)', () => {
+		const files = [join(root, 'dist/cli.js'), ...readdirSync(join(root, 'dist/chunks')).map(name => join(root, 'dist/chunks', name))].filter(file =>
+			file.endsWith('.js'),
+		);
+		assert.ok(files.length > 20, `${files.length} files`);
+		for (const file of files) {
+			const text = readFileSync(file, 'latin1');
+			const at = text.search(/[^\u0000-\u007F]/);
+			assert.equal(
+				at,
+				-1,
+				`${file}: a character outside ASCII near ${JSON.stringify(text.slice(Math.max(0, at - 40), at + 10))} (escape it in the source, or patch the package)`,
+			);
+		}
 	});
 });

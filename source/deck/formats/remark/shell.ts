@@ -29,7 +29,7 @@ const wrapStart = new RegExp(`<div\\b[^<>]{0,200}?${classAttribute('shell-wrap')
 const topBar = new RegExp(`<p\\b[^<>]{0,200}?${classAttribute('shell-top-bar')}[^<>]{0,200}>([^]{0,1000}?)</p\\s*>`, 'i');
 const bodyStart = new RegExp(`<(?:p|div)\\b[^<>]{0,200}?${classAttribute('shell-body')}[^<>]{0,200}>`, 'i');
 const token = /<!--[\s\S]*?(?:-->|$)|<(\/?)([A-Za-z][\w-]{0,63})((?:[^<>"']|"[^"<>]{0,500}"|'[^'<>]{0,500}'){0,1000})>|[^<]+|</g;
-const promptEnd = /\s*[$#%>❯]$/;
+const promptEnd = /\s*[$#%>\u276F]$/;
 /** Style tags open at once, at most (unclosed tags would otherwise nest without end). */
 const maxStyles = 16;
 

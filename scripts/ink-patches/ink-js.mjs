@@ -1,0 +1,89 @@
+/**
+ * The patches of Ink's ink.js, the instance that renders and writes (see
+ * ../ink-patches.mjs for how they are applied, docs/ink-patches.md for the
+ * table of them all).
+ */
+export const inkJsPatches = [
+	{
+		file: 'ink/build/ink.js',
+		why:
+			'A frame that changes one line (a typed character, a clock tick) is one short write that ' +
+			'cannot tear: it goes without the synchronized-output markers (16 bytes, more than the ' +
+			'character itself).',
+		find: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout);`,
+		replace: `                const shouldWrite = this.log.willRender(output);
+                const sync = shouldSynchronize(this.options.stdout) && !this.log.oneLine?.(output);`,
+	},
+	{
+		file: 'ink/build/ink.js',
+		why:
+			'After a resize the terminal no longer shows the last frame: when the height shrinks, ' +
+			'terminals (tmux, xterm) scroll rows up to keep the cursor line, and cells beyond a ' +
+			'narrower width come back when it widens again. Ink clears only when the width ' +
+			'decreases, then writes the old frame at the new size and diffs the next one against ' +
+			'it, so a stale row of an earlier size could stay on the slide. lectern lays the slide ' +
+			'out again for every resize (source/hooks/use-terminal-size.ts): here Ink drops any ' +
+			'frame still waiting to be written, clears the screen and forgets its last frame, so ' +
+			'that the frame at the new size is written whole.',
+		find: `    resized = () => {
+        const currentWidth = this.getTerminalWidth();
+        if (currentWidth < this.lastTerminalWidth) {
+            // We clear the screen when decreasing terminal width to prevent duplicate overlapping re-renders.
+            this.log.clear();
+            this.lastOutput = '';
+            this.lastOutputToRender = '';
+        }
+        this.calculateLayout();
+        this.onRender();
+        this.lastTerminalWidth = currentWidth;
+    };`,
+		replace: `    resized = () => {
+        this.throttledLog.cancel?.();
+        this.log.clear();
+        this.options.stdout.write('\\u001B[H\\u001B[2J');
+        this.lastOutput = '';
+        this.lastOutputToRender = '';
+        this.lastTerminalWidth = this.getTerminalWidth();
+    };`,
+	},
+	{
+		file: 'ink/build/ink.js',
+		why:
+			"A slide change is a React render, a Yoga layout and Ink's output before the first byte " +
+			'(3-4 ms). The player lays out the screen itself (the pure core), so for a plain move it ' +
+			'hands Ink the finished frame first: Ink writes it the way it writes its own (the same ' +
+			'log-update, so the same diff and cursor bookkeeping) and keeps it as its last output, ' +
+			'and the render that follows, the same frame, writes nothing. The render option ' +
+			'`onFinishedFrames` receives the function; it returns false, writing nothing, where ' +
+			'Ink would not write a frame this way (debug, CI, screen reader, a frame of the ' +
+			"screen's height, unmounting).",
+		find: `    calculateLayout = () => {`,
+		replace: `    writeFinishedFrame = (output) => {
+        if (this.isUnmounted || this.isUnmounting || this.options.debug || isInCi || this.isScreenReaderEnabled) {
+            return false;
+        }
+        const rows = this.options.stdout.rows;
+        const outputHeight = output === '' ? 0 : output.split('\\n').length;
+        if (!this.options.stdout.isTTY || this.lastOutputHeight >= rows || outputHeight >= rows) {
+            return false;
+        }
+        const outputToRender = output + '\\n';
+        if (output !== this.lastOutput || this.log.isCursorDirty()) {
+            this.throttledLog(outputToRender);
+        }
+        this.lastOutput = output;
+        this.lastOutputToRender = outputToRender;
+        this.lastOutputHeight = outputHeight;
+        return true;
+    };
+    calculateLayout = () => {`,
+	},
+	{
+		file: 'ink/build/ink.js',
+		why: 'Hands the function of the patch above to the player.',
+		find: `        this.rootNode.onImmediateRender = this.onRender;`,
+		replace: `        this.rootNode.onImmediateRender = this.onRender;
+        options.onFinishedFrames?.(this.writeFinishedFrame);`,
+	},
+];

@@ -1,0 +1,142 @@
+/**
+ * A plain move is handed to Ink as a finished frame (source/hooks/use-finished-frame.ts,
+ * the `onFinishedFrames` patch): for every fixture deck, moving through it (forward,
+ * back, jumps, with typing animations on, so keys also finish animations), every key
+ * that moved was written by the finished frame, and the render that followed, the same
+ * frame, wrote nothing. Run against the patched Ink (npm test does). The player's
+ * timers are stopped, so what is written after a key is the key's; an animation, not
+ * advancing, is finished by the key after it.
+ */
+import assert from 'node:assert/strict';
+import {PassThrough, Writable} from 'node:stream';
+import {mock, test} from 'node:test';
+import {render, type RenderOptions} from 'ink';
+import {App} from '../source/app.js';
+import type {Deck} from '../source/deck/model.js';
+import type {FinishedFrames} from '../source/hooks/use-finished-frame.js';
+import {fixtureDecks} from './support/fixture-decks.js';
+import {VirtualScreen} from './harness/xterm.js';
+import {loadDeck} from '../source/deck/load-deck.js';
+import {readFileSync} from 'node:fs';
+
+type Tally = {changes: number; finished: number; afterFinished: number};
+
+const columns = 100;
+const rows = 30;
+const keys = [
+	...['\u001B[C', '\u001B[C', '\u001B[C', '\u001B[D', '\u001B[C', '\u001B[C', '5', '\r', '\u001B[F', '\u001B[H', '\u001B[C'],
+	// The overview (its cursor, opened with Enter), help, search (typed, closed), the counter, a blackout and the key that ends it.
+	...['o', '\u001B[B', '\u001B[C', '\r', '?', '\u001B', '/', 'e', '\u001B', 'c', 'c', 'b', 'x', 'o', '\u001B'],
+	// The presenter view: moves, the notes scrolled, the timer restarted, and back.
+	...['p', '\u001B[C', '\u001B[C', 'd', 'u', 't', '\u001B[D', 'p'],
+];
+
+/** Ink handles the key and renders: a few turns of the event loop. */
+async function settle(): Promise<void> {
+	for (let turn = 0; turn < 4; turn++) await new Promise(resolve => setImmediate(resolve));
+}
+
+async function playThrough(deck: Deck, animate: boolean, presses = keys, count = Math.min(deck.slides.length + 2, 40) + 23): Promise<Tally & {screen: string}> {
+	// No timer of the player's fires (an animation's steps, the cursor's blink) and the clock stands still: what is written after a key is the key's.
+	mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
+	let written = '';
+	let inFinished = false;
+	let keyBytes = {finished: 0, after: 0};
+	const stdout = Object.assign(
+		new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				written += chunk.toString();
+				if (inFinished) keyBytes.finished += chunk.length;
+				else keyBytes.after += chunk.length;
+				done();
+			},
+		}),
+		{isTTY: true, columns, rows},
+	);
+	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
+	const ink: {write?: (output: string) => boolean} = {};
+	const frames: FinishedFrames = {
+		get write() {
+			const write = ink.write;
+			return write
+				? (output: string) => {
+						inFinished = true;
+						try {
+							return write(output);
+						} finally {
+							inFinished = false;
+						}
+					}
+				: undefined;
+		},
+	};
+	const instance = render(
+		<App
+			deck={deck}
+			start={0}
+			ansi={{level: 3, hyperlinks: true}}
+			stdout={stdout as unknown as NodeJS.WriteStream}
+			onQuit={() => {}}
+			motion={{animate, charactersPerSecond: 25}}
+			finishedFrames={frames}
+		/>,
+		{
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			incrementalRendering: true,
+			// Unthrottled, so that the render after a key writes within the key's handling (the player's 60 frames a second would put it on a timer).
+			maxFps: 0,
+			onFinishedFrames(write: (output: string) => boolean) {
+				ink.write = write;
+			},
+		} as RenderOptions,
+	);
+	const tally: Tally = {changes: 0, finished: 0, afterFinished: 0};
+	await settle();
+	for (let press = 0; press < count; press++) {
+		const position = written.length;
+		keyBytes = {finished: 0, after: 0};
+		stdin.write(presses[press % presses.length]!);
+		await settle();
+		if (written.length > position) tally.changes++;
+		if (keyBytes.finished > 0) {
+			tally.finished++;
+			tally.afterFinished += keyBytes.after;
+		}
+	}
+
+	instance.unmount();
+	mock.timers.reset();
+	const screen = new VirtualScreen(columns, rows);
+	await screen.write(written);
+	return {...tally, screen: screen.text().join('\n')};
+}
+
+test('a plain move is written once, by the finished frame, and the render after it writes nothing', async () => {
+	const decks = await fixtureDecks();
+	assert.ok(decks.length > 20, 'the fixture decks');
+	let finished = 0;
+	let changes = 0;
+	for (const {path, deck} of decks) {
+		for (const animate of [false, true]) {
+			const tally = await playThrough(deck, animate);
+			assert.equal(tally.afterFinished, 0, `${path}${animate ? ', animated' : ''}: the render after a finished frame wrote ${tally.afterFinished} bytes`);
+			finished += tally.finished;
+			changes += tally.changes;
+		}
+	}
+
+	// Most keys that changed the screen were plain moves (the others finished an animation or typed a digit of a jump).
+	assert.ok(finished > 300 && finished >= changes * 0.8, `finished frames: ${finished} of ${changes} keys that changed the screen`);
+});
+
+test('keys that arrive together are drawn by the render, not ahead of it from a state before the first', async () => {
+	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
+	// `T` turns the theme (drawn by the render), then Right moves: a finished frame from before the `T` would be the next slide in the old colours.
+	const tally = await playThrough(deck, false, ['T\u001B[C'], 1);
+	assert.equal(tally.finished, 0);
+	assert.equal(tally.changes, 1);
+	assert.match(tally.screen, /2\/10/);
+});
