@@ -6,7 +6,7 @@ import {closeSync, constants, openSync, readFileSync, readSync} from 'node:fs';
 import {stat} from 'node:fs/promises';
 import {basename, dirname, join} from 'node:path';
 import type {Deck} from './deck/model.js';
-import {isEmptyDeck, loadDeck, loadDeckInSteps, prepareToLoad, type DeckInSteps, type LoadOptions} from './deck/load-deck.js';
+import {isEmptyDeck, loadDeck, loadDeckInParts, loadDeckInSteps, prepareToLoad, type DeckInSteps, type DeckParts, type LoadOptions} from './deck/load-deck.js';
 import {isProbablyBinary} from './deck/binary-file.js';
 import type {DeckWorkerData, DeckWorkerReply} from './deck-worker.js';
 import {neutralize} from './deck/neutralize.js';
@@ -21,11 +21,21 @@ import {holdAcross} from './young-generation.js';
 const maxDeckBytes = 16 * 1024 * 1024;
 
 /**
- * Decks larger than this are parsed in a worker thread when the player needs
- * them whole (after its opening slide, on a reload), so that keys and signals
- * are answered meanwhile; smaller ones parse faster than a worker starts.
+ * Decks larger than this are parsed aside when the player needs them whole
+ * (after its opening slide, on a reload), so that keys and signals are
+ * answered meanwhile: a shorthand deck a few slides per turn of the event
+ * loop, the others in a worker thread. Smaller ones parse in less time than
+ * a worker takes to start.
  */
 const offThreadBytes = 256 * 1024;
+
+/**
+ * Slides of a large shorthand deck parsed per turn of the event loop (200:
+ * 1-3 ms). In this thread rather than a worker: the worker's heap, its copy
+ * of the deck and the copy sent across were the player's peak of memory
+ * (10,000 slides: 120 MiB, in turns 90).
+ */
+const slidesPerTurn = 200;
 
 /**
  * The deck worker's young generation, in MiB (V8's default grows to 48): the
@@ -63,14 +73,12 @@ async function readDeckBytes(path: string): Promise<Uint8Array> {
 
 /**
  * Reads and parses a deck; throws DeckError for anything that is not a usable deck.
- * `offThread`: a large deck is parsed in a worker thread (the player's reload).
+ * `offThread`: a large deck is parsed aside (the player's reload; see `offThreadBytes`).
  */
 export async function readDeck(path: string, options: LoadOptions = {}, offThread = false): Promise<Deck> {
 	const bytes = await readDeckBytes(path);
 	const deck =
-		offThread && bytes.length > offThreadBytes
-			? await loadDeckOffThread(bytes, withFileName(options, path))
-			: await loadHere(bytes, withFileName(options, path));
+		offThread && bytes.length > offThreadBytes ? await loadAside(bytes, withFileName(options, path)) : await loadHere(bytes, withFileName(options, path));
 	return deck.loads ? readLoadedDeck(deck, path) : checkedDeck(deck, path, bytes);
 }
 
@@ -83,6 +91,24 @@ function checkedDeck(deck: Deck, path: string, bytes: Uint8Array): Deck {
 async function loadHere(bytes: Uint8Array, options: LoadOptions): Promise<Deck> {
 	await prepareToLoad(bytes);
 	return loadDeck(bytes, options);
+}
+
+/** A large deck without keeping keys and signals waiting: a slide at a time in turns (shorthand), else in a worker thread. */
+async function loadAside(bytes: Uint8Array, options: LoadOptions): Promise<Deck> {
+	await prepareToLoad(bytes);
+	const parts = loadDeckInParts(bytes, options);
+	return parts ? inTurns(parts) : loadDeckOffThread(bytes, options);
+}
+
+/** A deck parsed a part at a time, each part in a turn of the event loop of its own. */
+async function inTurns(parts: DeckParts): Promise<Deck> {
+	for (;;) {
+		const deck = parts(slidesPerTurn);
+		if (deck) return deck;
+		await new Promise(resolve => {
+			setImmediate(resolve);
+		});
+	}
 }
 
 /** `loadDeck` in a worker thread; in this one when the worker fails (the same deck, only later). */
@@ -111,8 +137,8 @@ async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promi
 }
 
 /** The deck the player reads: the opening screen's part at once, the whole deck when asked. */
-export type DeckToPlay = Omit<DeckInSteps, 'whole'> & {
-	/** The whole deck, parsed in a worker thread when it is large (see `offThreadBytes`). */
+export type DeckToPlay = Omit<DeckInSteps, 'whole' | 'inParts'> & {
+	/** The whole deck, parsed aside when it is large (see `offThreadBytes`). */
 	readonly whole: () => Promise<Deck>;
 	/** True when `whole` parses in a worker thread (the keys are watched meanwhile, as always before the player: keys-before-player.ts). */
 	readonly inWorker: boolean;
@@ -134,12 +160,12 @@ export async function readDeckInSteps(path: string, options: LoadOptions, start:
 
 	if (steps.empty) throw new DeckError(`${shown}: the deck is empty`);
 	let whole: Promise<Deck> | undefined;
-	const offThread = bytes.length > offThreadBytes;
-	return {
-		...steps,
-		inWorker: offThread,
-		whole: async () => (whole ??= offThread ? loadDeckOffThread(bytes, withFileName(options, path)) : Promise.resolve(steps.whole())),
-	};
+	const {inParts} = steps;
+	const aside = bytes.length > offThreadBytes;
+	const inWorker = aside && !inParts;
+	// The bytes stay with the player (they are the worker's input): freed, a 2 MB block raises glibc's mmap threshold for good, and the peak measured 3 MiB more.
+	const wholeDeck = async () => (inWorker ? loadDeckOffThread(bytes, withFileName(options, path)) : aside && inParts ? inTurns(inParts) : steps.whole());
+	return {opening: steps.opening, empty: steps.empty, inWorker, whole: async () => (whole ??= wholeDeck())};
 }
 
 function withFileName(options: LoadOptions, path: string): LoadOptions {

@@ -15,9 +15,9 @@ import {parseRemark} from './formats/remark/read-remark.js';
 import {remarkOpening} from './formats/remark/opening.js';
 import {slides} from './formats/slides/slides.js';
 import {openYaml} from './formats/yaml.js';
-import type {Deck, DeckFormat, Diagnostic} from './model.js';
-import {parseDeck, parseOpening} from './parse-deck.js';
-import {onlyBreaks} from './slide-chunks.js';
+import type {Deck, DeckFormat, Diagnostic, Slide} from './model.js';
+import {parseDeck, parseOpening, slideParts, type SlideParts} from './parse-deck.js';
+import {onlyBreaks, slideChunks, type SlideChunks} from './slide-chunks.js';
 import {decodeDeckBytes, utf16Encoding, type DecodedDeck} from './decode-deck.js';
 import {stepCodeBlocks} from './code-steps.js';
 import {capSlides, maxSlides} from './slide-cap.js';
@@ -64,6 +64,39 @@ function parse(format: DeckFormat, text: string): Deck {
 	return capSlides(head ?? stepCodeBlocks(parsers[format](text)));
 }
 
+/**
+ * The whole deck parsed a part at a time: each call parses up to `count` more
+ * slides, and returns the deck once every slide is parsed (and again on any
+ * later call). A caller gives other work a turn between parts, without the
+ * copies of a deck handed over from a worker thread.
+ */
+export type DeckParts = (count: number) => Deck | undefined;
+
+/** The whole deck of these bytes in parts, when its format is read a slide at a time (shorthand); undefined for the others. */
+export function loadDeckInParts(bytes: Uint8Array, options: LoadOptions = {}): DeckParts | undefined {
+	const {decoded, detection} = decodeAndDetect(bytes, options);
+	return detection.format === 'shorthand' ? shorthandParts(decoded, detection) : undefined;
+}
+
+function shorthandParts(decoded: DecodedDeck, detection: DetectedFormat, chunks?: SlideChunks): DeckParts {
+	// Let go once the deck is whole: where each slide is in the text (a 16 MB deck of one-line slides: 3 arrays of a million numbers).
+	let parts: SlideParts | undefined = slideParts(decoded.text, chunks);
+	const {count: inText, diagnostics} = parts;
+	// Made of its length rather than grown; the slides past the cap are not made at all (the cap needs only their count).
+	const slides = Array.from<Slide | undefined>({length: Math.min(inText, maxSlides + 1)}) as Slide[];
+	let parsed = 0;
+	let whole: Deck | undefined;
+	return count => {
+		if (!parts) return whole;
+		for (const slide of parts.next(count)) slides[parsed++] = slide;
+		if (parsed < slides.length) return undefined;
+		parts = undefined;
+		const stepped = stepCodeBlocks({format: 'shorthand', slides, diagnostics});
+		whole = withLoadDiagnostics(capSlides(stepped, stepped.slides.length + inText - slides.length), detection, decoded);
+		return whole;
+	};
+}
+
 /** True when no slide shows anything and none has notes (such a deck is refused). */
 export function isEmptyDeck(deck: Deck): boolean {
 	return deck.slides.every(slide => slide.kind === 'blank' && !slide.notes);
@@ -76,6 +109,8 @@ export type DeckInSteps = {
 	readonly empty: boolean;
 	/** The whole deck, parsed on the first call. */
 	readonly whole: () => Deck;
+	/** The whole deck a part at a time, when its format is read a slide at a time (`whole` finishes it). */
+	readonly inParts?: DeckParts;
 };
 
 /**
@@ -88,10 +123,14 @@ export function loadDeckInSteps(bytes: Uint8Array, options: LoadOptions, start: 
 	let whole: Deck | undefined;
 	const wholeDeck = () => (whole ??= withLoadDiagnostics(parse(detection.format, decoded.text), detection, decoded));
 	if (detection.format === 'shorthand') {
+		// The slides are found once, for both (a 16 MB deck of one-line slides: some 300 ms).
+		const chunks = slideChunks(decoded.text);
+		const inParts = shorthandParts(decoded, detection, chunks);
 		return {
-			opening: withLoadDiagnostics(capSlides(stepCodeBlocks(parseOpening(decoded.text, start))), detection, decoded),
+			opening: withLoadDiagnostics(capSlides(stepCodeBlocks(parseOpening(decoded.text, start, chunks))), detection, decoded),
 			empty: onlyBreaks(decoded.text),
-			whole: wholeDeck,
+			whole: () => inParts(Number.POSITIVE_INFINITY)!,
+			inParts,
 		};
 	}
 

@@ -10,12 +10,16 @@ import {thousands} from '../text/thousands.js';
 
 export const maxSlides = 10_000;
 
-/** The deck with at most `maxSlides` slides, the last one then a marker that counts the rest. */
-export function capSlides(deck: Deck): Deck {
-	if (deck.slides.length <= maxSlides) return deck;
+/**
+ * The deck with at most `maxSlides` slides, the last one then a marker that
+ * counts the rest. `count`: how many slides the deck has, when those past the
+ * cap were only counted (its slides are then the first ones).
+ */
+export function capSlides(deck: Deck, count = deck.slides.length): Deck {
+	if (count <= maxSlides) return deck;
 	const kept = deck.slides.slice(0, maxSlides - 1);
 	const cut = deck.slides[maxSlides - 1]!;
-	const more = deck.slides.length - kept.length;
+	const more = count - kept.length;
 	const text = `… ${thousands(more)} more slides not shown: lectern reads at most ${thousands(maxSlides)} slides of a deck`;
 	const marker: Slide = {
 		kind: 'text',
@@ -32,7 +36,7 @@ export function capSlides(deck: Deck): Deck {
 				severity: 'warning',
 				line: cut.line,
 				code: 'slides-cut',
-				message: `the deck has ${thousands(deck.slides.length)} slides; lectern shows the first ${thousands(kept.length)} and then a slide saying how many more there are`,
+				message: `the deck has ${thousands(count)} slides; lectern shows the first ${thousands(kept.length)} and then a slide saying how many more there are`,
 			},
 		],
 	};
