@@ -27,13 +27,13 @@ import {useTerminalSize} from './hooks/use-terminal-size.js';
 import type {EmojiPainter} from './layout/big-emoji.js';
 import {openingState} from './layout/opening-screen.js';
 import {overviewShape} from './layout/plan-overview.js';
-import {notesScrollLimit} from './layout/plan-presenter.js';
+import {notesScrollLimit, type PresenterClock} from './layout/plan-presenter.js';
 import {planScreen, slideArea} from './layout/plan-screen.js';
 import {animationFor} from './layout/terminal-animation.js';
 import {keyName, textKeys} from './navigation/keymap.js';
 import {navigate, withCount, type NavState, type Notice} from './navigation/navigation.js';
 import type {SlideSync} from './presenter/sync.js';
-import {paceAt, pacePlan} from './rehearsal/rehearsal.js';
+import {paceAt, pacePlan, type PacePlan} from './rehearsal/rehearsal.js';
 import type {AnsiOptions} from './render/ansi.js';
 import type {GraphicsLayer} from './graphics/layer.js';
 import type {RemoteAudience} from './serve/remote-audience.js';
@@ -160,14 +160,10 @@ export function App({
 	}, [search, size, notesMaxScroll, deck.slides.length]);
 	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
 	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
-	const pace = paceAt(plan, nav.index, talkClock.elapsedMs - talkClock.slideMs);
-	const clock = useMemo(() => (pace ? {...talkClock, pace} : talkClock), [talkClock.elapsedMs, talkClock.now, pace?.behindMs]); // eslint-disable-line react-hooks/exhaustive-deps
+	const paced = pacedClock(plan, nav.index, talkClock);
+	const clock = useMemo(() => paced, [talkClock.elapsedMs, talkClock.now, paced.pace?.behindMs]); // eslint-disable-line react-hooks/exhaustive-deps
 	const clockAfterMove = useClockAfter(talkClock, nav.timerResets, nav.moves);
-	const clockAfter = (next: NavState) => {
-		const after = clockAfterMove(next.timerResets, next.moves);
-		const paced = paceAt(plan, next.index, after.elapsedMs - after.slideMs);
-		return paced ? {...after, pace: paced} : after;
-	};
+	const clockAfter = (next: NavState) => pacedClock(plan, next.index, clockAfterMove(next.timerResets, next.moves));
 
 	useEffect(() => {
 		onVisit?.(nav.index, Date.now());
@@ -305,10 +301,10 @@ export function App({
 	);
 	usePlanAhead({slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, motion: motion.animate ? motion : undefined});
 	const lines = redrawing ? planned.map(() => []) : planned;
-	useGraphicsFrame(graphics, lines);
+	const drawnPictures = useGraphicsFrame(graphics, lines);
 	const finished = useFinishedFrame(finishedFrames, {
 		screen: {slides: deck.slides, nav, size, layout, clock, paneOnly: presenter, viewers, ...(asking ? {question: asking.question} : {})},
-		lines,
+		pictures: drawnPictures,
 		ansi: themed,
 		motion: motion.animate ? motion : undefined,
 		busy: playing.running || liveCode.output !== undefined || redrawing,
@@ -317,4 +313,10 @@ export function App({
 		clockAfter,
 	});
 	return <ScreenLines lines={lines} ansi={themed} width={size.columns} />;
+}
+
+/** The presenter's clock at slide `index`, with the pace against the plan when the talk has one. */
+function pacedClock(plan: PacePlan | undefined, index: number, clock: PresenterClock): PresenterClock {
+	const pace = paceAt(plan, index, clock.elapsedMs - clock.slideMs);
+	return pace ? {...clock, pace} : clock;
 }

@@ -14,7 +14,6 @@
  * terminal draws itself on either screen (those follow Ink's own frames).
  */
 import {useCallback, useMemo, useRef} from 'react';
-import type {Line} from '../frame/frame.js';
 import {placementsIn} from '../graphics/placement.js';
 import type {GraphicsLayer} from '../graphics/layer.js';
 import {movedScreen} from '../layout/moved-screen.js';
@@ -30,8 +29,8 @@ export type FinishedFrames = {write?: (output: string) => boolean};
 
 export type FrameInput = {
 	readonly screen: ScreenInput;
-	/** The lines on screen now (the last render's). */
-	readonly lines: readonly Line[];
+	/** The screen now (the last render's) has pictures the terminal draws itself. */
+	readonly pictures: boolean;
 	readonly ansi: AnsiOptions;
 	readonly motion: AnimationOptions | undefined;
 	/** Something the render would draw that the layout alone does not know (an animation, code output, a redraw). */
@@ -64,12 +63,12 @@ export function useFinishedFrame(frames: FinishedFrames | undefined, input: Fram
 		(move: (current: NavState) => NavState) => {
 			const write = frames?.write;
 			if (!write) return;
-			const {screen, lines, ansi, motion, busy, graphics, stdout, clockAfter} = latest.current;
+			const {screen, pictures, ansi, motion, busy, graphics, stdout, clockAfter} = latest.current;
 			if (busy || stdout.columns !== screen.size.columns || stdout.rows !== screen.size.rows) return;
 			const next = move(screen.nav);
 			const moved = movedScreen(screen, next, motion, clockAfter(next));
 			if (!moved) return;
-			if (graphics && (placementsIn(lines).length > 0 || placementsIn(moved).length > 0)) return;
+			if (graphics && (pictures || placementsIn(moved).length > 0)) return;
 			write(screenOutput(moved, ansi));
 		},
 		[frames],

@@ -26,8 +26,13 @@ export function useTalkClock(active: boolean, resets: number, moves: number): Pr
 		};
 	}, [active, resets, moves]);
 
-	const current = Math.max(now, slideStart.current, talkStart.current);
-	return {elapsedMs: current - talkStart.current, slideMs: current - slideStart.current, now: current};
+	return reckon(now, talkStart.current, slideStart.current);
+}
+
+/** The clock at `now`, never before either start (a start is taken at a render, `now` at the last tick). */
+function reckon(now: number, talkStart: number, slideStart: number): PresenterClock {
+	const current = Math.max(now, slideStart, talkStart);
+	return {elapsedMs: current - talkStart, slideMs: current - slideStart, now: current};
 }
 
 /**
@@ -41,9 +46,6 @@ export function useClockAfter(clock: PresenterClock, resets: number, moves: numb
 	return useCallback((nextResets: number, nextMoves: number) => {
 		const {clock: shown, resets: shownResets, moves: shownMoves} = latest.current;
 		const at = Date.now();
-		const talkStart = nextResets === shownResets ? shown.now - shown.elapsedMs : at;
-		const slideStart = nextMoves === shownMoves ? shown.now - shown.slideMs : at;
-		const current = Math.max(shown.now, slideStart, talkStart);
-		return {elapsedMs: current - talkStart, slideMs: current - slideStart, now: current};
+		return reckon(shown.now, nextResets === shownResets ? shown.now - shown.elapsedMs : at, nextMoves === shownMoves ? shown.now - shown.slideMs : at);
 	}, []);
 }

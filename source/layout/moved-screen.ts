@@ -26,10 +26,8 @@ export function movedScreen(input: ScreenInput, next: NavState, motion: Animatio
 		input.hint === undefined &&
 		next.themeTurns === nav.themeTurns;
 	if (!drawable) return undefined;
-	if (next.moves === nav.moves) {
-		if (motion && slides[next.index]?.kind === 'terminal') return undefined;
-		return planScreen({...input, nav: next, ...(clock ? {clock} : {})});
-	}
-
-	return planScreen({...input, nav: next, ...(clock ? {clock} : {}), layout: {...input.layout, terminal: arrivalView(slides, next.from, next.index, motion)}});
+	const screen = {...input, nav: next, ...(clock ? {clock} : {})};
+	if (next.moves !== nav.moves) return planScreen({...screen, layout: {...input.layout, terminal: arrivalView(slides, next.from, next.index, motion)}});
+	// Staying on a terminal slide: its cursor's blink phase is the render's.
+	return motion && slides[next.index]?.kind === 'terminal' ? undefined : planScreen(screen);
 }
