@@ -52,9 +52,12 @@ function bundleIsCurrent() {
 	if (clean || !existsSync(metaFile) || !existsSync('dist/cli.js') || !existsSync('dist/THIRD-PARTY-LICENSES.txt')) return false;
 	const built = statSync('dist/cli.js').mtimeMs;
 	const {inputs} = JSON.parse(readFileSync(metaFile, 'utf8'));
-	const scripts = readdirSync('scripts')
-		.filter(name => /\.(?:mjs|cjs)$/.test(name))
-		.map(name => join('scripts', name));
+	// The build scripts and the Ink patches they apply (scripts/ink-patches/).
+	const scripts = ['scripts', join('scripts', 'ink-patches')].flatMap(folder =>
+		readdirSync(folder)
+			.filter(name => /\.(?:mjs|cjs)$/.test(name))
+			.map(name => join(folder, name)),
+	);
 	const others = ['package-lock.json', 'package.json', 'tsconfig.json', 'LICENSE', 'assets/emoji.bin', ...scripts];
 	return [...Object.keys(inputs), ...others].every(path => mtime(path) < built);
 }

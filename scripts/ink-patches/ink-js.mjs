@@ -4,6 +4,15 @@
  * table of them all).
  */
 export const inkJsPatches = [
+	...['ink/build/ink.js', 'ink/build/write-synchronized.js'].map(file => ({
+		file,
+		why:
+			'With CI set in the environment (as some shells, containers and cloud editors have it), ' +
+			'Ink writes no frame until it unmounts, so the player stayed on its opening slide. lectern ' +
+			'runs Ink only on a terminal (present.ts refuses any other output), where frames are wanted.',
+		find: "import isInCi from 'is-in-ci';",
+		replace: 'const isInCi = false;',
+	})),
 	{
 		file: 'ink/build/ink.js',
 		why:

@@ -54,6 +54,8 @@ describe('every slide, stepped through with Right, matches lectern print', () =>
 		{size: large, label: 'colours and hyperlinks'},
 		// Without colours there are no clickable links, so link URLs are shown as text, as in print.
 		{size: small, env: {NO_COLOR: '1'}, label: 'NO_COLOR'},
+		// CI in the environment (some shells, containers and cloud editors set it) made Ink keep every frame until it quit.
+		{size: small, env: {CI: 'true'}, label: 'CI=true', only: 'demo'},
 	];
 	for (const deck of stepDecks()) {
 		for (const {size, env, label, only} of runs) {
