@@ -30,12 +30,14 @@ const maxDeckBytes = 16 * 1024 * 1024;
 const offThreadBytes = 256 * 1024;
 
 /**
- * Slides of a large shorthand deck parsed per turn of the event loop (200:
- * 1-3 ms). In this thread rather than a worker: the worker's heap, its copy
- * of the deck and the copy sent across were the player's peak of memory
- * (10,000 slides: 120 MiB, in turns 90).
+ * How long a turn of the event loop parses a shorthand deck before it lets keys and
+ * signals in (a few slides at a time, so a turn ends near it): a key pressed as the
+ * opening slide shows waits no longer than this. In this thread rather than a worker: the
+ * worker's heap, its copy of the deck and the copy sent across were the player's peak of
+ * memory (10,000 slides: 120 MiB, in turns 90).
  */
-const slidesPerTurn = 200;
+const turnMs = 3;
+const slidesPerPart = 8;
 
 /**
  * The deck worker's young generation, in MiB (V8's default grows to 48): the
@@ -100,14 +102,21 @@ async function loadAside(bytes: Uint8Array, options: LoadOptions): Promise<Deck>
 	return parts ? inTurns(parts) : loadDeckOffThread(bytes, options);
 }
 
-/** A deck parsed a part at a time, each part in a turn of the event loop of its own. */
-async function inTurns(parts: DeckParts): Promise<Deck> {
+/**
+ * A deck parsed a part at a time, for about `turnMs` in each turn of the event loop. The
+ * first turn waits too: input just asked for (the player's keyboard) is read before any part.
+ */
+export async function inTurns(parts: DeckParts, now: () => number = Date.now): Promise<Deck> {
 	for (;;) {
-		const deck = parts(slidesPerTurn);
-		if (deck) return deck;
 		await new Promise(resolve => {
 			setImmediate(resolve);
 		});
+		// Date, not performance: its module is not loaded yet when the opening slide is up (2-3 ms).
+		const turnEnds = now() + turnMs;
+		do {
+			const deck = parts(slidesPerPart);
+			if (deck) return deck;
+		} while (now() < turnEnds);
 	}
 }
 
@@ -138,7 +147,7 @@ async function loadDeckOffThread(bytes: Uint8Array, options: LoadOptions): Promi
 
 /** The deck the player reads: the opening screen's part at once, the whole deck when asked. */
 export type DeckToPlay = Omit<DeckInSteps, 'whole' | 'inParts'> & {
-	/** The whole deck, parsed aside when it is large (see `offThreadBytes`). */
+	/** The whole deck: shorthand in turns of the event loop, a large deck of another format in a worker (see `offThreadBytes`). */
 	readonly whole: () => Promise<Deck>;
 	/** True when `whole` parses in a worker thread (the keys are watched meanwhile, as always before the player: keys-before-player.ts). */
 	readonly inWorker: boolean;
@@ -164,7 +173,8 @@ export async function readDeckInSteps(path: string, options: LoadOptions, start:
 	const aside = bytes.length > offThreadBytes;
 	const inWorker = aside && !inParts;
 	// The bytes stay with the player (they are the worker's input): freed, a 2 MB block raises glibc's mmap threshold for good, and the peak measured 3 MiB more.
-	const wholeDeck = async () => (inWorker ? loadDeckOffThread(bytes, withFileName(options, path)) : aside && inParts ? inTurns(inParts) : steps.whole());
+	// A shorthand deck of any size in turns: a key pressed as the opening slide shows is not kept waiting by the rest of it.
+	const wholeDeck = async () => (inWorker ? loadDeckOffThread(bytes, withFileName(options, path)) : inParts ? inTurns(inParts) : steps.whole());
 	return {opening: steps.opening, empty: steps.empty, inWorker, whole: async () => (whole ??= wholeDeck())};
 }
 

@@ -31,6 +31,8 @@ import type {PlayOptions} from './play.js';
 import {hyperlinksWork} from '../render/hyperlink-support.js';
 
 export async function present(steps: DeckToPlay, options: PlayOptions): Promise<number> {
+	// Read from disk while the opening slide is laid out: keys are read from the moment it is up (see below).
+	const graphicsSession = import('../graphics/session.js');
 	// The pace against a target counts the checkpoints in every slide's notes: that needs the whole deck.
 	const codeTheme = options.theme?.code ?? 'github-dark';
 	const opening = await highlightDeck(options.targetMs === undefined ? steps.opening : await steps.whole(), codeTheme);
@@ -128,7 +130,7 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 	};
 
 	// The terminal is asked what pictures it can draw while the player loads.
-	const {prepareGraphics} = await import('../graphics/session.js');
+	const {prepareGraphics} = await graphicsSession;
 	const graphics = prepareGraphics({mode: options.images, env: options.env, pictures, stdin, stdout});
 	Object.assign(screenHooks, graphics.hooks);
 	graphics.start();
@@ -144,10 +146,13 @@ export async function present(steps: DeckToPlay, options: PlayOptions): Promise<
 		});
 	};
 
-	// The player loads while the rest of the deck is parsed (a large one in a worker); one watch of the keys covers both, so they stay in order.
+	// The rest of the deck is parsed, then the player loaded (a deck parsed in a worker: while it loads); one watch of the keys covers both, so they stay in order.
+	// In this thread the parse goes first: it lets keys in every few milliseconds, and a key pressed as the opening slide shows is drawn at once, where
+	// the player's load (compiling and running Ink, React and Yoga) would keep it waiting.
+	const whole = async () => highlightDeck(await steps.whole(), codeTheme);
 	const [{play}, deck] = await keysWhile(
 		graphics.stdin,
-		Promise.all([import('./play.js'), steps.whole().then(async whole => highlightDeck(whole, codeTheme))]),
+		steps.inWorker ? Promise.all([import('./play.js'), whole()]) : whole().then(async parsed => [await import('./play.js'), parsed] as const),
 		{quit, move},
 	);
 	return play(deck, options, {
