@@ -13,7 +13,9 @@
  *            before its first frame)
  *   1,000 / 10,000   generated at run time in a temporary directory (scripts/bench/decks.mjs):
  *            a fixed-seed mix of title, text, terminal (in runs of 2-4 that grow one
- *            session) and image slides (images are missing, so placeholders are drawn)
+ *            session) and image slides (images are missing, so placeholders are drawn);
+ *            one seed for every size, so a smaller deck is the start of a larger one and
+ *            the rows that compare sizes time the same slides
  *
  * What each number means (one row of the table each)
  *   Deck size        bytes of the deck file.
@@ -193,7 +195,7 @@ const decks = [];
 	decks.push({key: 'fixed', name: relative(root, code), path: code});
 	for (const count of [60, 1000, 10_000]) {
 		const path = join(temp, `generated-${count}.txt`);
-		writeFileSync(path, generateDeck(count, count));
+		writeFileSync(path, generateDeck(count));
 		decks.push({key: String(count), name: `generated ${count.toLocaleString('en')} slides`, path});
 	}
 }
@@ -277,7 +279,7 @@ failures.push(...overlays.failures);
 // The same decks in remark's format, first frame at 60 and 10,000 slides in turn.
 const remarkDecks = [60, 10_000].map(count => {
 	const path = join(temp, `remark-${count}.md`);
-	const text = generateRemarkDeck(count, count);
+	const text = generateRemarkDeck(count);
 	writeFileSync(path, text);
 	const format = detectFormat(text, path);
 	if (format !== 'remark') fatal(`the generated remark deck reads as ${format}: fix scripts/bench/decks.mjs`);

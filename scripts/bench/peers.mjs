@@ -40,7 +40,7 @@ export async function measurePeers({drive, base, lectern, temp, sizes, rounds, k
 	for (const count of sizes) {
 		for (const player of [lecternPlayer, ...active]) {
 			const path = join(temp, `peer-${player.name}-${count}.${player.extension}`);
-			writeFileSync(path, generateMarkdownDeck(count, count, player.dialect, true));
+			writeFileSync(path, generateMarkdownDeck(count, 1, player.dialect, true));
 			decks[`${player.name} ${count}`] = path;
 			results[`${player.name} ${count}`] = {first: [], next: []};
 		}
