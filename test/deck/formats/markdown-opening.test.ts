@@ -56,6 +56,13 @@ const pieces = [
 	'text with <!-- inline --> comment',
 	'* * *',
 	'___',
+	' ```\nindented fence\n\n---\n\n   ```',
+	'\t```\nindented code, not a fence\n\n---\n\n```',
+	'````\n```\n\n---\n\n````',
+	'``` a`b\n\n---\n\n```',
+	'~~~\n```\n\n---\n\n~~~~',
+	'- - item\n\n- -\n\n-\t-\t-',
+	'**bold** then\n\n*\t*  *',
 ];
 const separators = ['\n\n---\n\n', '\n\n***\n\n', '\n---\n', '\n\n___\n\n', '\n\n - - -\n\n', '\n\n---\n\n\n---\n\n'];
 

@@ -51,7 +51,6 @@ const longHtml: ReadonlyArray<readonly [RegExp, RegExp]> = [
 	[/^ {0,3}<!\[CDATA\[/, /\]\]>/],
 ];
 const wholeComment = /^ {0,3}(<!--[\s\S]*?-->)[ \t]*$/;
-const fenceStart = /^( {0,3})(`{3,}|~{3,})/;
 /** Comments that make steps or drop the slide. */
 const stepCommands = new Set(['pause', 'stop', 'skip_slide', 'incremental_lists']);
 
@@ -142,19 +141,20 @@ function scanChunks(text: string): Chunk[] {
 		while (first < end && (text.charCodeAt(first) === 32 || text.charCodeAt(first) === 9)) first++;
 		const code = first < end ? text.charCodeAt(first) : 10;
 		const blank = code === 10 || (code === 13 && first === end - 1);
-		const marked = code === 45 || code === 42 || code === 95 || code === 96 || code === 126 || code === 60;
+		// A break or rule line is its mark, spaces and tabs: a list item (`- text`) is not one, and is not sliced to be sure.
+		const marked = ((code === 45 || code === 42 || code === 95) && onlyMarks(text, first, end, code)) || code === 96 || code === 126 || code === 60;
 		const content = marked || htmlEnd ? text.slice(offset, text.charCodeAt(end - 1) === 13 ? end - 1 : end) : '';
-		const fenceLine = code === 96 || code === 126 ? fenceStart.exec(content) : null;
+		const fenceLine = code === 96 || code === 126 ? fenceAt(text, offset, first, code) : undefined;
 		if (line <= skipTo) {
 			single = false;
 		} else if (htmlEnd) {
 			single = false;
 			if (htmlEnd.test(content)) htmlEnd = undefined;
 		} else if (fence !== undefined) {
-			if (fenceLine && fenceLine[2]![0] === fence[0] && fenceLine[2]!.length >= fence.length && content.trim() === fenceLine[2]) fence = undefined;
-		} else if (fenceLine && !(fenceLine[2]!.startsWith('`') && content.slice(fenceLine[0].length).includes('`'))) {
-			if (fenceLine[1] !== '' || afterHtml) break;
-			fence = fenceLine[2]!;
+			if (fenceLine && fenceLine.run[0] === fence[0] && fenceLine.run.length >= fence.length && content.trim() === fenceLine.run) fence = undefined;
+		} else if (fenceLine && !(fenceLine.run.startsWith('`') && content.slice(fenceLine.indent + fenceLine.run.length).includes('`'))) {
+			if (fenceLine.indent > 0 || afterHtml) break;
+			fence = fenceLine.run;
 			if (content.includes('{')) single = false;
 		} else if (marked) {
 			if (previousBlank && breakLine.test(content)) {
@@ -184,6 +184,31 @@ function scanChunks(text: string): Chunk[] {
 
 	chunks.push({start: chunkStart, end: text.length, next: text.length, breakLine: 0, firstLine: chunkLine, single: false});
 	return chunks;
+}
+
+/**
+ * The fence a line opens or closes (CommonMark: up to three spaces, then three or more
+ * backticks or tildes), read without a regular expression (a deck of terminal sessions
+ * has thousands): its indent and its run of marks; `first` is the line's first character
+ * after spaces and tabs, `mark` that character.
+ */
+function fenceAt(text: string, offset: number, first: number, mark: number): {indent: number; run: string} | undefined {
+	const indent = first - offset;
+	if (indent > 3) return undefined;
+	for (let at = offset; at < first; at++) if (text.charCodeAt(at) !== 32) return undefined;
+	let end = first;
+	while (text.charCodeAt(end) === mark) end++;
+	return end - first >= 3 ? {indent, run: text.slice(first, end)} : undefined;
+}
+
+/** True when the line from `first` to `end` holds only the character `mark`, spaces and tabs (a CR at its end too). */
+function onlyMarks(text: string, first: number, end: number, mark: number): boolean {
+	for (let at = first; at < end; at++) {
+		const code = text.charCodeAt(at);
+		if (code !== mark && code !== 32 && code !== 9 && !(code === 13 && at === end - 1)) return false;
+	}
+
+	return true;
 }
 
 /** What ends the HTML block a line opens when it is one of the kinds that run over blank lines and does not end on that line. */
