@@ -12,6 +12,7 @@ import type {Lent} from './shell.js';
 import {refreshSize, startReading, stopReading} from './hand-over.js';
 
 const enterSequence = '\u001B[?1049h\u001B[?25l\u001B[2J\u001B[H';
+const eraseLine = '\u001B[K';
 /** Reset colours, show the cursor, leave the alternate screen, end any open hyperlink. */
 const leaveSequence = '\u001B]8;;\u001B\\\u001B[0m\u001B[?25h\u001B[?1049l';
 /** The normal screen cleared, for a shell lent the terminal: the audience sees the shell, not what was there before the talk. */
@@ -82,7 +83,9 @@ export function takeOverTerminal(stdout: NodeJS.WriteStream, stdin: NodeJS.ReadS
 	let paint = painting(hooks);
 	// Raw mode first: keys pressed while the player starts must not echo onto the slides.
 	setRaw(true);
-	write(paint.enter + enterSequence);
+	// Keys pressed before that, while Node started, were echoed on the line after the command (`^[[C` for Right; they are read all
+	// the same): erased, so they are not left beside the prompt when the talk ends (the alternate screen keeps this cursor for then).
+	write(`\r${eraseLine}${paint.enter}${enterSequence}`);
 
 	const restore = () => {
 		if (!active) return;

@@ -189,7 +189,7 @@ describe('--images=auto asks the terminal', () => {
 		const {output} = result;
 		// The opening slide is a picture, so the player draws it (no early paint): the terminal is asked while
 		// the player loads, name and cell size first, the kitty query only once the name settled nothing.
-		assert.ok(output.startsWith('\u001B[?1049h\u001B[?25l\u001B[2J\u001B[H\u001B[>0q\u001B[16t\u001B[14t\u001B[c'), 'name and cell size asked first');
+		assert.ok(output.startsWith('\r\u001B[K\u001B[?1049h\u001B[?25l\u001B[2J\u001B[H\u001B[>0q\u001B[16t\u001B[14t\u001B[c'), 'name and cell size asked first');
 		assert.ok(output.indexOf('\u001B_Gi=31,') > output.indexOf('\u001B[c'), 'the kitty query in the second round');
 		const placed = placements(output);
 		assert.equal(placed.length, 1);

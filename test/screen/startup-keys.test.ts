@@ -187,3 +187,31 @@ for (const [which, path] of [
 
 		assert.equal(early, 1, 'slide 2 was drawn before Ink in one of 3 rounds');
 	});
+
+test('keys typed before lectern runs are read, and their echo is not left on the normal screen', async () => {
+	// The shell's line discipline echoes keys until lectern sets raw mode: here they are typed, and echoed, before Node even starts.
+	const go = join(folder, 'go');
+	const waiting = `while [ ! -e '${go}' ]; do sleep 0.05; done; exec "$0" "$@"`;
+	const screen = await TmuxScreen.start({
+		command: ['sh', '-c', waiting, process.execPath, cli, deck],
+		columns: size.columns,
+		rows: size.rows,
+		cwd: root,
+		env: {TMPDIR: privateTmpdir()},
+	});
+	try {
+		await screen.keys('Right');
+		await screen.keys('Right');
+		await screen.waitFor(rows => rows.join('\n').includes('^[[C^[[C'), {what: 'the two Rights echoed'});
+		writeFileSync(go, '');
+		await screen.waitFor(current => showsPosition(current, 3, total), {what: 'slide 3: both keys read'});
+		await screen.keys('q');
+		assert.equal((await screen.waitForExit({what: 'q'})).exitStatus, 0);
+		const rows = await screen.text();
+		assert.equal(rows.join('\n').includes('^['), false, `the echo is gone:\n${rows.join('\n')}`);
+		const state = await screen.state();
+		assert.equal(state.cursorX, 0, 'the cursor is back at the start of the line it erased');
+	} finally {
+		await screen.stop();
+	}
+});
