@@ -42,6 +42,11 @@
  *                    included). Median / p90. Output lines that a terminal slide appends one
  *                    per 16 ms belong to that burst while they come less than 30 ms apart;
  *                    typing (after a 300 ms pause) does not.
+ *   Key -> frame, no animation  the same for the changes that start no terminal slide's
+ *                    animation (the goals' next-slide rows; the floor program has none): the
+ *                    others' frame runs on with the lines their session appends.
+ *   Changes that start an animation  changes to a terminal slide whose session grows from
+ *                    the slide before (lectern's layout, `animationFor`, says which), of all.
  *   Bytes per change everything written from the key until the frame is complete. Median / p90.
  *   Bytes until settled  the same plus what came after it until 150 ms of silence (animation
  *                    frames of terminal slides, e.g. appended lines more than 30 ms apart).
@@ -179,6 +184,7 @@ for (const [signal, number] of [
 // ---------------------------------------------------------------- decks
 const {loadDeck} = await import(pathToFileURL(loader).href);
 const {detectFormat} = await import(pathToFileURL(join(root, 'build', 'source', 'deck', 'detect-format.js')).href);
+const {animationFor} = await import(pathToFileURL(join(root, 'build', 'source', 'layout', 'terminal-animation.js')).href);
 const decks = [];
 {
 	const path = fixedDeck(root, log);
@@ -208,6 +214,8 @@ for (const deck of decks) {
 	for (let i = 0; i < 3; i++) parsed = loadDeck(bytes);
 	deck.slides = parsed.slides.length;
 	deck.kinds = parsed.slides.map(slide => slide.kind);
+	// Arriving here from the slide before starts a terminal slide's animation (its session grows: lines appended, a command typed).
+	deck.animated = parsed.slides.map((_, index) => index > 0 && animationFor(parsed.slides, index - 1, index, {charactersPerSecond: 40}) !== undefined);
 	const times = [];
 	const budgetStart = performance.now();
 	while (times.length < 5 || (times.length < 21 && performance.now() - budgetStart < 2000)) {
@@ -324,7 +332,7 @@ const jumpTimes = (jumps.runs[0]?.transitions ?? []).slice(4).map(t => t.complet
 const floorSummary = summarize(floorResult);
 const nodeExit = nodeFloor.runs.map(run => run.exit_ms).filter(v => typeof v === 'number');
 const nodeSummary = {failed: nodeFloor.failed, exit_ms: {median: median(nodeExit), min: min(nodeExit), max: max(nodeExit)}};
-for (const deck of decks) deck.summary = summarize(deck.pty, deck.kinds);
+for (const deck of decks) deck.summary = summarize(deck.pty, deck.kinds, deck.animated);
 for (const [label, result] of [['node -e 0', nodeFloor], ['floor.mjs', floorResult], ...decks.map(deck => [`lectern ${deck.name}`, deck.pty])]) {
 	if (result.failed) failures.push(`${label}: ${result.failed}`);
 }
@@ -427,8 +435,9 @@ writeFileSync(
 			peers: peerRun,
 			node_e_0: {...nodeSummary, runs: nodeFloor.runs},
 			floor: {...floorSummary, runs: floorResult.runs},
-			decks: decks.map(({kinds, pty, ...deck}) => ({
+			decks: decks.map(({kinds, animated, pty, ...deck}) => ({
 				...deck,
+				animated: animated.filter(Boolean).length,
 				path: deck.key === 'fixed' ? relative(root, deck.path) : undefined,
 				kinds: Object.fromEntries([...new Set(kinds)].map(kind => [kind, kinds.filter(k => k === kind).length])),
 				runs: pty.runs,

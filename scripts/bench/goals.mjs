@@ -14,9 +14,11 @@ const keyTimes = values =>
 /** Rows [goal, measured, target, ok] from the bench's measurements. */
 export function goalRows({at60, at10k, floor, interactive, jumpTimes, overlays, markdown, remark, tppNext, markdownNext, typing}) {
 	const takeover = median(at60.pty.runs.map(run => run.late_bytes_first));
-	const next60 = at60.summary.key_frame_ms;
-	const next10k = at10k.summary.key_frame_ms;
-	const floorNext = floor.key_frame_ms;
+	// Changes that start a terminal slide's animation are left out: their frame runs on with the lines the session appends (the floor has none).
+	const next60 = at60.summary.key_frame_still_ms;
+	const next10k = at10k.summary.key_frame_still_ms;
+	const floorNext = floor.key_frame_still_ms;
+	const still = ` (${at60.summary.changes - at60.summary.animated_changes} of ${at60.summary.changes} changes start no animation)`;
 	const flatStart = at10k.summary.first_frame_ms.median / at60.summary.first_frame_ms.median;
 	const peak60 = at60.summary.peak_rss_kib;
 	const peak10k = at10k.summary.peak_rss_kib;
@@ -35,13 +37,13 @@ export function goalRows({at60, at10k, floor, interactive, jumpTimes, overlays, 
 		['1. Bytes the takeover writes after the opening frame, no key (60 slides, median)', `${fmt(takeover).replace(/\.0$/, '')} B`, '0 B', below(takeover, 0)],
 		[
 			'2. Next slide, key -> frame median: lectern 60 slides / floor.mjs',
-			`${x(next60.median / floorNext.median)} (${ms(next60.median)} / ${ms(floorNext.median)})`,
+			`${x(next60.median / floorNext.median)} (${ms(next60.median)} / ${ms(floorNext.median)})${still}`,
 			'<= 2x',
 			below(next60.median / floorNext.median, 2),
 		],
 		[
 			'2. Next slide, key -> frame p90: lectern 60 slides / floor.mjs',
-			`${x(next60.p90 / floorNext.p90)} (${ms(next60.p90)} / ${ms(floorNext.p90)})`,
+			`${x(next60.p90 / floorNext.p90)} (${ms(next60.p90)} / ${ms(floorNext.p90)})${still}`,
 			'<= 4x',
 			below(next60.p90 / floorNext.p90, 4),
 		],

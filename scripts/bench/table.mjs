@@ -3,7 +3,7 @@ import {max, median, min, quantile, spread} from './stats.mjs';
 
 const settled = t => t.bytes + (t.late_bytes ?? 0);
 /** What one deck's pty runs measured (the table's numbers). */
-export function summarize(result, kinds) {
+export function summarize(result, kinds, animated) {
 	const ok = result.runs.filter(run => run.status === 'ok' || run.first_frame_ms !== undefined);
 	const firstFrames = ok.map(run => run.first_frame_ms).filter(v => typeof v === 'number');
 	const transitions = result.runs.flatMap(run => run.transitions ?? []).filter(t => t.status === 'ok');
@@ -16,6 +16,8 @@ export function summarize(result, kinds) {
 		first_frame_clears: max(ok.map(run => run.first_frame_clears)),
 		key_first_byte_ms: spread(transitions.map(t => t.first_byte_ms)),
 		key_frame_ms: spread(transitions.map(t => t.complete_ms)),
+		key_frame_still_ms: spread(transitions.filter(t => !animated?.[t.to - 1]).map(t => t.complete_ms)),
+		animated_changes: transitions.filter(t => animated?.[t.to - 1]).length,
 		animation_keys: transitions.reduce((sum, t) => sum + (t.extra_keys ?? 0), 0),
 		key_marker_ms: spread(transitions.map(t => t.marker_ms)),
 		bytes_per_change: {...spread(transitions.map(t => t.bytes)), max: max(transitions.map(t => t.bytes))},
@@ -65,6 +67,8 @@ export function deckTable({decks, floorSummary, nodeFirst}) {
 		['Key -> first byte, ms median / p90', c => pair(c.s.key_first_byte_ms.median, c.s.key_first_byte_ms.p90, 2)],
 		['Key -> position shown, ms median / p90', c => pair(c.s.key_marker_ms.median, c.s.key_marker_ms.p90, 2)],
 		['Key -> frame, ms median / p90', c => pair(c.s.key_frame_ms.median, c.s.key_frame_ms.p90, 2)],
+		['Key -> frame, no animation, ms median / p90', c => pair(c.s.key_frame_still_ms.median, c.s.key_frame_still_ms.p90, 2)],
+		['Changes that start an animation', c => `${c.s.animated_changes} of ${c.s.changes}`],
 		['Bytes per change, median / p90', c => pair(c.s.bytes_per_change.median, c.s.bytes_per_change.p90, 0)],
 		['Bytes until settled, median / p90', c => pair(c.s.bytes_until_settled.median, c.s.bytes_until_settled.p90, 0)],
 		[
