@@ -7,6 +7,8 @@ export function summarize(result, kinds, animated) {
 	const ok = result.runs.filter(run => run.status === 'ok' || run.first_frame_ms !== undefined);
 	const firstFrames = ok.map(run => run.first_frame_ms).filter(v => typeof v === 'number');
 	const transitions = result.runs.flatMap(run => run.transitions ?? []).filter(t => t.status === 'ok');
+	// Changes that start a terminal slide's animation (their frame runs on with the lines the session appends), and the others.
+	const still = transitions.filter(t => !animated?.[t.to - 1]);
 	const terminalPairs = kinds ? transitions.filter(t => kinds[t.to - 2] === 'terminal' && kinds[t.to - 1] === 'terminal') : [];
 	const quits = result.runs.map(run => run.quit).filter(Boolean);
 	return {
@@ -16,8 +18,8 @@ export function summarize(result, kinds, animated) {
 		first_frame_clears: max(ok.map(run => run.first_frame_clears)),
 		key_first_byte_ms: spread(transitions.map(t => t.first_byte_ms)),
 		key_frame_ms: spread(transitions.map(t => t.complete_ms)),
-		key_frame_still_ms: spread(transitions.filter(t => !animated?.[t.to - 1]).map(t => t.complete_ms)),
-		animated_changes: transitions.filter(t => animated?.[t.to - 1]).length,
+		key_frame_still_ms: spread(still.map(t => t.complete_ms)),
+		animated_changes: transitions.length - still.length,
 		animation_keys: transitions.reduce((sum, t) => sum + (t.extra_keys ?? 0), 0),
 		key_marker_ms: spread(transitions.map(t => t.marker_ms)),
 		bytes_per_change: {...spread(transitions.map(t => t.bytes)), max: max(transitions.map(t => t.bytes))},
