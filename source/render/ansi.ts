@@ -74,7 +74,11 @@ function colourCode(colour: Colour, level: ColourLevel, layer: 'fg' | 'bg', tabl
 	const themed = colour.startsWith('#') ? undefined : table[colour as ThemeColour];
 	const rgb = themed ? themed.rgb : colour;
 	const [r, g, b] = parseHex(rgb);
-	if (level === 3) return `${layer === 'fg' ? 38 : 48};2;${r};${g};${b}`;
+	if (level === 3) {
+		const entry = exact256(r, g, b);
+		return entry === undefined ? `${layer === 'fg' ? 38 : 48};2;${r};${g};${b}` : `${layer === 'fg' ? 38 : 48};5;${entry}`;
+	}
+
 	if (level === 2) return `${layer === 'fg' ? 38 : 48};5;${nearest256(r, g, b)}`;
 	const basic = themed ? themed.basic : nearestBasic(r, g, b);
 	return String(layer === 'fg' ? basic : basic + 10);
@@ -86,6 +90,25 @@ export function parseHex(hex: string): [number, number, number] {
 }
 
 const cubeSteps = [0, 95, 135, 175, 215, 255];
+
+/**
+ * The xterm 256-colour entry that is exactly this colour, if one is: the
+ * short code (`38;5;75`, 10 bytes against 19) draws the same cell, and most of
+ * the theme is such colours, so a typed character costs 18 bytes, not 27.
+ * Entries 16-21 are left out: base16-shell and its kin redefine them.
+ */
+export function exact256(r: number, g: number, b: number): number | undefined {
+	const ri = cubeSteps.indexOf(r);
+	const gi = cubeSteps.indexOf(g);
+	const bi = cubeSteps.indexOf(b);
+	if (ri >= 0 && gi >= 0 && bi >= 0) {
+		const entry = 16 + 36 * ri + 6 * gi + bi;
+		return entry >= 22 ? entry : undefined;
+	}
+
+	if (r !== g || g !== b || r < 8 || r > 238 || (r - 8) % 10 !== 0) return undefined;
+	return 232 + (r - 8) / 10;
+}
 
 /** The nearest colour of the xterm 256-colour palette (cube or grey ramp). */
 export function nearest256(r: number, g: number, b: number): number {

@@ -326,7 +326,7 @@ describe('print: colour levels', () => {
 
 	test('level 3: the highlight of slide 8 is red, slide 7 has no red', () => {
 		const slides = printSlides(deck, options(80, 24, 3));
-		const red = '38;2;255;95;95';
+		const red = '38;5;203';
 		assert.ok(slides[7]!.some(line => line.includes(red) && plain(line).includes('kettle --boil')));
 		assert.ok(!slides[6]!.some(line => line.includes(red)));
 	});
