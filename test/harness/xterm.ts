@@ -18,7 +18,7 @@ type XTerminal = InstanceType<typeof Terminal>;
  * (0-255) for 16/256-colour SGR (`31` is 1, `91` is 9, `38;5;196` is 196), `undefined`
  * for the terminal's default colour.
  */
-type CellColour = string | number | undefined;
+export type CellColour = string | number | undefined;
 
 export interface Cell {
 	/** The character(s) in the cell; `''` for the right half of a wide character (and for never-written cells). */
@@ -71,6 +71,23 @@ function convertEol(data: string | Uint8Array): string | Uint8Array {
 
 function hex(rgb: number): string {
 	return `#${rgb.toString(16).padStart(6, '0')}`;
+}
+
+const cubeSteps = [0, 95, 135, 175, 215, 255];
+
+/**
+ * The colour a cell is drawn in: an entry of the xterm palette from 16 up
+ * (the colour cube and the grey ramp, which lectern writes for the theme
+ * colours that are exactly such an entry) as its `#rrggbb`; the 16 basic
+ * colours, which every terminal theme sets its own way, stay numbers.
+ */
+export function drawnColour(colour: CellColour): CellColour {
+	if (typeof colour !== 'number' || colour < 16) return colour;
+	const channels =
+		colour >= 232
+			? [0, 0, 0].map(() => 8 + (colour - 232) * 10)
+			: [Math.floor((colour - 16) / 36), Math.floor((colour - 16) / 6) % 6, (colour - 16) % 6].map(step => cubeSteps[step]!);
+	return hex((channels[0]! << 16) | (channels[1]! << 8) | channels[2]!);
 }
 
 export class VirtualScreen {

@@ -10,7 +10,7 @@ import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {after, test} from 'node:test';
-import {VirtualScreen} from '../harness/xterm.js';
+import {drawnColour, VirtualScreen} from '../harness/xterm.js';
 import {assertBuilt, cli, plainEnv, root} from './support.js';
 
 const deck = 'fixtures/code/languages.md';
@@ -122,7 +122,9 @@ test('a block wider than the screen wraps with a marker: nothing is clipped', as
 test('an unknown language is shown plain, in the code colour, with no error', async () => {
 	const screen = await printed('dark');
 	const at = screen.find("Qapla'")!;
-	assert.equal(screen.cell(at.x, at.y).fg, '#87d787');
+	// The code colour, #87d787, is entry 114 of the xterm palette: truecolor writes it as the entry's short code.
+	assert.equal(screen.cell(at.x, at.y).fg, 114);
+	assert.equal(drawnColour(114), '#87d787');
 });
 
 test('export draws highlighted code and the theme: html and cast', () => {

@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {stopAll} from '../harness/tmux.js';
+import {drawnColour, type CellColour} from '../harness/xterm.js';
 import {assertBuilt, startPlayer, atPosition, statusRow} from './support.js';
 
 before(assertBuilt);
@@ -35,9 +36,9 @@ function pictureBox(rows: readonly string[]) {
 const keepsShape = (box: ReturnType<typeof pictureBox>) =>
 	box !== undefined && Math.abs((box.right - box.left + 1) / ((box.bottom - box.top + 1) * 2) - 2) < 0.3;
 
-const hex = (colour: unknown) => String(colour);
-const rgb = (colour: unknown) => [1, 3, 5].map(index => Number.parseInt(hex(colour).slice(index, index + 2), 16));
-const near = (colour: unknown, [r, g, b]: number[]) => {
+const hex = (colour: CellColour) => String(drawnColour(colour));
+const rgb = (colour: CellColour) => [1, 3, 5].map(index => Number.parseInt(hex(colour).slice(index, index + 2), 16));
+const near = (colour: CellColour, [r, g, b]: number[]) => {
 	const [cr, cg, cb] = rgb(colour);
 	return Math.abs(cr! - r!) < 40 && Math.abs(cg! - g!) < 40 && Math.abs(cb! - b!) < 40;
 };

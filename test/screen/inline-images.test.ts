@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import {after, before, test} from 'node:test';
 import {stopAll} from '../harness/tmux.js';
+import {drawnColour, type CellColour} from '../harness/xterm.js';
 import {assertBuilt, atPosition, startPlayer, statusRow} from './support.js';
 
 before(assertBuilt);
@@ -16,9 +17,9 @@ const deck = 'fixtures/inline/deck.txt';
 const isPixel = (character: string) => character === '▀' || character === '▄';
 /** The rows (of the slide area) that hold half-block picture cells. */
 const pictureRows = (rows: readonly string[]) => rows.slice(0, -2).flatMap((row, y) => ([...row].some(character => isPixel(character)) ? [y] : []));
-const near = (colour: unknown, hex: string) => {
+const near = (colour: CellColour, hex: string) => {
 	const channels = (value: string) => [1, 3, 5].map(index => Number.parseInt(value.slice(index, index + 2), 16));
-	const actual = channels(String(colour));
+	const actual = channels(String(drawnColour(colour)));
 	return channels(hex).every((value, index) => Math.abs(value - actual[index]!) < 40);
 };
 
