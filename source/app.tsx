@@ -4,8 +4,8 @@
  */
 import {dirname, resolve} from 'node:path';
 import type {EventEmitter} from 'node:events';
-import {useEffect, useMemo, useRef, useState} from 'react';
-import {useInput} from 'ink';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useInput, useStdin} from 'ink';
 import type {Deck} from './deck/model.js';
 import {searchSlides} from './deck/slide-search.js';
 import {ScreenLines} from './components/screen-lines.js';
@@ -158,6 +158,9 @@ export function App({
 		const shape = overviewShape(deck.slides.length, slideArea(size));
 		return {search, overviewRows: shape.rows, overviewPage: shape.page, notesMaxScroll};
 	}, [search, size, notesMaxScroll, deck.slides.length]);
+	const navigateBy = useCallback((state: NavState, name: string) => navigate(state, name, context), [context]);
+	// Ink's own channel of the keys it reads, which the key handler below listens on too (a key drawn ahead is written from it first).
+	const {internal_eventEmitter, stdin: keyboard} = useStdin();
 	const talkClock = useTalkClock(nav.presenter || presenter, nav.timerResets, nav.moves);
 	const plan = useMemo(() => pacePlan(deck.slides, targetMs), [deck, targetMs]);
 	const paced = pacedClock(plan, nav.index, talkClock);
@@ -272,7 +275,7 @@ export function App({
 			return;
 		}
 
-		const move = (state: NavState) => names.reduce((current, name) => navigate(current, name, context), state);
+		const move = (state: NavState) => names.reduce(navigateBy, state);
 		if (rendered) finished.present(move);
 		setNav(move);
 	});
@@ -311,6 +314,9 @@ export function App({
 		graphics,
 		stdout,
 		clockAfter,
+		navigateBy,
+		keys: internal_eventEmitter,
+		stdin: keyboard,
 	});
 	return <ScreenLines lines={lines} ansi={themed} width={size.columns} />;
 }

@@ -10,10 +10,11 @@
 import assert from 'node:assert/strict';
 import {PassThrough, Writable} from 'node:stream';
 import {mock, test} from 'node:test';
-import {render, type RenderOptions} from 'ink';
+import {render, useInput, type RenderOptions} from 'ink';
 import {App} from '../source/app.js';
 import type {Deck} from '../source/deck/model.js';
-import type {FinishedFrames} from '../source/hooks/use-finished-frame.js';
+import {keysAhead, type FinishedFrames} from '../source/hooks/use-finished-frame.js';
+import {keyName} from '../source/navigation/keymap.js';
 import {fixtureDecks} from './support/fixture-decks.js';
 import {VirtualScreen} from './harness/xterm.js';
 import {loadDeck} from '../source/deck/load-deck.js';
@@ -36,7 +37,13 @@ async function settle(): Promise<void> {
 	for (let turn = 0; turn < 4; turn++) await new Promise(resolve => setImmediate(resolve));
 }
 
-async function playThrough(deck: Deck, animate: boolean, presses = keys, count = Math.min(deck.slides.length + 2, 40) + 23): Promise<Tally & {screen: string}> {
+async function playThrough(
+	deck: Deck,
+	animate: boolean,
+	presses = keys,
+	count = Math.min(deck.slides.length + 2, 40) + 23,
+	ahead = false,
+): Promise<Tally & {screen: string; ahead: number}> {
 	// No timer of the player's fires (an animation's steps, the cursor's blink) and the clock stands still: what is written after a key is the key's.
 	mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
 	let written = '';
@@ -54,8 +61,29 @@ async function playThrough(deck: Deck, animate: boolean, presses = keys, count =
 		{isTTY: true, columns, rows},
 	);
 	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
-	const ink: {write?: (output: string) => boolean} = {};
+	const ink: {write?: (output: string) => boolean; plan?: (output: string) => (() => boolean) | undefined} = {};
+	let drawnAhead = 0;
 	const frames: FinishedFrames = {
+		get plan() {
+			const plan = ink.plan;
+			return ahead && plan
+				? (output: string) => {
+						const write = plan(output);
+						return write
+							? () => {
+									inFinished = true;
+									try {
+										const wrote = write();
+										if (wrote) drawnAhead++;
+										return wrote;
+									} finally {
+										inFinished = false;
+									}
+								}
+							: undefined;
+					}
+				: undefined;
+		},
 		get write() {
 			const write = ink.write;
 			return write
@@ -88,8 +116,9 @@ async function playThrough(deck: Deck, animate: boolean, presses = keys, count =
 			incrementalRendering: true,
 			// Unthrottled, so that the render after a key writes within the key's handling (the player's 60 frames a second would put it on a timer).
 			maxFps: 0,
-			onFinishedFrames(write: (output: string) => boolean) {
+			onFinishedFrames(write: (output: string) => boolean, plan: (output: string) => (() => boolean) | undefined) {
 				ink.write = write;
+				ink.plan = plan;
 			},
 		} as RenderOptions,
 	);
@@ -111,7 +140,7 @@ async function playThrough(deck: Deck, animate: boolean, presses = keys, count =
 	mock.timers.reset();
 	const screen = new VirtualScreen(columns, rows);
 	await screen.write(written);
-	return {...tally, screen: screen.text().join('\n')};
+	return {...tally, screen: screen.text().join('\n'), ahead: drawnAhead};
 }
 
 test('a plain move is written once, by the finished frame, and the render after it writes nothing', async () => {
@@ -139,4 +168,53 @@ test('keys that arrive together are drawn by the render, not ahead of it from a 
 	assert.equal(tally.finished, 0);
 	assert.equal(tally.changes, 1);
 	assert.match(tally.screen, /2\/10/);
+});
+
+test("a key drawn ahead is written as Ink reads it, the render after it writes nothing, and every screen is the render's", async () => {
+	const decks = await fixtureDecks();
+	let ahead = 0;
+	let finished = 0;
+	for (const {path, deck} of decks) {
+		for (const animate of [false, true]) {
+			const count = Math.min(deck.slides.length + 2, 40) + 23;
+			const plain = await playThrough(deck, animate, keys, count);
+			const early = await playThrough(deck, animate, keys, count, true);
+			const label = `${path}${animate ? ', animated' : ''}`;
+			assert.equal(early.afterFinished, 0, `${label}: the render after a frame drawn ahead wrote ${early.afterFinished} bytes`);
+			assert.equal(early.screen, plain.screen, `${label}: the last screen`);
+			assert.equal(early.changes, plain.changes, `${label}: the keys that changed the screen`);
+			ahead += early.ahead;
+			finished += early.finished;
+		}
+	}
+
+	// The arrows drawn ahead are most of the plain moves; the rest (jumps, overlays, the presenter view) keep the finished frame.
+	assert.ok(ahead > 150 && ahead < finished, `drawn ahead: ${ahead} of ${finished} finished frames`);
+});
+
+test('each key drawn ahead is, as Ink reads it, the key the player moves by', async () => {
+	const heard: string[] = [];
+	function Keys() {
+		useInput((input, key) => {
+			heard.push(keyName(input, key));
+		});
+		return null;
+	}
+
+	const stdout = Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: true, columns, rows});
+	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
+	const instance = render(<Keys />, {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdin: stdin as unknown as NodeJS.ReadStream,
+		exitOnCtrlC: false,
+		patchConsole: false,
+	});
+	await settle();
+	for (const raw of keysAhead.keys()) {
+		stdin.write(raw);
+		await settle();
+	}
+
+	instance.unmount();
+	assert.deepEqual(heard, [...keysAhead.values()]);
 });

@@ -27,6 +27,38 @@ export const inkJsPatches = [
 	{
 		file: 'ink/build/ink.js',
 		why:
+			'A frame is one write: Ink wrote the synchronized-output start on its own, then worked out ' +
+			"the frame's difference (0.3-0.5 ms), then wrote the frame and the end. The terminal saw the " +
+			'start first and the slide later; now the three are corked and leave together.',
+		find: `                if (sync && shouldWrite) {
+                    this.options.stdout.write(bsu);
+                }
+                this.log(output);
+                if (sync && shouldWrite) {
+                    this.options.stdout.write(esu);
+                }`,
+		replace: `                const together = sync && shouldWrite && typeof this.options.stdout.cork === 'function';
+                if (together) {
+                    this.options.stdout.cork();
+                }
+                try {
+                    if (sync && shouldWrite) {
+                        this.options.stdout.write(bsu);
+                    }
+                    this.log(output);
+                    if (sync && shouldWrite) {
+                        this.options.stdout.write(esu);
+                    }
+                }
+                finally {
+                    if (together) {
+                        this.options.stdout.uncork();
+                    }
+                }`,
+	},
+	{
+		file: 'ink/build/ink.js',
+		why:
 			'After a resize the terminal no longer shows the last frame: when the height shrinks, ' +
 			'terminals (tmux, xterm) scroll rows up to keep the cursor line, and cells beyond a ' +
 			'narrower width come back when it widens again. Ink clears only when the width ' +
@@ -93,6 +125,52 @@ export const inkJsPatches = [
 		why: 'Hands the function of the patch above to the player.',
 		find: `        this.rootNode.onImmediateRender = this.onRender;`,
 		replace: `        this.rootNode.onImmediateRender = this.onRender;
-        options.onFinishedFrames?.(this.writeFinishedFrame);`,
+        options.onFinishedFrames?.(this.writeFinishedFrame, this.planFinishedFrame);`,
+	},
+	{
+		file: 'ink/build/ink.js',
+		why:
+			'A key whose frame the player drew ahead (the next and the previous slide, laid out while ' +
+			'the player waits) is written as it arrives: `planFinishedFrame` works out the bytes that ' +
+			'`writeFinishedFrame` would write (the log-update patch `plan`) and returns the function ' +
+			'that writes them, with the same bookkeeping, as long as nothing was written in between; ' +
+			'otherwise (or while a render of its own waits to be written) it writes nothing and returns ' +
+			'false, and the key takes the usual way.',
+		find: `    writeFinishedFrame = (output) => {`,
+		replace: `    planFinishedFrame = (output) => {
+        if (this.isUnmounted || this.isUnmounting || this.options.debug || isInCi || this.isScreenReaderEnabled || typeof this.log.plan !== 'function') {
+            return undefined;
+        }
+        const rows = this.options.stdout.rows;
+        const outputHeight = output === '' ? 0 : output.split('\\n').length;
+        if (!this.options.stdout.isTTY || this.lastOutputHeight >= rows || outputHeight >= rows || output === this.lastOutput || this.log.isCursorDirty() || this.hasPendingThrottledRender) {
+            return undefined;
+        }
+        const outputToRender = output + '\\n';
+        const planned = this.log.plan(outputToRender);
+        if (!planned) {
+            return undefined;
+        }
+        const sync = planned.text !== '' && shouldSynchronize(this.options.stdout) && !this.log.oneLine?.(outputToRender);
+        const text = sync ? bsu + planned.text + esu : planned.text;
+        const lastOutput = this.lastOutput;
+        return () => {
+            if (this.isUnmounted || this.isUnmounting || this.hasPendingThrottledRender || this.lastOutput !== lastOutput || this.options.stdout.rows !== rows) {
+                return false;
+            }
+            this.throttledLog.flush?.();
+            if (!planned.apply()) {
+                return false;
+            }
+            if (text !== '') {
+                this.options.stdout.write(text);
+            }
+            this.lastOutput = output;
+            this.lastOutputToRender = outputToRender;
+            this.lastOutputHeight = outputHeight;
+            return true;
+        };
+    };
+    writeFinishedFrame = (output) => {`,
 	},
 ];

@@ -106,10 +106,31 @@ import { changedCells } from ${JSON.stringify(fileURLToPath(new URL('../../sourc
 	},
 	{
 		file: 'ink/build/log-update.js',
-		why: "Clearing, ending and taking a frame written by Ink itself (sync) start from, or leave the cursor at, Ink's place (see above).",
+		why:
+			"Clearing, ending and taking a frame written by Ink itself (sync) start from, or leave the cursor at, Ink's place (see above). " +
+			'`plan` works out the bytes of a frame of the same height (the patch above) without writing them; `apply` then takes the frame ' +
+			'as written, unless another write came in between (ink-js.mjs, `planFinishedFrame`).',
 		find: `    render.clear = () => {
         const prefix = buildReturnToBottomPrefix(cursorWasShown, previousLines.length, previousCursorPosition);`,
-		replace: `    render.oneLine = (str) => {
+		replace: `    render.plan = (str) => {
+        if ((!showCursor && !hasHiddenCursor) || cursorDirty || cursorWasShown || previousOutput.length === 0 || str === previousOutput) return undefined;
+        const nextLines = str.split('\\n');
+        if (nextLines.length !== previousLines.length || nextLines.length > (stream.rows || 0)) return undefined;
+        const from = previousOutput;
+        const spot = cursorSpot;
+        const update = frameUpdate(previousLines, nextLines, cursorSpot, stream.columns || 80);
+        return {
+            text: update.bytes,
+            apply: () => {
+                if (previousOutput !== from || cursorSpot !== spot || cursorDirty || cursorWasShown) return false;
+                cursorSpot = update.at;
+                previousOutput = str;
+                previousLines = nextLines;
+                return true;
+            },
+        };
+    };
+    render.oneLine = (str) => {
         if (previousOutput.length === 0) return false;
         const lines = str.split('\\n');
         if (lines.length !== previousLines.length) return false;

@@ -170,8 +170,9 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				incrementalRendering: true,
 				maxFps: 60,
 				// Patched in (scripts/ink-patches/ink-js.mjs): how the player hands Ink a finished frame.
-				onFinishedFrames(write: (output: string) => boolean) {
+				onFinishedFrames(write: (output: string) => boolean, plan: (output: string) => (() => boolean) | undefined) {
 					finishedFrames.write = write;
+					finishedFrames.plan = plan;
 				},
 			} as RenderOptions,
 		);

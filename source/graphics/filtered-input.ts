@@ -67,7 +67,11 @@ export class FilteredInput extends Readable {
 		this.timer = undefined;
 		const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
 		const {keys, replies, holding} = this.splitter.push(bytes.toString('latin1'), this.expecting > 0);
-		if (keys !== '') this.push(Buffer.from(keys, 'latin1'));
+		if (keys !== '') {
+			// Told before Ink reads them (a key drawn ahead is written at once: use-finished-frame.ts), unless keys before them wait unread.
+			if (this.readableLength === 0) this.emit('keys', keys);
+			this.push(Buffer.from(keys, 'latin1'));
+		}
 		for (const reply of replies) for (const listener of [...this.replyListeners]) listener(reply);
 		if (holding) {
 			this.timer = setTimeout(() => {

@@ -12,8 +12,15 @@
  * output of code run on the slide, no redraw under way, the size the
  * terminal has, no key handled since the last render, and no picture the
  * terminal draws itself on either screen (those follow Ink's own frames).
+ *
+ * The keys a talk is moved with (`keysAhead`) go further: while the player
+ * waits after a render, the screens they lead to are laid out and Ink works
+ * out their bytes (`planFinishedFrame`), so the key, as Ink reads it, is
+ * answered with one write before Ink parses it or React hears of it. A plan
+ * is dropped by any render or any write of Ink's since.
  */
-import {useCallback, useMemo, useRef} from 'react';
+import type {EventEmitter} from 'node:events';
+import {useCallback, useEffect, useLayoutEffect, useMemo, useRef} from 'react';
 import {placementsIn} from '../graphics/placement.js';
 import type {GraphicsLayer} from '../graphics/layer.js';
 import {movedScreen} from '../layout/moved-screen.js';
@@ -24,8 +31,26 @@ import type {NavState} from '../navigation/navigation.js';
 import type {AnsiOptions} from '../render/ansi.js';
 import {screenOutput} from '../render/screen-output.js';
 
-/** Where Ink's function lands once Ink is made (the render option `onFinishedFrames`). */
-export type FinishedFrames = {write?: (output: string) => boolean};
+/** Where Ink's functions land once Ink is made (the render option `onFinishedFrames`). */
+export type FinishedFrames = {
+	write?: (output: string) => boolean;
+	/** The write of `output` worked out now, to be done later: false when another write came first. */
+	plan?: (output: string) => (() => boolean) | undefined;
+};
+
+/** The keys drawn ahead, as Ink reads them (its 'input' events), with the names the player gives them (keymap.ts). */
+export const keysAhead: ReadonlyMap<string, string> = new Map([
+	['\u001B[C', 'right'],
+	['\u001B[D', 'left'],
+	['\u001B[B', 'down'],
+	['\u001B[A', 'up'],
+	[' ', 'space'],
+	['\u001B[6~', 'pagedown'],
+	['\u001B[5~', 'pageup'],
+]);
+
+/** A screen drawn ahead: the state a key leads to and the write of its frame. */
+type Ahead = {readonly input: FrameInput; readonly next: NavState; readonly write: () => boolean};
 
 export type FrameInput = {
 	readonly screen: ScreenInput;
@@ -39,6 +64,12 @@ export type FrameInput = {
 	readonly stdout: NodeJS.WriteStream;
 	/** The presenter's clock as the render after `next` will show it. */
 	readonly clockAfter: (next: NavState) => PresenterClock;
+	/** The state a key (by name) leads to, as the key handler moves. */
+	readonly navigateBy: (state: NavState, name: string) => NavState;
+	/** Where Ink tells of each key it reads, before the key handlers (useStdin's `internal_eventEmitter`). */
+	readonly keys: EventEmitter | undefined;
+	/** The keyboard Ink reads. */
+	readonly stdin: NodeJS.ReadStream | undefined;
 };
 
 export type FinishedFrame = {
@@ -49,11 +80,15 @@ export type FinishedFrame = {
 };
 
 export function useFinishedFrame(frames: FinishedFrames | undefined, input: FrameInput): FinishedFrame {
+	// The inputs of the last render committed (a render React drops, such as one for a state set to the value it had, is not drawn).
 	const latest = useRef(input);
-	latest.current = input;
 	// A key handled since the last render: its state is not drawn yet, so nothing is drawn ahead of it.
 	const unrendered = useRef(false);
-	unrendered.current = false;
+	useLayoutEffect(() => {
+		latest.current = input;
+		unrendered.current = false;
+	});
+	const ahead = useRef<Ahead[]>([]);
 	const key = useCallback(() => {
 		const fresh = !unrendered.current;
 		unrendered.current = true;
@@ -63,15 +98,82 @@ export function useFinishedFrame(frames: FinishedFrames | undefined, input: Fram
 		(move: (current: NavState) => NavState) => {
 			const write = frames?.write;
 			if (!write) return;
-			const {screen, pictures, ansi, motion, busy, graphics, stdout, clockAfter} = latest.current;
-			if (busy || stdout.columns !== screen.size.columns || stdout.rows !== screen.size.rows) return;
-			const next = move(screen.nav);
-			const moved = movedScreen(screen, next, motion, clockAfter(next));
-			if (!moved) return;
-			if (graphics && (pictures || placementsIn(moved).length > 0)) return;
-			write(screenOutput(moved, ansi));
+			const next = move(latest.current.screen.nav);
+			const output = frameFor(latest.current, next);
+			if (output !== undefined) write(output);
 		},
 		[frames],
 	);
+
+	// After every render, once the player is idle: the screens of the keys a talk is moved with.
+	useEffect(() => {
+		ahead.current = [];
+		if (!frames?.plan || !input.keys) return;
+		const drawn = input;
+		const timer = setImmediate(() => {
+			const plan = frames.plan;
+			if (!plan || latest.current !== drawn || unrendered.current) return;
+			const planned: Ahead[] = [];
+			for (const name of new Set(keysAhead.values())) {
+				const next = drawn.navigateBy(drawn.screen.nav, name);
+				if (next === drawn.screen.nav || planned.some(known => sameState(known.next, next))) continue;
+				const output = frameFor(drawn, next, true);
+				const write = output === undefined ? undefined : plan(output);
+				if (write) planned.push({input: drawn, next, write});
+			}
+
+			ahead.current = planned;
+		});
+		return () => {
+			clearImmediate(timer);
+		};
+	});
+
+	// A key drawn ahead is written as Ink reads it, before it is parsed; the key handler then finds it drawn (key() is false).
+	useEffect(() => {
+		const emitter = input.keys;
+		if (!emitter) return;
+		const early = (raw: string) => {
+			const name = keysAhead.get(raw);
+			if (name === undefined || unrendered.current) return;
+			const current = latest.current;
+			const next = current.navigateBy(current.screen.nav, name);
+			const found = ahead.current.find(known => known.input === current && sameState(known.next, next));
+			if (!found || current.stdout.columns !== current.screen.size.columns || current.stdout.rows !== current.screen.size.rows) return;
+			ahead.current = [];
+			if (found.write()) unrendered.current = true;
+		};
+
+		emitter.prependListener('input', early);
+		// The keyboard may tell of them sooner still (graphics/filtered-input.ts): a key is then drawn here, and found drawn above.
+		const source = input.stdin;
+		source?.on('keys', early);
+		return () => {
+			emitter.off('input', early);
+			source?.off('keys', early);
+		};
+	}, [input.keys, input.stdin]);
+
 	return useMemo(() => ({key, present}), [key, present]);
+}
+
+/**
+ * The text of the screen `next` leads to from the last render, when the
+ * layout alone knows it (see the top of this file). `ahead`: drawn before
+ * the key, so only where no clock shows (the presenter's moves on).
+ */
+function frameFor(input: FrameInput, next: NavState, ahead = false): string | undefined {
+	const {screen, pictures, ansi, motion, busy, graphics, stdout, clockAfter} = input;
+	if (busy || stdout.columns !== screen.size.columns || stdout.rows !== screen.size.rows) return undefined;
+	if (ahead && (screen.nav.presenter || next.presenter || screen.paneOnly === true)) return undefined;
+	const moved = movedScreen(screen, next, motion, clockAfter(next));
+	if (!moved) return undefined;
+	if (graphics && (pictures || placementsIn(moved).length > 0)) return undefined;
+	return screenOutput(moved, ansi);
+}
+
+/** The same state: every field the same value (a move keeps the objects it does not change). */
+function sameState(a: NavState, b: NavState): boolean {
+	const keys = Object.keys(a) as Array<keyof NavState>;
+	return keys.length === Object.keys(b).length && keys.every(name => a[name] === b[name]);
 }

@@ -42,6 +42,26 @@ describe('the keyboard as Ink reads it', () => {
 		assert.deepEqual(replies, [{kind: 'kitty', id: 31, ok: true, message: 'OK'}, {kind: 'attributes'}]);
 	});
 
+	it('tells of keys as they arrive, before they can be read, unless keys before them wait unread', async () => {
+		const {keyboard, input, read} = start();
+		const told: Array<{keys: string; readable: number}> = [];
+		input.on('keys', (keys: string) => told.push({keys, readable: input.readableLength}));
+		keyboard.write('\u001B[C');
+		await turn();
+		assert.deepEqual(told, [{keys: '\u001B[C', readable: 0}]);
+		keyboard.write('\u001B[?62;22c');
+		await turn();
+		assert.equal(told.length, 1, 'an answer alone is no key');
+		// Ink has not read the first key yet: the second is not told of (drawn ahead, it would pass the first).
+		keyboard.write(' ');
+		await turn();
+		assert.equal(told.length, 1);
+		assert.equal(read(), '\u001B[C ');
+		keyboard.write('\u001B[D');
+		await turn();
+		assert.deepEqual(told.at(-1), {keys: '\u001B[D', readable: 0});
+	});
+
 	it('the start of an answer is held a moment, then goes on as keys if nothing follows', async () => {
 		const {keyboard, read} = start();
 		keyboard.write('\u001BP');

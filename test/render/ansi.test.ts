@@ -33,7 +33,10 @@ test('truecolor writes a colour the xterm palette has exactly as its entry, any 
 	assert.equal(level3('#121212'), '\u001B[38;5;233mx\u001B[0m');
 	assert.equal(level3('#131313'), '\u001B[38;2;19;19;19mx\u001B[0m');
 	for (let entry = 22; entry < 256; entry++) {
-		const hex = entry < 232 ? [Math.floor((entry - 16) / 36), Math.floor((entry - 16) / 6) % 6, (entry - 16) % 6].map(step => [0, 95, 135, 175, 215, 255][step]!) : Array.from({length: 3}, () => 8 + (entry - 232) * 10);
+		const hex =
+			entry < 232
+				? [Math.floor((entry - 16) / 36), Math.floor((entry - 16) / 6) % 6, (entry - 16) % 6].map(step => [0, 95, 135, 175, 215, 255][step]!)
+				: Array.from({length: 3}, () => 8 + (entry - 232) * 10);
 		const [r, g, b] = hex as [number, number, number];
 		assert.equal(exact256(r, g, b), entry);
 		assert.equal(nearest256(r, g, b), entry, 'the short code names the same entry the 256-colour level picks');

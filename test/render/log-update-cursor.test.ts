@@ -11,7 +11,14 @@ import {test} from 'node:test';
 import {VirtualScreen} from '../harness/xterm.js';
 import {random} from '../support/random.js';
 
-type Log = ((text: string) => boolean) & {clear: () => void; sync: (text: string) => void; done: () => void; oneLine?: (text: string) => boolean};
+type Planned = {text: string; apply: () => boolean};
+type Log = ((text: string) => boolean) & {
+	clear: () => void;
+	sync: (text: string) => void;
+	done: () => void;
+	oneLine?: (text: string) => boolean;
+	plan?: (text: string) => Planned | undefined;
+};
 type LogUpdate = {default: {create: (stream: NodeJS.WriteStream, options: {incremental: boolean}) => Log}};
 
 const columns = 30;
@@ -64,4 +71,37 @@ test("typing frames and Ink's own writes, in any order, leave the screen as each
 		screen.dispose();
 		whole.dispose();
 	}
+});
+
+test('a frame planned ahead is the bytes the frame would write, and is dropped by any write in between', async () => {
+	const {default: logUpdate} = (await import(new URL('log-update.js', import.meta.resolve('ink')).href)) as LogUpdate;
+	const logs = [0, 1].map(() => {
+		const out = {written: ''};
+		const stream = {columns, rows, isTTY: true, write: (text: string) => ((out.written += text), true)} as unknown as NodeJS.WriteStream;
+		return {out, log: logUpdate.create(stream, {incremental: true})};
+	});
+	const [ahead, plain] = logs as [(typeof logs)[0], (typeof logs)[0]];
+	assert.equal(typeof ahead.log.plan, 'function', 'the patched log-update: run the tests with npm test');
+	const frame = (slide: number) =>
+		`${Array.from({length: rows - 1}, (_, row) => (row % 3 === slide % 3 ? `slide ${slide} row ${row}` : `row ${row}`)).join('\n')}\n`;
+	for (const {log} of logs) log(frame(0));
+	assert.equal(ahead.log.plan!(frame(0)), undefined, 'the frame on screen: nothing to plan');
+	for (let slide = 1; slide < 6; slide++) {
+		for (const entry of logs) entry.out.written = '';
+		const planned = ahead.log.plan!(frame(slide));
+		assert.ok(planned);
+		assert.equal(ahead.out.written, '', 'planning writes nothing');
+		plain.log(frame(slide));
+		assert.equal(planned.text, plain.out.written, `slide ${slide}: the same bytes`);
+		assert.equal(planned.apply(), true);
+		// Both logs now hold the same frame and cursor: the next frame is written the same way by each.
+	}
+
+	assert.equal(ahead.log.plan!(`${frame(7)}extra\n`), undefined, 'another height is left to Ink');
+	const stale = ahead.log.plan!(frame(9));
+	ahead.log(frame(8));
+	assert.equal(stale!.apply(), false, 'a frame written since: the plan is dropped');
+	const cleared = ahead.log.plan!(frame(7));
+	ahead.log.clear();
+	assert.equal(cleared!.apply(), false, 'cleared since (a resize): the plan is dropped');
 });
