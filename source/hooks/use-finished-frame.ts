@@ -105,10 +105,10 @@ export function useFinishedFrame(frames: FinishedFrames | undefined, input: Fram
 		[frames],
 	);
 
-	// After every render, once the player is idle: the screens of the keys a talk is moved with.
+	// After every render, once the player is idle: the screens of the keys a talk is moved with (on the slides: an overlay's keys keep the finished frame, and laying out the overview ahead at 10,000 slides is some 5 ms a key).
 	useEffect(() => {
 		ahead.current = [];
-		if (!frames?.plan || !input.keys) return;
+		if (!frames?.plan || !input.keys || input.screen.nav.overlay !== 'none') return;
 		const drawn = input;
 		const timer = setImmediate(() => {
 			const plan = frames.plan;
