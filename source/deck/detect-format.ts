@@ -29,6 +29,8 @@ type Sign = {
 	readonly weight: number;
 	/** The characters a line it matches can start with, after spaces and tabs: other lines are not tested (most lines of a deck start with a letter). Absent: any. */
 	readonly first?: string;
+	/** Text that every line it matches holds, for a sign with no `first`: other lines are not tested. */
+	readonly holds?: string;
 	readonly test: (line: string) => boolean;
 };
 
@@ -56,8 +58,14 @@ export const lineSigns: readonly Sign[] = [
 		weight: 3,
 		test: line => /^\.[A-Za-z_-][\w-]*(?:\.[A-Za-z_-][\w-]*)*\[[ \t]*$/.test(line),
 	},
-	{format: 'remark', what: 'shell-wrap terminal', weight: 3, test: line => /<div\b[^<>]*\bclass\s*=\s*["'][^"']*\bshell-wrap\b/.test(line)},
-	{format: 'remark', what: '`{{content}}`', weight: 3, test: line => /\{\{\s*content\s*\}\}/.test(line)},
+	{
+		format: 'remark',
+		what: 'shell-wrap terminal',
+		holds: 'shell-wrap',
+		weight: 3,
+		test: line => /<div\b[^<>]*\bclass\s*=\s*["'][^"']*\bshell-wrap\b/.test(line),
+	},
+	{format: 'remark', what: '`{{content}}`', holds: '{{', weight: 3, test: line => /\{\{\s*content\s*\}\}/.test(line)},
 	{format: 'presenterm', what: '`<!-- end_slide -->`', first: '<', weight: 10, test: line => /^[ \t]*<!--[ \t]*end_slide[ \t]*-->/.test(line)},
 	{format: 'presenterm', what: '`<!-- speaker_note -->`', first: '<', weight: 3, test: line => /^[ \t]*<!--[ \t]*speaker_note\b/.test(line)},
 	{
@@ -79,6 +87,11 @@ export const lineSigns: readonly Sign[] = [
 	{format: 'markdown', what: 'setext heading underline (`===`)', first: '=', weight: 2, test: line => /^={3,}[ \t]*$/.test(line)},
 	{format: 'lookatme', what: '`<!-- stop -->`', first: '<', weight: 3, test: line => /^[ \t]*<!--[ \t]*stop[ \t]*-->/.test(line)},
 ];
+
+/** The signs by the characters their lines start with, and the signs of any line: each line is tested against its own few. */
+const signsByLead = new Map<string, Sign[]>();
+const signsAnywhere = lineSigns.filter(sign => sign.first === undefined);
+for (const sign of lineSigns) for (const lead of sign.first ?? '') signsByLead.set(lead, [...(signsByLead.get(lead) ?? []), sign]);
 
 /** remark's slide properties, at the top of the deck or of a slide. */
 const remarkProperty =
@@ -126,8 +139,8 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 		else found.set(key, {format, what, weight, line, count: 1});
 	};
 
-	if (/<textarea\b/i.test(text)) add('remark', 'a remark HTML page (`<textarea>`)', 10, 1);
-	else if (/\bremark\.create\s*\(/.test(text)) add('remark', 'a page that calls `remark.create`', 10, 1);
+	if (foundAt(text, ['<t', '<T'], /<textarea\b/iy)) add('remark', 'a remark HTML page (`<textarea>`)', 10, 1);
+	else if (foundAt(text, ['remark.create'], /(?<!\w)remark\.create\s*\(/y)) add('remark', 'a page that calls `remark.create`', 10, 1);
 	for (const [pattern, format, what, weight] of fileSigns) if (pattern.test(fileName)) add(format, what, weight, 1);
 
 	const lines = headOf(text).split('\n');
@@ -170,9 +183,9 @@ export function detectDeck(text: string, fileName = ''): DetectedFormat {
 			slideTop = anyProperty.test(line);
 		}
 
-		const lead = leadingCharacter(line);
-		for (const sign of lineSigns)
-			if ((sign.first === undefined || sign.first.includes(lead)) && sign.test(line)) add(sign.format, sign.what, sign.weight, index + 1);
+		for (const sign of signsByLead.get(leadingCharacter(line)) ?? []) if (sign.test(line)) add(sign.format, sign.what, sign.weight, index + 1);
+		for (const sign of signsAnywhere)
+			if ((sign.holds === undefined || line.includes(sign.holds)) && sign.test(line)) add(sign.format, sign.what, sign.weight, index + 1);
 	}
 
 	const evidence = [...found.values()];
@@ -210,6 +223,23 @@ export function leadingCharacter(line: string): string {
 	let at = 0;
 	while (line[at] === ' ' || line[at] === '\t') at++;
 	return line[at] ?? '\n';
+}
+
+/**
+ * Whether the sticky `pattern` matches where one of `starts` is: the whole
+ * deck is searched with indexOf, which is native, where a regular expression
+ * runs interpreted the first time V8 meets it (some 10 ms over 2 MB, before
+ * the first frame).
+ */
+function foundAt(text: string, starts: readonly string[], pattern: RegExp): boolean {
+	for (const start of starts) {
+		for (let at = text.indexOf(start); at !== -1; at = text.indexOf(start, at + 1)) {
+			pattern.lastIndex = at;
+			if (pattern.test(text)) return true;
+		}
+	}
+
+	return false;
 }
 
 /** The deck's first `headCharacters`, cut after the last whole line in them. */

@@ -12,6 +12,11 @@ describe('detectFormat', () => {
 	const cases: Array<[DeckFormat, string, string]> = [
 		['remark', 'an HTML page with a textarea', '<html><textarea id="source">\n# Hi\n</textarea></html>'],
 		['remark', 'a page that calls remark.create', '<script>remark.create({sourceUrl: "a.md"})</script>'],
+		['remark', 'a textarea in capitals', '<HTML><TextArea id="source">\n# Hi\n</TEXTAREA></HTML>'],
+		['remark', 'remark.create with a space before its parenthesis', 'var slideshow = remark.create ({ratio: "16:9"});'],
+		['remark', 'a textarea past the head the lines are read from', `${'<p>filler</p>\n'.repeat(headCharacters / 10)}<textarea id="source">\n# Hi\n</textarea>`],
+		['markdown', 'a word that ends in remark.create', '# Hi\n\nmyremark.create(x)\n'],
+		['markdown', 'textarea without its bracket', '# The textarea\n\n<text area> is not <textareas\n'],
 		['remark', '??? notes', '# Hi\n\n???\nnotes\n'],
 		['remark', '-- steps', '- one\n--\n- two\n'],
 		['remark', 'class: at the top of the file', 'class: center, middle\n\n# Hi\n'],
