@@ -61,15 +61,15 @@ async function playThrough(
 		{isTTY: true, columns, rows},
 	);
 	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
-	const ink: {write?: (output: string) => boolean; plan?: (output: string) => (() => boolean) | undefined} = {};
+	const ink: {write?: (output: string) => boolean; plan?: FinishedFrames['plan']} = {};
 	let drawnAhead = 0;
 	const frames: FinishedFrames = {
 		get plan() {
 			const plan = ink.plan;
 			return ahead && plan
-				? (output: string) => {
-						const write = plan(output);
-						return write
+				? (frame: () => string | undefined) => {
+						const write = plan(frame);
+						return typeof write === 'function'
 							? () => {
 									inFinished = true;
 									try {
@@ -80,7 +80,7 @@ async function playThrough(
 										inFinished = false;
 									}
 								}
-							: undefined;
+							: write;
 					}
 				: undefined;
 		},
@@ -116,7 +116,7 @@ async function playThrough(
 			incrementalRendering: true,
 			// Unthrottled, so that the render after a key writes within the key's handling (the player's 60 frames a second would put it on a timer).
 			maxFps: 0,
-			onFinishedFrames(write: (output: string) => boolean, plan: (output: string) => (() => boolean) | undefined) {
+			onFinishedFrames(write: (output: string) => boolean, plan: FinishedFrames['plan']) {
 				ink.write = write;
 				ink.plan = plan;
 			},
@@ -217,4 +217,67 @@ test('each key drawn ahead is, as Ink reads it, the key the player moves by', as
 
 	instance.unmount();
 	assert.deepEqual(heard, [...keysAhead.values()]);
+});
+
+test("a key after a render that waited on Ink's throttle (60 frames a second) is drawn ahead too", async () => {
+	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
+	const stdout = Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: true, columns, rows});
+	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
+	const ink: {plan?: FinishedFrames['plan']} = {};
+	const answers: string[] = [];
+	const drawn: boolean[] = [];
+	const frames: FinishedFrames = {
+		get plan() {
+			const plan = ink.plan;
+			return plan
+				? (frame: () => string | undefined) => {
+						const write = plan(frame);
+						answers.push(write === undefined ? 'none' : write === 'later' ? 'later' : 'planned');
+						return typeof write === 'function'
+							? () => {
+									const wrote = write();
+									drawn.push(wrote);
+									return wrote;
+								}
+							: write;
+					}
+				: undefined;
+		},
+	};
+	const instance = render(
+		<App
+			deck={deck}
+			start={0}
+			ansi={{level: 3, hyperlinks: true}}
+			stdout={stdout as unknown as NodeJS.WriteStream}
+			onQuit={() => {}}
+			motion={{animate: false, charactersPerSecond: 25}}
+			finishedFrames={frames}
+		/>,
+		{
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			incrementalRendering: true,
+			maxFps: 60,
+			onFinishedFrames(_write: unknown, plan: FinishedFrames['plan']) {
+				ink.plan = plan;
+			},
+		} as RenderOptions,
+	);
+	const pause = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
+	await pause(100);
+	// Two keys a turn apart: the second one's render comes within Ink's 17 ms, so Ink writes it on its throttle.
+	stdin.write('\u001B[C');
+	await settle();
+	stdin.write('\u001B[C');
+	await settle();
+	await pause(100);
+	const before = drawn.length;
+	stdin.write('\u001B[C');
+	await settle();
+	instance.unmount();
+	assert.ok(answers.includes('later'), `Ink's answers: ${answers.join(', ')}`);
+	assert.deepEqual(drawn.slice(before), [true], 'the third key drawn ahead');
 });

@@ -134,16 +134,27 @@ export const inkJsPatches = [
 			'the player waits) is written as it arrives: `planFinishedFrame` works out the bytes that ' +
 			'`writeFinishedFrame` would write (the log-update patch `plan`) and returns the function ' +
 			'that writes them, with the same bookkeeping, as long as nothing was written in between; ' +
-			'otherwise (or while a render of its own waits to be written) it writes nothing and returns ' +
-			'false, and the key takes the usual way.',
+			'otherwise it writes nothing and returns false, and the key takes the usual way. The frame ' +
+			'is asked for (laid out) only once the cheap checks pass; while a render of its own waits ' +
+			"on Ink's throttle the answer is 'later'.",
 		find: `    writeFinishedFrame = (output) => {`,
-		replace: `    planFinishedFrame = (output) => {
+		replace: `    planFinishedFrame = (frame) => {
         if (this.isUnmounted || this.isUnmounting || this.options.debug || isInCi || this.isScreenReaderEnabled || typeof this.log.plan !== 'function') {
             return undefined;
         }
         const rows = this.options.stdout.rows;
+        if (!this.options.stdout.isTTY || this.lastOutputHeight >= rows || this.log.isCursorDirty()) {
+            return undefined;
+        }
+        if (this.hasPendingThrottledRender) {
+            return 'later';
+        }
+        const output = frame();
+        if (output === undefined) {
+            return undefined;
+        }
         const outputHeight = output === '' ? 0 : output.split('\\n').length;
-        if (!this.options.stdout.isTTY || this.lastOutputHeight >= rows || outputHeight >= rows || output === this.lastOutput || this.log.isCursorDirty() || this.hasPendingThrottledRender) {
+        if (outputHeight >= rows || output === this.lastOutput) {
             return undefined;
         }
         const outputToRender = output + '\\n';

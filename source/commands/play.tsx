@@ -170,7 +170,7 @@ export async function play(deck: Deck, options: PlayOptions, started: Started): 
 				incrementalRendering: true,
 				maxFps: 60,
 				// Patched in (scripts/ink-patches/ink-js.mjs): how the player hands Ink a finished frame.
-				onFinishedFrames(write: (output: string) => boolean, plan: (output: string) => (() => boolean) | undefined) {
+				onFinishedFrames(write: (output: string) => boolean, plan: NonNullable<FinishedFrames['plan']>) {
 					finishedFrames.write = write;
 					finishedFrames.plan = plan;
 				},

@@ -34,8 +34,11 @@ import {screenOutput} from '../render/screen-output.js';
 /** Where Ink's functions land once Ink is made (the render option `onFinishedFrames`). */
 export type FinishedFrames = {
 	write?: (output: string) => boolean;
-	/** The write of `output` worked out now, to be done later: false when another write came first. */
-	plan?: (output: string) => (() => boolean) | undefined;
+	/**
+	 * The write of a frame worked out now, to be done later (false then when another write came first);
+	 * `frame` lays it out, asked only when Ink can plan. 'later': a render of Ink's own waits on its throttle.
+	 */
+	plan?: (frame: () => string | undefined) => (() => boolean) | 'later' | undefined;
 };
 
 /** The keys drawn ahead, as Ink reads them (its 'input' events), with the names the player gives them (keymap.ts). */
@@ -48,6 +51,9 @@ export const keysAhead: ReadonlyMap<string, string> = new Map([
 	['\u001B[6~', 'pagedown'],
 	['\u001B[5~', 'pageup'],
 ]);
+
+/** Ink's frames, at most 60 a second (the player's `maxFps`), are this far apart. */
+const throttleMs = 17;
 
 /** A screen drawn ahead: the state a key leads to and the write of its frame. */
 type Ahead = {readonly input: FrameInput; readonly next: NavState; readonly write: () => boolean};
@@ -110,22 +116,31 @@ export function useFinishedFrame(frames: FinishedFrames | undefined, input: Fram
 		ahead.current = [];
 		if (!frames?.plan || !input.keys || input.screen.nav.overlay !== 'none') return;
 		const drawn = input;
-		const timer = setImmediate(() => {
+		let later: NodeJS.Timeout | undefined;
+		const prepare = () => {
 			const plan = frames.plan;
 			if (!plan || latest.current !== drawn || unrendered.current) return;
 			const planned: Ahead[] = [];
 			for (const name of new Set(keysAhead.values())) {
 				const next = drawn.navigateBy(drawn.screen.nav, name);
 				if (next === drawn.screen.nav || planned.some(known => sameState(known.next, next))) continue;
-				const output = frameFor(drawn, next, true);
-				const write = output === undefined ? undefined : plan(output);
+				const write = plan(() => frameFor(drawn, next, true));
+				if (write === 'later') {
+					// Ink's own frame of the render comes on its throttle (60 a second): then.
+					later = setTimeout(prepare, throttleMs);
+					return;
+				}
+
 				if (write) planned.push({input: drawn, next, write});
 			}
 
 			ahead.current = planned;
-		});
+		};
+
+		const soon = setImmediate(prepare);
 		return () => {
-			clearImmediate(timer);
+			clearImmediate(soon);
+			clearTimeout(later);
 		};
 	});
 
