@@ -37,6 +37,37 @@ async function settle(): Promise<void> {
 	for (let turn = 0; turn < 4; turn++) await new Promise(resolve => setImmediate(resolve));
 }
 
+type InkFrames = {write?: (output: string) => boolean; plan?: FinishedFrames['plan']};
+
+/** The player on a fake 100x30 terminal, Ink patched as in the bundle: `ink` receives Ink's frame functions, the player gets `frames`. */
+function renderPlayer(deck: Deck, stdout: Writable, frames: FinishedFrames, ink: InkFrames, {animate, maxFps}: {animate: boolean; maxFps: number}) {
+	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
+	const instance = render(
+		<App
+			deck={deck}
+			start={0}
+			ansi={{level: 3, hyperlinks: true}}
+			stdout={stdout as unknown as NodeJS.WriteStream}
+			onQuit={() => {}}
+			motion={{animate, charactersPerSecond: 25}}
+			finishedFrames={frames}
+		/>,
+		{
+			stdout: stdout as unknown as NodeJS.WriteStream,
+			stdin: stdin as unknown as NodeJS.ReadStream,
+			exitOnCtrlC: false,
+			patchConsole: false,
+			incrementalRendering: true,
+			maxFps,
+			onFinishedFrames(write: InkFrames['write'], plan: InkFrames['plan']) {
+				ink.write = write;
+				ink.plan = plan;
+			},
+		} as RenderOptions,
+	);
+	return {instance, stdin};
+}
+
 async function playThrough(
 	deck: Deck,
 	animate: boolean,
@@ -60,8 +91,7 @@ async function playThrough(
 		}),
 		{isTTY: true, columns, rows},
 	);
-	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
-	const ink: {write?: (output: string) => boolean; plan?: FinishedFrames['plan']} = {};
+	const ink: InkFrames = {};
 	let drawnAhead = 0;
 	const frames: FinishedFrames = {
 		get plan() {
@@ -98,30 +128,8 @@ async function playThrough(
 				: undefined;
 		},
 	};
-	const instance = render(
-		<App
-			deck={deck}
-			start={0}
-			ansi={{level: 3, hyperlinks: true}}
-			stdout={stdout as unknown as NodeJS.WriteStream}
-			onQuit={() => {}}
-			motion={{animate, charactersPerSecond: 25}}
-			finishedFrames={frames}
-		/>,
-		{
-			stdout: stdout as unknown as NodeJS.WriteStream,
-			stdin: stdin as unknown as NodeJS.ReadStream,
-			exitOnCtrlC: false,
-			patchConsole: false,
-			incrementalRendering: true,
-			// Unthrottled, so that the render after a key writes within the key's handling (the player's 60 frames a second would put it on a timer).
-			maxFps: 0,
-			onFinishedFrames(write: (output: string) => boolean, plan: FinishedFrames['plan']) {
-				ink.write = write;
-				ink.plan = plan;
-			},
-		} as RenderOptions,
-	);
+	// Unthrottled, so that the render after a key writes within the key's handling (the player's 60 frames a second would put it on a timer).
+	const {instance, stdin} = renderPlayer(deck, stdout, frames, ink, {animate, maxFps: 0});
 	const tally: Tally = {changes: 0, finished: 0, afterFinished: 0};
 	await settle();
 	for (let press = 0; press < count; press++) {
@@ -222,8 +230,7 @@ test('each key drawn ahead is, as Ink reads it, the key the player moves by', as
 test("a key after a render that waited on Ink's throttle (60 frames a second) is drawn ahead too", async () => {
 	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
 	const stdout = Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: true, columns, rows});
-	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
-	const ink: {plan?: FinishedFrames['plan']} = {};
+	const ink: InkFrames = {};
 	const answers: string[] = [];
 	const drawn: boolean[] = [];
 	const frames: FinishedFrames = {
@@ -244,28 +251,7 @@ test("a key after a render that waited on Ink's throttle (60 frames a second) is
 				: undefined;
 		},
 	};
-	const instance = render(
-		<App
-			deck={deck}
-			start={0}
-			ansi={{level: 3, hyperlinks: true}}
-			stdout={stdout as unknown as NodeJS.WriteStream}
-			onQuit={() => {}}
-			motion={{animate: false, charactersPerSecond: 25}}
-			finishedFrames={frames}
-		/>,
-		{
-			stdout: stdout as unknown as NodeJS.WriteStream,
-			stdin: stdin as unknown as NodeJS.ReadStream,
-			exitOnCtrlC: false,
-			patchConsole: false,
-			incrementalRendering: true,
-			maxFps: 60,
-			onFinishedFrames(_write: unknown, plan: FinishedFrames['plan']) {
-				ink.plan = plan;
-			},
-		} as RenderOptions,
-	);
+	const {instance, stdin} = renderPlayer(deck, stdout, frames, ink, {animate: false, maxFps: 60});
 	const pause = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 	await pause(100);
 	// Two keys a turn apart: the second one's render comes within Ink's 17 ms, so Ink writes it on its throttle.
