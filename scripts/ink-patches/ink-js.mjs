@@ -100,13 +100,11 @@ export const inkJsPatches = [
 			'Ink would not write a frame this way (debug, CI, screen reader, a frame of the ' +
 			"screen's height, unmounting).",
 		find: `    calculateLayout = () => {`,
-		replace: `    writeFinishedFrame = (output) => {
-        if (this.isUnmounted || this.isUnmounting || this.options.debug || isInCi || this.isScreenReaderEnabled) {
-            return false;
-        }
-        const rows = this.options.stdout.rows;
+		replace: `    finishedFrameRefused = () => this.isUnmounted || this.isUnmounting || this.options.debug || isInCi || this.isScreenReaderEnabled ||
+        !this.options.stdout.isTTY || this.lastOutputHeight >= this.options.stdout.rows;
+    writeFinishedFrame = (output) => {
         const outputHeight = output === '' ? 0 : output.split('\\n').length;
-        if (!this.options.stdout.isTTY || this.lastOutputHeight >= rows || outputHeight >= rows) {
+        if (this.finishedFrameRefused() || outputHeight >= this.options.stdout.rows) {
             return false;
         }
         const outputToRender = output + '\\n';
@@ -139,13 +137,10 @@ export const inkJsPatches = [
 			"on Ink's throttle the answer is 'later'.",
 		find: `    writeFinishedFrame = (output) => {`,
 		replace: `    planFinishedFrame = (frame) => {
-        if (this.isUnmounted || this.isUnmounting || this.options.debug || isInCi || this.isScreenReaderEnabled || typeof this.log.plan !== 'function') {
+        if (this.finishedFrameRefused() || typeof this.log.plan !== 'function' || this.log.isCursorDirty()) {
             return undefined;
         }
         const rows = this.options.stdout.rows;
-        if (!this.options.stdout.isTTY || this.lastOutputHeight >= rows || this.log.isCursorDirty()) {
-            return undefined;
-        }
         if (this.hasPendingThrottledRender) {
             return 'later';
         }

@@ -15,7 +15,7 @@
  * Pure (`pixelGlyphInSlices` gives the event loop a turn between bands).
  */
 import type {Glyph, Line, Segment} from '../frame/frame.js';
-import {nearest256} from '../render/ansi.js';
+import {nearest256, paletteHex} from '../render/ansi.js';
 import type {PremultipliedImage} from './scale.js';
 
 /** A pixel is drawn when at least this opaque (0-255), else left to the terminal background. */
@@ -36,27 +36,6 @@ function pixelColour(data: Float32Array, index: number, level: 2 | 3): string {
 
 function hex(r: number, g: number, b: number): string {
 	return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
-}
-
-const cubeSteps = [0, 95, 135, 175, 215, 255];
-const paletteHexes = new Map<number, string>();
-
-/** `#rrggbb` of an xterm 256-colour palette entry from 16 up (the ones `nearest256` picks). */
-function paletteHex(index: number): string {
-	let cached = paletteHexes.get(index);
-	if (cached === undefined) {
-		if (index >= 232) {
-			const grey = 8 + (index - 232) * 10;
-			cached = hex(grey, grey, grey);
-		} else {
-			const cube = index - 16;
-			cached = hex(cubeSteps[Math.floor(cube / 36) % 6]!, cubeSteps[Math.floor(cube / 6) % 6]!, cubeSteps[cube % 6]!);
-		}
-
-		paletteHexes.set(index, cached);
-	}
-
-	return cached;
 }
 
 /**

@@ -110,6 +110,23 @@ export function exact256(r: number, g: number, b: number): number | undefined {
 	return 232 + (r - 8) / 10;
 }
 
+const paletteHexes = new Map<number, string>();
+
+/** `#rrggbb` of an xterm 256-colour palette entry from 16 up (the ones `nearest256` picks). */
+export function paletteHex(index: number): string {
+	let cached = paletteHexes.get(index);
+	if (cached === undefined) {
+		const [r, g, b] =
+			index >= 232
+				? [0, 0, 0].map(() => 8 + (index - 232) * 10)
+				: [Math.floor((index - 16) / 36) % 6, Math.floor((index - 16) / 6) % 6, (index - 16) % 6].map(step => cubeSteps[step]!);
+		cached = `#${((r! << 16) | (g! << 8) | b!).toString(16).padStart(6, '0')}`;
+		paletteHexes.set(index, cached);
+	}
+
+	return cached;
+}
+
 /** The nearest colour of the xterm 256-colour palette (cube or grey ramp). */
 export function nearest256(r: number, g: number, b: number): number {
 	const cubeIndex = (value: number) => {

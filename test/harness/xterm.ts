@@ -7,6 +7,7 @@
  */
 import xterm from '@xterm/headless';
 import unicode11 from '@xterm/addon-unicode11';
+import {paletteHex} from '../../source/render/ansi.js';
 
 const {Terminal} = xterm;
 const {Unicode11Addon} = unicode11;
@@ -73,8 +74,6 @@ function hex(rgb: number): string {
 	return `#${rgb.toString(16).padStart(6, '0')}`;
 }
 
-const cubeSteps = [0, 95, 135, 175, 215, 255];
-
 /**
  * The colour a cell is drawn in: an entry of the xterm palette from 16 up
  * (the colour cube and the grey ramp, which lectern writes for the theme
@@ -82,12 +81,7 @@ const cubeSteps = [0, 95, 135, 175, 215, 255];
  * colours, which every terminal theme sets its own way, stay numbers.
  */
 export function drawnColour(colour: CellColour): CellColour {
-	if (typeof colour !== 'number' || colour < 16) return colour;
-	const channels =
-		colour >= 232
-			? [0, 0, 0].map(() => 8 + (colour - 232) * 10)
-			: [Math.floor((colour - 16) / 36), Math.floor((colour - 16) / 6) % 6, (colour - 16) % 6].map(step => cubeSteps[step]!);
-	return hex((channels[0]! << 16) | (channels[1]! << 8) | channels[2]!);
+	return typeof colour === 'number' && colour >= 16 ? paletteHex(colour) : colour;
 }
 
 export class VirtualScreen {
