@@ -251,19 +251,24 @@ test("a key after a render that waited on Ink's throttle (60 frames a second) is
 				: undefined;
 		},
 	};
+	// Ink's throttle and the player's retry run on the mocked clock: the test does not depend on how fast the machine renders.
+	mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
 	const {instance, stdin} = renderPlayer(deck, stdout, frames, ink, {animate: false, maxFps: 60});
-	const pause = async (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
-	await pause(100);
-	// Two keys a turn apart: the second one's render comes within Ink's 17 ms, so Ink writes it on its throttle.
+	await settle();
+	mock.timers.tick(100);
+	await settle();
+	// Two keys with no time between them: Ink writes the second one's render on its throttle, 17 ms on.
 	stdin.write('\u001B[C');
 	await settle();
 	stdin.write('\u001B[C');
 	await settle();
-	await pause(100);
+	mock.timers.tick(100);
+	await settle();
 	const before = drawn.length;
 	stdin.write('\u001B[C');
 	await settle();
 	instance.unmount();
+	mock.timers.reset();
 	assert.ok(answers.includes('later'), `Ink's answers: ${answers.join(', ')}`);
 	assert.deepEqual(drawn.slice(before), [true], 'the third key drawn ahead');
 });
