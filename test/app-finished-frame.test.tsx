@@ -272,3 +272,61 @@ test("a key after a render that waited on Ink's throttle (60 frames a second) is
 	assert.ok(answers.includes('later'), `Ink's answers: ${answers.join(', ')}`);
 	assert.deepEqual(drawn.slice(before), [true], 'the third key drawn ahead');
 });
+
+test('the overview and help are laid out and planned once, while the player is idle on a slide, and nothing is written for them', async () => {
+	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
+	let written = '';
+	const stdout = Object.assign(
+		new Writable({
+			write(chunk: Buffer, _encoding, done) {
+				written += chunk.toString();
+				done();
+			},
+		}),
+		{isTTY: true, columns, rows},
+	);
+	const ink: InkFrames = {};
+	const laidOut: string[] = [];
+	const frames: FinishedFrames = {
+		get plan() {
+			const plan = ink.plan;
+			return plan
+				? (frame: () => string | undefined) =>
+						plan(() => {
+							const output = frame();
+							if (output !== undefined) laidOut.push(output);
+							return output;
+						})
+				: undefined;
+		},
+		get write() {
+			return ink.write;
+		},
+	};
+	const overlays = () => laidOut.filter(output => output.includes('Overview') || output.includes('this help')).length;
+	mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
+	const {instance, stdin} = renderPlayer(deck, stdout, frames, ink, {animate: false, maxFps: 0});
+	await settle();
+	assert.ok(laidOut.length > 0, 'the slide keys are planned at once');
+	assert.equal(overlays(), 0, 'the overlays wait until the player is idle');
+	const before = written.length;
+	mock.timers.tick(500);
+	await settle();
+	assert.equal(overlays(), 2, 'the overview and help, laid out once each');
+	assert.equal(written.length, before, 'nothing is written for them');
+	// Once: not again after a move and another idle time.
+	stdin.write('\u001B[C');
+	await settle();
+	mock.timers.tick(2000);
+	await settle();
+	assert.equal(overlays(), 2);
+	// The plans were dropped: `o` opens the overview as before.
+	stdin.write('o');
+	await settle();
+	instance.unmount();
+	mock.timers.reset();
+	const screen = new VirtualScreen(columns, rows);
+	await screen.write(written);
+	assert.match(screen.text().join('\n'), /Overview/);
+	assert.match(screen.text().join('\n'), /2\/10/);
+});
