@@ -227,7 +227,7 @@ test('each key drawn ahead is, as Ink reads it, the key the player moves by', as
 	assert.deepEqual(heard, [...keysAhead.values()]);
 });
 
-test("a key after a render that waited on Ink's throttle (60 frames a second) is drawn ahead too", async () => {
+test("a key after a render that waited on Ink's throttle (60 frames a second) is drawn ahead too", async t => {
 	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
 	const stdout = Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: true, columns, rows});
 	const ink: InkFrames = {};
@@ -252,28 +252,27 @@ test("a key after a render that waited on Ink's throttle (60 frames a second) is
 		},
 	};
 	// Ink's throttle and the player's retry run on the mocked clock: the test does not depend on how fast the machine renders.
-	mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
+	t.mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
 	const {instance, stdin} = renderPlayer(deck, stdout, frames, ink, {animate: false, maxFps: 60});
 	await settle();
-	mock.timers.tick(100);
+	t.mock.timers.tick(100);
 	await settle();
 	// Two keys with no time between them: Ink writes the second one's render on its throttle, 17 ms on.
 	stdin.write('\u001B[C');
 	await settle();
 	stdin.write('\u001B[C');
 	await settle();
-	mock.timers.tick(100);
+	t.mock.timers.tick(100);
 	await settle();
 	const before = drawn.length;
 	stdin.write('\u001B[C');
 	await settle();
 	instance.unmount();
-	mock.timers.reset();
 	assert.ok(answers.includes('later'), `Ink's answers: ${answers.join(', ')}`);
 	assert.deepEqual(drawn.slice(before), [true], 'the third key drawn ahead');
 });
 
-test('the overview and help are laid out and planned once, while the player is idle on a slide, and nothing is written for them', async () => {
+test('the overview and help are laid out and planned once, while the player is idle on a slide, and nothing is written for them', async t => {
 	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
 	let written = '';
 	const stdout = Object.assign(
@@ -304,27 +303,28 @@ test('the overview and help are laid out and planned once, while the player is i
 		},
 	};
 	const overlays = () => laidOut.filter(output => output.includes('Overview') || output.includes('this help')).length;
-	mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
+	t.mock.timers.enable({apis: ['setTimeout', 'setInterval', 'Date'], now: Date.UTC(2026, 11, 2, 20, 0, 0)});
 	const {instance, stdin} = renderPlayer(deck, stdout, frames, ink, {animate: false, maxFps: 0});
 	await settle();
 	assert.ok(laidOut.length > 0, 'the slide keys are planned at once');
 	assert.equal(overlays(), 0, 'the overlays wait until the player is idle');
 	const before = written.length;
-	mock.timers.tick(500);
+	t.mock.timers.tick(500);
 	await settle();
 	assert.equal(overlays(), 2, 'the overview and help, laid out once each');
 	assert.equal(written.length, before, 'nothing is written for them');
 	// Once: not again after a move and another idle time.
 	stdin.write('\u001B[C');
 	await settle();
-	mock.timers.tick(2000);
+	t.mock.timers.tick(2000);
 	await settle();
 	assert.equal(overlays(), 2);
 	// The plans were dropped: `o` opens the overview as before.
 	stdin.write('o');
 	await settle();
 	instance.unmount();
-	mock.timers.reset();
+	// The screen reads what was written on real timers.
+	t.mock.timers.reset();
 	const screen = new VirtualScreen(columns, rows);
 	await screen.write(written);
 	assert.match(screen.text().join('\n'), /Overview/);
