@@ -26,13 +26,10 @@ const screen = file => file.startsWith(join('build', 'test', 'screen') + sep);
 const kind = args.includes('--unit') ? file => !screen(file) : args.includes('--screen') ? screen : () => true;
 const files = testFiles('build/test').filter(file => kind(file) && (only.length === 0 || only.some(part => file.includes(part))));
 const env = {...process.env};
-// TAP as before, then the failures again at the end (scripts/test-failures.mjs).
-const reporters = [
-	'--test-reporter=tap',
-	'--test-reporter-destination=stdout',
-	'--test-reporter=./scripts/test-failures.mjs',
-	'--test-reporter-destination=stdout',
-];
+// In a terminal, Node's own spec reporter (it lists the failures at its end); in a log, TAP, then the failures again at the end (scripts/test-failures.mjs).
+const reporters = process.stdout.isTTY
+	? []
+	: ['--test-reporter=tap', '--test-reporter-destination=stdout', '--test-reporter=./scripts/test-failures.mjs', '--test-reporter-destination=stdout'];
 // A test that hangs fails after ten minutes instead of stalling the run (a guard, not a
 // budget: Chromium's export test took over two minutes under a load of 14 on 2 cores).
 const result = spawnSync(
