@@ -32,6 +32,17 @@ const keys = [
 	...['p', '\u001B[C', '\u001B[C', 'd', 'u', 't', '\u001B[D', 'p'],
 ];
 
+/** The stdout of a fake 100x30 terminal, each write handed to `record`. */
+function fakeStdout(record: (chunk: Buffer) => void = () => undefined) {
+	const stream = new Writable({
+		write(chunk: Buffer, _encoding, done) {
+			record(chunk);
+			done();
+		},
+	});
+	return Object.assign(stream, {isTTY: true, columns, rows});
+}
+
 /** Ink handles the key and renders: a few turns of the event loop. */
 async function settle(): Promise<void> {
 	for (let turn = 0; turn < 4; turn++) await new Promise(resolve => setImmediate(resolve));
@@ -80,17 +91,11 @@ async function playThrough(
 	let written = '';
 	let inFinished = false;
 	let keyBytes = {finished: 0, after: 0};
-	const stdout = Object.assign(
-		new Writable({
-			write(chunk: Buffer, _encoding, done) {
-				written += chunk.toString();
-				if (inFinished) keyBytes.finished += chunk.length;
-				else keyBytes.after += chunk.length;
-				done();
-			},
-		}),
-		{isTTY: true, columns, rows},
-	);
+	const stdout = fakeStdout(chunk => {
+		written += chunk.toString();
+		if (inFinished) keyBytes.finished += chunk.length;
+		else keyBytes.after += chunk.length;
+	});
 	const ink: InkFrames = {};
 	let drawnAhead = 0;
 	const frames: FinishedFrames = {
@@ -209,7 +214,7 @@ test('each key drawn ahead is, as Ink reads it, the key the player moves by', as
 		return null;
 	}
 
-	const stdout = Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: true, columns, rows});
+	const stdout = fakeStdout();
 	const stdin = Object.assign(new PassThrough(), {isTTY: true, setRawMode() {}, ref() {}, unref() {}});
 	const instance = render(<Keys />, {
 		stdout: stdout as unknown as NodeJS.WriteStream,
@@ -229,7 +234,7 @@ test('each key drawn ahead is, as Ink reads it, the key the player moves by', as
 
 test("a key after a render that waited on Ink's throttle (60 frames a second) is drawn ahead too", async t => {
 	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
-	const stdout = Object.assign(new Writable({write: (_chunk, _encoding, done) => done()}), {isTTY: true, columns, rows});
+	const stdout = fakeStdout();
 	const ink: InkFrames = {};
 	const answers: string[] = [];
 	const drawn: boolean[] = [];
@@ -275,15 +280,9 @@ test("a key after a render that waited on Ink's throttle (60 frames a second) is
 test('the overview and help are laid out and planned once, while the player is idle on a slide, and nothing is written for them', async t => {
 	const deck = loadDeck(readFileSync('fixtures/demo.txt'));
 	let written = '';
-	const stdout = Object.assign(
-		new Writable({
-			write(chunk: Buffer, _encoding, done) {
-				written += chunk.toString();
-				done();
-			},
-		}),
-		{isTTY: true, columns, rows},
-	);
+	const stdout = fakeStdout(chunk => {
+		written += chunk.toString();
+	});
 	const ink: InkFrames = {};
 	const laidOut: string[] = [];
 	const frames: FinishedFrames = {

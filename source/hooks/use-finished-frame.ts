@@ -127,10 +127,12 @@ export function useFinishedFrame(frames: FinishedFrames | undefined, input: Fram
 		ahead.current = [];
 		if (!frames?.plan || !input.keys || input.screen.nav.overlay !== 'none') return;
 		const drawn = input;
+		// Ink's planning, while this render is still what the screen shows and no key came since.
+		const planNow = () => (latest.current === drawn && !unrendered.current ? frames.plan : undefined);
 		let later: NodeJS.Timeout | undefined;
 		const prepare = () => {
-			const plan = frames.plan;
-			if (!plan || latest.current !== drawn || unrendered.current) return;
+			const plan = planNow();
+			if (!plan) return;
 			const planned: Ahead[] = [];
 			for (const name of new Set(keysAhead.values())) {
 				const next = drawn.navigateBy(drawn.screen.nav, name);
@@ -153,8 +155,8 @@ export function useFinishedFrame(frames: FinishedFrames | undefined, input: Fram
 		const warm = warmed.current
 			? undefined
 			: setTimeout(() => {
-					const plan = frames.plan;
-					if (!plan || latest.current !== drawn || unrendered.current) return;
+					const plan = planNow();
+					if (!plan) return;
 					warmed.current = true;
 					for (const name of keysWarmed) {
 						const next = drawn.navigateBy(drawn.screen.nav, name);

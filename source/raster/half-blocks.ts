@@ -15,7 +15,7 @@
  * Pure (`pixelGlyphInSlices` gives the event loop a turn between bands).
  */
 import type {Glyph, Line, Segment} from '../frame/frame.js';
-import {nearest256, paletteHex} from '../render/ansi.js';
+import {nearest256, paletteHex, rgbHex} from '../render/ansi.js';
 import type {PremultipliedImage} from './scale.js';
 
 /** A pixel is drawn when at least this opaque (0-255), else left to the terminal background. */
@@ -31,11 +31,7 @@ function pixelColour(data: Float32Array, index: number, level: 2 | 3): string {
 	const r = channel(0);
 	const g = channel(1);
 	const b = channel(2);
-	return level === 2 ? paletteHex(nearest256(r, g, b)) : hex(r, g, b);
-}
-
-function hex(r: number, g: number, b: number): string {
-	return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
+	return level === 2 ? paletteHex(nearest256(r, g, b)) : rgbHex(r, g, b);
 }
 
 /**

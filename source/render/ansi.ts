@@ -110,17 +110,21 @@ export function exact256(r: number, g: number, b: number): number | undefined {
 	return 232 + (r - 8) / 10;
 }
 
+/** `#rrggbb` of a colour (the reverse of `parseHex`). */
+export function rgbHex(r: number, g: number, b: number): string {
+	return `#${((r << 16) | (g << 8) | b).toString(16).padStart(6, '0')}`;
+}
+
 const paletteHexes = new Map<number, string>();
 
 /** `#rrggbb` of an xterm 256-colour palette entry from 16 up (the ones `nearest256` picks). */
 export function paletteHex(index: number): string {
 	let cached = paletteHexes.get(index);
 	if (cached === undefined) {
-		const [r, g, b] =
-			index >= 232
-				? [0, 0, 0].map(() => 8 + (index - 232) * 10)
-				: [Math.floor((index - 16) / 36) % 6, Math.floor((index - 16) / 6) % 6, (index - 16) % 6].map(step => cubeSteps[step]!);
-		cached = `#${((r! << 16) | (g! << 8) | b!).toString(16).padStart(6, '0')}`;
+		const grey = 8 + (index - 232) * 10;
+		const cube = index - 16;
+		cached =
+			index >= 232 ? rgbHex(grey, grey, grey) : rgbHex(cubeSteps[Math.floor(cube / 36) % 6]!, cubeSteps[Math.floor(cube / 6) % 6]!, cubeSteps[cube % 6]!);
 		paletteHexes.set(index, cached);
 	}
 
