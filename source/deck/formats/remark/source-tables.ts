@@ -278,7 +278,7 @@ class Runs {
 		while (size < this.lengths.length) size *= 2;
 		this.size = size;
 		this.tree = new Int32Array(2 * size);
-		for (const [index, length] of this.lengths.entries()) this.tree[size + index] = length;
+		for (let index = 0; index < this.lengths.length; index++) this.tree[size + index] = this.lengths[index]!;
 		for (let index = size - 1; index >= 1; index--) this.tree[index] = Math.max(this.tree[2 * index]!, this.tree[2 * index + 1]!);
 	}
 
