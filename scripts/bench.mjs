@@ -29,6 +29,10 @@
  *   / floor.mjs      first frame divided by the first frame of scripts/bench/floor.mjs, the
  *                    smallest raw-mode Node program that enters the alternate screen and draws
  *                    one screen of text with a "1/N" status bar (same pty, same detection).
+ *   Ink floor        scripts/bench/ink-floor.mjs: floor.mjs's screen and keys drawn by Ink (with
+ *                    React and Yoga), bundled at the start of the bench as lectern is, Ink
+ *                    patched as lectern ships it (scripts/bench/build-ink-floor.mjs): what Ink
+ *                    costs before an app does anything of its own (goal 4 names it).
  *   / node -e 0      first frame divided by spawn-to-exit of `node -e 0` in the same pty (the
  *                    cost of starting Node at all; its own median is printed under the table).
  *   First frame bytes  everything written up to the end of the first frame's output burst.
@@ -115,6 +119,7 @@ import {measureOverlays} from './bench/overlays.mjs';
 import {measurePeers, peerLines} from './bench/peers.mjs';
 import {measureFirstFramePairs, measureKeyAtPaint} from './bench/rounds.mjs';
 import {median, min, max} from './bench/stats.mjs';
+import {buildInkFloor} from './bench/build-ink-floor.mjs';
 import {deckTable, summarize} from './bench/table.mjs';
 import {measureTyping} from './bench/typing-run.mjs';
 
@@ -247,6 +252,12 @@ const floorResult = await drive(
 	{...base, label: 'floor.mjs', mode: 'tui', cmd: [node, floor, '100'], first_marker: [1, 100], runs, warmup: 1, transitions: keyCount},
 	60,
 );
+log('Ink floor ...');
+const inkFloor = await buildInkFloor(join(root, 'scripts', 'bench', 'ink-floor.mjs'), temp);
+const inkFloorResult = await drive(
+	{...base, label: 'Ink floor', mode: 'tui', cmd: [node, inkFloor, '100'], first_marker: [1, 100], runs, warmup: 1, transitions: keyCount},
+	60,
+);
 for (const [index, deck] of decks.entries()) {
 	log(`lectern ${deck.name} ...`);
 	const transitions = deck.key === 'fixed' ? Math.min(fixedKeyLimit, deck.slides - 1) : keyCount;
@@ -330,10 +341,16 @@ const jumpTimes = (jumps.runs[0]?.transitions ?? []).slice(4).map(t => t.complet
 
 // ---------------------------------------------------------------- summary
 const floorSummary = summarize(floorResult);
+const inkFloorSummary = summarize(inkFloorResult);
 const nodeExit = nodeFloor.runs.map(run => run.exit_ms).filter(v => typeof v === 'number');
 const nodeSummary = {failed: nodeFloor.failed, exit_ms: {median: median(nodeExit), min: min(nodeExit), max: max(nodeExit)}};
 for (const deck of decks) deck.summary = summarize(deck.pty, deck.kinds, deck.animated);
-for (const [label, result] of [['node -e 0', nodeFloor], ['floor.mjs', floorResult], ...decks.map(deck => [`lectern ${deck.name}`, deck.pty])]) {
+for (const [label, result] of [
+	['node -e 0', nodeFloor],
+	['floor.mjs', floorResult],
+	['Ink floor', inkFloorResult],
+	...decks.map(deck => [`lectern ${deck.name}`, deck.pty]),
+]) {
 	if (result.failed) failures.push(`${label}: ${result.failed}`);
 }
 
@@ -360,7 +377,7 @@ const markdownNext = median(peerRun.results['lectern 60'].next);
 // ---------------------------------------------------------------- table
 const fmt = (value, digits = 1) => (Number.isFinite(value) ? value.toLocaleString('en', {minimumFractionDigits: digits, maximumFractionDigits: digits}) : '-');
 const nodeFirst = nodeSummary.exit_ms.median;
-const lines = deckTable({decks, floorSummary, nodeFirst});
+const lines = deckTable({decks, floorSummary, inkFloorSummary, nodeFirst});
 // Bytes per typed character (scripts/bench/typing-run.mjs).
 log('typing frames ...');
 const typingResult = await measureTyping({root, temp});
@@ -393,6 +410,7 @@ const goals = goalRows({
 	at60,
 	at10k,
 	floor: floorSummary,
+	inkFloor: inkFloorSummary,
 	interactive,
 	jumpTimes,
 	overlays,
@@ -412,7 +430,7 @@ console.log(
 		peerTable.join('\n'),
 );
 
-const queries = [floorSummary, ...decks.map(deck => deck.summary)].flatMap(s => Object.keys(s.queries_answered));
+const queries = [floorSummary, inkFloorSummary, ...decks.map(deck => deck.summary)].flatMap(s => Object.keys(s.queries_answered));
 if (queries.length) log(`note: terminal queries were answered: ${[...new Set(queries)].join(', ')}`);
 
 writeFileSync(
@@ -435,6 +453,7 @@ writeFileSync(
 			peers: peerRun,
 			node_e_0: {...nodeSummary, runs: nodeFloor.runs},
 			floor: {...floorSummary, runs: floorResult.runs},
+			ink_floor: {...inkFloorSummary, runs: inkFloorResult.runs},
 			decks: decks.map(({kinds, animated, pty, ...deck}) => ({
 				...deck,
 				animated: animated.filter(Boolean).length,

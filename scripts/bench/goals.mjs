@@ -12,7 +12,7 @@ const keyTimes = values =>
 	values?.length ? `${ms(median(values))} / ${ms(quantile(values, 0.9))} (max ${ms(max(values))}, ${values.length} keys)` : 'not measured (see the errors)';
 
 /** Rows [goal, measured, target, ok] from the bench's measurements. */
-export function goalRows({at60, at10k, floor, interactive, jumpTimes, overlays, markdown, remark, tppNext, markdownNext, typing}) {
+export function goalRows({at60, at10k, floor, inkFloor, interactive, jumpTimes, overlays, markdown, remark, tppNext, markdownNext, typing}) {
 	const takeover = median(at60.pty.runs.map(run => run.late_bytes_first));
 	// Changes that start a terminal slide's animation are left out: their frame runs on with the lines the session appends (the floor has none).
 	const next60 = at60.summary.key_frame_still_ms;
@@ -89,7 +89,7 @@ export function goalRows({at60, at10k, floor, interactive, jumpTimes, overlays, 
 		['3. First frame, remark deck: 10,000 / 60 slides, median of paired rounds', paired('', remark), '<= 1.2x', below(median(remark.ratios), 1.2)],
 		[
 			'4. Peak RSS, 60 slides / floor.mjs',
-			`${x(peak60 / floor.peak_rss_kib)} (${fmt(peak60 / 1024)} / ${fmt(floor.peak_rss_kib / 1024)} MiB)`,
+			`${x(peak60 / floor.peak_rss_kib)} (${fmt(peak60 / 1024)} / ${fmt(floor.peak_rss_kib / 1024)} MiB; the Ink floor: ${x(inkFloor.peak_rss_kib / floor.peak_rss_kib)}, ${fmt(inkFloor.peak_rss_kib / 1024)} MiB)`,
 			'<= 1.4x',
 			below(peak60 / floor.peak_rss_kib, 1.4),
 		],

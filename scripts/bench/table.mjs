@@ -1,4 +1,4 @@
-/** The bench's main table: one column per deck (and floor.mjs), one row per measurement. */
+/** The bench's main table: one column per deck (and floor.mjs and the Ink floor), one row per measurement. */
 import {max, median, min, quantile, spread} from './stats.mjs';
 
 const settled = t => t.bytes + (t.late_bytes ?? 0);
@@ -45,7 +45,7 @@ const pair = (a, b, digits = 1) => (a === undefined ? '-' : `${fmt(a, digits)} /
 const ratio = (a, b) => (typeof a === 'number' && typeof b === 'number' && b > 0 ? `${(a / b).toFixed(1)}x` : '-');
 
 /** The table's Markdown lines. */
-export function deckTable({decks, floorSummary, nodeFirst}) {
+export function deckTable({decks, floorSummary, inkFloorSummary, nodeFirst}) {
 	const floorFirst = floorSummary.first_frame_ms.median;
 	const columns = [
 		...decks.map(deck => ({
@@ -55,6 +55,7 @@ export function deckTable({decks, floorSummary, nodeFirst}) {
 			s: deck.summary,
 		})),
 		{head: 'floor.mjs', parse: '-', size: '-', s: floorSummary},
+		{head: 'Ink floor', parse: '-', size: '-', s: inkFloorSummary},
 	];
 	const rows = [
 		['Deck size', c => c.size],

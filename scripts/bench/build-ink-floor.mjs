@@ -1,0 +1,32 @@
+/**
+ * Bundles scripts/bench/ink-floor.mjs as lectern's CLI is bundled (scripts/build.mjs): minified,
+ * React's production build, and Ink with the patches lectern ships it with (scripts/ink-patches.mjs:
+ * lazy segmenter and emoji regex, no `fetch` for Yoga's WebAssembly, cached measuring), so the
+ * column is what Ink costs lectern, not what stock Ink costs (more: undici, an Intl.Segmenter
+ * and the emoji regex made at load).
+ */
+import {join} from 'node:path';
+import * as esbuild from 'esbuild';
+import {inkPatchPlugin} from '../ink-patches.mjs';
+
+/** The path of the bundled Ink floor, written under `folder`. */
+export async function buildInkFloor(source, folder) {
+	const outdir = join(folder, 'ink-floor');
+	await esbuild.build({
+		entryPoints: {'ink-floor': source},
+		outdir,
+		bundle: true,
+		splitting: true,
+		format: 'esm',
+		platform: 'node',
+		target: 'node20',
+		minify: true,
+		define: {'process.env.NODE_ENV': '"production"'},
+		// Ink loads it only when DEV=true, which the bench never sets.
+		external: ['react-devtools-core'],
+		banner: {js: "import {createRequire as __floorCreateRequire} from 'node:module';const require=__floorCreateRequire(import.meta.url);"},
+		plugins: [inkPatchPlugin(new Map())],
+		logLevel: 'warning',
+	});
+	return join(outdir, 'ink-floor.js');
+}
