@@ -14,6 +14,7 @@ import {chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSyn
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import * as esbuild from 'esbuild';
+import {bundleOptions} from './bundle-options.mjs';
 import {inkPatchPlugin, patchProblems} from './ink-patches.mjs';
 import {writeLicences} from './licences.mjs';
 import {ssh2Alias, ssh2Plugin} from './ssh2-bundling.mjs';
@@ -72,15 +73,9 @@ const applied = new Map();
 const bundle = await esbuild.build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir: 'dist',
-	bundle: true,
-	splitting: true,
-	format: 'esm',
-	platform: 'node',
-	target: 'node20',
-	minify: true,
+	...bundleOptions,
 	legalComments: 'linked',
 	chunkNames: 'chunks/[name]-[hash]',
-	define: {'process.env.NODE_ENV': '"production"'},
 	alias: ssh2Alias,
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __lecternCreateRequire} from 'node:module';const require=__lecternCreateRequire(import.meta.url);",

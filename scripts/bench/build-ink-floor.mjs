@@ -7,6 +7,7 @@
  */
 import {join} from 'node:path';
 import * as esbuild from 'esbuild';
+import {bundleOptions} from '../bundle-options.mjs';
 import {inkPatchPlugin} from '../ink-patches.mjs';
 
 /** The path of the bundled Ink floor, written under `folder`. */
@@ -15,15 +16,7 @@ export async function buildInkFloor(source, folder) {
 	await esbuild.build({
 		entryPoints: {'ink-floor': source},
 		outdir,
-		bundle: true,
-		splitting: true,
-		format: 'esm',
-		platform: 'node',
-		target: 'node20',
-		minify: true,
-		define: {'process.env.NODE_ENV': '"production"'},
-		// Ink loads it only when DEV=true, which the bench never sets.
-		external: ['react-devtools-core'],
+		...bundleOptions,
 		banner: {js: "import {createRequire as __floorCreateRequire} from 'node:module';const require=__floorCreateRequire(import.meta.url);"},
 		plugins: [inkPatchPlugin(new Map())],
 		logLevel: 'warning',

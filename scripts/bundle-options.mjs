@@ -1,0 +1,14 @@
+/**
+ * What lectern's bundle (scripts/build.mjs) and the bench's Ink floor
+ * (scripts/bench/build-ink-floor.mjs) are both built with: minified ES modules for Node 20,
+ * split into chunks, React's production build.
+ */
+export const bundleOptions = {
+	bundle: true,
+	splitting: true,
+	format: 'esm',
+	platform: 'node',
+	target: 'node20',
+	minify: true,
+	define: {'process.env.NODE_ENV': '"production"'},
+};
