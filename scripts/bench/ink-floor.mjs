@@ -1,7 +1,8 @@
-// The Ink floor for scripts/bench.mjs: floor.mjs's screen drawn by stock Ink (with React and
-// Yoga), bundled as lectern's CLI is (esbuild, minified, React's production build; see
-// `buildInkFloor`). What any Ink app of this shape costs before it does anything of its own:
-// the bench's goal 4 (memory) compares lectern with it as well as with floor.mjs.
+// The Ink floor for scripts/bench.mjs: floor.mjs's screen drawn by Ink (with React and Yoga),
+// bundled as lectern's CLI is and with the Ink patches lectern ships (esbuild, minified, React's
+// production build; see `buildInkFloor`). What an Ink app of this shape costs lectern before it
+// does anything of its own: the bench's goal 4 (memory) compares lectern with it as well as
+// with floor.mjs.
 //
 // The screen: the alternate screen, the cursor hidden, 39 lines of text and a status bar
 // " K/N " on the last row; Right shows the next position; q or Ctrl-C restores the terminal
