@@ -39,13 +39,27 @@ export function planTitle(title: readonly Inline[], subtitles: readonly Subtitle
 	if (fixedRows() > box.rows - 1) bodyLines = planBlocks(body, box.columns, {...options, compact: true});
 
 	const titleRows = Math.max(1, box.rows - fixedRows());
-	const big = layoutBigTitle(titleLines(title), {columns: box.columns, rows: titleRows}, options.emoji ? {emoji: options.emoji} : {});
-	const lines: Line[] = centerEach([...badge, ...big.lines], box.columns);
+	const heading = struck(title)
+		? splitAtBreaks(title).flatMap(line => wrapLine(styledSegments(line, titleStyle, options), box.columns))
+		: layoutBigTitle(titleLines(title), {columns: box.columns, rows: titleRows}, options.emoji ? {emoji: options.emoji} : {}).lines;
+	const lines: Line[] = centerEach([...badge, ...heading], box.columns);
 	if (below.length > 0) lines.push([], ...centerEach(below, box.columns));
 	// The body (a footer logo, a draft's text) reads as a block, left-aligned.
 	if (bodyLines.length > 0) lines.push([], ...centerBlock(bodyLines, box.columns));
 
 	return lines;
+}
+
+/** A struck-out title's style: big text's, as text. */
+const titleStyle: Style = {fg: 'heading', bold: true};
+
+/**
+ * Whether part of the title is struck out (`Welcome to ~~PowerPoint~~ the terminal`). FIGlet
+ * letters cannot be struck, and without the line the title says the opposite: such a title
+ * is drawn as bold text, its styles kept.
+ */
+function struck(inlines: readonly Inline[]): boolean {
+	return inlines.some(inline => inline.type === 'strike' || ('children' in inline && struck(inline.children)));
 }
 
 const emojiPattern = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u20E3/u;

@@ -1,7 +1,7 @@
 import {readFileSync} from 'node:fs';
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {loadDeck} from '../../source/deck/load-deck.js';
+import {loadDeck, prepareToLoad} from '../../source/deck/load-deck.js';
 import {parseDeck} from '../../source/deck/parse-deck.js';
 import type {Line} from '../../source/frame/frame.js';
 import {planScreen} from '../../source/layout/plan-screen.js';
@@ -101,4 +101,30 @@ test('<br> starts a new line in a paragraph, a heading and a list item of a text
 		)
 		.filter(Boolean);
 	assert.deepEqual(text, ['line a', 'line b', 'one', 'two', '• first', 'second']);
+});
+
+test('a title with struck-out words is drawn as bold text that keeps the strike: big letters would drop it and say the opposite', async () => {
+	const bytes = readFileSync('fixtures/formats/slides.md');
+	await prepareToLoad(bytes);
+	const slides = loadDeck(bytes).slides;
+	const slide = slides.find(each => each.kind === 'title' && JSON.stringify(each.title).includes('"strike"'))!;
+	for (const size of [
+		{columns: 78, rows: 22},
+		{columns: 198, rows: 48},
+	]) {
+		const lines = planSlide(slides, slide.index, size, {showUrls: true}).lines;
+		const segments = lines.flat();
+		assert.equal(
+			segments
+				.filter(segment => segment.style?.strike)
+				.map(segment => segment.text)
+				.join(''),
+			'PowerPoint',
+		);
+		assert.ok(text(lines).some(line => line.trim() === 'Welcome to PowerPoint the terminal'));
+		assert.ok(
+			segments.filter(segment => segment.text.trim() !== '').every(segment => !/[█▀▄▐▌▘▝▖▗]/.test(segment.text)),
+			'no big letters',
+		);
+	}
 });

@@ -79,7 +79,8 @@ test(`every title slide of the fixtures fills ${widthShare * 100} % of the width
 	let checked = 0;
 	for (const {path, deck} of decks) {
 		for (const slide of deck.slides) {
-			if (slide.kind !== 'title') continue;
+			// A title with struck-out words is drawn as text on purpose (plan-title.ts).
+			if (slide.kind !== 'title' || JSON.stringify(slide.title).includes('"strike"')) continue;
 			for (const size of sizes) {
 				const area = slideArea(size);
 				const {rows, columns} = titleExtent(planSlide(deck.slides, slide.index, area, {showUrls: true, emoji}).lines);
