@@ -3,16 +3,17 @@
  * `print` both draw what this returns.
  */
 import type {CodeOutput} from './plan-code.js';
-import {assertNever, type Slide} from '../deck/model.js';
+import {assertNever, type Block, type Slide} from '../deck/model.js';
 import type {EmojiPainter} from './big-emoji.js';
 import {centerBlock, contentBox, fitRows, placeInArea} from './compose.js';
 import type {Frame, Line, Size} from '../frame/frame.js';
-import {isCut, planBlocks, slideLineCap} from './plan-blocks.js';
+import {isCut, planBlocks, slideLineCap, type BlockOptions} from './plan-blocks.js';
 import {planEmoji} from './plan-emoji.js';
 import {planImage, type PictureSource} from './plan-image.js';
 import {inlinePictureRows} from './plan-inline-image.js';
 import {planTerminal, type TerminalView} from './plan-terminal.js';
 import {planTitle} from './plan-title.js';
+import {pinFootnote, splitFootnotes} from './footnotes.js';
 
 export type LayoutOptions = {
 	/** Show link URLs as text (no clickable hyperlinks, or `print`). */
@@ -124,9 +125,7 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: 
 		}
 
 		case 'text': {
-			let lines = planBlocks(slide.body, box.columns, options);
-			if (lines.length > box.rows) lines = planBlocks(slide.body, box.columns, {...options, compact: true});
-			return centerBlock(lines, box.columns);
+			return planText(slide.body, box, options);
 		}
 
 		case 'blank': {
@@ -137,4 +136,21 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: 
 			return assertNever(slide);
 		}
 	}
+}
+
+function planText(body: readonly Block[], box: Size, options: BlockOptions): Line[] {
+	const {flow, footnotes} = splitFootnotes(body);
+	if (footnotes.length > 0) {
+		const foot = centerBlock(planBlocks(footnotes, box.columns, options), box.columns);
+		const pinned = pinFootnote(foot, box, rest => planFlow(flow, rest, options));
+		if (pinned) return pinned;
+	}
+
+	return planFlow(body, box, options);
+}
+
+function planFlow(body: readonly Block[], box: Size, options: BlockOptions): Line[] {
+	let lines = planBlocks(body, box.columns, options);
+	if (lines.length > box.rows) lines = planBlocks(body, box.columns, {...options, compact: true});
+	return centerBlock(lines, box.columns);
 }

@@ -11,6 +11,7 @@ import type {TitleLine, TitlePiece} from './big-words.js';
 import {centerBlock, centerEach} from './compose.js';
 import type {Line, Size, Style} from '../frame/frame.js';
 import {planBlocks, type BlockOptions} from './plan-blocks.js';
+import {pinFootnote, splitFootnotes} from './footnotes.js';
 import {styledSegments} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 import {append} from '../frame/lists.js';
@@ -24,6 +25,13 @@ export type TitleOptions = BlockOptions & {
 const subtitleStyles: Readonly<Record<number, Style>> = {2: {fg: 'accent', bold: true}, 3: {fg: 'muted'}};
 
 export function planTitle(title: readonly Inline[], subtitles: readonly Subtitle[], body: readonly Block[], box: Size, options: TitleOptions): Line[] {
+	const {flow, footnotes} = splitFootnotes(body);
+	if (footnotes.length > 0) {
+		const foot = centerBlock(planBlocks(footnotes, box.columns, options), box.columns);
+		const pinned = pinFootnote(foot, box, rest => planTitle(title, subtitles, flow, rest, options));
+		if (pinned) return pinned;
+	}
+
 	const below: Line[] = [];
 	for (const subtitle of subtitles) {
 		const style = subtitleStyles[subtitle.depth] ?? {};

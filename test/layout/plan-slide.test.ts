@@ -128,3 +128,27 @@ test('a title with struck-out words is drawn as bold text that keeps the strike:
 		);
 	}
 });
+
+test("remark's `.footnote[...]` is pinned to the bottom of the slide, on the same row at every step, not left in the flow between the steps", async () => {
+	const bytes = readFileSync('fixtures/formats/remark-deck.md');
+	await prepareToLoad(bytes);
+	const slides = loadDeck(bytes).slides;
+	const size = {columns: 78, rows: 22};
+	const rows = new Set<number>();
+	let steps = 0;
+	for (const slide of slides) {
+		const shown = text(planSlide(slides, slide.index, size, {showUrls: true}).lines);
+		const footnote = shown.findIndex(line => line.includes('TeaCon 2024'));
+		if (footnote === -1) continue;
+		steps++;
+		rows.add(footnote);
+		assert.ok(
+			shown.slice(footnote + 1).every(line => line.trim() === ''),
+			`slide ${slide.index + 1}: nothing below the footnote\n${shown.join('\n')}`,
+		);
+	}
+
+	assert.ok(steps >= 4, `${steps} slides with the footnote`);
+	assert.equal(rows.size, 1, 'the footnote stays on one row');
+	assert.ok([...rows][0]! >= size.rows - 3, 'at the bottom');
+});

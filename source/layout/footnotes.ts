@@ -1,0 +1,39 @@
+/**
+ * remark's `.footnote[...]`: remark's themes place it at the bottom of the slide
+ * (`position: absolute; bottom`), out of the flow. In remark's own order a footnote from
+ * the layout template comes before the content that `--` adds, so left in the flow it
+ * would sit between a slide's steps. Here it is pinned to the bottom of the area, on the
+ * same row at every step, and the rest is laid out above it.
+ */
+import type {Block} from '../deck/model.js';
+import type {Line, Size} from '../frame/frame.js';
+import {fitRows} from './compose.js';
+
+/** The slide's footnote paragraphs apart from the rest of its blocks. */
+export function splitFootnotes(body: readonly Block[]): {flow: Block[]; footnotes: Block[]} {
+	const flow: Block[] = [];
+	const footnotes: Block[] = [];
+	for (const block of body) (isFootnote(block) ? footnotes : flow).push(block);
+	return {flow, footnotes};
+}
+
+/**
+ * The lines laid out above the footnote (`layOut`, given the rows left), centred in them,
+ * then a blank line and the footnote on the last rows; undefined when they do not fit
+ * (the footnote then stays in the flow).
+ */
+export function pinFootnote(foot: readonly Line[], box: Size, layOut: (box: Size) => Line[]): Line[] | undefined {
+	const rows = box.rows - foot.length - 1;
+	if (rows < 1) return undefined;
+	const lines = layOut({...box, rows});
+	if (lines.length > rows) return undefined;
+	return [...fitRows(lines, rows, box.columns), [], ...foot];
+}
+
+/** A paragraph that is only a `.footnote[...]` span. */
+function isFootnote(block: Block): boolean {
+	if (block.type !== 'paragraph' || block.lines.length !== 1) return false;
+	const inlines = block.lines[0]!.filter(inline => !(inline.type === 'text' && inline.text.trim() === ''));
+	const only = inlines[0];
+	return inlines.length === 1 && only?.type === 'span' && only.className.split(/\s+/).includes('footnote');
+}
