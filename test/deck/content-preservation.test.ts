@@ -82,7 +82,9 @@ function printed(deck: Deck): {audience: string; notes: string} {
 		if (header) {
 			finish();
 			const slide = deck.slides[Number(header[1]) - 1]!;
-			current = {slide, audience: slide.kind === 'title' || slide.kind === 'draft' ? `${inlineText(slide.title)}\n` : '', notes: ''};
+			// A title with struck-out words is written as text, not drawn big (plan-title.ts).
+			const drawnBig = (slide.kind === 'title' || slide.kind === 'draft') && !JSON.stringify(slide.title).includes('"strike"');
+			current = {slide, audience: drawnBig ? `${inlineText(slide.title)}\n` : '', notes: ''};
 			inNotes = false;
 			continue;
 		}
