@@ -6,7 +6,7 @@
  */
 import type {Line, Segment, Style} from '../frame/frame.js';
 import {sameStyle} from '../text/segments.js';
-import {figletRows, isBlank, type FontSpec} from './big-fonts.js';
+import {figletRows, isBlank, quadrantBits, type FontSpec} from './big-fonts.js';
 import type {FontMetrics} from './big-font-metrics.js';
 import {append, largest} from '../frame/lists.js';
 
@@ -28,8 +28,6 @@ const tallCells: Readonly<Record<string, Readonly<Record<2 | 3, readonly string[
 	'▄': {2: [' ', '█'], 3: [' ', '▄', '█']},
 };
 
-/** The quadrants of a quadrant character: top left 1, top right 2, bottom left 4, bottom right 8. */
-const quadrantBits = new Map([...' ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█'].map((character, bits) => [character, bits]));
 const halfBlocks = [' ', '▀', '▄', '█'];
 
 /** A quadrant character two cells wide: each half of it a cell of its own, drawn with half blocks. */

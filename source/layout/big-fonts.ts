@@ -106,12 +106,75 @@ export function ensureParsed(font: FontSpec): void {
 	parsedFonts.add(font.figletName);
 }
 
+/** Fonts drawn in quadrant cells, whose letters FIGlet fits closer than the eye can tell apart (see `fittedRows`). */
+const quadrantFonts: ReadonlySet<string> = new Set(['Small Block']);
+
+/** The quadrants of a quadrant character: top left 1, top right 2, bottom left 4, bottom right 8. */
+export const quadrantBits: ReadonlyMap<string, number> = new Map([...' ▘▝▀▖▌▞▛▗▚▐▜▄▙▟█'].map((character, bits) => [character, bits]));
+
 export function figletRows(figletName: string, text: string): string[] {
+	const fitted = quadrantFonts.has(figletName) ? fittedRows(figletName, text) : undefined;
+	if (fitted) return fitted;
 	try {
 		return figlet.textSync(text, {font: figletName, ...figletOptions}).split('\n');
 	} catch {
 		return [];
 	}
+}
+
+/**
+ * A run of a quadrant font's letters fitted as FIGlet fits them, moved together until they
+ * touch (the same rows as FIGlet's for every run of letters, digits and common
+ * punctuation), but one column further apart where the ink of two quadrant cells would
+ * meet across the cell edge: FIGlet's `ll` in Small Block is `▜▜`, whose bars read as one
+ * letter (`П`). Undefined for a run with a space or a character the font lacks: FIGlet
+ * draws those.
+ */
+function fittedRows(figletName: string, text: string): string[] | undefined {
+	const font = figlet.figFonts[figletName];
+	if (!font || text.includes(' ')) return undefined;
+	let rows: string[] | undefined;
+	for (const character of text) {
+		const glyph = font[character.codePointAt(0)!];
+		if (!glyph) return undefined;
+		rows = rows ? fitGlyph(rows, glyph) : padded(glyph);
+	}
+
+	const hardBlank = font.options.hardBlank ?? '$';
+	return rows?.map(row => row.replaceAll(hardBlank, ' '));
+}
+
+function padded(rows: readonly string[]): string[] {
+	const width = Math.max(0, ...rows.map(row => row.length));
+	return rows.map(row => row.padEnd(width));
+}
+
+/** `right` fitted after `left` (rows of one width; a hard blank is ink for fitting, none to the eye). */
+function fitGlyph(left: readonly string[], glyph: readonly string[]): string[] {
+	const right = padded(glyph);
+	const width = left[0]?.length ?? 0;
+	const rightWidth = right[0]?.length ?? 0;
+	const trail = left.map(row => row.length - row.trimEnd().length);
+	const lead = right.map(row => row.length - row.trimStart().length);
+	let overlap = Math.min(width, rightWidth);
+	for (let row = 0; row < left.length; row++) overlap = Math.min(overlap, trail[row]! + (lead[row] ?? rightWidth));
+	const meets = left.some((row, index) => {
+		if (trail[index]! + lead[index]! !== overlap || trail[index] === width || lead[index] === rightWidth) return false;
+		const before = quadrantBits.get(row[width - trail[index]! - 1]!) ?? 0;
+		const after = quadrantBits.get(right[index]![lead[index]!]!) ?? 0;
+		return ((before & 2) !== 0 && (after & 1) !== 0) || ((before & 8) !== 0 && (after & 4) !== 0);
+	});
+	if (meets && overlap > 0) overlap--;
+	return left.map((row, index) => {
+		const next = right[index] ?? ' '.repeat(rightWidth);
+		let merged = '';
+		for (let at = 0; at < overlap; at++) {
+			const mine = row[width - overlap + at]!;
+			merged += mine === ' ' ? next[at]! : mine;
+		}
+
+		return row.slice(0, width - overlap) + merged + next.slice(overlap);
+	});
 }
 
 export const isBlank = (row: string | undefined) => row === undefined || row.trim() === '';

@@ -9,6 +9,7 @@ import standardFont from 'figlet/fonts/Standard';
 import stringWidth from 'string-width';
 import {plainEmojiGlyph, type EmojiPainter} from '../../source/layout/big-emoji.js';
 import {bundledFontMetrics, measureFontMetrics} from '../../source/layout/big-font-metrics.js';
+import {ensureParsed, figletRows, fontChain} from '../../source/layout/big-fonts.js';
 import {layoutBigTitle, type BigTitle} from '../../source/layout/big-text.js';
 import type {TitleLine} from '../../source/layout/big-words.js';
 import type {Glyph} from '../../source/frame/frame.js';
@@ -445,4 +446,19 @@ describe('plainEmojiGlyph', () => {
 
 test('the metrics kept for the bundled fonts are the ones measured from their glyphs', () => {
 	for (const [name, kept] of Object.entries(bundledFontMetrics())) assert.deepEqual(kept, measureFontMetrics(name), name);
+});
+
+test("Small Block's letters never meet across a cell edge: FIGlet's `ll` was one bar with a hook (▜▜, read as П), it is two (▜ ▜)", () => {
+	const small = fontChain.find(font => font.figletName === 'Small Block')!;
+	ensureParsed(small);
+	assert.deepEqual(figletRows('Small Block', 'll'), ['▜ ▜ ', '▐ ▐ ', '▐ ▐ ', ' ▘ ▘']);
+	assert.ok(figletRows('Small Block', 'still')[0]!.includes('▜ ▜'));
+	// Where no two letters meet, the run is drawn as FIGlet draws it.
+	for (const word of ['What', 'missing', 'Deployment', 'WSGI', 'Thanks', '2019']) {
+		assert.deepEqual(
+			figletRows('Small Block', word),
+			figlet.textSync(word, {font: 'Small Block', horizontalLayout: 'default', verticalLayout: 'full'}).split('\n'),
+			word,
+		);
+	}
 });
