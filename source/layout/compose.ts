@@ -19,14 +19,15 @@ export function centerEach(lines: readonly Line[], columns: number): Line[] {
 	return lines.map(line => alignLine(line, columns, 'center'));
 }
 
-/** Centers the block as a whole; its lines stay left-aligned to each other. */
-export function centerBlock(lines: readonly Line[], columns: number): Line[] {
+/** Centers the block as a whole (as one `width` cells wide, when given); its lines stay left-aligned to each other. */
+export function centerBlock(lines: readonly Line[], columns: number, blockWidth?: number): Line[] {
 	const width = Math.min(
 		columns,
-		largest(
-			lines.map(line => lineWidth(line)),
-			0,
-		),
+		blockWidth ??
+			largest(
+				lines.map(line => lineWidth(line)),
+				0,
+			),
 	);
 	const left = Math.floor((columns - width) / 2);
 	return lines.map(line => (left > 0 && line.length > 0 ? [spaces(left), ...clipLine(line, columns - left)] : clipLine(line, columns)));

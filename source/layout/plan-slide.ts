@@ -6,6 +6,8 @@ import type {CodeOutput} from './plan-code.js';
 import {assertNever, type Block, type Slide} from '../deck/model.js';
 import type {EmojiPainter} from './big-emoji.js';
 import {centerBlock, contentBox, fitRows, placeInArea} from './compose.js';
+import {lineWidth} from '../text/wrap.js';
+import {largest} from '../frame/lists.js';
 import type {Frame, Line, Size} from '../frame/frame.js';
 import {isCut, planBlocks, slideLineCap, type BlockOptions} from './plan-blocks.js';
 import {planEmoji} from './plan-emoji.js';
@@ -125,7 +127,8 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: 
 		}
 
 		case 'text': {
-			return planText(slide.body, box, options);
+			const last = lastStep(slides, slide);
+			return planText(slide.body, box, options, last?.kind === 'text' ? last.body : undefined);
 		}
 
 		case 'blank': {
@@ -138,19 +141,44 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: 
 	}
 }
 
-function planText(body: readonly Block[], box: Size, options: BlockOptions): Line[] {
+/**
+ * A text slide's lines. `last`: the body of the last step when the slide is an earlier
+ * step of an incremental slide; the step is laid out in that step's frame (its width and
+ * height), so what shows does not move as the later parts come in.
+ */
+function planText(body: readonly Block[], box: Size, options: BlockOptions, last?: readonly Block[]): Line[] {
 	const {flow, footnotes} = splitFootnotes(body);
 	if (footnotes.length > 0) {
 		const foot = centerBlock(planBlocks(footnotes, box.columns, options), box.columns);
-		const pinned = pinFootnote(foot, box, rest => planFlow(flow, rest, options));
+		const lastFlow = last && splitFootnotes(last).flow;
+		const pinned = pinFootnote(foot, box, rest => planFlow(flow, rest, options, lastFlow));
 		if (pinned) return pinned;
 	}
 
-	return planFlow(body, box, options);
+	return planFlow(body, box, options, last);
 }
 
-function planFlow(body: readonly Block[], box: Size, options: BlockOptions): Line[] {
-	let lines = planBlocks(body, box.columns, options);
-	if (lines.length > box.rows) lines = planBlocks(body, box.columns, {...options, compact: true});
-	return centerBlock(lines, box.columns);
+function planFlow(body: readonly Block[], box: Size, options: BlockOptions, last?: readonly Block[]): Line[] {
+	const full = last ? planBlocks(last, box.columns, options) : undefined;
+	const compact = (full ?? planBlocks(body, box.columns, options)).length > box.rows;
+	const blockOptions = compact ? {...options, compact: true} : options;
+	const lines = planBlocks(body, box.columns, blockOptions);
+	if (!last) return centerBlock(lines, box.columns);
+	const frame = compact ? planBlocks(last, box.columns, blockOptions) : full!;
+	const width = Math.max(blockWidth(lines), blockWidth(frame));
+	return [...centerBlock(lines, box.columns, width), ...Array.from({length: Math.max(0, frame.length - lines.length)}, (): Line => [])];
+}
+
+function blockWidth(lines: readonly Line[]): number {
+	return largest(
+		lines.map(line => lineWidth(line)),
+		0,
+	);
+}
+
+/** The last step of the incremental slide `slide` is an earlier step of; undefined for any other slide. */
+function lastStep(slides: readonly Slide[], slide: Slide): Slide | undefined {
+	if (!slide.step || slide.step.index >= slide.step.of) return undefined;
+	const last = slides[slide.index + slide.step.of - slide.step.index];
+	return last?.step?.index === last?.step?.of && last?.step?.of === slide.step.of ? last : undefined;
 }

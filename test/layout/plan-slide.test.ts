@@ -152,3 +152,40 @@ test("remark's `.footnote[...]` is pinned to the bottom of the slide, on the sam
 	assert.equal(rows.size, 1, 'the footnote stays on one row');
 	assert.ok([...rows][0]! >= size.rows - 3, 'at the bottom');
 });
+
+test('the steps of an incremental slide are laid out in the frame of the last: what shows never moves as the later parts come in', async () => {
+	let compared = 0;
+	for (const file of [
+		'fixtures/formats/patat.md',
+		'fixtures/formats/mdp.md',
+		'fixtures/formats/lookatme.md',
+		'fixtures/formats/remark-deck.md',
+		'fixtures/demo.txt',
+	]) {
+		const bytes = readFileSync(file);
+		await prepareToLoad(bytes);
+		const slides = loadDeck(bytes).slides;
+		for (const slide of slides) {
+			if (slide.kind !== 'text' || !slide.step || slide.step.index === slide.step.of) continue;
+			const last = slides[slide.index + slide.step.of - slide.step.index]!;
+			for (const size of [
+				{columns: 78, rows: 22},
+				{columns: 198, rows: 48},
+			]) {
+				const shown = text(planSlide(slides, slide.index, size, {showUrls: true}).lines);
+				const final = text(planSlide(slides, last.index, size, {showUrls: true}).lines);
+				for (const [row, line] of shown.entries()) {
+					if (line.trim() === '') continue;
+					assert.ok(
+						final[row]!.startsWith(line),
+						`${file} slide ${slide.index + 1} at ${size.columns}x${size.rows}, row ${row}: ${JSON.stringify(line)} is ${JSON.stringify(final[row])} in the last step`,
+					);
+				}
+
+				compared++;
+			}
+		}
+	}
+
+	assert.ok(compared >= 10, `${compared} steps compared`);
+});
