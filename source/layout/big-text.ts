@@ -22,7 +22,8 @@ export type BigTitleOptions = {emoji?: EmojiPainter; style?: Style};
 /** The name reported when no FIGlet font fits (or the title is empty). */
 const plainFontName = 'plain';
 
-const defaultStyle: Style = {fg: 'heading', bold: true};
+/** Big text's style, and a title's drawn as text. */
+export const bigTitleStyle: Style = {fg: 'heading', bold: true};
 
 type Laid = {lines: Line[]; width: number};
 
@@ -139,7 +140,7 @@ function layoutWithFont(
  * word is wider than the box).
  */
 export function layoutBigTitle(title: readonly TitleLine[], box: {columns: number; rows: number}, options: BigTitleOptions = {}): BigTitle {
-	const style = options.style ?? defaultStyle;
+	const style = options.style ?? bigTitleStyle;
 	const painter = options.emoji ?? plainEmojiGlyph;
 	const columns = Math.max(0, Math.floor(box.columns));
 	const rows = Math.max(0, Math.floor(box.rows));

@@ -7,7 +7,8 @@
  */
 import type {Block} from '../deck/model.js';
 import type {Line, Size} from '../frame/frame.js';
-import {fitRows} from './compose.js';
+import {centerBlock, fitRows} from './compose.js';
+import {planBlocks, type BlockOptions} from './plan-blocks.js';
 
 /** The slide's footnote paragraphs apart from the rest of its blocks. */
 export function splitFootnotes(body: readonly Block[]): {flow: Block[]; footnotes: Block[]} {
@@ -18,11 +19,12 @@ export function splitFootnotes(body: readonly Block[]): {flow: Block[]; footnote
 }
 
 /**
- * The lines laid out above the footnote (`layOut`, given the rows left), centred in them,
- * then a blank line and the footnote on the last rows; undefined when they do not fit
- * (the footnote then stays in the flow).
+ * The lines laid out above the footnotes (`layOut`, given the rows left), centred in them,
+ * then a blank line and the footnotes on the last rows; undefined when they do not fit
+ * (the footnotes then stay in the flow).
  */
-export function pinFootnote(foot: readonly Line[], box: Size, layOut: (box: Size) => Line[]): Line[] | undefined {
+export function pinFootnotes(footnotes: readonly Block[], box: Size, options: BlockOptions, layOut: (box: Size) => Line[]): Line[] | undefined {
+	const foot = centerBlock(planBlocks(footnotes, box.columns, options), box.columns);
 	const rows = box.rows - foot.length - 1;
 	if (rows < 1) return undefined;
 	const lines = layOut({...box, rows});

@@ -15,7 +15,7 @@ import {planImage, type PictureSource} from './plan-image.js';
 import {inlinePictureRows} from './plan-inline-image.js';
 import {planTerminal, type TerminalView} from './plan-terminal.js';
 import {planTitle} from './plan-title.js';
-import {pinFootnote, splitFootnotes} from './footnotes.js';
+import {pinFootnotes, splitFootnotes} from './footnotes.js';
 
 export type LayoutOptions = {
 	/** Show link URLs as text (no clickable hyperlinks, or `print`). */
@@ -149,9 +149,8 @@ function planContent(slides: readonly Slide[], slide: Slide, box: Size, layout: 
 function planText(body: readonly Block[], box: Size, options: BlockOptions, last?: readonly Block[]): Line[] {
 	const {flow, footnotes} = splitFootnotes(body);
 	if (footnotes.length > 0) {
-		const foot = centerBlock(planBlocks(footnotes, box.columns, options), box.columns);
 		const lastFlow = last && splitFootnotes(last).flow;
-		const pinned = pinFootnote(foot, box, rest => planFlow(flow, rest, options, lastFlow));
+		const pinned = pinFootnotes(footnotes, box, options, rest => planFlow(flow, rest, options, lastFlow));
 		if (pinned) return pinned;
 	}
 

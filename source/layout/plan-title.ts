@@ -6,12 +6,12 @@ import type {Block, Inline, Subtitle} from '../deck/model.js';
 import {inlineText, splitAtBreaks} from '../deck/inline-tree.js';
 import {graphemes} from '../text/graphemes.js';
 import type {EmojiPainter} from './big-emoji.js';
-import {layoutBigTitle} from './big-text.js';
+import {bigTitleStyle, layoutBigTitle} from './big-text.js';
 import type {TitleLine, TitlePiece} from './big-words.js';
 import {centerBlock, centerEach} from './compose.js';
 import type {Line, Size, Style} from '../frame/frame.js';
 import {planBlocks, type BlockOptions} from './plan-blocks.js';
-import {pinFootnote, splitFootnotes} from './footnotes.js';
+import {pinFootnotes, splitFootnotes} from './footnotes.js';
 import {styledSegments} from './styled-text.js';
 import {wrapLine} from '../text/wrap.js';
 import {append} from '../frame/lists.js';
@@ -27,8 +27,7 @@ const subtitleStyles: Readonly<Record<number, Style>> = {2: {fg: 'accent', bold:
 export function planTitle(title: readonly Inline[], subtitles: readonly Subtitle[], body: readonly Block[], box: Size, options: TitleOptions): Line[] {
 	const {flow, footnotes} = splitFootnotes(body);
 	if (footnotes.length > 0) {
-		const foot = centerBlock(planBlocks(footnotes, box.columns, options), box.columns);
-		const pinned = pinFootnote(foot, box, rest => planTitle(title, subtitles, flow, rest, options));
+		const pinned = pinFootnotes(footnotes, box, options, rest => planTitle(title, subtitles, flow, rest, options));
 		if (pinned) return pinned;
 	}
 
@@ -48,7 +47,7 @@ export function planTitle(title: readonly Inline[], subtitles: readonly Subtitle
 
 	const titleRows = Math.max(1, box.rows - fixedRows());
 	const heading = struck(title)
-		? splitAtBreaks(title).flatMap(line => wrapLine(styledSegments(line, titleStyle, options), box.columns))
+		? splitAtBreaks(title).flatMap(line => wrapLine(styledSegments(line, bigTitleStyle, options), box.columns))
 		: layoutBigTitle(titleLines(title), {columns: box.columns, rows: titleRows}, options.emoji ? {emoji: options.emoji} : {}).lines;
 	const lines: Line[] = centerEach([...badge, ...heading], box.columns);
 	if (below.length > 0) lines.push([], ...centerEach(below, box.columns));
@@ -57,9 +56,6 @@ export function planTitle(title: readonly Inline[], subtitles: readonly Subtitle
 
 	return lines;
 }
-
-/** A struck-out title's style: big text's, as text. */
-const titleStyle: Style = {fg: 'heading', bold: true};
 
 /**
  * Whether part of the title is struck out (`Welcome to ~~PowerPoint~~ the terminal`). FIGlet
