@@ -192,7 +192,10 @@ describe('export --to html in Chromium', {skip}, () => {
 		// Character by character (the space shows as nothing new).
 		const prefixes = [...new Set(Array.from({length: 'echo hello'.length + 1}, (_, count) => 'echo hello'.slice(0, count).trimEnd()))];
 		assert.deepEqual(seen, prefixes);
-		// Again, and a key during the typing shows the end at once, staying on the slide.
+		// Again, and a key during the typing shows the end at once, staying on the slide. The
+		// typing ends at its duration, a little after the last character: a key before that
+		// would finish it, not go back.
+		await page.waitForFunction(() => !document.querySelector('#slide-4')?.classList.contains('typing'), undefined, {timeout: 10_000});
 		await page.keyboard.press('ArrowLeft');
 		await page.keyboard.press('ArrowRight');
 		assert.notEqual(await typed(), 'echo hello');
