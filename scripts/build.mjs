@@ -14,7 +14,7 @@ import {chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSyn
 import {createRequire} from 'node:module';
 import {join} from 'node:path';
 import * as esbuild from 'esbuild';
-import {bundleOptions} from './bundle-options.mjs';
+import {bundleOptions, requireBanner} from './bundle-options.mjs';
 import {inkPatchPlugin, patchProblems} from './ink-patches.mjs';
 import {writeLicences} from './licences.mjs';
 import {ssh2Alias, ssh2Plugin} from './ssh2-bundling.mjs';
@@ -77,9 +77,7 @@ const bundle = await esbuild.build({
 	legalComments: 'linked',
 	chunkNames: 'chunks/[name]-[hash]',
 	alias: ssh2Alias,
-	banner: {
-		js: "#!/usr/bin/env node\nimport {createRequire as __lecternCreateRequire} from 'node:module';const require=__lecternCreateRequire(import.meta.url);",
-	},
+	banner: {js: `#!/usr/bin/env node\n${requireBanner}`},
 	plugins: [inkPatchPlugin(applied), ssh2Plugin()],
 	logLevel: 'warning',
 	metafile: true,

@@ -12,3 +12,6 @@ export const bundleOptions = {
 	minify: true,
 	define: {'process.env.NODE_ENV': '"production"'},
 };
+
+/** The first line of every bundled file: `require` for the CommonJS packages bundled into ES modules. */
+export const requireBanner = "import {createRequire as __lecternCreateRequire} from 'node:module';const require=__lecternCreateRequire(import.meta.url);";

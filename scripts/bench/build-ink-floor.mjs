@@ -7,7 +7,7 @@
  */
 import {join} from 'node:path';
 import * as esbuild from 'esbuild';
-import {bundleOptions} from '../bundle-options.mjs';
+import {bundleOptions, requireBanner} from '../bundle-options.mjs';
 import {inkPatchPlugin} from '../ink-patches.mjs';
 
 /** The path of the bundled Ink floor, written under `folder`. */
@@ -17,7 +17,7 @@ export async function buildInkFloor(source, folder) {
 		entryPoints: {'ink-floor': source},
 		outdir,
 		...bundleOptions,
-		banner: {js: "import {createRequire as __floorCreateRequire} from 'node:module';const require=__floorCreateRequire(import.meta.url);"},
+		banner: {js: requireBanner},
 		plugins: [inkPatchPlugin(new Map())],
 		logLevel: 'warning',
 	});

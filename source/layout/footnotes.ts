@@ -32,10 +32,10 @@ export function pinFootnotes(footnotes: readonly Block[], box: Size, options: Bl
 	return [...fitRows(lines, rows, box.columns), [], ...foot];
 }
 
-/** A paragraph that is only a `.footnote[...]` span. */
+/** A paragraph that is only a `.footnote[...]` span (a span has one class: `.a.b[...]` is two spans). */
 function isFootnote(block: Block): boolean {
 	if (block.type !== 'paragraph' || block.lines.length !== 1) return false;
 	const inlines = block.lines[0]!.filter(inline => !(inline.type === 'text' && inline.text.trim() === ''));
 	const only = inlines[0];
-	return inlines.length === 1 && only?.type === 'span' && only.className.split(/\s+/).includes('footnote');
+	return inlines.length === 1 && only?.type === 'span' && only.className === 'footnote';
 }

@@ -179,5 +179,5 @@ function blockWidth(lines: readonly Line[]): number {
 function lastStep(slides: readonly Slide[], slide: Slide): Slide | undefined {
 	if (!slide.step || slide.step.index >= slide.step.of) return undefined;
 	const last = slides[slide.index + slide.step.of - slide.step.index];
-	return last?.step?.index === last?.step?.of && last?.step?.of === slide.step.of ? last : undefined;
+	return last?.step?.index === slide.step.of && last.step.of === slide.step.of ? last : undefined;
 }

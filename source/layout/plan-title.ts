@@ -62,7 +62,7 @@ export function planTitle(title: readonly Inline[], subtitles: readonly Subtitle
  * letters cannot be struck, and without the line the title says the opposite: such a title
  * is drawn as bold text, its styles kept.
  */
-function struck(inlines: readonly Inline[]): boolean {
+export function struck(inlines: readonly Inline[]): boolean {
 	return inlines.some(inline => inline.type === 'strike' || ('children' in inline && struck(inline.children)));
 }
 

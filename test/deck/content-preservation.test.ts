@@ -18,6 +18,7 @@ import {printDeck} from '../../source/commands/print.js';
 import {inlineText} from '../../source/deck/inline-tree.js';
 import {loadDeck} from '../../source/deck/load-deck.js';
 import type {Deck, Slide} from '../../source/deck/model.js';
+import {struck} from '../../source/layout/plan-title.js';
 import '../support/yaml.js';
 
 /** A deck's notes, its markup words (and `why`, when they are not plain markup), or why it is skipped. */
@@ -83,7 +84,7 @@ function printed(deck: Deck): {audience: string; notes: string} {
 			finish();
 			const slide = deck.slides[Number(header[1]) - 1]!;
 			// A title with struck-out words is written as text, not drawn big (plan-title.ts).
-			const drawnBig = (slide.kind === 'title' || slide.kind === 'draft') && !JSON.stringify(slide.title).includes('"strike"');
+			const drawnBig = (slide.kind === 'title' || slide.kind === 'draft') && !struck(slide.title);
 			current = {slide, audience: drawnBig ? `${inlineText(slide.title)}\n` : '', notes: ''};
 			inNotes = false;
 			continue;
